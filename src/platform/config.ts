@@ -1,0 +1,52 @@
+import type { Distribution } from '../random/distribution.ts';
+import type { RoutingName } from './routing/index.ts';
+
+/**
+ * A platform, resolved: the stages of DESIGN.md section 1 with their
+ * distributions built. All times in milliseconds.
+ */
+export interface PlatformConfig {
+  name: string;
+  /** One way through an HTTPS front door, sampled per direction; null: none. */
+  gateway: Distribution | null;
+  /** One way across the cloud network, sampled per direction. */
+  network: Distribution;
+  /** The router's decision time, once per call. */
+  scheduler: Distribution;
+  routing: RoutingName;
+  /** The phases of a cold start, summed; each may be a constant 0. */
+  coldStart: Distribution[];
+  /** Idle time before reclaim; null keeps idle instances forever. */
+  keepAlive: Distribution | null;
+  concurrencyPerInstance: number;
+  /** Calls at once at most (instances x concurrency); Infinity: no limit. */
+  maxConcurrency: number;
+  onLimit: 'throttle' | 'queue';
+  maxQueueWait: number;
+  /** Instance starts: `initial` at once, then `perSecond`; null: unpaced. */
+  burst: { initial: number; perSecond: number } | null;
+  /** Always-warm instances per function. */
+  provisioned: number;
+  /** Finite capacity for all the platform's functions; null: unlimited. */
+  cluster: { hosts: number; slotsPerHost: number } | null;
+  /** Prices for the cost estimate. */
+  price: { perMillionRequests: number; perGBSecond: number };
+}
+
+/** Where calls come from: the internet hop, one way, per direction. */
+export interface ClientConfig {
+  name: string;
+  /** null: a caller inside the cloud (no internet hop). */
+  internet: Distribution | null;
+  lossProbability: number;
+  retransmitTimeout: number;
+}
+
+export interface FunctionConfig {
+  name: string;
+  platform: PlatformConfig;
+  execution: Distribution;
+  /** Infinity: none. */
+  timeout: number;
+  memoryMB: number;
+}

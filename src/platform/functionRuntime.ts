@@ -1,0 +1,44 @@
+import type { Distribution } from '../random/distribution.ts';
+import type { Rng } from '../random/rng.ts';
+import type { Call } from './call.ts';
+import type { Hop } from './hop.ts';
+import type { Pool } from './pool.ts';
+
+/**
+ * What a function does after its own compute: the calls it makes, as the
+ * workload's invocation graph says. It must end by calling the invoker's
+ * `done(call)`, at once or when the calls it waits for have answered.
+ */
+export interface FunctionBody {
+  run(call: Call): void;
+  /** A call this body made has answered (at `child.end`); made once, not per call. */
+  readonly childEnded: (child: Call) => void;
+}
+
+/** The platform-level stages in front of a function's pool, shared by its functions. */
+export interface PlatformRuntime {
+  readonly name: string;
+  /** One way through the front door, each direction on its own; null: none. */
+  readonly gateway: Pick<Hop, 'sample'>;
+  /** One way across the cloud network, each direction on its own. */
+  readonly network: Pick<Hop, 'sample'>;
+  /** The router's decision time. */
+  readonly scheduler: Pick<Hop, 'sample'>;
+}
+
+/** A function, wired to its platform and pool. */
+export class FunctionRuntime {
+  body: FunctionBody | null = null;
+  /** Set by the wiring once the pool exists (the pool needs the function first). */
+  pool!: Pool;
+
+  constructor(
+    readonly name: string,
+    readonly platform: PlatformRuntime,
+    readonly execution: Distribution,
+    readonly executionRng: Rng,
+    /** The call fails after this long on its instance (Infinity: never). */
+    readonly timeout: number,
+    readonly memoryMB: number,
+  ) {}
+}

@@ -1,0 +1,135 @@
+import type { Simulation } from '../engine/index.ts';
+import { Call, Outcome } from './call.ts';
+import type { FunctionRuntime } from './functionRuntime.ts';
+import type { Hop } from './hop.ts';
+import type { PoolHost } from './pool.ts';
+
+export function stageSum(call: Call): number {
+  return (
+    call.internet +
+    call.gateway +
+    call.network +
+    call.scheduler +
+    call.queue +
+    call.coldStart +
+    call.execution
+  );
+}
+
+/** Told when a call with no waiting parent ends (its answer is due at `call.end`). */
+export interface CallSink {
+  ended(call: Call): void;
+}
+
+/**
+ * Carries calls along the path: client, internet hop, gateway, cloud
+ * network, scheduler, pool, function, and back.
+ *
+ * The network hops are pure delays, so they get no events of their own: the
+ * way out is summed into the one event that brings the call to its pool, and
+ * the way back is sampled at the same moment and added to the end time. Only
+ * the moments where shared state changes (a pool, a waiting parent) are
+ * events.
+ */
+export class Invoker implements PoolHost {
+  constructor(
+    private readonly sim: Simulation,
+    /** The client's internet hop (one way); used only by calls from outside the cloud. */
+    private readonly internet: Pick<Hop, 'sample'>,
+    private readonly sink: CallSink,
+  ) {}
+
+  /** Sends a call to `fn` now. `parent` waits for it; null for a root or a fire-and-forget call. */
+  invoke(fn: FunctionRuntime, parent: Call | null, external: boolean, tag: number): Call {
+    const call = new Call(fn, parent, external, this.sim.now, tag);
+    if (parent !== null) {
+      call.depth = parent.depth + 1;
+      call.parentStep = parent.step;
+    }
+    const platform = fn.platform;
+    let out = 0;
+    let back = 0;
+    if (external) {
+      const iOut = this.internet.sample();
+      const iBack = this.internet.sample();
+      const gOut = platform.gateway.sample();
+      const gBack = platform.gateway.sample();
+      call.internet = iOut + iBack;
+      call.gateway = gOut + gBack;
+      out = iOut + gOut;
+      back = iBack + gBack;
+    }
+    const nOut = platform.network.sample();
+    const nBack = platform.network.sample();
+    const sched = platform.scheduler.sample();
+    call.network = nOut + nBack;
+    call.scheduler = sched;
+    call.returnDelay = back + nBack;
+    this.sim.schedule(out + nOut + sched, fn.pool.arrive, call);
+    return call;
+  }
+
+  execute(call: Call): void {
+    const fn = call.fn;
+    const d = fn.execution.sample(fn.executionRng);
+    if (d > fn.timeout) {
+      call.execution = fn.timeout;
+      this.sim.schedule(fn.timeout, this.timedOut, call);
+      return;
+    }
+    call.execution = d;
+    this.sim.schedule(d, this.executed, call);
+    // A function that waits on others can run past its timeout while waiting.
+    if (fn.body !== null && fn.timeout < Infinity) {
+      this.sim.schedule(fn.timeout, this.timedOut, call);
+    }
+  }
+
+  private readonly executed = (call: Call): void => {
+    if (call.outcome !== Outcome.InFlight) return;
+    const body = call.fn.body;
+    if (body === null) this.done(call);
+    else body.run(call);
+  };
+
+  /** The function has finished (its own work and the calls it waited for). */
+  done(call: Call): void {
+    if (call.outcome !== Outcome.InFlight) return;
+    this.leaveInstance(call);
+    this.finish(call, Outcome.Completed);
+  }
+
+  /** The function gives up with `outcome` (e.g. a call it waited for was throttled). */
+  fail(call: Call, outcome: Outcome): void {
+    if (call.outcome !== Outcome.InFlight) return;
+    this.leaveInstance(call);
+    this.finish(call, outcome);
+  }
+
+  private readonly timedOut = (call: Call): void => {
+    if (call.outcome !== Outcome.InFlight) return;
+    this.leaveInstance(call);
+    this.finish(call, Outcome.TimedOut);
+  };
+
+  reject(call: Call, outcome: Outcome): void {
+    this.finish(call, outcome);
+  }
+
+  private leaveInstance(call: Call): void {
+    const inst = call.instance!;
+    call.billed = this.sim.now - (call.atPool + call.queue + call.coldStart);
+    inst.pool.release(inst);
+  }
+
+  private finish(call: Call, outcome: Outcome): void {
+    call.outcome = outcome;
+    call.end = this.sim.now + call.returnDelay;
+    // A timeout cuts a wait short: the time not yet in any stage was spent on
+    // the instance, so it counts as execution and the stages still add up.
+    if (outcome === Outcome.TimedOut) call.execution += call.end - call.start - stageSum(call);
+    const parent = call.parent;
+    if (parent === null) this.sink.ended(call);
+    else this.sim.schedule(call.returnDelay, parent.fn.body!.childEnded, call);
+  }
+}

@@ -1,0 +1,287 @@
+import type { Simulation } from '../engine/index.ts';
+import type { Rng } from '../random/rng.ts';
+import { type Call, Outcome } from './call.ts';
+import type { Cluster } from './cluster.ts';
+import type { FunctionRuntime } from './functionRuntime.ts';
+import { IdleList } from './idleList.ts';
+import { Instance, InstanceState } from './instance.ts';
+import type { PoolObserver } from './poolObserver.ts';
+import type { RoutingPolicy } from './routing/index.ts';
+import type { TokenBucket } from './tokenBucket.ts';
+
+/** A sampler with its random stream bound in. */
+export interface Sampler {
+  sample(): number;
+}
+
+export interface PoolOptions {
+  /** Calls one instance serves at once (1 on Lambda). */
+  concurrencyPerInstance: number;
+  /** Instances (starting, busy or idle) at most; Infinity for no limit. */
+  maxInstances: number;
+  /** At the limit: refuse the call (HTTP 429) or queue it. */
+  onLimit: 'throttle' | 'queue';
+  /** A queued call that has waited this long is throttled; Infinity: never. */
+  maxQueueWait: number;
+  /** Always-warm instances, ready at time 0 and never reclaimed. */
+  provisioned: number;
+  /** Idle time before an instance is reclaimed. */
+  keepAlive: Sampler;
+  /** The whole cold start (placement, boot, code load, inits). */
+  coldStart: Sampler;
+  routing: RoutingPolicy;
+  routingRng: Rng;
+  /** Paces instance starts; null: no limit. */
+  burst: TokenBucket | null;
+  /** Shared capacity; null: unlimited. */
+  cluster: Cluster | null;
+}
+
+/** What the pool asks of the platform around it. */
+export interface PoolHost {
+  /** The call has an instance: run it. */
+  execute(call: Call): void;
+  /** The call ends here without running (throttled). */
+  reject(call: Call, outcome: Outcome): void;
+}
+
+/**
+ * The instances of one function: starting, busy or idle, with keep-alive,
+ * limits, burst pacing and a FIFO queue of calls waiting for an instance.
+ *
+ * Hot path: a warm call costs a list pick on arrival and a list push on
+ * release, O(1) whatever the number of instances. Keep-alive uses at most one
+ * pending timer per instance, re-armed lazily when it fires early, instead of
+ * a cancel and a new event on every call.
+ */
+export class Pool {
+  starting = 0;
+  busy = 0;
+  idle = 0;
+  /** Starts waiting for a burst token. */
+  wanted = 0;
+  coldStarts = 0;
+  private readonly list = new IdleList();
+  private queueRing: (Call | undefined)[] = new Array(64);
+  private queueHead = 0;
+  private queueLength = 0;
+  /** Calls in the ring still waiting (the others were abandoned). */
+  queueLive = 0;
+  private nextId = 0;
+  private tokenTimerPending = false;
+  private readonly conc: number;
+
+  constructor(
+    private readonly sim: Simulation,
+    readonly fn: FunctionRuntime,
+    private readonly options: PoolOptions,
+    private readonly host: PoolHost,
+    private readonly observer: PoolObserver,
+  ) {
+    this.conc = options.concurrencyPerInstance;
+    for (let i = 0; i < options.provisioned; i++) {
+      const inst = new Instance(this, this.nextId++, true);
+      inst.state = InstanceState.Ready;
+      this.idle++;
+      this.list.pushFront(inst);
+    }
+    if (options.provisioned > 0) observer.levels(sim.now, 0, 0, this.idle);
+  }
+
+  get instances(): number {
+    return this.starting + this.busy + this.idle;
+  }
+
+  /** A call reaches the pool. */
+  readonly arrive = (call: Call): void => {
+    const now = this.sim.now;
+    call.atPool = now;
+    if (this.list.size > 0) {
+      this.assign(call, this.options.routing.pick(this.list, this.options.routingRng));
+      return;
+    }
+    // Calls already waiting are served first; does an instance on its way have room for this one?
+    if ((this.starting + this.wanted) * this.conc > this.queueLive) {
+      this.enqueue(call);
+      return;
+    }
+    if (this.instances + this.wanted < this.options.maxInstances) {
+      this.enqueue(call);
+      this.requestStart();
+      return;
+    }
+    if (this.options.onLimit === 'queue') {
+      this.enqueue(call);
+      return;
+    }
+    this.host.reject(call, Outcome.Throttled);
+  };
+
+  /** The call that held `inst` is done with it. */
+  release(inst: Instance): void {
+    inst.active--;
+    if (inst.listed) this.list.remove(inst);
+    this.list.pushFront(inst);
+    if (inst.active === 0) {
+      this.busy--;
+      this.idle++;
+    }
+    while (this.queueLive > 0 && this.list.size > 0) {
+      this.assign(this.dequeue(), this.options.routing.pick(this.list, this.options.routingRng));
+    }
+    if (inst.active === 0) this.becameIdle(inst);
+    this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
+  }
+
+  private assign(call: Call, inst: Instance): void {
+    const now = this.sim.now;
+    const wait = now - call.atPool;
+    // Every call handed to an instance at the moment it became ready waited
+    // for that cold start (NaN readyAt of provisioned instances never matches).
+    if (inst.readyAt === now) {
+      call.cold = true;
+      call.coldHops++;
+      call.coldStart = wait < inst.bootTime ? wait : inst.bootTime;
+      call.queue = wait - call.coldStart;
+    } else {
+      call.queue = wait;
+    }
+    call.instance = inst;
+    inst.served++;
+    if (inst.active++ === 0) {
+      this.idle--;
+      this.busy++;
+    }
+    if (inst.active === this.conc) this.list.remove(inst);
+    this.observer.levels(now, this.starting, this.busy, this.idle);
+    this.host.execute(call);
+  }
+
+  private enqueue(call: Call): void {
+    if (this.queueLength === this.queueRing.length) {
+      const bigger: (Call | undefined)[] = new Array(this.queueRing.length * 2);
+      for (let i = 0; i < this.queueLength; i++) {
+        bigger[i] = this.queueRing[(this.queueHead + i) % this.queueRing.length];
+      }
+      this.queueRing = bigger;
+      this.queueHead = 0;
+    }
+    this.queueRing[(this.queueHead + this.queueLength) % this.queueRing.length] = call;
+    this.queueLength++;
+    this.queueLive++;
+    call.queued = true;
+    if (this.options.maxQueueWait < Infinity) {
+      this.sim.schedule(this.options.maxQueueWait, this.abandon, call);
+    }
+  }
+
+  /** The oldest live call; callers ensure queueLive > 0. */
+  private dequeue(): Call {
+    for (;;) {
+      const call = this.queueRing[this.queueHead]!;
+      this.queueRing[this.queueHead] = undefined;
+      this.queueHead = (this.queueHead + 1) % this.queueRing.length;
+      this.queueLength--;
+      if (call.queued) {
+        call.queued = false;
+        this.queueLive--;
+        return call;
+      }
+    }
+  }
+
+  private readonly abandon = (call: Call): void => {
+    if (!call.queued) return;
+    call.queued = false;
+    this.queueLive--;
+    call.queue = this.sim.now - call.atPool;
+    this.host.reject(call, Outcome.Throttled);
+  };
+
+  private requestStart(): void {
+    const burst = this.options.burst;
+    if (burst === null || burst.take(this.sim.now)) {
+      this.startInstance();
+      return;
+    }
+    this.wanted++;
+    this.armTokenTimer();
+  }
+
+  private armTokenTimer(): void {
+    if (this.tokenTimerPending) return;
+    this.tokenTimerPending = true;
+    this.sim.scheduleAt(this.options.burst!.nextTokenAt(this.sim.now), this.tokenReady, null);
+  }
+
+  private readonly tokenReady = (_: null): void => {
+    this.tokenTimerPending = false;
+    // Calls may have been served by freed instances or given up meanwhile.
+    const uncovered = Math.ceil(this.queueLive / this.conc) - this.starting;
+    if (this.wanted > uncovered) this.wanted = Math.max(0, uncovered);
+    const burst = this.options.burst!;
+    while (this.wanted > 0 && burst.take(this.sim.now)) {
+      this.wanted--;
+      this.startInstance();
+    }
+    if (this.wanted > 0) this.armTokenTimer();
+  };
+
+  private startInstance(): void {
+    const inst = new Instance(this, this.nextId++, false);
+    this.starting++;
+    this.coldStarts++;
+    this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
+    const cluster = this.options.cluster;
+    if (cluster === null || cluster.place(inst)) this.placed(inst);
+  }
+
+  /** The instance has a slot: its cold start begins. Called by the cluster too. */
+  placed(inst: Instance): void {
+    inst.bootTime = this.options.coldStart.sample();
+    this.sim.schedule(inst.bootTime, this.ready, inst);
+  }
+
+  private readonly ready = (inst: Instance): void => {
+    const now = this.sim.now;
+    inst.state = InstanceState.Ready;
+    inst.readyAt = now;
+    this.starting--;
+    this.idle++;
+    this.list.pushFront(inst);
+    while (this.queueLive > 0 && this.list.size > 0) {
+      this.assign(this.dequeue(), this.options.routing.pick(this.list, this.options.routingRng));
+    }
+    if (inst.active === 0) this.becameIdle(inst);
+    this.observer.levels(now, this.starting, this.busy, this.idle);
+  };
+
+  private becameIdle(inst: Instance): void {
+    if (inst.provisioned) return;
+    const now = this.sim.now;
+    inst.idleSince = now;
+    inst.reclaimAt = now + this.options.keepAlive.sample();
+    if (inst.reclaimAt < inst.timerAt) {
+      inst.timerAt = inst.reclaimAt;
+      this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);
+    }
+  }
+
+  private readonly keepAliveEnds = (inst: Instance): void => {
+    const now = this.sim.now;
+    // Timers are re-armed lazily: this one may be stale (the instance was used
+    // again since), or one of two pending when a shorter keep-alive was drawn.
+    if (now >= inst.timerAt) inst.timerAt = Infinity;
+    if (inst.state !== InstanceState.Ready || inst.active > 0) return;
+    if (now >= inst.reclaimAt) {
+      this.list.remove(inst);
+      this.idle--;
+      inst.state = InstanceState.Reclaimed;
+      this.options.cluster?.release();
+      this.observer.levels(now, this.starting, this.busy, this.idle);
+    } else if (inst.reclaimAt < inst.timerAt) {
+      inst.timerAt = inst.reclaimAt;
+      this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);
+    }
+  };
+}

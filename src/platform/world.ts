@@ -1,0 +1,128 @@
+import type { Simulation } from '../engine/index.ts';
+import type { Distribution } from '../random/distribution.ts';
+import type { Rng } from '../random/rng.ts';
+import { createStream } from '../random/streams.ts';
+import { Cluster } from './cluster.ts';
+import type { ClientConfig, FunctionConfig, PlatformConfig } from './config.ts';
+import { FunctionRuntime, type PlatformRuntime } from './functionRuntime.ts';
+import { Hop, NO_HOP } from './hop.ts';
+import { type CallSink, Invoker } from './invoker.ts';
+import { Pool, type Sampler } from './pool.ts';
+import { NULL_POOL_OBSERVER, type PoolObserver } from './poolObserver.ts';
+import { ROUTING_POLICIES } from './routing/index.ts';
+import { TokenBucket } from './tokenBucket.ts';
+
+export interface WorldOptions {
+  client: ClientConfig;
+  functions: FunctionConfig[];
+  seed: number | string;
+  sink: CallSink;
+  /** An observer per pool, e.g. for instances over time. */
+  observe?: (fn: FunctionRuntime) => PoolObserver;
+}
+
+export interface World {
+  invoker: Invoker;
+  functions: Map<string, FunctionRuntime>;
+}
+
+/**
+ * The one place where the platform is wired: each component gets its clock,
+ * its own named random stream and its policies here.
+ *
+ * Streams are named after the component and purpose (e.g. "fn:api/execution")
+ * so that changing one function's platform leaves the numbers every other
+ * stream draws, and the arrivals, unchanged: common random numbers.
+ */
+export function buildWorld(sim: Simulation, options: WorldOptions): World {
+  const { seed } = options;
+  const stream = (name: string): Rng => createStream(seed, name);
+  const client = options.client;
+  const internet =
+    client.internet === null
+      ? NO_HOP
+      : new Hop(
+          client.internet,
+          stream(`client:${client.name}/internet`),
+          client.lossProbability,
+          client.retransmitTimeout,
+        );
+  const invoker = new Invoker(sim, internet, options.sink);
+  const platforms = new Map<
+    PlatformConfig,
+    { runtime: PlatformRuntime; cluster: Cluster | null }
+  >();
+  const platformOf = (p: PlatformConfig) => {
+    let entry = platforms.get(p);
+    if (!entry) {
+      const prefix = `platform:${p.name}`;
+      entry = {
+        runtime: {
+          name: p.name,
+          gateway: p.gateway ? new Hop(p.gateway, stream(`${prefix}/gateway`)) : NO_HOP,
+          network: new Hop(p.network, stream(`${prefix}/network`)),
+          scheduler: new Hop(p.scheduler, stream(`${prefix}/scheduler`)),
+        },
+        cluster: p.cluster ? new Cluster(p.cluster.hosts * p.cluster.slotsPerHost) : null,
+      };
+      platforms.set(p, entry);
+    }
+    return entry;
+  };
+  const functions = new Map<string, FunctionRuntime>();
+  for (const f of options.functions) {
+    const p = f.platform;
+    const { runtime, cluster } = platformOf(p);
+    const prefix = `fn:${f.name}`;
+    const fn = new FunctionRuntime(
+      f.name,
+      runtime,
+      f.execution,
+      stream(`${prefix}/execution`),
+      f.timeout,
+      f.memoryMB,
+    );
+    const conc = p.concurrencyPerInstance;
+    fn.pool = new Pool(
+      sim,
+      fn,
+      {
+        concurrencyPerInstance: conc,
+        maxInstances:
+          p.maxConcurrency === Infinity
+            ? Infinity
+            : Math.max(1, Math.floor(p.maxConcurrency / conc)),
+        onLimit: p.onLimit,
+        maxQueueWait: p.maxQueueWait,
+        provisioned: p.provisioned,
+        keepAlive: p.keepAlive ? bind(p.keepAlive, stream(`${prefix}/keepAlive`)) : FOREVER,
+        coldStart: sumOf(p.coldStart, stream(`${prefix}/coldStart`)),
+        routing: ROUTING_POLICIES[p.routing],
+        routingRng: stream(`${prefix}/routing`),
+        burst: p.burst ? new TokenBucket(p.burst.initial, p.burst.perSecond / 1000) : null,
+        cluster,
+      },
+      invoker,
+      options.observe ? options.observe(fn) : NULL_POOL_OBSERVER,
+    );
+    functions.set(f.name, fn);
+  }
+  return { invoker, functions };
+}
+
+const FOREVER: Sampler = { sample: () => Infinity };
+
+function bind(d: Distribution, rng: Rng): Sampler {
+  return { sample: () => d.sample(rng) };
+}
+
+function sumOf(phases: Distribution[], rng: Rng): Sampler {
+  if (phases.length === 1) return bind(phases[0], rng);
+  return {
+    sample: () => {
+      let total = 0;
+      for (let i = 0; i < phases.length; i++) total += phases[i].sample(rng);
+      return total;
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { Outcome } from '../../src/platform/call.ts';
+import { constant } from '../../src/random/distributions/constant.ts';
+import { exponential } from '../../src/random/distributions/exponential.ts';
+import { barePlatform, checkCalls, testWorld } from '../support/platformWorld.ts';
+
+describe('keep-alive', () => {
+  it('a call after the keep-alive has run out is cold; one before it is warm', () => {
+    const w = testWorld(
+      barePlatform({ keepAlive: constant(1000), coldStart: [constant(200)] }),
+      constant(10),
+    );
+    w.callAt(0); // cold: nothing exists; instance idle from 210 until 1210
+    w.callAt(1209); // warm: idle for 999 ms
+    w.callAt(2218); // idle since 1219 for 999 ms: warm
+    w.callAt(3230); // idle since 2228 for 1002 ms > 1000: reclaimed, cold
+    w.sim.run();
+    expect(w.ended.map((c) => c.cold)).toEqual([true, false, false, true]);
+    expect(w.ended.map((c) => c.coldStart)).toEqual([200, 0, 0, 200]);
+    expect(w.ended.map((c) => c.end - c.start)).toEqual([210, 10, 10, 210]);
+    expect(w.functions.get('f')!.pool.coldStarts).toBe(2);
+    checkCalls(w.ended);
+  });
+
+  it('keeps instances forever when keep-alive is null', () => {
+    const w = testWorld(barePlatform({ keepAlive: null, coldStart: [constant(50)] }), constant(1));
+    w.callAt(0);
+    w.callAt(1e9);
+    w.sim.run();
+    expect(w.ended.map((c) => c.cold)).toEqual([true, false]);
+  });
+
+  it('reuses the most recently used instance first, so the others age out', () => {
+    const w = testWorld(barePlatform({ keepAlive: constant(1000) }), constant(10));
+    // Two overlapping calls make two instances; afterwards one call every 500 ms keeps only one warm.
+    w.callAt(0);
+    w.callAt(1);
+    for (let t = 500; t <= 3000; t += 500) w.callAt(t);
+    w.sim.run();
+    const pool = w.functions.get('f')!.pool;
+    expect(pool.coldStarts).toBe(2);
+    // The second instance was reclaimed 1000 ms after its call; only one is left.
+    expect(pool.idle).toBe(0); // at the end of the run every instance has timed out
+    const last = w.levels.filter((l) => l.t > 1011 && l.t < 3000);
+    expect(Math.max(...last.map((l) => l.busy + l.idle))).toBe(1);
+  });
+});
+
+describe('scaling', () => {
+  it('a burst from zero to N concurrent calls starts N instances, paced by the token bucket', () => {
+    const n = 50;
+    const w = testWorld(
+      barePlatform({ coldStart: [constant(100)], burst: { initial: 10, perSecond: 20 } }),
+      constant(5_000),
+    );
+    for (let i = 0; i < n; i++) w.callAt(0);
+    w.sim.run();
+    const pool = w.functions.get('f')!.pool;
+    expect(pool.coldStarts).toBe(n);
+    const counts = checkCalls(w.ended);
+    expect(counts.completed).toBe(n);
+    // 10 start at once; then one every 50 ms: the k-th extra call waits k * 50 ms for its token.
+    const waits = w.ended.map((c) => c.queue + c.coldStart).sort((a, b) => a - b);
+    for (let i = 0; i < n; i++) {
+      const token = i < 10 ? 0 : (i - 9) * 50;
+      expect(waits[i]).toBeCloseTo(token + 100, 6);
+    }
+    expect(w.ended.every((c) => c.cold)).toBe(true);
+  });
+
+  it('provisioned instances are never cold', () => {
+    const w = testWorld(
+      barePlatform({ provisioned: 3, coldStart: [constant(300)], keepAlive: constant(10) }),
+      constant(20),
+    );
+    for (let t = 0; t < 100_000; t += 1000) for (let k = 0; k < 3; k++) w.callAt(t);
+    w.sim.run();
+    expect(w.ended.length).toBe(300);
+    expect(w.ended.some((c) => c.cold)).toBe(false);
+    expect(w.functions.get('f')!.pool.coldStarts).toBe(0);
+  });
+
+  it('calls beyond the maximum concurrency are throttled', () => {
+    const w = testWorld(barePlatform({ maxConcurrency: 4 }), constant(100));
+    for (let i = 0; i < 10; i++) w.callAt(0);
+    w.callAt(100); // the first four are done at 100: this one gets an instance
+    w.sim.run();
+    const counts = checkCalls(w.ended);
+    expect(counts).toEqual({ completed: 5, throttled: 6, timedOut: 0 });
+    expect(w.functions.get('f')!.pool.coldStarts).toBe(4);
+  });
+
+  it('queues at the limit when the model says so, and gives up after the maximum wait', () => {
+    const w = testWorld(
+      barePlatform({ maxConcurrency: 2, onLimit: 'queue', maxQueueWait: 150 }),
+      constant(100),
+    );
+    for (let i = 0; i < 6; i++) w.callAt(0);
+    w.sim.run();
+    const byOutcome = w.ended.map((c) => [c.outcome, c.end - c.start]);
+    // Two run at once, two wait 100 ms, two would wait 200 ms > 150 and give up at 150.
+    expect(byOutcome.filter(([o]) => o === Outcome.Completed).map(([, l]) => l)).toEqual([
+      100, 100, 200, 200,
+    ]);
+    expect(byOutcome.filter(([o]) => o === Outcome.Throttled).map(([, l]) => l)).toEqual([
+      150, 150,
+    ]);
+    checkCalls(w.ended);
+  });
+
+  it('lets several calls share an instance up to its concurrency', () => {
+    const w = testWorld(
+      barePlatform({ concurrencyPerInstance: 4, coldStart: [constant(100)] }),
+      constant(50),
+    );
+    for (let i = 0; i < 10; i++) w.callAt(0);
+    w.sim.run();
+    expect(w.functions.get('f')!.pool.coldStarts).toBe(3);
+    expect(w.ended.filter((c) => c.cold).length).toBe(10);
+    checkCalls(w.ended);
+  });
+
+  it('makes a new instance wait for a cluster slot', () => {
+    const w = testWorld(
+      barePlatform({
+        cluster: { hosts: 1, slotsPerHost: 2 },
+        keepAlive: constant(10),
+        coldStart: [constant(100)],
+      }),
+      constant(50),
+      { names: ['f', 'g'] },
+    );
+    w.callAt(0, 'f');
+    w.callAt(0, 'f');
+    w.callAt(0, 'g');
+    w.sim.run();
+    const lat = w.ended.map((c) => c.end - c.start);
+    // f takes both slots (boot 100, run 50, idle until 160); g waits for the
+    // first reclaim at 160, then boots 100 and runs 50.
+    expect(lat).toEqual([150, 150, 310]);
+    expect(w.ended[2].queue).toBe(160);
+    expect(w.ended[2].coldStart).toBe(100);
+    checkCalls(w.ended);
+  });
+});
+
+describe('the path', () => {
+  it('fails a call that runs past its timeout', () => {
+    const w = testWorld(barePlatform(), exponential(100), { timeout: 150 });
+    for (let i = 0; i < 1000; i++) w.callAt(i * 1000);
+    w.sim.run();
+    const counts = checkCalls(w.ended);
+    // P(exec > 150) = exp(-1.5) = 0.2231; binomial sd with n = 1000 is 13.2.
+    expect(Math.abs(counts.timedOut - 223.1)).toBeLessThan(4 * 13.2);
+    for (const c of w.ended) if (c.outcome === Outcome.TimedOut) expect(c.execution).toBe(150);
+  });
+
+  it('samples each hop per direction and the stages add up', () => {
+    const client = {
+      name: 'c',
+      internet: exponential(5),
+      lossProbability: 0.1,
+      retransmitTimeout: 200,
+    };
+    const w = testWorld(
+      barePlatform({ gateway: exponential(2), network: exponential(0.5), scheduler: constant(1) }),
+      exponential(10),
+      { client },
+    );
+    for (let i = 0; i < 2000; i++) w.callAt(i * 3);
+    w.sim.run();
+    checkCalls(w.ended);
+    const mean = (f: (c: (typeof w.ended)[0]) => number) =>
+      w.ended.reduce((s, c) => s + f(c), 0) / w.ended.length;
+    // Two directions of exponential(2): mean 4, sd 2 * sqrt(2) per call.
+    expect(Math.abs(mean((c) => c.gateway) - 4)).toBeLessThan(
+      (4 * 2 * Math.SQRT2) / Math.sqrt(2000),
+    );
+    // Internet: 2 * (5 + losses). Expected extra per direction: sum over k of P(>= k losses) * rto_k.
+    let extra = 0;
+    for (let k = 1, rto = 200; k <= 8; k++, rto *= 2) extra += 0.1 ** k * rto;
+    expect(mean((c) => c.internet)).toBeGreaterThan(2 * (5 + extra) * 0.85);
+    expect(mean((c) => c.internet)).toBeLessThan(2 * (5 + extra) * 1.15);
+  });
+});
