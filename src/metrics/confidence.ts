@@ -1,0 +1,240 @@
+import { Histogram } from './histogram.ts';
+import { PERCENTILES, type PercentileKey } from './summary.ts';
+
+/** A point estimate with a confidence interval; every field null when there is nothing to say. */
+export interface Estimate {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+export interface MeanInterval {
+  /** null when there are no values. */
+  mean: number | null;
+  /** null with fewer than two values: one replication says nothing about its own spread. */
+  low: number | null;
+  high: number | null;
+  halfWidth: number | null;
+}
+
+/**
+ * The mean of independent replications and its Student-t confidence interval at `level`:
+ * mean +- t(1 - (1 - level) / 2, n - 1) * s / sqrt(n), with s the sample standard deviation.
+ */
+export function meanInterval(values: readonly number[], level = 0.95): MeanInterval {
+  if (!(level > 0 && level < 1)) throw new RangeError(`meanInterval: level must be in (0, 1)`);
+  const n = values.length;
+  if (n === 0) return { mean: null, low: null, high: null, halfWidth: null };
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = sum / n;
+  if (n === 1) return { mean, low: null, high: null, halfWidth: null };
+  // Two passes: the squared deviations from the mean, not E[x^2] - mean^2, which cancels badly
+  // when replications agree to many digits (as tail latencies of long runs do).
+  let ss = 0;
+  for (const v of values) ss += (v - mean) * (v - mean);
+  const s = Math.sqrt(ss / (n - 1));
+  const halfWidth = studentTQuantile(1 - (1 - level) / 2, n - 1) * (s / Math.sqrt(n));
+  return { mean, low: mean - halfWidth, high: mean + halfWidth, halfWidth };
+}
+
+export type ReplicationSummary = {
+  /** Replications given (including any that recorded nothing). */
+  replications: number;
+  /** Values recorded over all replications. */
+  count: number;
+  /** Exact max over all replications; null when there are no values. */
+  max: number | null;
+  mean: Estimate;
+} & Record<PercentileKey, Estimate>;
+
+/**
+ * Summarises independent replications of the same experiment. For the mean and each percentile:
+ *
+ * - `value` is computed on the merged histogram: all replications together are the largest
+ *   sample, so the merged histogram gives the best point estimate (notably for p99.9, which a
+ *   single short replication estimates with a large bias).
+ * - `low`/`high` are the Student-t interval over the per-replication values: replications use
+ *   independent random streams, so their percentiles are i.i.d. estimates of the same quantity,
+ *   and their spread measures the run-to-run uncertainty that a single run cannot show.
+ *
+ * Replications that recorded nothing contribute no estimate to the intervals.
+ */
+export function summarizeReplications(hs: readonly Histogram[], level = 0.95): ReplicationSummary {
+  const merged = new Histogram();
+  for (const h of hs) merged.add(h);
+  const nonEmpty = hs.filter((h) => h.count > 0);
+  const empty = merged.count === 0;
+  const estimate = (value: number, perReplication: number[]): Estimate => {
+    if (empty) return { value: null, low: null, high: null };
+    const ci = meanInterval(perReplication, level);
+    return { value, low: ci.low, high: ci.high };
+  };
+  const summary = {
+    replications: hs.length,
+    count: merged.count,
+    mean: estimate(
+      merged.mean,
+      nonEmpty.map((h) => h.mean),
+    ),
+  } as ReplicationSummary;
+  for (const [key, p] of PERCENTILES) {
+    summary[key] = estimate(
+      merged.quantile(p),
+      nonEmpty.map((h) => h.quantile(p)),
+    );
+  }
+  summary.max = empty ? null : merged.max;
+  return summary;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Student's t quantile. No library in the dependency list has one that is accurate in the tails
+// for small degrees of freedom, so: closed forms for df = 1 and 2, a Cornish-Fisher expansion for
+// very large df, and otherwise Newton's method on the exact CDF (regularized incomplete beta by
+// continued fraction), started from the Cornish-Fisher value and kept inside a bracket.
+
+/**
+ * The p-quantile of Student's t distribution with `df` degrees of freedom (df > 0, not
+ * necessarily an integer); accurate to about 1e-12 relative.
+ */
+export function studentTQuantile(p: number, df: number): number {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`studentTQuantile: p must be in [0, 1], got ${p}`);
+  if (!(df > 0)) throw new RangeError(`studentTQuantile: df must be positive, got ${df}`);
+  if (p === 0.5) return 0;
+  if (p === 0) return Number.NEGATIVE_INFINITY;
+  if (p === 1) return Number.POSITIVE_INFINITY;
+  // Work with the upper tail q < 0.5: symmetric, and accurate for q far below 1e-16.
+  return p > 0.5 ? upperTailQuantile(1 - p, df) : -upperTailQuantile(p, df);
+}
+
+/** P(T > t) for t >= 0. */
+export function studentTUpperTail(t: number, df: number): number {
+  if (t < 0) return 1 - studentTUpperTail(-t, df);
+  return 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
+}
+
+function upperTailQuantile(q: number, df: number): number {
+  if (df === 1) return 1 / Math.tan(Math.PI * q);
+  if (df === 2) return (1 - 2 * q) / Math.sqrt(2 * q * (1 - q));
+  const z = -normalLowerQuantile(q);
+  const guess = cornishFisher(z, df);
+  // Beyond this the expansion's error (order z^11 / df^5) is far below double precision, while
+  // the continued fraction would need thousands of terms.
+  if (df > 1e5) return guess;
+
+  const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  const pdf = (t: number) => Math.exp(logNorm - ((df + 1) / 2) * Math.log1p((t * t) / df));
+  let lo = 0;
+  let hi = Number.POSITIVE_INFINITY;
+  let t = guess > 0 ? guess : 1;
+  for (let i = 0; i < 200; i++) {
+    const g = studentTUpperTail(t, df) - q; // decreasing in t
+    if (g === 0) return t;
+    if (g > 0) lo = t;
+    else hi = t;
+    let next = t + g / pdf(t);
+    // Newton can leave the bracket in the heavy tails; fall back to bisection (or doubling).
+    if (!(next > lo && next < hi)) next = Number.isFinite(hi) ? (lo + hi) / 2 : 2 * t;
+    if (Math.abs(next - t) <= 1e-14 * next) return next;
+    t = next;
+  }
+  return t;
+}
+
+/** Cornish-Fisher expansion of the t quantile around the normal quantile z (Abramowitz-Stegun 26.7.5). */
+function cornishFisher(z: number, df: number): number {
+  const z2 = z * z;
+  const g1 = (z * (z2 + 1)) / 4;
+  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
+  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
+  const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
+  return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
+}
+
+/** The lower-tail standard normal quantile, Acklam's rational approximation (rel. error 1.2e-9). */
+function normalLowerQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269];
+  const a4 = -30.66479806614716;
+  const a5 = 2.506628277459239;
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972];
+  const b4 = -13.28068155288572;
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734];
+  const c4 = 4.374664141464968;
+  const c5 = 2.938163982698783;
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  if (p < 0.02425) {
+    const r = Math.sqrt(-2 * Math.log(p));
+    return (
+      (((((c[0] * r + c[1]) * r + c[2]) * r + c[3]) * r + c4) * r + c5) /
+      ((((d[0] * r + d[1]) * r + d[2]) * r + d[3]) * r + 1)
+    );
+  }
+  const r0 = p - 0.5;
+  const r = r0 * r0;
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a4) * r + a5) * r0) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b4) * r + 1)
+  );
+}
+
+/** ln Gamma(x) for x > 0: Lanczos approximation (g = 7, 9 terms), about 1e-15 relative. */
+function logGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const g = 7;
+  const coef = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+    1.5056327351493116e-7,
+  ];
+  const y = x - 1;
+  let sum = coef[0];
+  for (let i = 1; i < coef.length; i++) sum += coef[i] / (y + i);
+  const t = y + g + 0.5;
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+
+/** The regularized incomplete beta function I_x(a, b). */
+function regularizedBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const logFront =
+    logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  // The continued fraction converges fast for x < (a + 1) / (a + b + 2); use the symmetry
+  // I_x(a, b) = 1 - I_{1-x}(b, a) on the other side.
+  if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
+  return 1 - (Math.exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
+}
+
+/** Continued fraction for I_x(a, b), by the modified Lentz method (Numerical Recipes' betacf). */
+function betaContinuedFraction(x: number, a: number, b: number): number {
+  const tiny = 1e-300;
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - (qab * x) / qap;
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 20000; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-15) break;
+  }
+  return h;
+}
