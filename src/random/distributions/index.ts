@@ -1,0 +1,12 @@
+export { constant } from './constant.ts';
+export { empirical } from './empirical.ts';
+export { exponential } from './exponential.ts';
+export { gamma } from './gamma.ts';
+export { lognormal } from './lognormal.ts';
+export { lognormalFromQuantiles } from './lognormalFromQuantiles.ts';
+export { mixture } from './mixture.ts';
+export { normalTruncated } from './normalTruncated.ts';
+export { pareto } from './pareto.ts';
+export { shifted } from './shifted.ts';
+export { uniform } from './uniform.ts';
+export { weibull } from './weibull.ts';

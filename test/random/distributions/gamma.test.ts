@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { gamma } from '../../../src/random/distributions/gamma.ts';
+import { createStream } from '../../../src/random/streams.ts';
+import { checkSamples, drawSorted, expectSamplesMatch, KS_CRITICAL_SQRT_N } from '../ks.ts';
+
+describe('gamma', () => {
+  it('matches its mean, quantiles and CDF in 100k samples, including shape < 1', () => {
+    for (const [shape, scale] of [
+      [2, 3],
+      [0.5, 2],
+      [30, 0.1],
+    ]) {
+      const rng = createStream('test-seed', `gamma-${shape}-${scale}`);
+      expectSamplesMatch(gamma(shape, scale), rng, { variance: shape * scale * scale });
+    }
+  });
+
+  it('is caught by the KS test when the shape is 5% off', () => {
+    const sorted = drawSorted(gamma(2, 3), createStream('test-seed', 'gamma-wrong'));
+    expect(checkSamples(sorted, gamma(2.1, 3)).ksScaled).toBeGreaterThan(KS_CRITICAL_SQRT_N);
+  });
+
+  it('has known values', () => {
+    const d = gamma(2, 3);
+    expect(d.kind).toBe('gamma');
+    expect(d.mean).toBe(6);
+    // P(2, 3) from mpmath.
+    expect(d.cdf(9)).toBeCloseTo(0.8008517265285442, 14);
+    expect(d.quantile(0.8008517265285442)).toBeCloseTo(9, 9);
+    // Shape 1 is the exponential.
+    const e = gamma(1, 5);
+    for (const p of [1e-6, 0.1, 0.5, 0.99, 0.999999]) {
+      const expected = -5 * Math.log1p(-p);
+      expect(Math.abs(e.quantile(p) - expected) / expected).toBeLessThan(1e-10);
+    }
+  });
+
+  it('has support [0, Infinity) and round-trips quantile and cdf', () => {
+    for (const [shape, scale] of [
+      [2, 3],
+      [0.1, 1],
+      [0.5, 2],
+      [200, 0.01],
+    ]) {
+      const d = gamma(shape, scale);
+      expect(d.quantile(0)).toBe(0);
+      expect(d.quantile(1)).toBe(Number.POSITIVE_INFINITY);
+      expect(d.cdf(0)).toBe(0);
+      for (const p of [0.001, 0.1, 0.5, 0.9, 0.999]) {
+        const x = d.quantile(p);
+        expect(Math.abs(d.cdf(x) - p)).toBeLessThan(1e-10);
+        expect(Math.abs(d.quantile(d.cdf(x)) - x) / x).toBeLessThan(1e-8);
+      }
+    }
+  });
+
+  it('rejects bad parameters', () => {
+    expect(() => gamma(0, 1)).toThrow('gamma: shape must be > 0 (got 0)');
+    expect(() => gamma(1, -1)).toThrow('gamma: scale must be > 0 (got -1)');
+    expect(() => gamma(Number.NaN, 1)).toThrow(RangeError);
+    expect(() => gamma(1, 1).quantile(-1)).toThrow(RangeError);
+  });
+});
