@@ -1,0 +1,6 @@
+export type { CountsSpread, CountsToArrivalsOptions } from './countsToArrivals.ts';
+export { countsToArrivals } from './countsToArrivals.ts';
+export type { AzureFunctionCounts } from './parseAzureCountsCsv.ts';
+export { parseAzureCountsCsv } from './parseAzureCountsCsv.ts';
+export { parseTimestampCsv } from './parseTimestampCsv.ts';
+export { TraceError } from './traceError.ts';
