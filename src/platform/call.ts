@@ -51,6 +51,8 @@ export class Call {
   instance: Instance | null = null;
   /** Milliseconds of execution billed (instance held by this call). */
   billed = 0;
+  /** A warmer's ping: runs the handler's short path (PING_MS, no calls). */
+  ping = false;
 
   internet = 0;
   gateway = 0;

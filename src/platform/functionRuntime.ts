@@ -31,6 +31,11 @@ export class FunctionRuntime {
   body: FunctionBody | null = null;
   /** Set by the wiring once the pool exists (the pool needs the function first). */
   pool!: Pool;
+  /** Billing counters: calls that ran, and milliseconds they held an instance (pings apart). */
+  invocations = 0;
+  billedMs = 0;
+  pings = 0;
+  pingBilledMs = 0;
 
   constructor(
     readonly name: string,

@@ -4,6 +4,9 @@ import type { FunctionRuntime } from './functionRuntime.ts';
 import type { Hop } from './hop.ts';
 import type { PoolHost } from './pool.ts';
 
+/** How long a warmer's ping runs: the handler sees the ping and returns at once. */
+export const PING_MS = 1;
+
 export function stageSum(call: Call): number {
   return (
     call.internet +
@@ -40,8 +43,15 @@ export class Invoker implements PoolHost {
   ) {}
 
   /** Sends a call to `fn` now. `parent` waits for it; null for a root or a fire-and-forget call. */
-  invoke(fn: FunctionRuntime, parent: Call | null, external: boolean, tag: number): Call {
+  invoke(
+    fn: FunctionRuntime,
+    parent: Call | null,
+    external: boolean,
+    tag: number,
+    ping = false,
+  ): Call {
     const call = new Call(fn, parent, external, this.sim.now, tag);
+    call.ping = ping;
     if (parent !== null) {
       call.depth = parent.depth + 1;
       call.parentStep = parent.step;
@@ -71,6 +81,11 @@ export class Invoker implements PoolHost {
 
   execute(call: Call): void {
     const fn = call.fn;
+    if (call.ping) {
+      call.execution = PING_MS;
+      this.sim.schedule(PING_MS, this.executed, call);
+      return;
+    }
     const d = fn.execution.sample(fn.executionRng);
     if (d > fn.timeout) {
       call.execution = fn.timeout;
@@ -88,7 +103,7 @@ export class Invoker implements PoolHost {
   private readonly executed = (call: Call): void => {
     if (call.outcome !== Outcome.InFlight) return;
     const body = call.fn.body;
-    if (body === null) this.done(call);
+    if (body === null || call.ping) this.done(call);
     else body.run(call);
   };
 
@@ -119,6 +134,14 @@ export class Invoker implements PoolHost {
   private leaveInstance(call: Call): void {
     const inst = call.instance!;
     call.billed = this.sim.now - (call.atPool + call.queue + call.coldStart);
+    const fn = call.fn;
+    if (call.ping) {
+      fn.pings++;
+      fn.pingBilledMs += call.billed;
+    } else {
+      fn.invocations++;
+      fn.billedMs += call.billed;
+    }
     inst.pool.release(inst);
   }
 

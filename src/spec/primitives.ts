@@ -1,13 +1,15 @@
 /** Scalar schema nodes: numbers, booleans, strings and fixed sets of values. */
 import {
   BaseSchema,
+  cloneData,
   describeValue,
+  isPlainObject,
   type JsonSchema,
   type JsonSchemaContext,
   quote,
 } from './core.ts';
 import { suggestion } from './didYouMean.ts';
-import { SpecError } from './specError.ts';
+import { joinPath, SpecError } from './specError.ts';
 
 export interface NumberOptions {
   /** Inclusive lower bound. */
@@ -200,4 +202,44 @@ export class EnumSchema<T extends string> extends BaseSchema<T> {
 export function enumOf<const T extends string>(values: readonly T[]): EnumSchema<T> {
   if (values.length === 0) throw new Error('enumOf needs at least one value');
   return new EnumSchema(values);
+}
+
+/**
+ * Any JSON value, checked only for being JSON (finite numbers, no undefined
+ * or functions): for values whose meaning depends on where they will go,
+ * such as a sweep's values, which are checked again once placed.
+ */
+export class JsonValueSchema extends BaseSchema<unknown> {
+  parse(value: unknown, path = ''): unknown {
+    checkJson(value, path);
+    return cloneData(value);
+  }
+
+  protected toJsonSchema(): JsonSchema {
+    return {};
+  }
+}
+
+function checkJson(value: unknown, path: string): void {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value))
+      throw new SpecError(path, `must be a finite number (got ${value})`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      checkJson(v, joinPath(path, i));
+    });
+    return;
+  }
+  if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) checkJson(v, joinPath(path, k));
+    return;
+  }
+  throw new SpecError(path, `must be a JSON value (got ${describeValue(value)})`);
+}
+
+export function jsonValue(): JsonValueSchema {
+  return new JsonValueSchema();
 }

@@ -1,0 +1,90 @@
+/**
+ * Reading the sweep: which axes are numeric (a line can run along them) and
+ * which are categories (platforms, clients: compared side by side).
+ */
+import type { ExperimentResults, PointResult } from '../experiments/results.ts';
+
+export type Axis = ExperimentResults['axes'][number];
+
+export function isNumericAxis(axis: Axis): boolean {
+  return axis.values.length > 0 && axis.values.every((v) => typeof v === 'number');
+}
+
+export function numericAxes(results: ExperimentResults): Axis[] {
+  return results.axes.filter(isNumericAxis);
+}
+
+/** An axis by its path or its short name; undefined if there is none. */
+export function findAxis(results: ExperimentResults, pathOrName: string): Axis | undefined {
+  return (
+    results.axes.find((a) => a.path === pathOrName) ??
+    results.axes.find((a) => a.name === pathOrName)
+  );
+}
+
+/** The first numeric axis whose path or name matches, else undefined. */
+export function matchNumericAxis(results: ExperimentResults, pattern: RegExp): Axis | undefined {
+  return numericAxes(results).find((a) => pattern.test(a.path) || pattern.test(a.name));
+}
+
+/**
+ * The x axis a chart asked for, or the first numeric axis. Throws on a path
+ * that names no axis: a typo in an experiment's chart options should say so.
+ */
+export function xAxisOf(results: ExperimentResults, path?: string, prefer?: RegExp): Axis | null {
+  if (path !== undefined) {
+    const axis = findAxis(results, path);
+    if (!axis) {
+      const known = results.axes.map((a) => a.path).join(', ') || 'none';
+      throw new Error(`chart option x: no sweep axis "${path}" (axes: ${known})`);
+    }
+    return axis;
+  }
+  return (prefer && matchNumericAxis(results, prefer)) || numericAxes(results)[0] || null;
+}
+
+/**
+ * A name for the other axes' values at a point, used to tell series apart:
+ * the bare value with one other axis ("aws-lambda"), name=value pairs with
+ * more ("platform=aws-lambda, memory=1024"), "" with none.
+ */
+export function seriesOf(point: PointResult, others: readonly Axis[]): string {
+  if (others.length === 1) return String(point.params[others[0].path] ?? '');
+  return others.map((a) => `${a.name}=${String(point.params[a.path] ?? '')}`).join(', ');
+}
+
+/** The series names in sweep order (the cartesian product's order), without repeats. */
+export function seriesOrder(points: readonly PointResult[], others: readonly Axis[]): string[] {
+  const seen = new Set<string>();
+  for (const p of points) seen.add(seriesOf(p, others));
+  return [...seen];
+}
+
+/** A title for the series legend or facet header. */
+export function seriesTitle(others: readonly Axis[]): string {
+  return others.map((a) => a.name).join(', ');
+}
+
+/** A point's numeric value on an axis, or null (missing or not a number). */
+export function numberAt(point: PointResult, axis: Axis): number | null {
+  const v = point.params[axis.path];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+const DURATION_WORDS = /keep.?alive|period|interval|timeout|delay|duration|idle|ttl/i;
+const MS_SUFFIX = /(Ms|[._-]ms)$/;
+
+/** Axes that hold durations in ms (keep-alive, periods, timeouts): ticks read "5 min". */
+export function looksLikeDuration(axis: Axis): boolean {
+  return [axis.path, axis.name].some((s) => DURATION_WORDS.test(s) || MS_SUFFIX.test(s));
+}
+
+/** A readable point name: its label, or the experiment's name without a sweep. */
+export function pointName(point: PointResult): string {
+  return point.label === '' ? `point ${point.index + 1}` : point.label;
+}
+
+/** Points in sweep order that have at least one end-to-end measurement. */
+export function measuredPoints(results: ExperimentResults): PointResult[] {
+  return results.points.filter((p) => p.endToEnd.count > 0);
+}

@@ -1,0 +1,59 @@
+/**
+ * Numbers as people read them, in two forms that must agree: TypeScript for
+ * narrative and tables, and Vega expressions for axis labels.
+ */
+
+/** Three significant digits, without trailing zeros: 0.0123 -> "0.0123", 1500 -> "1500". */
+export function sig3(x: number): string {
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  // Whole numbers of 3+ digits read better unrounded to exponent form.
+  if (a >= 1000) return String(Math.round(x));
+  return String(Number(x.toPrecision(3)));
+}
+
+/** A duration in ms with a unit that keeps the number short: "850 µs", "12.3 ms", "1.5 s". */
+export function formatMs(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '–';
+  const a = Math.abs(ms);
+  if (a === 0) return '0 ms';
+  if (a < 1) return `${sig3(ms * 1000)} µs`;
+  if (a < 1000) return `${sig3(ms)} ms`;
+  if (a < 60_000) return `${sig3(ms / 1000)} s`;
+  if (a < 3_600_000) return `${sig3(ms / 60_000)} min`;
+  return `${sig3(ms / 3_600_000)} h`;
+}
+
+/** A share in [0, 1] as a percentage with enough digits for small shares: "7%", "0.25%". */
+export function formatShare(share: number | null): string {
+  if (share === null || !Number.isFinite(share)) return '–';
+  const pct = share * 100;
+  if (pct === 0) return '0%';
+  if (Math.abs(pct) >= 10) return `${Math.round(pct)}%`;
+  return `${Number(pct.toPrecision(2))}%`;
+}
+
+/** A ratio such as "4.1x". */
+export function formatRatio(r: number): string {
+  return `${Number(r.toPrecision(r >= 10 ? 3 : 2))}x`;
+}
+
+/** US dollars: "$0.21", "$1,234". */
+export function formatUsd(usd: number | null): string {
+  if (usd === null || !Number.isFinite(usd)) return '–';
+  if (Math.abs(usd) >= 100) return `$${Math.round(usd).toLocaleString('en-US')}`;
+  if (Math.abs(usd) >= 0.01 || usd === 0) return `$${usd.toFixed(2)}`;
+  return `$${Number(usd.toPrecision(2))}`;
+}
+
+/**
+ * A Vega expression that labels an axis tick given in ms as a duration, the
+ * same way formatMs does ("10 ms", "1 s", "5 min").
+ */
+export const MS_LABEL_EXPR = [
+  "datum.value >= 3600000 ? format(datum.value / 3600000, '.3~g') + ' h'",
+  "datum.value >= 60000 ? format(datum.value / 60000, '.3~g') + ' min'",
+  "datum.value >= 1000 ? format(datum.value / 1000, '.3~g') + ' s'",
+  "datum.value >= 1 ? format(datum.value, '.3~g') + ' ms'",
+  "datum.value > 0 ? format(datum.value * 1000, '.3~g') + ' µs' : '0'",
+].join(' : ');

@@ -1,0 +1,156 @@
+/**
+ * coldtail's signature chart: how the median and the tail move along a sweep
+ * (chain depth, fan-out, load). Percentiles drift apart as cold starts and
+ * queues compound, and a log y axis keeps p50 and p99.9 on one page.
+ */
+import type { ExperimentResults } from '../experiments/results.ts';
+import { type Axis, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
+import { DEFAULT_PERCENTILES, PERCENTILE_LABEL, type PercentileKey } from './percentiles.ts';
+import { latencyScale, sweepX } from './scales.ts';
+import { baseConfig, HEIGHT, ORDERED, SCHEMA, SHAPES, WIDTH } from './theme.ts';
+import { chartTitle } from './title.ts';
+import type { VegaLiteSpec } from './types.ts';
+
+export interface PercentileCurvesOptions {
+  /** Path (or name) of the sweep axis along x; default: the first numeric axis. */
+  x?: string;
+  /** How the other axes' series are told apart: small multiples (default) or dash patterns. */
+  split?: 'facet' | 'dash';
+  percentiles?: readonly PercentileKey[];
+}
+
+interface Row {
+  x: number | string;
+  series: string;
+  pct: string;
+  value: number;
+  low: number | null;
+  high: number | null;
+}
+
+export function percentileCurves(
+  results: ExperimentResults,
+  options: PercentileCurvesOptions = {},
+): VegaLiteSpec {
+  const xAxis = xAxisOf(results, options.x) ?? results.axes[0];
+  if (!xAxis) throw new Error('percentileCurves: the experiment has no sweep axis to draw along');
+  const others = results.axes.filter((a) => a !== xAxis);
+  const keys = options.percentiles ?? DEFAULT_PERCENTILES;
+  const labels = keys.map((k) => PERCENTILE_LABEL[k]);
+  const rows = rowsOf(results, xAxis, others, keys);
+  const series = seriesOrder(results.points, others);
+  const multi = others.length > 0 && series.length > 1;
+  const facet = multi && (options.split ?? 'facet') === 'facet';
+  const dash = multi && !facet;
+
+  const x = sweepX(xAxis);
+  const xEnc = { field: 'x', type: x.type, scale: x.scale, axis: x.axis, sort: x.sort };
+  const y = latencyScale(rows.flatMap((r) => [r.value, r.low ?? r.value, r.high ?? r.value]));
+  const yEnc = { type: 'quantitative' as const, scale: y.scale, axis: y.axis };
+  const color = {
+    field: 'pct',
+    type: 'nominal' as const,
+    title: 'percentile',
+    scale: { domain: labels, range: ORDERED.slice(0, labels.length) },
+  };
+  const dashEnc = dash
+    ? {
+        strokeDash: {
+          field: 'series',
+          type: 'nominal' as const,
+          title: seriesTitle(others),
+          sort: series,
+        },
+      }
+    : {};
+  const layer = [
+    {
+      // The 95% interval across replications; absent with one replication.
+      transform: [{ filter: 'datum.low != null && datum.high != null && datum.low > 0' }],
+      mark: { type: 'area' as const, opacity: 0.18 },
+      encoding: {
+        x: xEnc,
+        y: { ...yEnc, field: 'low' },
+        y2: { field: 'high' },
+        color: { ...color, legend: null },
+        detail: { field: 'series' },
+      },
+    },
+    {
+      mark: { type: 'line' as const, strokeWidth: 2 },
+      encoding: {
+        x: xEnc,
+        y: { ...yEnc, field: 'value' },
+        color,
+        detail: { field: 'series' },
+        ...dashEnc,
+      },
+    },
+    {
+      mark: { type: 'point' as const, filled: true, size: 36, opacity: 1 },
+      encoding: {
+        x: xEnc,
+        y: { ...yEnc, field: 'value' },
+        color,
+        shape: {
+          field: 'pct',
+          type: 'nominal' as const,
+          title: 'percentile',
+          scale: { domain: labels, range: SHAPES.slice(0, labels.length) },
+        },
+      },
+    },
+  ];
+  const title = chartTitle(
+    results,
+    `End-to-end latency percentiles against ${xAxis.name}` +
+      (results.replications > 1
+        ? `; bands: 95% intervals over ${results.replications} replications`
+        : ''),
+  );
+  const base = { $schema: SCHEMA, title, data: { values: rows }, config: baseConfig() };
+  if (!facet) return { ...base, width: WIDTH, height: HEIGHT, layer } as VegaLiteSpec;
+  const columns = Math.min(series.length, 3);
+  const panelWidth = Math.max(200, Math.floor((WIDTH + 100) / columns) - 40);
+  return {
+    ...base,
+    facet: {
+      field: 'series',
+      type: 'nominal',
+      sort: series,
+      header: { title: seriesTitle(others), labelFontSize: 12 },
+    },
+    columns,
+    spec: { width: panelWidth, height: HEIGHT - 40, layer },
+    resolve: { scale: { y: 'shared' } },
+  } as VegaLiteSpec;
+}
+
+function rowsOf(
+  results: ExperimentResults,
+  xAxis: Axis,
+  others: readonly Axis[],
+  keys: readonly PercentileKey[],
+): Row[] {
+  const rows: Row[] = [];
+  for (const point of results.points) {
+    const raw = point.params[xAxis.path];
+    const x =
+      typeof raw === 'number' ? numberAt(point, xAxis) : raw === undefined ? null : String(raw);
+    if (x === null) continue;
+    for (const key of keys) {
+      const e = point.endToEnd[key];
+      // Log scales cannot place zero or null: those points are left out, not drawn at the edge.
+      if (e.value === null || !(e.value > 0)) continue;
+      rows.push({
+        x,
+        series: seriesOf(point, others),
+        pct: PERCENTILE_LABEL[key],
+        value: e.value,
+        low: e.low,
+        high: e.high,
+      });
+    }
+  }
+  return rows;
+}

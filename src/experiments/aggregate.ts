@@ -1,0 +1,147 @@
+import { meanInterval, summarizeReplications } from '../metrics/confidence.ts';
+import { Histogram } from '../metrics/histogram.ts';
+import { STAGES, type Stage } from '../platform/call.ts';
+import { breakdownBin, type ReplicationData } from './recorder.ts';
+import type { Estimate, LatencyStats, PointResult, StageBreakdown, Timeline } from './results.ts';
+import type { SweepPoint } from './sweep.ts';
+
+/** The percentiles at which the CDF is tabulated for charts. */
+export const CDF_PERCENTILES = [
+  0, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6,
+  0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.925, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.999, 0.9995,
+  0.9999, 1,
+];
+
+function latencyStats(hs: Histogram[]): LatencyStats {
+  const s = summarizeReplications(hs);
+  return {
+    count: s.count,
+    mean: s.mean,
+    p50: s.p50,
+    p90: s.p90,
+    p95: s.p95,
+    p99: s.p99,
+    p999: s.p999,
+    max: s.max,
+  };
+}
+
+function shareEstimate(numerators: number[], denominators: number[]): Estimate {
+  const num = numerators.reduce((a, b) => a + b, 0);
+  const den = denominators.reduce((a, b) => a + b, 0);
+  if (den === 0) return { value: null, low: null, high: null };
+  const per = denominators.flatMap((d, i) => (d > 0 ? [numerators[i] / d] : []));
+  const ci = meanInterval(per);
+  return { value: num / den, low: ci.low, high: ci.high };
+}
+
+function breakdownAt(merged: Histogram, table: Float64Array, p: number): StageBreakdown | null {
+  if (merged.count === 0) return null;
+  const latency = merged.quantile(p);
+  const b = breakdownBin(latency) * (1 + STAGES.length);
+  const n = table[b];
+  if (n === 0) return null;
+  const out = { latency } as StageBreakdown;
+  STAGES.forEach((stage: Stage, i) => {
+    out[stage] = table[b + 1 + i] / n;
+  });
+  return out;
+}
+
+function timeline(reps: ReplicationData[]): Timeline | null {
+  const first = reps[0].timeline;
+  if (first === null) return null;
+  const { widthMs, windows } = first.series;
+  const mean = (pick: (r: ReplicationData, w: number) => number) =>
+    Array.from(
+      { length: windows },
+      (_, w) => reps.reduce((s, r) => s + pick(r, w), 0) / reps.length,
+    );
+  const gauge = (name: string) => mean((r, w) => r.timeline!.series.gauges[name]?.mean[w] ?? 0);
+  const count = (name: string) => mean((r, w) => r.timeline!.series.counts[name]?.[w] ?? 0);
+  const p99 = Array.from({ length: windows }, (_, w) => {
+    const h = new Histogram();
+    for (const r of reps) {
+      const rw = r.timeline!.p99[w];
+      if (rw) h.add(rw);
+    }
+    return h.count > 0 ? h.quantile(0.99) : null;
+  });
+  return {
+    widthMs,
+    t: Array.from({ length: windows }, (_, w) => w * widthMs),
+    starting: gauge('starting'),
+    busy: gauge('busy'),
+    idle: gauge('idle'),
+    arrivals: count('arrivals'),
+    throttled: count('throttled'),
+    p99,
+  };
+}
+
+/** Combines the replications of one sweep point into its results. */
+export function aggregatePoint(point: SweepPoint, reps: ReplicationData[]): PointResult {
+  const merged = new Histogram();
+  for (const r of reps) merged.add(r.endToEnd);
+  const table = new Float64Array(reps[0].breakdown.length);
+  for (const r of reps) for (let i = 0; i < table.length; i++) table[i] += r.breakdown[i];
+  const sum = (f: (r: ReplicationData) => number) => reps.reduce((s, r) => s + f(r), 0);
+  const stages = {} as Record<Stage, LatencyStats>;
+  STAGES.forEach((stage, i) => {
+    stages[stage] = latencyStats(reps.map((r) => r.stages[i]));
+  });
+  const hopsCold: number[] = [];
+  for (const r of reps) {
+    r.hopsCold.forEach((n, k) => {
+      hopsCold[k] = (hopsCold[k] ?? 0) + n;
+    });
+  }
+  const completed = sum((r) => r.completed);
+  const ended = sum((r) => r.completed + r.throttled + r.timedOut);
+  const arrivals = sum((r) => r.arrivals);
+  const n = reps.length;
+  const usd = sum((r) => r.cost.usd);
+  return {
+    index: point.index,
+    params: point.params,
+    label: point.label,
+    endToEnd: latencyStats(reps.map((r) => r.endToEnd)),
+    stages,
+    breakdown: { p50: breakdownAt(merged, table, 0.5), p99: breakdownAt(merged, table, 0.99) },
+    calls: {
+      arrivals,
+      completed,
+      throttled: sum((r) => r.throttled),
+      timedOut: sum((r) => r.timedOut),
+      inFlight: arrivals - ended,
+    },
+    cold: {
+      share: shareEstimate(
+        reps.map((r) => r.coldRoots),
+        reps.map((r) => r.completed),
+      ),
+      coldStarts: sum((r) => r.coldStarts),
+      hopsCold,
+      meanHops: completed > 0 ? sum((r) => r.hops) / completed : null,
+    },
+    warmers: reps[0].warmers
+      ? {
+          calls: sum((r) => r.warmers!.calls),
+          cold: sum((r) => r.warmers!.cold),
+          usd: sum((r) => r.cost.warmerUsd) / n,
+        }
+      : null,
+    cost: {
+      requests: sum((r) => r.cost.requests) / n,
+      gbSeconds: sum((r) => r.cost.gbSeconds) / n,
+      usd: usd / n,
+      usdPerMillionRoots: completed > 0 ? (usd / completed) * 1e6 : null,
+    },
+    instances: {
+      mean: sum((r) => r.instances.mean) / n,
+      max: Math.max(...reps.map((r) => r.instances.max)),
+    },
+    timeline: timeline(reps),
+    cdf: merged.count > 0 ? CDF_PERCENTILES.map((p) => [p, merged.quantile(p)]) : [],
+  };
+}

@@ -1,0 +1,110 @@
+import { clientModelSchema } from '../models/clientModel.ts';
+import { durationOrForever, NAME } from '../models/common.ts';
+import { platformModelSchema } from '../models/platformModel.ts';
+import { distributionSchema } from '../spec/distributionSpec.ts';
+import { duration } from '../spec/duration.ts';
+import {
+  array,
+  type Infer,
+  integer,
+  jsonValue,
+  object,
+  oneOfType,
+  optional,
+  record,
+  string,
+  withDefault,
+} from '../spec/schema.ts';
+import { graphSchema } from '../workload/graph/graphSpec.ts';
+import { warmersSchema, workloadSchema } from '../workload/workloadSpec.ts';
+
+const platformRef = oneOfType({
+  string: string({ minLength: 1 }).describe(
+    'The name of a preset or of a model file given to coldtail',
+  ),
+  object: platformModelSchema,
+}).describe('A platform: a model name, or a whole model inline');
+
+const functionSettings = object({
+  platform: optional(platformRef),
+  execution: optional(distributionSchema).describe("The function's own run time"),
+  memoryMB: optional(integer({ min: 64, max: 32_768 })),
+  timeout: optional(durationOrForever('timeout')),
+});
+
+/**
+ * An experiment file (`experiments/*.json`). Plain data: the models, the
+ * workload, the graph, what to sweep, how many replications, the seed.
+ */
+export const experimentSchema = object({
+  $schema: optional(string()),
+  name: NAME.describe('Names the output folder: output/<name>/'),
+  title: optional(string({ minLength: 1 })).describe(
+    'The question the experiment answers, for charts',
+  ),
+  description: string({ minLength: 1 }),
+  seed: withDefault(
+    oneOfType({ number: integer({ min: 0 }), string: string({ minLength: 1 }) }),
+    1,
+  ),
+  replications: withDefault(integer({ min: 1, max: 10_000 }), 5).describe(
+    'Independent runs per sweep point, each on its own seed, for 95% intervals',
+  ),
+  duration: duration({ allowZero: false }).describe(
+    'Simulated time per replication, warm-up included',
+  ),
+  warmup: withDefault(duration(), 0).describe('Time at the start whose calls are not recorded'),
+  client: withDefault(
+    oneOfType({ string: string({ minLength: 1 }), object: clientModelSchema }),
+    'us-typical',
+  ).describe('Where root calls come from: a client profile name, or a profile inline'),
+  platform: withDefault(platformRef, 'aws-lambda-2019').describe(
+    'The platform of every function, unless a function says otherwise',
+  ),
+  platformOverrides: optional(record(jsonValue())).describe(
+    'Fields of the platform model to change, e.g. {"keepAlive": "30min"}; handy to sweep',
+  ),
+  function: withDefault(
+    object({
+      execution: withDefault(distributionSchema, {
+        kind: 'lognormalQuantiles',
+        p1: 0.5,
+        x1: 5,
+        p2: 0.99,
+        x2: 20,
+      }),
+      memoryMB: withDefault(integer({ min: 64, max: 32_768 }), 128),
+      timeout: withDefault(durationOrForever('timeout'), Infinity),
+    }),
+    {
+      execution: { kind: 'lognormalQuantiles', p1: 0.5, x1: 5, p2: 0.99, x2: 20 },
+      memoryMB: 128,
+      timeout: Infinity,
+    },
+  ).describe('Settings of every function (default: a responsive function, median 5 ms, p99 20 ms)'),
+  functions: optional(record(functionSettings)).describe(
+    "Settings of single functions by name (the graph's function names), over `function`",
+  ),
+  graph: withDefault(graphSchema, { kind: 'chain', depth: 1, async: false }),
+  workload: workloadSchema,
+  warmers: optional(warmersSchema).describe('Periodic pings to keep instances warm'),
+  sweep: optional(
+    record(array(jsonValue(), { minItems: 1, maxItems: 10_000 }), { minEntries: 1 }),
+  ).describe(
+    'Axes to vary: a path into this file (e.g. "graph.chain.depth") and its values; all combinations run',
+  ),
+  timeline: optional(object({ window: duration({ allowZero: false }) })).describe(
+    'Record instances, throttles and p99 per time window',
+  ),
+  charts: optional(array(string())).describe(
+    'Which charts to draw (default: chosen from the sweep)',
+  ),
+  limits: optional(
+    object({
+      maxEvents: optional(integer({ min: 1 })),
+      maxInFlight: optional(integer({ min: 1 })),
+    }),
+  ),
+});
+
+export type ExperimentSpec = Infer<typeof experimentSchema>;

@@ -1,0 +1,64 @@
+import type { ModelRegistry } from '../models/registry.ts';
+import { SpecError, withFile } from '../spec/specError.ts';
+import type { ReadText, TraceData } from '../workload/workloadSpec.ts';
+import { type ExperimentSpec, experimentSchema } from './experimentSpec.ts';
+import { type ResolvedPoint, resolvePoint } from './resolve.ts';
+import { blameSweep, expandSweep, type SweepAxis, type SweepPoint, sweepAxes } from './sweep.ts';
+
+export interface PreparedPoint extends SweepPoint {
+  resolved: ResolvedPoint;
+}
+
+export interface PreparedExperiment {
+  spec: ExperimentSpec;
+  axes: SweepAxis[];
+  points: PreparedPoint[];
+  /** The file it came from, for messages. */
+  file: string;
+}
+
+export interface PrepareContext {
+  models: ModelRegistry;
+  readText?: ReadText;
+  /** The file name for messages (the library reads no files). */
+  file?: string;
+  /** Refuse sweeps with more points than this. */
+  maxPoints?: number;
+}
+
+export const DEFAULT_MAX_POINTS = 10_000;
+
+/**
+ * Validates an experiment completely before anything runs: the file, every
+ * sweep point (each is checked as a whole experiment, with errors in a swept
+ * value blamed on the sweep), every model and every trace. A bad input
+ * therefore fails before any output exists.
+ */
+export function prepareExperiment(raw: unknown, ctx: PrepareContext): PreparedExperiment {
+  const file = ctx.file ?? 'experiment';
+  try {
+    const spec = experimentSchema.parse(raw);
+    const axes = sweepAxes(spec.sweep);
+    const rawObject = raw as Record<string, unknown>;
+    const traces = new Map<string, TraceData>();
+    const points = expandSweep(rawObject, axes, ctx.maxPoints ?? DEFAULT_MAX_POINTS).map(
+      (point): PreparedPoint => {
+        try {
+          const pointSpec = axes.length === 0 ? spec : experimentSchema.parse(point.raw);
+          const resolved = resolvePoint(pointSpec, {
+            models: ctx.models,
+            readText: ctx.readText,
+            traces,
+          });
+          return { ...point, resolved };
+        } catch (e) {
+          throw blameSweep(e, axes, point);
+        }
+      },
+    );
+    return { spec, axes, points, file };
+  } catch (e) {
+    if (e instanceof SpecError) throw withFile(e, file);
+    throw e;
+  }
+}

@@ -1,0 +1,194 @@
+import { Histogram } from '../metrics/histogram.ts';
+import { TimeSeries } from '../metrics/timeSeries.ts';
+import { type Call, Outcome, STAGES } from '../platform/call.ts';
+import type { CallSink } from '../platform/invoker.ts';
+import type { PoolObserver } from '../platform/poolObserver.ts';
+
+/** Tags of root calls: real traffic, and warmers' pings. */
+export const TAG_ROOT = 0;
+export const TAG_WARMER = 1;
+
+// Latency bins for the stage breakdown: 4 per octave from 2^-10 ms (1 us) up.
+const BINS_PER_OCTAVE = 4;
+const BIN_OFFSET = 10 * BINS_PER_OCTAVE;
+const BINS = 50 * BINS_PER_OCTAVE;
+
+export function breakdownBin(latency: number): number {
+  if (!(latency > 0)) return 0;
+  const b = Math.floor(Math.log2(latency) * BINS_PER_OCTAVE) + BIN_OFFSET;
+  return b < 0 ? 0 : b >= BINS ? BINS - 1 : b;
+}
+
+/** What one replication measured: plain data plus histograms (which serialise with toJSON). */
+export interface ReplicationData {
+  endToEnd: Histogram;
+  stages: Histogram[];
+  /** Per latency bin: calls, then the sum of each stage (STAGES order): BINS x (1 + stages). */
+  breakdown: Float64Array;
+  arrivals: number;
+  completed: number;
+  throttled: number;
+  timedOut: number;
+  /** Completed root calls with at least one cold hop. */
+  coldRoots: number;
+  hopsCold: number[];
+  hops: number;
+  coldStarts: number;
+  warmers: { calls: number; cold: number } | null;
+  cost: { requests: number; gbSeconds: number; usd: number; warmerUsd: number };
+  instances: { mean: number; max: number };
+  timeline: {
+    series: ReturnType<TimeSeries['toJSON']>;
+    p99: Histogram[];
+  } | null;
+  events: number;
+}
+
+/**
+ * Records root calls that start inside the measured window (after warm-up)
+ * and answer before the end of the run; the others started in the window
+ * are in flight. Warmers' pings are counted apart.
+ */
+export class Recorder implements CallSink {
+  readonly endToEnd = new Histogram();
+  readonly stages = STAGES.map(() => new Histogram());
+  readonly breakdown = new Float64Array(BINS * (1 + STAGES.length));
+  arrivals = 0;
+  completed = 0;
+  throttled = 0;
+  timedOut = 0;
+  coldRoots = 0;
+  hops = 0;
+  hopsCold: number[] = [0];
+  warmerCalls = 0;
+  warmerCold = 0;
+  /** Root calls sent and not yet answered (all of them, warm-up included), for the guard. */
+  inFlight = 0;
+  private windowStart: number;
+  private readonly windowEnd: number;
+  // Instance levels of every pool, summed, integrated over the window.
+  private total = 0;
+  private totalMax = 0;
+  private area = 0;
+  private lastT = 0;
+  readonly series: TimeSeries | null;
+  readonly windowP99: Histogram[] = [];
+  private readonly entry: string;
+
+  constructor(warmup: number, end: number, entry: string, timelineWindow: number | null) {
+    this.windowStart = warmup;
+    this.windowEnd = end;
+    this.lastT = warmup;
+    this.entry = entry;
+    this.series = timelineWindow === null ? null : new TimeSeries(timelineWindow, end);
+  }
+
+  /** A root call was sent. */
+  sent(call: Call): void {
+    this.inFlight++;
+    if (call.tag === TAG_WARMER) return;
+    if (this.series !== null) this.series.add(call.start, 'arrivals');
+    if (call.start >= this.windowStart) this.arrivals++;
+  }
+
+  ended(call: Call): void {
+    // Fire-and-forget calls between functions end here too; they are not roots.
+    if (call.tag < 0) return;
+    this.inFlight--;
+    if (call.tag === TAG_WARMER) {
+      if (call.start >= this.windowStart) {
+        this.warmerCalls++;
+        if (call.cold) this.warmerCold++;
+      }
+      return;
+    }
+    const timelineOn = this.series !== null;
+    if (timelineOn && call.outcome === Outcome.Throttled) this.series!.add(call.start, 'throttled');
+    if (call.end > this.windowEnd) return;
+    const latency = call.end - call.start;
+    if (timelineOn && call.outcome === Outcome.Completed) {
+      const w = Math.floor(call.start / this.series!.widthMs);
+      let h = this.windowP99[w];
+      if (h === undefined) h = this.windowP99[w] = new Histogram();
+      h.record(latency);
+    }
+    if (call.start < this.windowStart) return;
+    if (call.outcome === Outcome.Throttled) {
+      this.throttled++;
+      return;
+    }
+    if (call.outcome === Outcome.TimedOut) {
+      this.timedOut++;
+      return;
+    }
+    this.completed++;
+    this.endToEnd.record(latency);
+    const s = this.stages;
+    s[0].record(call.internet);
+    s[1].record(call.gateway);
+    s[2].record(call.network);
+    s[3].record(call.scheduler);
+    s[4].record(call.queue);
+    s[5].record(call.coldStart);
+    s[6].record(call.execution);
+    const b = breakdownBin(latency) * 8;
+    const bd = this.breakdown;
+    bd[b]++;
+    bd[b + 1] += call.internet;
+    bd[b + 2] += call.gateway;
+    bd[b + 3] += call.network;
+    bd[b + 4] += call.scheduler;
+    bd[b + 5] += call.queue;
+    bd[b + 6] += call.coldStart;
+    bd[b + 7] += call.execution;
+    const k = call.coldHops;
+    if (k > 0) this.coldRoots++;
+    while (this.hopsCold.length <= k) this.hopsCold.push(0);
+    this.hopsCold[k]++;
+    this.hops += call.hops;
+  }
+
+  /** An observer for one pool; the entry function's levels also feed the timeline. */
+  observer(fnName: string): PoolObserver {
+    let starting = 0;
+    let busy = 0;
+    let idle = 0;
+    const isEntry = fnName === this.entry;
+    return {
+      levels: (t, s, b, i) => {
+        this.integrate(t);
+        this.total += s + b + i - (starting + busy + idle);
+        starting = s;
+        busy = b;
+        idle = i;
+        if (t >= this.windowStart && this.total > this.totalMax) this.totalMax = this.total;
+        if (isEntry && this.series !== null) {
+          this.series.observe(t, s, 'starting');
+          this.series.observe(t, b, 'busy');
+          this.series.observe(t, i, 'idle');
+        }
+      },
+    };
+  }
+
+  private integrate(t: number): void {
+    if (t > this.lastT) {
+      this.area += this.total * (t - this.lastT);
+      this.lastT = t;
+    }
+  }
+
+  /** Called at the end of warm-up: levels carry over, integrals start. */
+  startWindow(t: number): void {
+    this.windowStart = t;
+    this.lastT = t;
+    this.area = 0;
+    this.totalMax = this.total;
+  }
+
+  instances(end: number): { mean: number; max: number } {
+    this.integrate(end);
+    const span = end - this.windowStart;
+    return { mean: span > 0 ? this.area / span : this.total, max: this.totalMax };
+  }
+}

@@ -1,0 +1,161 @@
+import { Simulation } from '../engine/index.ts';
+import type { Call } from '../platform/call.ts';
+import type { FunctionRuntime } from '../platform/functionRuntime.ts';
+import { buildWorld } from '../platform/world.ts';
+import { createStream } from '../random/streams.ts';
+import type { ArrivalProcess } from '../workload/arrivals/arrivalProcess.ts';
+import { PeriodicArrivals } from '../workload/arrivals/periodicArrivals.ts';
+import { GraphBody } from '../workload/graph/graphBody.ts';
+import { createArrivals } from '../workload/workloadSpec.ts';
+import { Recorder, type ReplicationData, TAG_ROOT, TAG_WARMER } from './recorder.ts';
+import type { ResolvedPoint } from './resolve.ts';
+
+/** Raised when a run breaks one of its limits; the message says which and how to raise it. */
+export class RunLimitError extends Error {}
+
+/** Raised when the caller asked the run to stop (e.g. Ctrl-C). */
+export class RunStopped extends Error {}
+
+export interface ReplicationOptions {
+  /** Checked every chunk of events; true stops the run with RunStopped. */
+  shouldStop?: () => boolean;
+}
+
+// Events run between checks of the stop flag and the limits: small enough
+// to stop within a fraction of a second, large enough to cost nothing.
+const CHUNK = 200_000;
+
+/**
+ * One replication of one sweep point: builds the world from the resolved
+ * models with this replication's seed, drives it, and returns what the
+ * recorder measured.
+ *
+ * Streams are named by purpose, so the same replication seed gives every
+ * sweep point the same arrivals (common random numbers).
+ */
+export function runReplication(
+  point: ResolvedPoint,
+  seed: string,
+  options: ReplicationOptions = {},
+): ReplicationData {
+  const sim = new Simulation();
+  const entryName = point.graph.entry;
+  const recorder = new Recorder(point.warmup, point.duration, entryName, point.timelineWindow);
+  const world = buildWorld(sim, {
+    client: point.client,
+    functions: point.functions,
+    seed,
+    sink: recorder,
+    observe: (fn) => recorder.observer(fn.name),
+  });
+  const { invoker, functions } = world;
+  for (const [name, steps] of Object.entries(point.graph.steps)) {
+    if (steps.length === 0) continue;
+    functions.get(name)!.body = new GraphBody(
+      steps,
+      invoker,
+      functions,
+      createStream(seed, `graph:${name}`),
+    );
+  }
+  const entry = functions.get(entryName)!;
+  const external = point.client.internet !== null;
+  const maxInFlight = point.limits.maxInFlight;
+
+  const drive = (process: ArrivalProcess, send: () => Call, copies: number) => {
+    const fire = (_: null): void => {
+      for (let i = 0; i < copies; i++) recorder.sent(send());
+      if (recorder.inFlight > maxInFlight) {
+        throw new RunLimitError(
+          `more than ${maxInFlight} root calls in flight at ${sim.now.toFixed(0)} ms: the platform cannot keep up with the workload (raise limits.maxInFlight to go on)`,
+        );
+      }
+      const next = process.next(sim.now);
+      if (next < point.duration) sim.scheduleAt(Math.max(next, sim.now), fire, null);
+    };
+    const first = process.next(0);
+    if (first < point.duration) sim.scheduleAt(first, fire, null);
+  };
+
+  point.sources.forEach((source, i) => {
+    const process = createArrivals(source.spec, createStream(seed, `arrivals:${i}`), source.trace);
+    drive(process, () => invoker.invoke(entry, null, external, TAG_ROOT), 1);
+  });
+  if (point.warmers) {
+    const w = point.warmers;
+    const process = new PeriodicArrivals(
+      w.period,
+      { jitterMs: w.jitter },
+      createStream(seed, 'warmers'),
+    );
+    drive(process, () => invoker.invoke(entry, null, external, TAG_WARMER, true), w.instances);
+  }
+
+  const pools = [...functions.values()].map((f) => f.pool);
+  if (point.warmup > 0) {
+    sim.scheduleAt(
+      point.warmup,
+      () => {
+        recorder.startWindow(sim.now);
+        for (const f of functions.values()) resetCounters(f);
+        for (const p of pools) p.coldStarts = 0;
+      },
+      null,
+    );
+  }
+
+  const maxEvents = point.limits.maxEvents;
+  for (;;) {
+    const r = sim.run({ until: point.duration, maxEvents: CHUNK });
+    if (r.reason !== 'maxEvents') break;
+    if (options.shouldStop?.()) throw new RunStopped('stopped');
+    if (sim.processed >= maxEvents) {
+      throw new RunLimitError(
+        `more than ${maxEvents} events by ${sim.now.toFixed(0)} ms of simulated time (raise limits.maxEvents to go on)`,
+      );
+    }
+  }
+
+  let requests = 0;
+  let gbSeconds = 0;
+  let usd = 0;
+  let warmerUsd = 0;
+  for (const f of functions.values()) {
+    const price = point.functions.find((c) => c.name === f.name)!.platform.price;
+    const gb = f.memoryMB / 1024;
+    const fnGbs = (f.billedMs / 1000) * gb;
+    const pingGbs = (f.pingBilledMs / 1000) * gb;
+    requests += f.invocations + f.pings;
+    gbSeconds += fnGbs + pingGbs;
+    usd += (f.invocations * price.perMillionRequests) / 1e6 + fnGbs * price.perGBSecond;
+    warmerUsd += (f.pings * price.perMillionRequests) / 1e6 + pingGbs * price.perGBSecond;
+  }
+
+  return {
+    endToEnd: recorder.endToEnd,
+    stages: recorder.stages,
+    breakdown: recorder.breakdown,
+    arrivals: recorder.arrivals,
+    completed: recorder.completed,
+    throttled: recorder.throttled,
+    timedOut: recorder.timedOut,
+    coldRoots: recorder.coldRoots,
+    hopsCold: recorder.hopsCold,
+    hops: recorder.hops,
+    coldStarts: pools.reduce((n, p) => n + p.coldStarts, 0),
+    warmers: point.warmers ? { calls: recorder.warmerCalls, cold: recorder.warmerCold } : null,
+    cost: { requests, gbSeconds, usd: usd + warmerUsd, warmerUsd },
+    instances: recorder.instances(point.duration),
+    timeline: recorder.series
+      ? { series: recorder.series.toJSON(point.duration), p99: recorder.windowP99 }
+      : null,
+    events: sim.processed,
+  };
+}
+
+function resetCounters(f: FunctionRuntime): void {
+  f.invocations = 0;
+  f.billedMs = 0;
+  f.pings = 0;
+  f.pingBilledMs = 0;
+}

@@ -1,0 +1,142 @@
+import { type ClientModel, toClientConfig } from '../models/clientModel.ts';
+import {
+  type PlatformModel,
+  platformModelSchema,
+  toPlatformConfig,
+} from '../models/platformModel.ts';
+import type { ModelRegistry } from '../models/registry.ts';
+import type { ClientConfig, FunctionConfig, PlatformConfig } from '../platform/config.ts';
+import { fromSpec } from '../random/fromSpec.ts';
+import { didYouMean } from '../spec/didYouMean.ts';
+import { SpecError } from '../spec/specError.ts';
+import type { Graph } from '../workload/graph/graph.ts';
+import { graphFunctions, toGraph } from '../workload/graph/graphSpec.ts';
+import {
+  loadTrace,
+  type ReadText,
+  type SourceSpec,
+  type TraceData,
+  type WarmersSpec,
+} from '../workload/workloadSpec.ts';
+import type { ExperimentSpec } from './experimentSpec.ts';
+
+/** One sweep point, ready to run: every model resolved, every file read. */
+export interface ResolvedPoint {
+  client: ClientConfig;
+  functions: FunctionConfig[];
+  graph: Graph;
+  sources: { spec: SourceSpec; trace?: TraceData }[];
+  warmers: WarmersSpec | null;
+  duration: number;
+  warmup: number;
+  timelineWindow: number | null;
+  limits: { maxEvents: number; maxInFlight: number };
+}
+
+export interface ResolveContext {
+  models: ModelRegistry;
+  readText?: ReadText;
+  /** Traces already read, by file name, so a sweep reads each file once. */
+  traces?: Map<string, TraceData>;
+}
+
+/** Fields of a platform model that overrides may not change. */
+const FIXED_FIELDS = new Set(['kind', 'name', 'description', 'source', '$schema']);
+
+export const DEFAULT_LIMITS = { maxEvents: 2e9, maxInFlight: 1e6 };
+
+export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): ResolvedPoint {
+  if (spec.warmup >= spec.duration) {
+    throw new SpecError('warmup', `must be shorter than the duration (${spec.duration} ms)`);
+  }
+  const graph = toGraph(spec.graph, 'graph');
+  const names = graphFunctions(graph);
+  for (const name of Object.keys(spec.functions ?? {})) {
+    if (!names.includes(name)) {
+      const close = didYouMean(name, names);
+      throw new SpecError(
+        `functions.${name}`,
+        `the graph has no function "${name}"${close ? `; did you mean "${close}"?` : ` (it has ${names.join(', ')})`}`,
+      );
+    }
+  }
+  const platformConfigs = new Map<string, PlatformConfig>();
+  const platformFor = (ref: string | PlatformModel, path: string): PlatformConfig => {
+    const model = typeof ref === 'string' ? ctx.models.platform(ref, path).model : ref;
+    // Same model (and overrides) -> same config object, so the functions on it share its cluster.
+    const key = typeof ref === 'string' ? `preset:${ref}` : `inline:${JSON.stringify(ref)}`;
+    let config = platformConfigs.get(key);
+    if (!config) {
+      config = toPlatformConfig(applyOverrides(model, spec.platformOverrides));
+      platformConfigs.set(key, config);
+    }
+    return config;
+  };
+  const functions = names.map((name): FunctionConfig => {
+    const own = spec.functions?.[name] ?? {};
+    const at = own.platform !== undefined ? `functions.${name}.platform` : 'platform';
+    return {
+      name,
+      platform: platformFor(own.platform ?? spec.platform, at),
+      execution: fromSpec(own.execution ?? spec.function.execution),
+      timeout: own.timeout ?? spec.function.timeout,
+      memoryMB: own.memoryMB ?? spec.function.memoryMB,
+    };
+  });
+  const clientModel: ClientModel =
+    typeof spec.client === 'string' ? ctx.models.client(spec.client, 'client').model : spec.client;
+  const traces = ctx.traces ?? new Map<string, TraceData>();
+  const sources = spec.workload.map((s, i) => {
+    if (s.kind !== 'trace') return { spec: s };
+    let trace = traces.get(s.file);
+    if (!trace) {
+      trace = loadTrace(s, `workload[${i}]`, ctx.readText);
+      traces.set(s.file, trace);
+    }
+    return { spec: s, trace };
+  });
+  return {
+    client: toClientConfig(clientModel),
+    functions,
+    graph,
+    sources,
+    warmers: spec.warmers ?? null,
+    duration: spec.duration,
+    warmup: spec.warmup,
+    timelineWindow: spec.timeline?.window ?? null,
+    limits: {
+      maxEvents: spec.limits?.maxEvents ?? DEFAULT_LIMITS.maxEvents,
+      maxInFlight: spec.limits?.maxInFlight ?? DEFAULT_LIMITS.maxInFlight,
+    },
+  };
+}
+
+/** Each override is checked by the platform schema's own field, at its own path. */
+function applyOverrides(
+  model: PlatformModel,
+  overrides: Record<string, unknown> | undefined,
+): PlatformModel {
+  if (!overrides) return model;
+  const shape = platformModelSchema.shape as Record<
+    string,
+    { parse(v: unknown, p: string): unknown }
+  >;
+  const out: Record<string, unknown> = { ...model };
+  for (const [key, value] of Object.entries(overrides)) {
+    const path = `platformOverrides.${key}`;
+    if (FIXED_FIELDS.has(key)) throw new SpecError(path, 'cannot be overridden');
+    const field = shape[key];
+    if (!field) {
+      const close = didYouMean(
+        key,
+        Object.keys(shape).filter((k) => !FIXED_FIELDS.has(k)),
+      );
+      throw new SpecError(
+        'platformOverrides',
+        `unknown platform field "${key}"${close ? `; did you mean "${close}"?` : ''}`,
+      );
+    }
+    out[key] = field.parse(value, path);
+  }
+  return out as PlatformModel;
+}

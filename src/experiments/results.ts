@@ -1,0 +1,110 @@
+/**
+ * The results of an experiment: plain JSON data, written as `results.json`
+ * and read by the charts, the report and `coldtail explain`. All latencies in
+ * milliseconds. Where a value cannot exist (no calls) it is null, never NaN.
+ */
+import type { Stage } from '../platform/call.ts';
+
+/** A point estimate with its 95% interval across replications (null bounds with one replication). */
+export interface Estimate {
+  value: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+export interface LatencyStats {
+  count: number;
+  mean: Estimate;
+  p50: Estimate;
+  p90: Estimate;
+  p95: Estimate;
+  p99: Estimate;
+  p999: Estimate;
+  max: number | null;
+}
+
+/** Mean time per stage of the calls whose end-to-end latency lies near a percentile. */
+export type StageBreakdown = Record<Stage, number> & { latency: number };
+
+export interface CallCounts {
+  /** Root calls that started inside the measured window (after warm-up). */
+  arrivals: number;
+  completed: number;
+  throttled: number;
+  timedOut: number;
+  /** Started in the window, not answered by its end. */
+  inFlight: number;
+}
+
+export interface Timeline {
+  /** Width of a window in ms; window i covers [i * widthMs, (i + 1) * widthMs). */
+  widthMs: number;
+  /** Start of each window, ms from the start of the run (warm-up included). */
+  t: number[];
+  /** Time-weighted mean instances of the entry function in each state. */
+  starting: number[];
+  busy: number[];
+  idle: number[];
+  /** Root calls that arrived in the window, and those of them throttled. */
+  arrivals: number[];
+  throttled: number[];
+  /** p99 of end-to-end latency of the root calls that started in the window; null if none. */
+  p99: (number | null)[];
+}
+
+export interface PointResult {
+  /** Position in the sweep (0-based), in cartesian-product order. */
+  index: number;
+  /** The sweep's values at this point, by axis path (empty without a sweep). */
+  params: Record<string, string | number | boolean>;
+  /** "platform=aws-lambda-2019, depth=3" (empty without a sweep). */
+  label: string;
+  /** Root calls, completed only, from the client's send to its answer. */
+  endToEnd: LatencyStats;
+  /** Each stage's time along the critical path of completed root calls. */
+  stages: Record<Stage, LatencyStats>;
+  /** Where the time goes for calls near the median and near the p99. */
+  breakdown: { p50: StageBreakdown | null; p99: StageBreakdown | null };
+  calls: CallCounts;
+  cold: {
+    /** Share of completed root calls that met at least one cold start. */
+    share: Estimate;
+    /** Instances started (cold starts) in the window, all functions. */
+    coldStarts: number;
+    /** hopsCold[k]: completed root calls that met exactly k cold starts. */
+    hopsCold: number[];
+    /** Mean number of calls (hops) per completed root call. */
+    meanHops: number | null;
+  };
+  /** Warmer pings (not in endToEnd); null when the experiment has no warmers. */
+  warmers: { calls: number; cold: number; usd: number } | null;
+  cost: {
+    /** Function invocations of every kind (roots, children, warmers). */
+    requests: number;
+    gbSeconds: number;
+    usd: number;
+    /** USD per million root calls. */
+    usdPerMillionRoots: number | null;
+  };
+  /** Instances of all functions (starting + busy + idle), time-weighted mean and max. */
+  instances: { mean: number; max: number };
+  /** Present when the experiment asks for one (e.g. a burst). */
+  timeline: Timeline | null;
+  /** The end-to-end CDF at fixed percentiles, for distribution charts: [p, latency] pairs. */
+  cdf: [number, number][];
+}
+
+export interface ExperimentResults {
+  coldtail: { version: string };
+  experiment: { name: string; description: string; title: string };
+  seed: string | number;
+  replications: number;
+  /** Simulated time per replication, and the part of it not recorded, in ms. */
+  duration: number;
+  warmup: number;
+  /** The sweep axes in order, with their values. */
+  axes: { path: string; name: string; values: (string | number | boolean)[] }[];
+  points: PointResult[];
+  /** True when the run was interrupted: only the points listed were completed. */
+  partial: boolean;
+}

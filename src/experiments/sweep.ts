@@ -1,0 +1,154 @@
+import { cloneData, setField } from '../spec/core.ts';
+import { SpecError } from '../spec/specError.ts';
+
+export type SweepValue = string | number | boolean;
+
+export interface SweepAxis {
+  /** The path into the experiment, as written: "graph.chain.depth". */
+  path: string;
+  /** A short name for tables and charts: the path's last field. */
+  name: string;
+  values: unknown[];
+}
+
+export interface SweepPoint {
+  index: number;
+  params: Record<string, SweepValue>;
+  label: string;
+  /** The experiment with this point's values set and the sweep removed. */
+  raw: Record<string, unknown>;
+  /** The values' places in their axes, for error messages. */
+  at: number[];
+}
+
+type Segment = string | number;
+
+/** Parses "a.b[2].c" or 'workload[0].poisson.perSecond'; throws SpecError at `where`. */
+export function parsePath(path: string, where: string): Segment[] {
+  const segments: Segment[] = [];
+  const re = /([^.[\]]+)|\[(\d+)\]/gy;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  let expectDot = false;
+  while (last < path.length) {
+    if (expectDot) {
+      if (path[last] === '.') last++;
+      else if (path[last] !== '[') break;
+    }
+    re.lastIndex = last;
+    m = re.exec(path);
+    if (!m) break;
+    segments.push(m[1] !== undefined ? m[1] : Number(m[2]));
+    last = re.lastIndex;
+    expectDot = true;
+  }
+  if (last !== path.length || segments.length === 0) {
+    throw new SpecError(
+      where,
+      `"${path}" is not a path such as "graph.chain.depth" or "workload[0].poisson.perSecond"`,
+    );
+  }
+  return segments;
+}
+
+function setPath(target: Record<string, unknown>, segments: Segment[], value: unknown): void {
+  let node: unknown = target;
+  for (let i = 0; i < segments.length - 1; i++) {
+    const seg = segments[i];
+    const container = node as Record<string | number, unknown>;
+    let next = container[seg];
+    if (next === undefined || next === null || typeof next !== 'object') {
+      next = typeof segments[i + 1] === 'number' ? [] : {};
+      if (Array.isArray(container)) container[seg as number] = next;
+      else setField(container as Record<string, unknown>, String(seg), next);
+    }
+    node = next;
+  }
+  const lastSeg = segments[segments.length - 1];
+  if (Array.isArray(node)) node[lastSeg as number] = cloneData(value);
+  else setField(node as Record<string, unknown>, String(lastSeg), cloneData(value));
+}
+
+export function sweepAxes(sweep: Record<string, unknown[]> | undefined): SweepAxis[] {
+  if (!sweep) return [];
+  return Object.entries(sweep).map(([path, values]) => {
+    const segments = parsePath(path, `sweep["${path}"]`);
+    const lastNamed = [...segments].reverse().find((s) => typeof s === 'string') as string;
+    return { path, name: lastNamed, values };
+  });
+}
+
+function asParam(v: unknown): SweepValue {
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return JSON.stringify(v);
+}
+
+/**
+ * The cartesian product of the axes, first axis slowest: each point is the
+ * experiment with its values set. Axes that name the same field, or where
+ * one path lies inside another, would overwrite each other and are refused.
+ */
+export function expandSweep(
+  raw: Record<string, unknown>,
+  axes: SweepAxis[],
+  maxPoints: number,
+): SweepPoint[] {
+  for (let i = 0; i < axes.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const a = axes[j].path;
+      const b = axes[i].path;
+      if (
+        a === b ||
+        b.startsWith(`${a}.`) ||
+        b.startsWith(`${a}[`) ||
+        a.startsWith(`${b}.`) ||
+        a.startsWith(`${b}[`)
+      ) {
+        throw new SpecError(`sweep["${b}"]`, `overlaps the axis "${a}"`);
+      }
+    }
+  }
+  const total = axes.reduce((n, a) => n * a.values.length, 1);
+  if (total > maxPoints) {
+    throw new SpecError(
+      'sweep',
+      `${total} points is more than the limit of ${maxPoints} (raise it with --max-points)`,
+    );
+  }
+  const base = cloneData(raw);
+  delete base.sweep;
+  const points: SweepPoint[] = [];
+  const segs = axes.map((a) => parsePath(a.path, `sweep["${a.path}"]`));
+  for (let index = 0; index < total; index++) {
+    const at: number[] = [];
+    let rest = index;
+    for (let k = axes.length - 1; k >= 0; k--) {
+      at[k] = rest % axes[k].values.length;
+      rest = Math.floor(rest / axes[k].values.length);
+    }
+    const pointRaw = cloneData(base);
+    const params: Record<string, SweepValue> = {};
+    axes.forEach((axis, k) => {
+      const v = axis.values[at[k]];
+      setPath(pointRaw, segs[k], v);
+      params[axis.path] = asParam(v);
+    });
+    const label = axes.map((a) => `${a.name}=${params[a.path]}`).join(', ');
+    points.push({ index, params, label, raw: pointRaw, at });
+  }
+  return points;
+}
+
+/** Rewrites an error inside a swept field to point at the sweep value that caused it. */
+export function blameSweep(err: unknown, axes: SweepAxis[], point: SweepPoint): unknown {
+  if (!(err instanceof SpecError)) return err;
+  for (let k = 0; k < axes.length; k++) {
+    const p = axes[k].path;
+    if (err.path === p || err.path.startsWith(`${p}.`) || err.path.startsWith(`${p}[`)) {
+      const rest = err.path.slice(p.length);
+      return new SpecError(`sweep["${p}"][${point.at[k]}]${rest}`, err.reason, err.file);
+    }
+  }
+  if (axes.length === 0) return err;
+  return new SpecError(err.path, `${err.reason} (at sweep point ${point.label})`, err.file);
+}

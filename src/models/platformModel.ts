@@ -1,0 +1,126 @@
+import type { PlatformConfig } from '../platform/config.ts';
+import { constant } from '../random/distributions/constant.ts';
+import { fromSpec } from '../random/fromSpec.ts';
+import { distributionSchema } from '../spec/distributionSpec.ts';
+import {
+  enumOf,
+  type Infer,
+  integer,
+  literal,
+  number,
+  object,
+  optional,
+  string,
+  withDefault,
+} from '../spec/schema.ts';
+import {
+  countOrUnlimited,
+  distributionOrForever,
+  durationOrForever,
+  NAME,
+  ROUTING,
+  SOURCES,
+} from './common.ts';
+
+const dist = distributionSchema;
+
+/**
+ * A platform model file (`models/platforms/*.json`): the stages of a call
+ * between the client's internet hop and the function's own code. The schema
+ * is the type: what this parses to is what the rest of coldtail reads.
+ */
+export const platformModelSchema = object({
+  $schema: optional(string()),
+  kind: literal('platform'),
+  name: NAME,
+  description: string({ minLength: 1 }).describe('One line: what this platform is.'),
+  source: SOURCES,
+  gateway: optional(dist).describe(
+    'An HTTPS front door (API gateway): added latency one way, sampled per direction. Absent: none.',
+  ),
+  network: withDefault(dist, { kind: 'constant', value: 0 }).describe(
+    'The cloud network, one way (also function to function), sampled per direction.',
+  ),
+  scheduler: withDefault(dist, { kind: 'constant', value: 0 }).describe(
+    "The router's decision time, once per call.",
+  ),
+  routing: withDefault(ROUTING, 'mru').describe(
+    'Which idle instance gets a call: most recently used (mru), least (lru), or random.',
+  ),
+  coldStart: withDefault(
+    object({
+      placement: optional(dist),
+      sandbox: optional(dist),
+      codeLoad: optional(dist),
+      runtimeInit: optional(dist),
+      functionInit: optional(dist),
+    }),
+    {},
+  ).describe('The phases of a cold start; absent phases take no time.'),
+  keepAlive: withDefault(distributionOrForever('keepAlive'), {
+    kind: 'constant',
+    value: 600_000,
+  }).describe('Idle time before an instance is reclaimed.'),
+  concurrencyPerInstance: withDefault(integer({ min: 1 }), 1),
+  maxConcurrency: withDefault(countOrUnlimited('maxConcurrency'), Infinity).describe(
+    'Calls of one function at once at most; beyond it calls are throttled or queued.',
+  ),
+  onLimit: withDefault(enumOf(['throttle', 'queue'] as const), 'throttle').describe(
+    'At the limit: refuse the call (like HTTP 429) or queue it.',
+  ),
+  maxQueueWait: withDefault(durationOrForever('maxQueueWait'), Infinity).describe(
+    'A queued call waiting longer than this is throttled.',
+  ),
+  burst: optional(
+    object({
+      initial: integer({ min: 1 }).describe('Instances that may start at once.'),
+      perSecond: number({ exclusiveMin: 0 }).describe('Further starts per second after that.'),
+    }),
+  ).describe('Paces new instances (a token bucket). Absent: no limit.'),
+  provisioned: withDefault(integer({ min: 0 }), 0).describe(
+    'Always-warm instances per function, never reclaimed.',
+  ),
+  cluster: optional(
+    object({ hosts: integer({ min: 1 }), slotsPerHost: integer({ min: 1 }) }),
+  ).describe('Finite capacity shared by the functions on this platform. Absent: unlimited.'),
+  price: withDefault(
+    object({
+      perMillionRequests: number({ min: 0 }),
+      perGBSecond: number({ min: 0 }),
+    }),
+    { perMillionRequests: 0, perGBSecond: 0 },
+  ).describe('Prices in USD, for the cost estimate.'),
+});
+
+export type PlatformModel = Infer<typeof platformModelSchema>;
+
+const ZERO = constant(0);
+
+export function toPlatformConfig(m: PlatformModel): PlatformConfig {
+  const phases = [
+    m.coldStart.placement,
+    m.coldStart.sandbox,
+    m.coldStart.codeLoad,
+    m.coldStart.runtimeInit,
+    m.coldStart.functionInit,
+  ]
+    .filter((p) => p !== undefined)
+    .map(fromSpec);
+  return {
+    name: m.name,
+    gateway: m.gateway ? fromSpec(m.gateway) : null,
+    network: fromSpec(m.network),
+    scheduler: fromSpec(m.scheduler),
+    routing: m.routing,
+    coldStart: phases.length > 0 ? phases : [ZERO],
+    keepAlive: m.keepAlive === null ? null : fromSpec(m.keepAlive),
+    concurrencyPerInstance: m.concurrencyPerInstance,
+    maxConcurrency: m.maxConcurrency,
+    onLimit: m.onLimit,
+    maxQueueWait: m.maxQueueWait,
+    burst: m.burst ?? null,
+    provisioned: m.provisioned,
+    cluster: m.cluster ?? null,
+    price: m.price,
+  };
+}

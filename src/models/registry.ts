@@ -1,0 +1,89 @@
+import { didYouMean } from '../spec/didYouMean.ts';
+import { SpecError, withFile } from '../spec/specError.ts';
+import { type ClientModel, clientModelSchema } from './clientModel.ts';
+import { type PlatformModel, platformModelSchema } from './platformModel.ts';
+import { PRESET_FILES } from './presetFiles.ts';
+
+export type ModelKind = 'platform' | 'client';
+
+export interface ModelEntry<M> {
+  model: M;
+  /** The JSON as written, for overrides that merge into it. */
+  raw: Record<string, unknown>;
+  /** Where it came from: a preset's path in the repository, or a user's file. */
+  file: string;
+  preset: boolean;
+}
+
+/**
+ * Platform and client models by name: the presets shipped in models/, plus
+ * any model files a user adds. Knows no file system: the CLI reads files and
+ * hands their parsed JSON to `add`.
+ */
+export class ModelRegistry {
+  readonly platforms = new Map<string, ModelEntry<PlatformModel>>();
+  readonly clients = new Map<string, ModelEntry<ClientModel>>();
+
+  /** Validates and adds a model; the file's `kind` says which. Throws SpecError naming the file. */
+  add(json: unknown, file: string, preset = false): ModelEntry<PlatformModel | ClientModel> {
+    try {
+      const kind = (json as { kind?: unknown } | null)?.kind;
+      if (kind === 'platform')
+        return this.put(this.platforms, platformModelSchema.parse(json), json, file, preset);
+      if (kind === 'client')
+        return this.put(this.clients, clientModelSchema.parse(json), json, file, preset);
+      throw new SpecError(
+        kind === undefined ? '' : 'kind',
+        kind === undefined
+          ? 'missing required field "kind" ("platform" or "client")'
+          : `must be "platform" or "client" (got ${JSON.stringify(kind)})`,
+      );
+    } catch (e) {
+      throw withFile(e, file);
+    }
+  }
+
+  private put<M extends { name: string }>(
+    map: Map<string, ModelEntry<M>>,
+    model: M,
+    raw: unknown,
+    file: string,
+    preset: boolean,
+  ): ModelEntry<M> {
+    const existing = map.get(model.name);
+    if (existing && !(existing.preset && !preset)) {
+      throw new SpecError('name', `"${model.name}" is already defined in ${existing.file}`);
+    }
+    const entry = { model, raw: raw as Record<string, unknown>, file, preset };
+    map.set(model.name, entry);
+    return entry;
+  }
+
+  platform(name: string, path: string): ModelEntry<PlatformModel> {
+    return lookup(this.platforms, name, path, 'platform');
+  }
+
+  client(name: string, path: string): ModelEntry<ClientModel> {
+    return lookup(this.clients, name, path, 'client');
+  }
+}
+
+function lookup<M>(
+  map: Map<string, ModelEntry<M>>,
+  name: string,
+  path: string,
+  kind: string,
+): ModelEntry<M> {
+  const entry = map.get(name);
+  if (entry) return entry;
+  const close = didYouMean(name, map.keys());
+  const hint = close ? `; did you mean "${close}"?` : ` (known: ${[...map.keys()].join(', ')})`;
+  throw new SpecError(path, `unknown ${kind} "${name}"${hint}`);
+}
+
+/** A registry holding the shipped presets. */
+export function presetRegistry(): ModelRegistry {
+  const registry = new ModelRegistry();
+  for (const { file, json } of PRESET_FILES) registry.add(json, file, true);
+  return registry;
+}
