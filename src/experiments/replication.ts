@@ -13,13 +13,6 @@ import type { ResolvedPoint } from './resolve.ts';
 /** Raised when a run breaks one of its limits; the message says which and how to raise it. */
 export class RunLimitError extends Error {}
 
-/** Raised when the caller asked the run to stop (e.g. Ctrl-C). */
-export class RunStopped extends Error {}
-
-export interface ReplicationOptions {
-  /** Checked every chunk of events; true stops the run with RunStopped. */
-  shouldStop?: () => boolean;
-}
 
 // Events run between checks of the stop flag and the limits: small enough
 // to stop within a fraction of a second, large enough to cost nothing.
@@ -33,11 +26,22 @@ const CHUNK = 200_000;
  * Streams are named by purpose, so the same replication seed gives every
  * sweep point the same arrivals (common random numbers).
  */
-export function runReplication(
+export function runReplication(point: ResolvedPoint, seed: string): ReplicationData {
+  const steps = replicationSteps(point, seed);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same run, as steps: it yields after every chunk of events so that an
+ * asynchronous caller can let the event loop breathe (and see Ctrl-C).
+ */
+export function* replicationSteps(
   point: ResolvedPoint,
   seed: string,
-  options: ReplicationOptions = {},
-): ReplicationData {
+): Generator<void, ReplicationData, void> {
   const sim = new Simulation();
   const entryName = point.graph.entry;
   const recorder = new Recorder(point.warmup, point.duration, entryName, point.timelineWindow);
@@ -108,7 +112,7 @@ export function runReplication(
   for (;;) {
     const r = sim.run({ until: point.duration, maxEvents: CHUNK });
     if (r.reason !== 'maxEvents') break;
-    if (options.shouldStop?.()) throw new RunStopped('stopped');
+    yield;
     if (sim.processed >= maxEvents) {
       throw new RunLimitError(
         `more than ${maxEvents} events by ${sim.now.toFixed(0)} ms of simulated time (raise limits.maxEvents to go on)`,
