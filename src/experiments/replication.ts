@@ -13,7 +13,6 @@ import type { ResolvedPoint } from './resolve.ts';
 /** Raised when a run breaks one of its limits; the message says which and how to raise it. */
 export class RunLimitError extends Error {}
 
-
 // Events run between checks of the stop flag and the limits: small enough
 // to stop within a fraction of a second, large enough to cost nothing.
 const CHUNK = 200_000;

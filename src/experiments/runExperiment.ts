@@ -56,7 +56,10 @@ export async function runExperimentAsync(
   }
 }
 
-function* runSteps(prepared: PreparedExperiment, options: RunOptions): Generator<void, RunOutput, void> {
+function* runSteps(
+  prepared: PreparedExperiment,
+  options: RunOptions,
+): Generator<void, RunOutput, void> {
   const { spec } = prepared;
   const total = prepared.points.length * spec.replications;
   let done = 0;

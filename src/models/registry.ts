@@ -24,8 +24,33 @@ export class ModelRegistry {
   readonly platforms = new Map<string, ModelEntry<PlatformModel>>();
   readonly clients = new Map<string, ModelEntry<ClientModel>>();
 
-  /** Validates and adds a model; the file's `kind` says which. Throws SpecError naming the file. */
-  add(json: unknown, file: string, preset = false): ModelEntry<PlatformModel | ClientModel> {
+  /**
+   * Validates and adds a model; the file's `kind` says which. Throws SpecError
+   * naming the file. `alias` registers it under another name too (an
+   * experiment that refers to a model by its file name).
+   */
+  add(
+    json: unknown,
+    file: string,
+    preset = false,
+    alias?: string,
+  ): ModelEntry<PlatformModel | ClientModel> {
+    const entry = this.addModel(json, file, preset);
+    if (alias !== undefined && alias !== entry.model.name) {
+      if ((json as { kind: string }).kind === 'platform') {
+        this.platforms.set(alias, entry as ModelEntry<PlatformModel>);
+      } else {
+        this.clients.set(alias, entry as ModelEntry<ClientModel>);
+      }
+    }
+    return entry;
+  }
+
+  private addModel(
+    json: unknown,
+    file: string,
+    preset: boolean,
+  ): ModelEntry<PlatformModel | ClientModel> {
     try {
       const kind = (json as { kind?: unknown } | null)?.kind;
       if (kind === 'platform')

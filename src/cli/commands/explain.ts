@@ -1,0 +1,61 @@
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { explainPoint } from '../../experiments/explain.ts';
+import { runExperimentAsync } from '../../experiments/runExperiment.ts';
+import { InputError } from '../../node/inputError.ts';
+import { EXIT_INTERRUPTED, watchInterrupts } from '../../node/interrupt.ts';
+import { loadExperiment } from '../../node/loadExperiment.ts';
+import { check, overrideSpec, RUN_OPTIONS, type RunArgs } from '../options.ts';
+
+interface Args extends RunArgs {
+  experiment: string;
+  point: number;
+}
+
+export const explainCommand: CommandModule<object, Args> = {
+  command: 'explain <experiment>',
+  describe: 'Explain where the time goes for one sweep point, at p50 and p99, stage by stage',
+  builder: (y) =>
+    (y as Argv<object>)
+      .positional('experiment', { type: 'string', demandOption: true })
+      .options(RUN_OPTIONS)
+      .option('point', {
+        type: 'number',
+        default: 0,
+        describe: 'Which sweep point (0-based, as run prints them)',
+      })
+      .check(check)
+      .example(
+        '$0 explain experiments/invocation-path.json --point 2',
+        'the third platform',
+      ) as unknown as Argv<Args>,
+  handler: async (argv: ArgumentsCamelCase<Args>) => {
+    const prepared = loadExperiment(argv.experiment, {
+      models: argv.models,
+      maxPoints: argv.maxPoints,
+      transform: (raw) => overrideSpec(raw, argv),
+    });
+    const n = prepared.points.length;
+    if (argv.point >= n) {
+      throw new InputError(
+        `--point: the experiment has ${n} point${n === 1 ? '' : 's'} (0 to ${n - 1}); got ${argv.point}`,
+      );
+    }
+    const one = { ...prepared, points: [prepared.points[argv.point]] };
+    const interrupts = watchInterrupts();
+    try {
+      const { results } = await runExperimentAsync(one, {
+        shouldStop: interrupts.requested,
+        pause: () => new Promise((resolve) => setImmediate(resolve)),
+      });
+      if (results.partial) {
+        process.exitCode = EXIT_INTERRUPTED;
+        return;
+      }
+      process.stdout.write(
+        `${explainPoint(results.points[0], one.points[0].resolved.client.name)}\n`,
+      );
+    } finally {
+      interrupts.dispose();
+    }
+  },
+};

@@ -1,0 +1,12 @@
+import type { CommandModule } from 'yargs';
+import { explainCommand } from './explain.ts';
+import { modelsCommand } from './models.ts';
+import { runCommand } from './run.ts';
+import { validateCommand } from './validate.ts';
+
+export const commands: CommandModule<object, never>[] = [
+  runCommand,
+  validateCommand,
+  explainCommand,
+  modelsCommand,
+] as unknown as CommandModule<object, never>[];

@@ -1,0 +1,46 @@
+/**
+ * The command line: a thin shell over the library.
+ *
+ *   argv --yargs--> command --> load files (node/) --> prepare + run (experiments/) --> write files (node/)
+ *
+ * Exit codes: 0 success, 2 bad input (the message names the file, the field
+ * and the reason), 130 interrupted, 1 anything else.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { VERSION } from '../version.ts';
+import { commands } from './commands/index.ts';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, errorMessage, isInputError } from './errors.ts';
+
+export async function main(args: string[]): Promise<void> {
+  let cli = yargs(args)
+    .scriptName('coldtail')
+    .version(VERSION)
+    .usage('$0 <command> [options]\n\nA discrete-event simulator of serverless invocation latency.')
+    .demandCommand(1, 'Name a command (see the list above).')
+    .recommendCommands()
+    .strict()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .epilogue('Docs: README.md. Exit codes: 0 ok, 2 bad input, 130 interrupted, 1 other errors.')
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`coldtail: ${msg}\nRun "coldtail --help" for usage.\n`);
+      process.exit(EXIT_BAD_INPUT);
+    });
+  for (const c of commands) cli = cli.command(c as never);
+  try {
+    await cli.help().alias('help', 'h').parseAsync();
+  } catch (e) {
+    if (isInputError(e)) {
+      process.stderr.write(`${errorMessage(e)}\n`);
+      process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    process.stderr.write(
+      `coldtail: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    process.exitCode = EXIT_FAILURE;
+  }
+}
+
+await main(hideBin(process.argv));

@@ -1,0 +1,66 @@
+import { InputError } from '../node/inputError.ts';
+
+/** Options shared by the commands that run experiments; one place for their help. */
+export const RUN_OPTIONS = {
+  seed: { type: 'string', describe: "Master seed (overrides the experiment's)" },
+  replications: { type: 'number', describe: "Replications per point (overrides the experiment's)" },
+  models: {
+    type: 'array',
+    string: true,
+    describe: 'Extra model files or folders (platforms and clients) to use by name',
+  },
+  'max-points': {
+    type: 'number',
+    describe: 'Refuse sweeps with more points than this',
+    default: 10_000,
+  },
+  quiet: { type: 'boolean', alias: 'q', describe: 'Print nothing but errors', default: false },
+} as const;
+
+export interface RunArgs {
+  seed?: string;
+  replications?: number;
+  models?: string[];
+  maxPoints: number;
+  quiet: boolean;
+}
+
+/**
+ * Checks what yargs cannot: a pure function of the parsed arguments that
+ * throws InputError (exit 2) with the option's name and the reason.
+ */
+export function check(argv: Record<string, unknown>): true {
+  const reps = argv.replications;
+  if (
+    reps !== undefined &&
+    !(Number.isInteger(reps) && (reps as number) >= 1 && (reps as number) <= 10_000)
+  ) {
+    throw new InputError(
+      `--replications: must be a whole number from 1 to 10000 (got ${String(reps)})`,
+    );
+  }
+  const maxPoints = argv['max-points'];
+  if (maxPoints !== undefined && !(Number.isInteger(maxPoints) && (maxPoints as number) >= 1)) {
+    throw new InputError(`--max-points: must be a whole number >= 1 (got ${String(maxPoints)})`);
+  }
+  const point = argv.point;
+  if (point !== undefined && !(Number.isInteger(point) && (point as number) >= 0)) {
+    throw new InputError(`--point: must be a whole number >= 0 (got ${String(point)})`);
+  }
+  const seed = argv.seed;
+  if (seed !== undefined && String(seed).trim() === '')
+    throw new InputError('--seed: must not be empty');
+  return true;
+}
+
+/** Applies --seed and --replications to a parsed experiment file (before validation). */
+export function overrideSpec(
+  raw: unknown,
+  args: { seed?: string; replications?: number },
+): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const out = { ...(raw as Record<string, unknown>) };
+  if (args.seed !== undefined) out.seed = /^\d+$/.test(args.seed) ? Number(args.seed) : args.seed;
+  if (args.replications !== undefined) out.replications = args.replications;
+  return out;
+}

@@ -1,0 +1,55 @@
+import { PERCENTILES } from '../metrics/summary.ts';
+import type { ExperimentResults, LatencyStats } from './results.ts';
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/**
+ * results.csv: one row per sweep point, the axes' values, then the
+ * end-to-end statistics with their 95% intervals, cold starts, outcomes and
+ * cost. Empty cells where a value does not exist.
+ */
+export function resultsCsv(results: ExperimentResults): string {
+  const axisCols = results.axes.map((a) => a.path);
+  const statCols = ['count', 'mean', 'mean_low', 'mean_high'];
+  for (const [key] of PERCENTILES) statCols.push(key, `${key}_low`, `${key}_high`);
+  statCols.push('max');
+  const header = [
+    'point',
+    ...axisCols,
+    ...statCols,
+    'cold_share',
+    'cold_starts',
+    'arrivals',
+    'completed',
+    'throttled',
+    'timed_out',
+    'in_flight',
+    'usd_per_million_roots',
+  ];
+  const rows = results.points.map((p) => {
+    const e: LatencyStats = p.endToEnd;
+    const stats: unknown[] = [e.count, e.mean.value, e.mean.low, e.mean.high];
+    for (const [key] of PERCENTILES) stats.push(e[key].value, e[key].low, e[key].high);
+    stats.push(e.max);
+    return [
+      p.index,
+      ...axisCols.map((c) => p.params[c]),
+      ...stats,
+      p.cold.share.value,
+      p.cold.coldStarts,
+      p.calls.arrivals,
+      p.calls.completed,
+      p.calls.throttled,
+      p.calls.timedOut,
+      p.calls.inFlight,
+      p.cost.usdPerMillionRoots,
+    ]
+      .map(cell)
+      .join(',');
+  });
+  return `${[header.join(','), ...rows].join('\n')}\n`;
+}

@@ -1,0 +1,28 @@
+import { formatMs, formatPercent, textTable } from './format.ts';
+import type { ExperimentResults } from './results.ts';
+
+/** The table `coldtail run` prints: one row per sweep point. */
+export function resultsTable(results: ExperimentResults): string {
+  const header = ['point', 'calls', 'p50', 'p90', 'p99', 'p99.9', 'max', 'cold', 'throttled'];
+  const rows = results.points.map((p) => {
+    const e = p.endToEnd;
+    const interval = (v: { value: number | null; low: number | null; high: number | null }) =>
+      v.low !== null && v.high !== null && v.value !== null
+        ? `${formatMs(v.value)} ±${formatMs((v.high - v.low) / 2).replace(' ', '')}`
+        : formatMs(v.value);
+    const ended = p.calls.completed + p.calls.throttled + p.calls.timedOut;
+    return [
+      p.label || results.experiment.name,
+      String(p.calls.completed),
+      interval(e.p50),
+      formatMs(e.p90.value),
+      interval(e.p99),
+      formatMs(e.p999.value),
+      formatMs(e.max),
+      formatPercent(p.cold.share.value),
+      formatPercent(ended > 0 ? p.calls.throttled / ended : null),
+    ];
+  });
+  const title = `${results.experiment.title}\n(${results.replications} replication${results.replications === 1 ? '' : 's'} per point, seed ${results.seed}; ± is the 95% interval)`;
+  return `${title}\n\n${textTable(header, rows)}${results.partial ? '\n\nPARTIAL: the run was interrupted; only the points above are complete.' : ''}`;
+}

@@ -1,0 +1,82 @@
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { type PreparedExperiment, prepareExperiment } from '../experiments/prepare.ts';
+import { type ModelRegistry, presetRegistry } from '../models/registry.ts';
+import { readJson, readText } from './files.ts';
+
+/** Every .json file in a folder, or the file itself. */
+export function jsonFiles(path: string): string[] {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(path);
+  } catch {
+    return [path]; // readJson reports it as missing
+  }
+  if (!st.isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(path, f));
+}
+
+/** The presets plus the user's model files (each validated, errors naming the file). */
+export function loadRegistry(modelPaths: string[] = []): ModelRegistry {
+  const registry = presetRegistry();
+  for (const p of modelPaths) for (const f of jsonFiles(p)) registry.add(readJson(f), f);
+  return registry;
+}
+
+/**
+ * Reads and validates an experiment file. Model references that end in
+ * ".json" are model files relative to the experiment; they are loaded into
+ * the registry under that name. Trace files are read relative to it too.
+ */
+export function loadExperiment(
+  file: string,
+  options: {
+    models?: string[];
+    maxPoints?: number;
+    registry?: ModelRegistry;
+    /** Changes the parsed file before validation (e.g. --seed, --replications). */
+    transform?: (raw: unknown) => unknown;
+  } = {},
+): PreparedExperiment {
+  const read = readJson(file);
+  const raw = options.transform ? options.transform(read) : read;
+  const registry = options.registry ?? loadRegistry(options.models);
+  const base = dirname(file);
+  for (const ref of modelFileRefs(raw)) {
+    const path = join(base, ref);
+    // Referred to by the name written in the experiment, not only the model's own name.
+    registry.add(readJson(path), path, false, ref);
+  }
+  return prepareExperiment(raw, {
+    models: registry,
+    file,
+    readText: (f) => readText(resolve(base, f)),
+    maxPoints: options.maxPoints,
+  });
+}
+
+/** The string values of "platform" and "client" fields (at any depth, and in sweeps) that name .json files. */
+function modelFileRefs(raw: unknown): string[] {
+  const refs = new Set<string>();
+  const visit = (v: unknown, key: string | null) => {
+    if (typeof v === 'string') {
+      if ((key === 'platform' || key === 'client') && v.endsWith('.json')) refs.add(v);
+    } else if (Array.isArray(v)) {
+      for (const x of v) visit(x, key);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) visit(x, k === 'sweep' ? null : k);
+      const sweep = (v as Record<string, unknown>).sweep;
+      if (sweep && typeof sweep === 'object') {
+        for (const [path, values] of Object.entries(sweep)) {
+          const last = path.split('.').pop() ?? '';
+          visit(values, last);
+        }
+      }
+    }
+  };
+  visit(raw, null);
+  return [...refs];
+}

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { resultsCsv } from '../experiments/resultsCsv.ts';
+import type { RunOutput } from '../experiments/runExperiment.ts';
+import { toHdrText } from '../metrics/hdrText.ts';
+import { writeFileAtomic } from './files.ts';
+
+/** The files `coldtail run` writes, relative to its output folder. */
+export const OUTPUT_FILES = {
+  results: 'results.json',
+  csv: 'results.csv',
+  hdr: (index: number) => join('hdr', `point-${index}.hdr`),
+};
+
+/**
+ * Writes results.json, results.csv and one HdrHistogram percentile file per
+ * point. Every file is written atomically; names come from point indices,
+ * never from user text, so nothing can land outside `dir`.
+ */
+export function writeOutputs(dir: string, output: RunOutput): string[] {
+  const written: string[] = [];
+  const put = (name: string, data: string) => {
+    writeFileAtomic(join(dir, name), data);
+    written.push(join(dir, name));
+  };
+  output.histograms.forEach((h, i) => {
+    put(OUTPUT_FILES.hdr(output.results.points[i].index), toHdrText(h));
+  });
+  put(OUTPUT_FILES.csv, resultsCsv(output.results));
+  // Last, so that a complete results.json means every other file is there.
+  put(OUTPUT_FILES.results, `${JSON.stringify(output.results, null, 2)}\n`);
+  return written;
+}

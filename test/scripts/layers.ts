@@ -1,0 +1,83 @@
+/**
+ * The layer rule of DESIGN.md, checked on every `npm test`: lower layers
+ * never import higher ones, and nothing below the CLI and the Node layer
+ * touches Node's built-ins (that code must also run in a browser).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const SRC = resolve('src');
+
+/** What each layer (a folder under src/) may import, besides itself. */
+const ALLOWED: Record<string, string[]> = {
+  engine: [],
+  spec: [],
+  random: ['spec'],
+  metrics: [],
+  platform: ['engine', 'random', 'spec'],
+  workload: ['engine', 'random', 'spec', 'platform'],
+  models: ['random', 'spec', 'platform'],
+  experiments: [
+    'engine',
+    'random',
+    'spec',
+    'platform',
+    'workload',
+    'metrics',
+    'models',
+    'version.ts',
+  ],
+  charts: ['experiments', 'spec', 'platform', 'metrics'],
+  verify: ['engine', 'random', 'spec', 'platform', 'workload', 'metrics', 'models', 'experiments'],
+  node: ['*'],
+  cli: ['*'],
+  'index.ts': ['*'],
+  'version.ts': [],
+};
+const NODE_ONLY = new Set(['node', 'cli']);
+const NODE_BUILTINS =
+  /^(node:|(fs|path|os|child_process|worker_threads|crypto|url|util|stream|events|http|https|net|tty|readline)(\/|$))/;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const problems: string[] = [];
+for (const file of files(SRC)) {
+  const rel = relative(SRC, file);
+  const layer = rel.split('/')[0];
+  const allowed = ALLOWED[layer];
+  if (!allowed) {
+    problems.push(
+      `${rel}: folder "${layer}" is not a known layer (add it to test/scripts/layers.ts)`,
+    );
+    continue;
+  }
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g,
+  )) {
+    const spec = m[1] ?? m[2];
+    if (spec.startsWith('.')) {
+      const target = relative(SRC, resolve(dirname(file), spec));
+      if (target.startsWith('..')) continue; // package.json, models/*.json
+      const targetLayer = target.split('/')[0];
+      if (targetLayer !== layer && !allowed.includes('*') && !allowed.includes(targetLayer)) {
+        problems.push(`${rel}: imports ${target} (layer "${targetLayer}" is not below "${layer}")`);
+      }
+    } else if (NODE_BUILTINS.test(spec) && !NODE_ONLY.has(layer)) {
+      problems.push(`${rel}: imports Node's "${spec}" (only src/node and src/cli may)`);
+    }
+  }
+  if (!NODE_ONLY.has(layer) && /\bprocess\.(env|argv|exit|stdout|stderr|cwd)/.test(text)) {
+    problems.push(`${rel}: uses process (only src/node and src/cli may)`);
+  }
+}
+if (problems.length > 0) {
+  process.stderr.write(`layer rule broken:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+  process.exit(1);
+}
+process.stdout.write('layers: ok\n');
