@@ -15,6 +15,7 @@ export const RUN_OPTIONS = {
     default: 10_000,
   },
   quiet: { type: 'boolean', alias: 'q', describe: 'Print nothing but errors', default: false },
+  threads: { type: 'number', describe: 'Worker threads (default: the number of cores)' },
 } as const;
 
 export interface RunArgs {
@@ -23,6 +24,7 @@ export interface RunArgs {
   models?: string[];
   maxPoints: number;
   quiet: boolean;
+  threads?: number;
 }
 
 /**
@@ -47,20 +49,34 @@ export function check(argv: Record<string, unknown>): true {
   if (point !== undefined && !(Number.isInteger(point) && (point as number) >= 0)) {
     throw new InputError(`--point: must be a whole number >= 0 (got ${String(point)})`);
   }
+  const threads = argv.threads;
+  if (
+    threads !== undefined &&
+    !(Number.isInteger(threads) && (threads as number) >= 1 && (threads as number) <= 256)
+  ) {
+    throw new InputError(
+      `--threads: must be a whole number from 1 to 256 (got ${String(threads)})`,
+    );
+  }
   const seed = argv.seed;
   if (seed !== undefined && String(seed).trim() === '')
     throw new InputError('--seed: must not be empty');
   return true;
 }
 
-/** Applies --seed and --replications to a parsed experiment file (before validation). */
-export function overrideSpec(
-  raw: unknown,
-  args: { seed?: string; replications?: number },
-): unknown {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-  const out = { ...(raw as Record<string, unknown>) };
+/** The top-level fields that --seed and --replications set over an experiment file. */
+export function specOverrides(args: {
+  seed?: string;
+  replications?: number;
+}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   if (args.seed !== undefined) out.seed = /^\d+$/.test(args.seed) ? Number(args.seed) : args.seed;
   if (args.replications !== undefined) out.replications = args.replications;
   return out;
+}
+
+/** Applies overrides to a parsed experiment file (before validation; a non-object fails there). */
+export function applyOverrides(raw: unknown, overrides: Record<string, unknown>): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  return { ...(raw as Record<string, unknown>), ...overrides };
 }

@@ -80,7 +80,10 @@ function timeline(reps: ReplicationData[]): Timeline | null {
 }
 
 /** Combines the replications of one sweep point into its results. */
-export function aggregatePoint(point: SweepPoint, reps: ReplicationData[]): PointResult {
+export function aggregatePoint(
+  point: Pick<SweepPoint, 'index' | 'params' | 'label'>,
+  reps: ReplicationData[],
+): PointResult {
   const merged = new Histogram();
   for (const r of reps) merged.add(r.endToEnd);
   const table = new Float64Array(reps[0].breakdown.length);

@@ -6,6 +6,7 @@ import type { PreparedExperiment } from './prepare.ts';
 import type { ReplicationData } from './recorder.ts';
 import { replicationSteps } from './replication.ts';
 import type { ExperimentResults, PointResult } from './results.ts';
+import type { SweepAxis, SweepPoint } from './sweep.ts';
 
 export interface RunOptions {
   /** Called after each replication: done and total replications of the whole experiment. */
@@ -22,9 +23,83 @@ export interface RunOutput {
   histograms: Histogram[];
 }
 
+/**
+ * What results need of an experiment besides the replications' data: small,
+ * plain, and carried in shard files so that `merge` needs nothing else.
+ */
+export interface ExperimentHeader {
+  name: string;
+  title: string;
+  description: string;
+  seed: string | number;
+  replications: number;
+  duration: number;
+  warmup: number;
+  axes: SweepAxis[];
+  points: Pick<SweepPoint, 'index' | 'params' | 'label' | 'at'>[];
+}
+
+export function headerOf(prepared: PreparedExperiment): ExperimentHeader {
+  const { spec } = prepared;
+  return {
+    name: spec.name,
+    title: spec.title ?? spec.description,
+    description: spec.description,
+    seed: spec.seed,
+    replications: spec.replications,
+    duration: spec.duration,
+    warmup: spec.warmup,
+    axes: prepared.axes,
+    points: prepared.points.map((p) => ({
+      index: p.index,
+      params: p.params,
+      label: p.label,
+      at: p.at,
+    })),
+  };
+}
+
+/**
+ * A unit of work: one replication of one point. Unit ids run point by point,
+ * replication by replication; results are always assembled in id order, so
+ * the output is the same bytes however the units were spread over threads
+ * or machines.
+ */
+export interface Unit {
+  id: number;
+  point: number;
+  replication: number;
+}
+
+export function unitsOf(header: Pick<ExperimentHeader, 'points' | 'replications'>): Unit[] {
+  const units: Unit[] = [];
+  header.points.forEach((_, point) => {
+    for (let r = 0; r < header.replications; r++) {
+      units.push({ id: units.length, point, replication: r });
+    }
+  });
+  return units;
+}
+
 /** The seed of replication r: the same for every sweep point (common random numbers). */
 export function replicationSeed(seed: string | number, r: number): string {
   return deriveSeed(seed, `replication-${r}`);
+}
+
+/** One unit, run to the end on this thread. */
+export function runUnit(prepared: PreparedExperiment, unit: Unit): ReplicationData {
+  const steps = unitSteps(prepared, unit);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+function unitSteps(prepared: PreparedExperiment, unit: Unit) {
+  return replicationSteps(
+    prepared.points[unit.point].resolved,
+    replicationSeed(prepared.spec.seed, unit.replication),
+  );
 }
 
 class Stopped extends Error {}
@@ -60,60 +135,75 @@ function* runSteps(
   prepared: PreparedExperiment,
   options: RunOptions,
 ): Generator<void, RunOutput, void> {
-  const { spec } = prepared;
-  const total = prepared.points.length * spec.replications;
-  let done = 0;
-  const points: PointResult[] = [];
-  const histograms: Histogram[] = [];
+  const header = headerOf(prepared);
+  const units = unitsOf(header);
+  const data = new Map<number, ReplicationData>();
   let partial = false;
   try {
-    for (const point of prepared.points) {
-      const reps: ReplicationData[] = [];
-      for (let r = 0; r < spec.replications; r++) {
-        const steps = replicationSteps(point.resolved, replicationSeed(spec.seed, r));
-        for (;;) {
-          const step = steps.next();
-          if (step.done) {
-            reps.push(step.value);
-            break;
-          }
-          if (options.shouldStop?.()) throw new Stopped();
-          yield;
+    for (const unit of units) {
+      const steps = unitSteps(prepared, unit);
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          data.set(unit.id, step.value);
+          break;
         }
-        options.onProgress?.(++done, total, point.label);
         if (options.shouldStop?.()) throw new Stopped();
         yield;
       }
-      points.push(aggregatePoint(point, reps));
-      const merged = new Histogram();
-      for (const rep of reps) merged.add(rep.endToEnd);
-      histograms.push(merged);
+      options.onProgress?.(data.size, units.length, header.points[unit.point].label);
+      if (options.shouldStop?.()) throw new Stopped();
+      yield;
     }
   } catch (e) {
     if (!(e instanceof Stopped)) throw e;
     partial = true;
   }
-  return { results: assembleResults(prepared, points, partial), histograms };
+  return assembleUnits(header, data, partial);
+}
+
+/**
+ * Results from the units' data: every point whose replications are all
+ * there, in point order. Missing units make the results partial.
+ */
+export function assembleUnits(
+  header: ExperimentHeader,
+  data: Map<number, ReplicationData>,
+  partial = false,
+): RunOutput {
+  const points: PointResult[] = [];
+  const histograms: Histogram[] = [];
+  header.points.forEach((point, p) => {
+    const reps: ReplicationData[] = [];
+    for (let r = 0; r < header.replications; r++) {
+      const d = data.get(p * header.replications + r);
+      if (d) reps.push(d);
+    }
+    if (reps.length < header.replications) {
+      partial = true;
+      return;
+    }
+    points.push(aggregatePoint(point, reps));
+    const merged = new Histogram();
+    for (const rep of reps) merged.add(rep.endToEnd);
+    histograms.push(merged);
+  });
+  return { results: assembleResults(header, points, partial), histograms };
 }
 
 export function assembleResults(
-  prepared: PreparedExperiment,
+  header: ExperimentHeader,
   points: PointResult[],
   partial: boolean,
 ): ExperimentResults {
-  const { spec, axes } = prepared;
   return {
     coldtail: { version: VERSION },
-    experiment: {
-      name: spec.name,
-      description: spec.description,
-      title: spec.title ?? spec.description,
-    },
-    seed: spec.seed,
-    replications: spec.replications,
-    duration: spec.duration,
-    warmup: spec.warmup,
-    axes: axes.map((a) => ({
+    experiment: { name: header.name, description: header.description, title: header.title },
+    seed: header.seed,
+    replications: header.replications,
+    duration: header.duration,
+    warmup: header.warmup,
+    axes: header.axes.map((a) => ({
       path: a.path,
       name: a.name,
       values: a.values.map((v) =>

@@ -1,7 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
-import { type RunOutput, runExperimentAsync } from '../experiments/runExperiment.ts';
+import { assembleUnits, headerOf, type RunOutput, unitsOf } from '../experiments/runExperiment.ts';
 import { ProgressBar } from './progress.ts';
+import { type Shard, shardUnits, writeShard } from './shards.ts';
+import { type ExperimentSource, runUnitsOnThreads } from './threads.ts';
 import { writeOutputs } from './writeOutputs.ts';
 
 export interface RunToFilesOptions {
@@ -10,6 +13,14 @@ export interface RunToFilesOptions {
   shouldStop?: () => boolean;
   /** Label for the progress bar when several experiments run in turn. */
   prefix?: string;
+  /** Worker threads (default: the number of cores); 1 runs on this thread. */
+  threads?: number;
+  /** Run only this slice of the units and write a shard file for `coldtail merge`. */
+  shard?: Shard;
+}
+
+export function defaultThreads(): number {
+  return availableParallelism();
 }
 
 /** The default output folder of an experiment: output/<name>/. */
@@ -18,26 +29,37 @@ export function defaultOutDir(prepared: PreparedExperiment): string {
 }
 
 /**
- * Runs an experiment with a progress bar and writes its files. Interrupted
- * runs still write the points already complete, marked partial.
+ * Runs an experiment's units on threads with a progress bar and writes its
+ * files (or, for a shard, its shard file). Interrupted runs still write the
+ * points already complete, marked partial.
  */
 export async function runToFiles(
   prepared: PreparedExperiment,
+  source: ExperimentSource,
   options: RunToFilesOptions = {},
-): Promise<{ output: RunOutput; dir: string }> {
+): Promise<{ output: RunOutput | null; dir: string; stopped: boolean }> {
   const bar = options.quiet ? null : new ProgressBar();
   const prefix = options.prefix ? `${options.prefix} ` : '';
-  let output: RunOutput;
+  const header = headerOf(prepared);
+  const all = unitsOf(header);
+  const units = options.shard ? shardUnits(all, options.shard) : all;
+  const dir = options.out ?? defaultOutDir(prepared);
+  let result: Awaited<ReturnType<typeof runUnitsOnThreads>>;
   try {
-    output = await runExperimentAsync(prepared, {
-      onProgress: (done, total, label) => bar?.update(done, total, `${prefix}${label}`),
+    result = await runUnitsOnThreads(prepared, source, units, {
+      threads: options.threads ?? defaultThreads(),
       shouldStop: options.shouldStop,
-      pause: () => new Promise((resolve) => setImmediate(resolve)),
+      onUnit: (unit, done, total) =>
+        bar?.update(done, total, `${prefix}${header.points[unit.point].label}`),
     });
   } finally {
     bar?.done();
   }
-  const dir = options.out ?? defaultOutDir(prepared);
+  if (options.shard) {
+    if (!result.stopped) writeShard(dir, prepared, options.shard, result.data);
+    return { output: null, dir, stopped: result.stopped };
+  }
+  const output = assembleUnits(header, result.data, result.stopped);
   writeOutputs(dir, output);
-  return { output, dir };
+  return { output, dir, stopped: result.stopped };
 }

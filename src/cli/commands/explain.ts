@@ -4,7 +4,7 @@ import { runExperimentAsync } from '../../experiments/runExperiment.ts';
 import { InputError } from '../../node/inputError.ts';
 import { EXIT_INTERRUPTED, watchInterrupts } from '../../node/interrupt.ts';
 import { loadExperiment } from '../../node/loadExperiment.ts';
-import { check, overrideSpec, RUN_OPTIONS, type RunArgs } from '../options.ts';
+import { applyOverrides, check, RUN_OPTIONS, type RunArgs, specOverrides } from '../options.ts';
 
 interface Args extends RunArgs {
   experiment: string;
@@ -32,7 +32,7 @@ export const explainCommand: CommandModule<object, Args> = {
     const prepared = loadExperiment(argv.experiment, {
       models: argv.models,
       maxPoints: argv.maxPoints,
-      transform: (raw) => overrideSpec(raw, argv),
+      transform: (raw) => applyOverrides(raw, specOverrides(argv)),
     });
     const n = prepared.points.length;
     if (argv.point >= n) {

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { explainCommand } from './explain.ts';
+import { mergeCommand } from './merge.ts';
 import { modelsCommand } from './models.ts';
 import { runCommand } from './run.ts';
 import { validateCommand } from './validate.ts';
@@ -9,4 +10,5 @@ export const commands: CommandModule<object, never>[] = [
   validateCommand,
   explainCommand,
   modelsCommand,
+  mergeCommand,
 ] as unknown as CommandModule<object, never>[];

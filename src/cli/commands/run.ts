@@ -3,12 +3,14 @@ import { resultsTable } from '../../experiments/resultsTable.ts';
 import { EXIT_INTERRUPTED, watchInterrupts } from '../../node/interrupt.ts';
 import { loadExperiment } from '../../node/loadExperiment.ts';
 import { runToFiles } from '../../node/runToFiles.ts';
-import { check, overrideSpec, RUN_OPTIONS, type RunArgs } from '../options.ts';
+import { parseShard } from '../../node/shards.ts';
+import { applyOverrides, check, RUN_OPTIONS, type RunArgs, specOverrides } from '../options.ts';
 
 interface Args extends RunArgs {
   experiment: string;
   out?: string;
   json: boolean;
+  shard?: string;
 }
 
 export const runCommand: CommandModule<object, Args> = {
@@ -31,33 +33,55 @@ export const runCommand: CommandModule<object, Args> = {
         default: false,
         describe: 'Print results.json to standard output instead of the table',
       })
+      .option('shard', {
+        type: 'string',
+        describe: 'Run slice K of N of the runs and write shard-K-of-N.json for "coldtail merge"',
+      })
       .check(check)
       .example('$0 run experiments/chain-depth.json', 'p50..p99.9 against chain depth per platform')
+      .example('$0 run my.json --seed 7 --replications 20 --out /tmp/my', 'another seed, more runs')
       .example(
-        '$0 run my.json --seed 7 --replications 20 --out /tmp/my',
-        'another seed, more runs',
+        '$0 run my.json --shard 3/8 --out shards/3',
+        'one machine of eight',
       ) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
+    const shard = argv.shard !== undefined ? parseShard(argv.shard) : undefined;
+    const overrides = specOverrides(argv);
     const prepared = loadExperiment(argv.experiment, {
       models: argv.models,
       maxPoints: argv.maxPoints,
-      transform: (raw) => overrideSpec(raw, argv),
+      transform: (raw) => applyOverrides(raw, overrides),
     });
     const interrupts = watchInterrupts();
     try {
-      const { output, dir } = await runToFiles(prepared, {
+      const source = {
+        file: argv.experiment,
+        models: argv.models,
+        maxPoints: argv.maxPoints,
+        overrides,
+      };
+      const { output, dir, stopped } = await runToFiles(prepared, source, {
         out: argv.out,
         quiet: argv.quiet || argv.json,
         shouldStop: interrupts.requested,
+        threads: argv.threads,
+        shard,
       });
-      if (argv.json) process.stdout.write(`${JSON.stringify(output.results, null, 2)}\n`);
-      else if (!argv.quiet)
-        process.stdout.write(`${resultsTable(output.results)}\n\nwrote ${dir}/\n`);
-      if (output.results.partial) {
-        process.stderr.write(
-          `coldtail: interrupted; kept ${output.results.points.length} complete points in ${dir}/ (marked partial)\n`,
-        );
+      if (stopped) {
+        const kept = output
+          ? `kept ${output.results.points.length} complete points in ${dir}/ (marked partial)`
+          : 'no shard file written';
+        process.stderr.write(`coldtail: interrupted; ${kept}\n`);
         process.exitCode = EXIT_INTERRUPTED;
+        return;
+      }
+      if (output === null) {
+        if (!argv.quiet)
+          process.stdout.write(`wrote ${dir}/shard-${shard!.index}-of-${shard!.count}.json\n`);
+      } else if (argv.json) {
+        process.stdout.write(`${JSON.stringify(output.results, null, 2)}\n`);
+      } else if (!argv.quiet) {
+        process.stdout.write(`${resultsTable(output.results)}\n\nwrote ${dir}/\n`);
       }
     } finally {
       interrupts.dispose();

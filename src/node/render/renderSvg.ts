@@ -1,10 +1,12 @@
 /**
  * Vega-Lite spec to SVG text, headless: Vega's 'none' renderer builds the
- * scenegraph without a canvas, and toSVG serialises it. Without node-canvas
- * Vega estimates text widths from character counts, which is deterministic.
+ * scenegraph without a canvas, and toSVG serialises it. Text is measured with
+ * the shipped font's advance widths (textWidth.ts): deterministic, and true
+ * to the PNG.
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { useShippedFontMetrics } from './textWidth.ts';
 
 export interface RenderSvgOptions {
   /** Called with each warning from Vega-Lite's compiler and Vega's runtime; default: ignore. */
@@ -23,6 +25,7 @@ export function renderSvg(spec: TopLevelSpec, options: RenderSvgOptions = {}): P
 }
 
 async function renderNow(spec: TopLevelSpec, options: RenderSvgOptions): Promise<string> {
+  useShippedFontMetrics();
   const warn = (...args: unknown[]) => options.onWarning?.(args.map(String).join(' '));
   const logger = new Logger(warn);
   // structuredClone: Vega-Lite may annotate the spec it is given.
