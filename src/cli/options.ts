@@ -16,7 +16,15 @@ export const RUN_OPTIONS = {
   },
   quiet: { type: 'boolean', alias: 'q', describe: 'Print nothing but errors', default: false },
   threads: { type: 'number', describe: 'Worker threads (default: the number of cores)' },
+  force: {
+    type: 'boolean',
+    default: false,
+    describe: 'Run even when the estimated work is above the limit (about 3 core-hours)',
+  },
 } as const;
+
+/** Above this many simulated calls a run is refused unless --force: about 3 core-hours. */
+export const WORK_LIMIT_CALLS = 1e10;
 
 export interface RunArgs {
   seed?: string;
@@ -25,6 +33,7 @@ export interface RunArgs {
   maxPoints: number;
   quiet: boolean;
   threads?: number;
+  force: boolean;
 }
 
 /**

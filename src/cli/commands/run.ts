@@ -5,6 +5,7 @@ import { loadExperiment } from '../../node/loadExperiment.ts';
 import { runToFiles } from '../../node/runToFiles.ts';
 import { parseShard } from '../../node/shards.ts';
 import { applyOverrides, check, RUN_OPTIONS, type RunArgs, specOverrides } from '../options.ts';
+import { checkWork } from '../workGuard.ts';
 
 interface Args extends RunArgs {
   experiment: string;
@@ -52,6 +53,7 @@ export const runCommand: CommandModule<object, Args> = {
       maxPoints: argv.maxPoints,
       transform: (raw) => applyOverrides(raw, overrides),
     });
+    checkWork(prepared, argv.force);
     const interrupts = watchInterrupts();
     try {
       const source = {

@@ -1,0 +1,14 @@
+import { estimateWork } from '../experiments/estimate.ts';
+import type { PreparedExperiment } from '../experiments/prepare.ts';
+import { InputError } from '../node/inputError.ts';
+import { WORK_LIMIT_CALLS } from './options.ts';
+
+/** Refuses a run whose estimated work is above the limit, unless forced; says how big it is. */
+export function checkWork(prepared: PreparedExperiment, force: boolean): void {
+  const { calls, coreSeconds } = estimateWork(prepared);
+  if (force || calls <= WORK_LIMIT_CALLS) return;
+  const hours = coreSeconds / 3600;
+  throw new InputError(
+    `${prepared.file}: the experiment asks for about ${calls.toExponential(1)} simulated calls (about ${hours.toFixed(0)} core-hours); above ${WORK_LIMIT_CALLS.toExponential(0)} coldtail refuses to start: run with --force, or lower the points, replications, rate or duration`,
+  );
+}
