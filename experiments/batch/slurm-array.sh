@@ -22,5 +22,5 @@ npx coldtail run "$EXPERIMENT" --shard "${SLURM_ARRAY_TASK_ID}/${SHARDS}" \
 if [ "${SLURM_ARRAY_TASK_ID}" = "${SHARDS}" ]; then
   sbatch --dependency="afterok:${SLURM_ARRAY_JOB_ID}" --job-name=coldtail-merge \
     --output=shards/merge-%j.out \
-    --wrap "npx coldtail merge shards/* --out output/$(basename "$EXPERIMENT" .json)"
+    --wrap "npx coldtail merge shards/[0-9]* --out output/$(basename "$EXPERIMENT" .json)"
 fi

@@ -84,6 +84,22 @@ export function pointName(point: PointResult): string {
   return point.label === '' ? `point ${point.index + 1}` : point.label;
 }
 
+/**
+ * The shortest name that tells points apart: the bare value with one sweep
+ * axis ("edge-isolates"), the full label with more.
+ */
+export function displayName(results: ExperimentResults, point: PointResult): string {
+  if (results.axes.length === 1)
+    return String(point.params[results.axes[0].path] ?? pointName(point));
+  return pointName(point);
+}
+
+/** A legend title for points named by displayName. */
+export function pointsTitle(results: ExperimentResults): string {
+  if (results.axes.length === 1) return results.axes[0].name;
+  return results.axes.length === 0 ? 'run' : 'point';
+}
+
 /** Points in sweep order that have at least one end-to-end measurement. */
 export function measuredPoints(results: ExperimentResults): PointResult[] {
   return results.points.filter((p) => p.endToEnd.count > 0);

@@ -12,16 +12,21 @@ export function sig3(x: number): string {
   return String(Number(x.toPrecision(3)));
 }
 
-/** A duration in ms with a unit that keeps the number short: "850 µs", "12.3 ms", "1.5 s". */
+/**
+ * A duration in ms with a unit that keeps the number short: "850 µs",
+ * "12.3 ms", "61 s", "3 min", "1.5 h". Minutes and hours are used for whole
+ * ones, or from 10 of them on, so that 61 s does not become "1.02 min".
+ */
 export function formatMs(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '–';
   const a = Math.abs(ms);
   if (a === 0) return '0 ms';
   if (a < 1) return `${sig3(ms * 1000)} µs`;
   if (a < 1000) return `${sig3(ms)} ms`;
-  if (a < 60_000) return `${sig3(ms / 1000)} s`;
-  if (a < 3_600_000) return `${sig3(ms / 60_000)} min`;
-  return `${sig3(ms / 3_600_000)} h`;
+  if (a >= 3_600_000 && (a % 3_600_000 === 0 || a >= 36_000_000))
+    return `${sig3(ms / 3_600_000)} h`;
+  if (a >= 60_000 && (a % 60_000 === 0 || a >= 600_000)) return `${sig3(ms / 60_000)} min`;
+  return `${sig3(ms / 1000)} s`;
 }
 
 /** A share in [0, 1] as a percentage with enough digits for small shares: "7%", "0.25%". */
@@ -29,6 +34,8 @@ export function formatShare(share: number | null): string {
   if (share === null || !Number.isFinite(share)) return '–';
   const pct = share * 100;
   if (pct === 0) return '0%';
+  // Below 0.01% the digits are noise for any run people make.
+  if (Math.abs(pct) < 0.01) return pct > 0 ? 'under 0.01%' : 'above -0.01%';
   if (Math.abs(pct) >= 10) return `${Math.round(pct)}%`;
   return `${Number(pct.toPrecision(2))}%`;
 }
@@ -51,9 +58,10 @@ export function formatUsd(usd: number | null): string {
  * same way formatMs does ("10 ms", "1 s", "5 min").
  */
 export const MS_LABEL_EXPR = [
-  "datum.value >= 3600000 ? format(datum.value / 3600000, '.3~g') + ' h'",
-  "datum.value >= 60000 ? format(datum.value / 60000, '.3~g') + ' min'",
-  "datum.value >= 1000 ? format(datum.value / 1000, '.3~g') + ' s'",
+  // Minutes and hours only for whole ones: a tick at 100 s reads better than "1.67 min".
+  "datum.value >= 3600000 && datum.value % 3600000 == 0 ? format(datum.value / 3600000, '.3~g') + ' h'",
+  "datum.value >= 60000 && datum.value % 60000 == 0 ? format(datum.value / 60000, '.3~g') + ' min'",
+  "datum.value >= 1000 ? format(datum.value / 1000, ',.4~g') + ' s'",
   "datum.value >= 1 ? format(datum.value, '.3~g') + ' ms'",
   "datum.value > 0 ? format(datum.value * 1000, '.3~g') + ' µs' : '0'",
 ].join(' : ');

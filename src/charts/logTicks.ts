@@ -42,3 +42,11 @@ export function logTicks(values: readonly number[], fallback: [number, number] =
 function pow10(k: number): number {
   return Number(`1e${k}`);
 }
+
+/** The powers of ten from lo to hi, both powers of ten themselves. */
+export function powersOfTen(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let k = Math.round(Math.log10(lo)); k <= Math.round(Math.log10(hi)); k += 1)
+    out.push(pow10(k));
+  return out;
+}

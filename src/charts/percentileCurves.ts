@@ -44,7 +44,7 @@ export function percentileCurves(
   const dash = multi && !facet;
 
   const x = sweepX(xAxis);
-  const xEnc = { field: 'x', type: x.type, scale: x.scale, axis: x.axis, sort: x.sort };
+  const xEnc = { field: 'x', ...x.encoding };
   const y = latencyScale(rows.flatMap((r) => [r.value, r.low ?? r.value, r.high ?? r.value]));
   const yEnc = { type: 'quantitative' as const, scale: y.scale, axis: y.axis };
   const color = {
@@ -52,6 +52,8 @@ export function percentileCurves(
     type: 'nominal' as const,
     title: 'percentile',
     scale: { domain: labels, range: ORDERED.slice(0, labels.length) },
+    // The band layer's opacity would otherwise fade the merged legend's symbols.
+    legend: { symbolOpacity: 1 },
   };
   const dashEnc = dash
     ? {
@@ -72,7 +74,7 @@ export function percentileCurves(
         x: xEnc,
         y: { ...yEnc, field: 'low' },
         y2: { field: 'high' },
-        color: { ...color, legend: null },
+        color,
         detail: { field: 'series' },
       },
     },

@@ -39,9 +39,12 @@ export const ORDERED = ['#7AD151', '#22A884', '#2A788E', '#414487', '#440154'] a
 /** Point shapes paired with colours, so that series differ without colour too. */
 export const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down'];
 
-/** Colours for n categories: Okabe-Ito while it lasts, then a sequential scheme. */
-export function categoryRange(n: number): string[] | { scheme: string } {
-  return n <= OKABE_ITO.length ? OKABE_ITO.slice(0, Math.max(n, 1)) : { scheme: 'viridis' };
+/** A colour scale for named categories: Okabe-Ito while it lasts, then viridis in sweep order. */
+export function categoryScale(names: readonly string[]) {
+  if (names.length <= OKABE_ITO.length) {
+    return { domain: [...names], range: OKABE_ITO.slice(0, Math.max(names.length, 1)) };
+  }
+  return { domain: [...names], scheme: 'viridis' };
 }
 
 /** The Vega-Lite config block of every chart. */
@@ -57,6 +60,8 @@ export function baseConfig() {
       titleFontSize: 12,
       titleFontWeight: 'normal',
       labelOverlap: true,
+      // Vega caps an axis at 200 px and then draws its title over long labels.
+      maxExtent: 320,
       gridColor: '#e6e6e6',
       domainColor: '#888888',
       tickColor: '#888888',
