@@ -1,0 +1,197 @@
+/**
+ * A burst, window by window: instances starting, busy and idle; the calls
+ * that arrived and those throttled; and the p99 of each window. The panels
+ * share the time axis, so a spike in starting instances lines up with the
+ * p99 it causes.
+ */
+import type { ExperimentResults, PointResult, Timeline } from '../experiments/results.ts';
+import { pointName } from './axes.ts';
+import { MS_LABEL_EXPR } from './format.ts';
+import { latencyScale } from './scales.ts';
+import { baseConfig, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
+import { chartTitle } from './title.ts';
+import type { VegaLiteSpec } from './types.ts';
+
+export interface BurstTimelineOptions {
+  /** The point (by index) whose timeline to draw; default: the first point that has one. */
+  point?: number;
+}
+
+const STATES = ['starting', 'busy', 'idle'] as const;
+const STATE_COLORS = [OKABE_ITO[3], OKABE_ITO[0], OKABE_ITO[4]];
+const TRAFFIC = ['arrived', 'throttled'] as const;
+const TRAFFIC_COLORS = ['#555555', OKABE_ITO[3]];
+
+/** The point a timeline chart draws, or null if none has a timeline. */
+export function timelinePoint(results: ExperimentResults, index?: number): PointResult | null {
+  if (index !== undefined) return results.points.find((p) => p.index === index) ?? null;
+  return results.points.find((p) => p.timeline !== null) ?? null;
+}
+
+export function burstTimeline(
+  results: ExperimentResults,
+  options: BurstTimelineOptions = {},
+): VegaLiteSpec {
+  const point = timelinePoint(results, options.point);
+  if (point?.timeline == null) {
+    throw new Error(
+      `burstTimeline: no timeline in ${options.point === undefined ? 'any point' : `point ${options.point}`}`,
+    );
+  }
+  const tl = point.timeline;
+  const end = tl.t.length > 0 ? tl.t[tl.t.length - 1] + tl.widthMs : tl.widthMs;
+  const perSecond = 1000 / tl.widthMs;
+  const x = (last: boolean) => ({
+    field: 't',
+    type: 'quantitative' as const,
+    scale: { domain: [0, end], nice: false },
+    axis: last
+      ? { title: 'time since the start of the run (ms)', labelExpr: MS_LABEL_EXPR, tickCount: 8 }
+      : { title: null, labels: false, tickCount: 8 },
+  });
+  const warmup = warmupLayer(results.warmup, end);
+  const p99s = tl.p99.filter((v): v is number => v !== null && v > 0);
+  const y99 = latencyScale(p99s);
+  const which = results.points.length > 1 ? ` (${pointName(point)})` : '';
+  return {
+    $schema: SCHEMA,
+    title: chartTitle(results, [
+      `Instances, calls and the p99 over time, in windows of ${tl.widthMs / 1000} s${which}`,
+      ...(results.warmup > 0 ? ['Grey: warm-up, not measured'] : []),
+    ]),
+    vconcat: [
+      {
+        width: WIDTH,
+        height: 150,
+        data: { values: instanceRows(tl) },
+        layer: [
+          ...warmup,
+          {
+            mark: { type: 'area', interpolate: 'step-after' },
+            encoding: {
+              x: x(false),
+              y: {
+                field: 'n',
+                type: 'quantitative',
+                stack: 'zero',
+                axis: { title: 'instances', tickCount: 4 },
+              },
+              color: {
+                field: 'state',
+                type: 'nominal',
+                title: 'instances',
+                scale: { domain: [...STATES], range: STATE_COLORS },
+              },
+              order: { field: 'order', type: 'quantitative' },
+            },
+          },
+        ],
+      },
+      {
+        width: WIDTH,
+        height: 110,
+        data: { values: trafficRows(tl, perSecond) },
+        layer: [
+          ...warmup,
+          {
+            mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5 },
+            encoding: {
+              x: x(false),
+              y: {
+                field: 'rate',
+                type: 'quantitative',
+                axis: {
+                  title: 'calls per second',
+                  tickCount: 4,
+                  // '~s' would label the zero tick "0k".
+                  labelExpr: "format(datum.value, ',.6~g')",
+                },
+              },
+              color: {
+                field: 'kind',
+                type: 'nominal',
+                title: 'calls',
+                scale: { domain: [...TRAFFIC], range: TRAFFIC_COLORS },
+              },
+              strokeDash: {
+                field: 'kind',
+                type: 'nominal',
+                scale: {
+                  domain: [...TRAFFIC],
+                  range: [
+                    [1, 0],
+                    [4, 2],
+                  ],
+                },
+                legend: null,
+              },
+            },
+          },
+        ],
+      },
+      {
+        width: WIDTH,
+        height: 130,
+        data: { values: tl.t.map((t, i) => ({ t, p99: tl.p99[i] })) },
+        layer: [
+          ...warmup,
+          {
+            // Windows without calls have no p99: the line breaks there instead of inventing one.
+            mark: {
+              type: 'line',
+              interpolate: 'step-after',
+              color: '#000000',
+              invalid: 'break-paths-filter-domains',
+            },
+            encoding: {
+              x: x(true),
+              y: {
+                field: 'p99',
+                type: 'quantitative',
+                scale: y99.scale,
+                axis: { ...y99.axis, title: 'p99 per window (ms)' },
+              },
+            },
+          },
+        ],
+      },
+    ],
+    resolve: { scale: { x: 'shared', color: 'independent', y: 'independent' } },
+    config: baseConfig(),
+  } as VegaLiteSpec;
+}
+
+function instanceRows(tl: Timeline) {
+  const rows: { t: number; state: string; order: number; n: number }[] = [];
+  tl.t.forEach((t, i) => {
+    STATES.forEach((state, order) => {
+      const n = tl[state][i];
+      rows.push({ t, state, order, n: Number.isFinite(n) ? n : 0 });
+    });
+  });
+  return rows;
+}
+
+function trafficRows(tl: Timeline, perSecond: number) {
+  const rows: { t: number; kind: string; rate: number }[] = [];
+  tl.t.forEach((t, i) => {
+    rows.push({ t, kind: 'arrived', rate: (tl.arrivals[i] ?? 0) * perSecond });
+    rows.push({ t, kind: 'throttled', rate: (tl.throttled[i] ?? 0) * perSecond });
+  });
+  return rows;
+}
+
+/** The warm-up as a grey band: its calls are simulated but not counted. */
+function warmupLayer(warmup: number, end: number) {
+  if (!(warmup > 0)) return [];
+  return [
+    {
+      data: { values: [{ from: 0, to: Math.min(warmup, end) }] },
+      mark: { type: 'rect' as const, color: '#000000', opacity: 0.06 },
+      encoding: {
+        x: { field: 'from', type: 'quantitative' as const },
+        x2: { field: 'to' },
+      },
+    },
+  ];
+}

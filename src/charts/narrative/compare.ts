@@ -1,0 +1,79 @@
+/**
+ * Sentences that compare points side by side (platforms, clients): the
+ * fastest and slowest p99, the points without answers, and the latency
+ * budgets each p99 fits.
+ */
+import type { CallCounts, ExperimentResults } from '../../experiments/results.ts';
+import { displayName } from '../axes.ts';
+import { budgetsMet, LATENCY_BUDGETS } from '../budgets.ts';
+import { formatMs, formatRatio, formatShare } from '../format.ts';
+import { listOf } from './words.ts';
+
+export function compareSentences(results: ExperimentResults): string[] {
+  const out: string[] = [];
+  const measured = results.points
+    .map((p) => ({ name: displayName(results, p), p99: p.endToEnd.p99.value }))
+    .filter((r): r is { name: string; p99: number } => r.p99 !== null && r.p99 > 0)
+    .sort((a, b) => a.p99 - b.p99);
+  if (measured.length >= 2) {
+    const lo = measured[0];
+    const hi = measured[measured.length - 1];
+    out.push(
+      `The lowest p99 is that of ${lo.name} (${formatMs(lo.p99)}), the highest that of ${hi.name} ` +
+        `(${formatMs(hi.p99)}), ${formatRatio(hi.p99 / lo.p99)} as long.`,
+    );
+  }
+  const silent = results.points.filter((p) => p.endToEnd.count === 0);
+  for (const p of silent)
+    out.push(`${displayName(results, p)} completed no calls: ${whyNoCalls(p.calls)}.`);
+  // A single run has no name to give: its sentence says "The p99".
+  const named = results.axes.length === 0 ? measured.map((m) => ({ ...m, name: '' })) : measured;
+  out.push(...budgetSentences(named));
+  return out;
+}
+
+function whyNoCalls(c: CallCounts): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (c.arrivals === 0) return 'no calls arrived';
+  if (c.throttled === c.arrivals) return `all ${n(c.arrivals)} calls were throttled`;
+  const parts = [
+    c.throttled > 0 ? `${n(c.throttled)} were throttled` : '',
+    c.timedOut > 0 ? `${n(c.timedOut)} timed out` : '',
+    c.inFlight > 0 ? `${n(c.inFlight)} were unanswered when the run ended` : '',
+  ].filter((s) => s !== '');
+  return `of ${n(c.arrivals)} calls, ${listOf(parts)}`;
+}
+
+/** Which use-case budgets each p99 fits, tightest first; at most six points, to stay short. */
+function budgetSentences(measured: readonly { name: string; p99: number }[]): string[] {
+  if (measured.length === 0 || measured.length > 6) return [];
+  return measured.map(({ name, p99 }) => {
+    const subject =
+      name === '' ? `The p99 (${formatMs(p99)})` : `The p99 of ${name} (${formatMs(p99)})`;
+    const met = budgetsMet(p99);
+    if (met.length === 0)
+      return `${subject} is over every budget listed, even "keeps attention" (10 s).`;
+    const tightest = met[0];
+    const same = met.filter((b) => b.ms === tightest.ms).map((b) => `"${b.useCase}"`);
+    const missed = LATENCY_BUDGETS.filter((b) => b.ms < tightest.ms).sort((a, b) => b.ms - a.ms)[0];
+    const but = missed ? `, not "${missed.useCase}" (${formatMs(missed.ms)})` : '';
+    return `${subject} fits ${listOf(same)} (${formatMs(tightest.ms)})${but}.`;
+  });
+}
+
+/** The point with the largest share of throttled calls, if any call was throttled. */
+export function throttleSentence(results: ExperimentResults): string | null {
+  let worst: { name: string; share: number; n: number } | null = null;
+  for (const p of results.points) {
+    if (p.calls.arrivals === 0 || p.calls.throttled === 0) continue;
+    const share = p.calls.throttled / p.calls.arrivals;
+    if (!worst || share > worst.share) {
+      worst = { name: displayName(results, p), share, n: p.calls.throttled };
+    }
+  }
+  if (!worst) return null;
+  const n = worst.n.toLocaleString('en-US');
+  if (results.points.length === 1)
+    return `${formatShare(worst.share)} of calls were throttled (${n} calls).`;
+  return `Up to ${formatShare(worst.share)} of calls were throttled (${n} calls at ${worst.name}).`;
+}

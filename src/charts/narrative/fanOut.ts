@@ -1,0 +1,33 @@
+/** Sentences about fan-out: the simulated share of slow requests against 1 - (1 - p)^n. */
+import type { ExperimentResults } from '../../experiments/results.ts';
+import { type FanOutSlowShareOptions, fanOutModel } from '../fanOutSlowShare.ts';
+import { formatMs, formatShare } from '../format.ts';
+
+export function fanOutSentences(
+  results: ExperimentResults,
+  options: FanOutSlowShareOptions = {},
+): string[] {
+  const model = fanOutModel(results, options);
+  const known = model.points.filter((r) => r.share !== null).sort((a, b) => a.n - b.n);
+  if (known.length === 0) return [];
+  const widest = known[known.length - 1];
+  const share = widest.share as number;
+  const slow =
+    options.slowShare === undefined && model.thresholdMs !== null
+      ? `slower than ${formatMs(model.thresholdMs)}`
+      : 'slow';
+  const who = widest.series === '' ? '' : ` for ${widest.series}`;
+  let s = `At ${model.axis.name} ${widest.n}${who}, ${formatShare(share)} of requests were ${slow}`;
+  if (model.p !== null) {
+    const predicted = 1 - (1 - model.p) ** widest.n;
+    s += `; independent leaves each slow with probability ${formatShare(model.p)} predict ${formatShare(predicted)}`;
+    const gap = share - predicted;
+    if (Math.abs(gap) >= 0.05) {
+      s +=
+        gap > 0
+          ? ', so the run has more slow requests than independence explains'
+          : ', so fewer than independence predicts';
+    }
+  }
+  return [`${s}.`];
+}

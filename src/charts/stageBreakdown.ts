@@ -1,0 +1,125 @@
+/**
+ * Where the time goes: for calls near the median and calls near the p99, the
+ * time spent in each stage, stacked in the order a call meets them. The two
+ * panels have their own x scales: a p99 can be a hundred times a p50.
+ */
+import type { ExperimentResults, StageBreakdown } from '../experiments/results.ts';
+import { displayName, pointsTitle } from './axes.ts';
+import { formatMs, MS_LABEL_EXPR } from './format.ts';
+import { STAGE_COLOR, STAGE_LABEL, STAGE_ORDER } from './stages.ts';
+import { baseConfig, SCHEMA } from './theme.ts';
+import { chartTitle } from './title.ts';
+import type { VegaLiteSpec } from './types.ts';
+
+const PANELS = [
+  ['p50', 'calls near the p50'],
+  ['p99', 'calls near the p99'],
+] as const;
+
+interface Row {
+  point: string;
+  panel: string;
+  stage?: string;
+  order?: number;
+  ms?: number;
+  /** Total rows carry the end-to-end latency and its label, drawn after the bar. */
+  total?: number;
+  label?: string;
+  /** Past the total, to keep room for its label inside the panel. */
+  room?: number;
+}
+
+export interface StageBreakdownOptions {
+  points?: readonly number[];
+}
+
+export function stageBreakdown(
+  results: ExperimentResults,
+  options: StageBreakdownOptions = {},
+): VegaLiteSpec {
+  const rows: Row[] = [];
+  const names: string[] = [];
+  for (const pt of results.points) {
+    if (options.points !== undefined && !options.points.includes(pt.index)) continue;
+    if (pt.breakdown.p50 === null && pt.breakdown.p99 === null) continue;
+    const name = displayName(results, pt);
+    names.push(name);
+    for (const [key, panel] of PANELS) {
+      const b: StageBreakdown | null = pt.breakdown[key];
+      if (b === null) continue;
+      STAGE_ORDER.forEach((stage, order) => {
+        const ms = b[stage];
+        if (Number.isFinite(ms) && ms > 0) {
+          rows.push({ point: name, panel, stage: STAGE_LABEL[stage], order, ms });
+        }
+      });
+      if (Number.isFinite(b.latency)) {
+        const label = formatMs(b.latency);
+        rows.push({ point: name, panel, total: b.latency, label, room: b.latency * 1.3 });
+      }
+    }
+  }
+  const y = {
+    field: 'point',
+    type: 'nominal' as const,
+    sort: names,
+    axis: { title: pointsTitle(results), labelLimit: 260 },
+  };
+  return {
+    $schema: SCHEMA,
+    title: chartTitle(
+      results,
+      'Where the time goes: mean time per stage, calls near the p50 and the p99',
+    ),
+    data: { values: rows },
+    facet: {
+      column: {
+        field: 'panel',
+        type: 'nominal',
+        sort: PANELS.map((p) => p[1]),
+        header: { title: null, labelFontSize: 12 },
+      },
+    },
+    spec: {
+      width: 270,
+      height: Math.max(60, 26 * names.length),
+      layer: [
+        {
+          transform: [{ filter: 'datum.ms != null' }],
+          mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
+          encoding: {
+            y,
+            x: {
+              field: 'ms',
+              type: 'quantitative',
+              stack: 'zero',
+              axis: { title: 'time (ms)', tickCount: 4, labelExpr: MS_LABEL_EXPR },
+            },
+            color: {
+              field: 'stage',
+              type: 'nominal',
+              title: 'stage',
+              scale: {
+                domain: STAGE_ORDER.map((s) => STAGE_LABEL[s]),
+                range: STAGE_ORDER.map((s) => STAGE_COLOR[s]),
+              },
+            },
+            order: { field: 'order', type: 'quantitative' },
+          },
+        },
+        {
+          transform: [{ filter: 'datum.total != null' }],
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#333333' },
+          encoding: { y, x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } },
+        },
+        {
+          transform: [{ filter: 'datum.room != null' }],
+          mark: { type: 'point', opacity: 0 },
+          encoding: { y, x: { field: 'room', type: 'quantitative' } },
+        },
+      ],
+    },
+    resolve: { scale: { x: 'independent' } },
+    config: baseConfig(),
+  } as VegaLiteSpec;
+}

@@ -1,0 +1,182 @@
+/**
+ * Which use cases a platform can serve: each point's p99 (with its 95%
+ * interval) against the latency budgets of interactive work, on one log
+ * axis. The budgets are listed above the points, their limits drawn through.
+ */
+import type { ExperimentResults } from '../experiments/results.ts';
+import { displayName } from './axes.ts';
+import { LATENCY_BUDGETS, type LatencyBudget } from './budgets.ts';
+import { formatMs } from './format.ts';
+import { PERCENTILE_LABEL, type PercentileKey } from './percentiles.ts';
+import { latencyScale } from './scales.ts';
+import { baseConfig, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
+import { chartTitle } from './title.ts';
+import type { VegaLiteSpec } from './types.ts';
+
+export interface UseCaseBudgetsOptions {
+  /** Which percentile to hold against the budgets (default p99). */
+  stat?: PercentileKey;
+  budgets?: readonly LatencyBudget[];
+}
+
+interface Row {
+  name: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  label: string;
+}
+
+export function useCaseBudgets(
+  results: ExperimentResults,
+  options: UseCaseBudgetsOptions = {},
+): VegaLiteSpec {
+  const stat = options.stat ?? 'p99';
+  const statName = PERCENTILE_LABEL[stat];
+  const budgets = [...(options.budgets ?? LATENCY_BUDGETS)].sort((a, b) => a.ms - b.ms);
+  const rows: Row[] = results.points.map((pt) => {
+    const e = pt.endToEnd[stat];
+    const ok = e.value !== null && e.value > 0;
+    return {
+      name: displayName(results, pt),
+      value: ok ? e.value : null,
+      low: ok && e.low !== null && e.low > 0 ? e.low : null,
+      high: ok && e.high !== null && e.high > 0 ? e.high : null,
+      label: ok ? `${statName} ${formatMs(e.value)}` : 'no completed calls',
+    };
+  });
+  const names = rows.map((r) => r.name);
+  const measured = rows
+    .flatMap((r) => [r.value, r.low, r.high])
+    .filter((v): v is number => v !== null);
+  // Half the tightest budget as well: its bar must show, not start at the axis' edge.
+  const tightest = budgets.length > 0 ? budgets[0].ms / 2 : 1;
+  const x = latencyScale(
+    [...measured, ...budgets.map((b) => b.ms), tightest],
+    `${statName} latency (ms)`,
+  );
+  const lo = x.scale.domain[0];
+  const xEnc = (field: string, last: boolean) => ({
+    field,
+    type: 'quantitative' as const,
+    scale: x.scale,
+    axis: last ? x.axis : { ...x.axis, title: null },
+  });
+  const limits = [...new Set(budgets.map((b) => b.ms))];
+  // Alternate shading between successive limits, so each band reads as a zone.
+  const bands = limits.map((ms, i) => ({
+    from: i === 0 ? lo : limits[i - 1],
+    to: ms,
+    shade: i % 2,
+  }));
+  const budgetRows = budgets.map((b) => ({
+    useCase: `${b.useCase} (${b.source})`,
+    from: lo,
+    ms: b.ms,
+    label: formatMs(b.ms),
+  }));
+  const rowTitle = results.axes.length === 1 ? results.axes[0].name : null;
+  return {
+    $schema: SCHEMA,
+    title: chartTitle(results, `The ${statName} of each point against latency budgets by use case`),
+    vconcat: [
+      {
+        width: WIDTH,
+        height: 18 * budgets.length,
+        data: { values: budgetRows },
+        layer: [
+          {
+            mark: { type: 'bar', color: '#c9d7e3', height: 12 },
+            encoding: {
+              y: {
+                field: 'useCase',
+                type: 'nominal',
+                sort: budgetRows.map((b) => b.useCase),
+                axis: { title: 'budget', labelLimit: 360 },
+              },
+              x: xEnc('from', false),
+              x2: { field: 'ms' },
+            },
+          },
+          {
+            mark: { type: 'text', align: 'right', dx: -3, fontSize: 10, color: '#333333' },
+            encoding: {
+              y: { field: 'useCase', type: 'nominal', sort: budgetRows.map((b) => b.useCase) },
+              x: { field: 'ms', type: 'quantitative' },
+              text: { field: 'label' },
+            },
+          },
+        ],
+      },
+      {
+        width: WIDTH,
+        height: Math.max(60, 30 * rows.length),
+        layer: [
+          {
+            data: { values: bands },
+            mark: { type: 'rect', color: '#000000' },
+            encoding: {
+              x: xEnc('from', true),
+              x2: { field: 'to' },
+              opacity: {
+                field: 'shade',
+                type: 'quantitative',
+                scale: { domain: [0, 1], range: [0.03, 0.08] },
+                legend: null,
+              },
+            },
+          },
+          {
+            data: { values: limits.map((ms) => ({ ms })) },
+            mark: { type: 'rule', color: '#777777', strokeDash: [3, 3] },
+            encoding: { x: xEnc('ms', true) },
+          },
+          {
+            data: { values: rows },
+            layer: [
+              {
+                transform: [{ filter: 'datum.low != null && datum.high != null' }],
+                mark: { type: 'rule', color: OKABE_ITO[0], strokeWidth: 2 },
+                encoding: {
+                  y: {
+                    field: 'name',
+                    type: 'nominal',
+                    sort: names,
+                    axis: { title: rowTitle, labelLimit: 300 },
+                  },
+                  x: xEnc('low', true),
+                  x2: { field: 'high' },
+                },
+              },
+              {
+                transform: [{ filter: 'datum.value != null' }],
+                mark: { type: 'point', filled: true, size: 80, color: OKABE_ITO[0], opacity: 1 },
+                encoding: {
+                  y: { field: 'name', type: 'nominal', sort: names },
+                  x: xEnc('value', true),
+                },
+              },
+              {
+                mark: { type: 'text', align: 'left', dx: 8, fontSize: 11 },
+                encoding: {
+                  y: { field: 'name', type: 'nominal', sort: names },
+                  // Points without calls are labelled at the left edge, so they are not silently missing.
+                  x: { field: 'labelAt', type: 'quantitative' },
+                  text: { field: 'label' },
+                },
+                transform: [
+                  {
+                    calculate: `datum.high != null ? datum.high : datum.value != null ? datum.value : ${lo}`,
+                    as: 'labelAt',
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    resolve: { scale: { x: 'shared' } },
+    config: baseConfig(),
+  } as VegaLiteSpec;
+}
