@@ -91,7 +91,8 @@ export function* replicationSteps(
       { jitterMs: w.jitter },
       createStream(seed, 'warmers'),
     );
-    drive(process, () => invoker.invoke(entry, null, external, TAG_WARMER, true), w.instances);
+    // A warmer is a timer inside the cloud: its pings pay no internet hop or gateway.
+    drive(process, () => invoker.invoke(entry, null, false, TAG_WARMER, true), w.instances);
   }
 
   const pools = [...functions.values()].map((f) => f.pool);

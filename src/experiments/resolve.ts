@@ -125,7 +125,7 @@ function applyOverrides(
   for (const [key, value] of Object.entries(overrides)) {
     const path = `platformOverrides.${key}`;
     if (FIXED_FIELDS.has(key)) throw new SpecError(path, 'cannot be overridden');
-    const field = shape[key];
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!field) {
       const close = didYouMean(
         key,

@@ -95,7 +95,8 @@ export function runUnit(prepared: PreparedExperiment, unit: Unit): ReplicationDa
   }
 }
 
-function unitSteps(prepared: PreparedExperiment, unit: Unit) {
+/** One unit as steps: yields between chunks of events (see replicationSteps). */
+export function unitSteps(prepared: PreparedExperiment, unit: Unit) {
   return replicationSteps(
     prepared.points[unit.point].resolved,
     replicationSeed(prepared.spec.seed, unit.replication),

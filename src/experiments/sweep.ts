@@ -56,7 +56,8 @@ function setPath(target: Record<string, unknown>, segments: Segment[], value: un
   for (let i = 0; i < segments.length - 1; i++) {
     const seg = segments[i];
     const container = node as Record<string | number, unknown>;
-    let next = container[seg];
+    // Own fields only: "__proto__" must become a field (and be refused), not reach the prototype.
+    let next = Object.hasOwn(container, seg) ? container[seg] : undefined;
     if (next === undefined || next === null || typeof next !== 'object') {
       next = typeof segments[i + 1] === 'number' ? [] : {};
       if (Array.isArray(container)) container[seg as number] = next;

@@ -24,6 +24,19 @@ export const STAGES = [
 export type Stage = (typeof STAGES)[number];
 
 /**
+ * The pings a warmer sends at one moment. A ping that gets an instance while others of its
+ * round are still on their way holds that instance until the last one has reached the pool,
+ * so that the round's pings overlap and land on distinct instances (as warmers make their
+ * pings wait for each other); then each runs PING_MS.
+ */
+export interface PingRound {
+  /** Pings of the round not yet at the pool. */
+  travelling: number;
+  /** Pings with an instance, waiting for the others. */
+  held: Call[];
+}
+
+/**
  * One call of one function: from its caller (a client, or another function)
  * to the callee and back.
  *
@@ -53,6 +66,8 @@ export class Call {
   billed = 0;
   /** A warmer's ping: runs the handler's short path (PING_MS, no calls). */
   ping = false;
+  /** The ping's round, while it lasts (null for other calls). */
+  round: PingRound | null = null;
 
   internet = 0;
   gateway = 0;
@@ -70,6 +85,8 @@ export class Call {
   /** Graph state, owned by the workload layer: which step runs, how many answers it awaits. */
   step = 0;
   awaiting = 0;
+  /** Calls of the step that may still fail without failing this one (n - k for the first k of n). */
+  spare = 0;
   /** The parent's step that made this call, to tell its answer from a straggler's. */
   parentStep = 0;
   /** Calls between the root and this one (0 for a root). */

@@ -1,10 +1,13 @@
 import type { Simulation } from '../engine/index.ts';
-import { Call, Outcome } from './call.ts';
+import { Call, Outcome, type PingRound } from './call.ts';
 import type { FunctionRuntime } from './functionRuntime.ts';
 import type { Hop } from './hop.ts';
 import type { PoolHost } from './pool.ts';
 
-/** How long a warmer's ping runs: the handler sees the ping and returns at once. */
+/**
+ * How long a warmer's ping runs once every ping of its round has reached the pool: the
+ * handler sees the ping and returns at once (see PingRound for the wait before that).
+ */
 export const PING_MS = 1;
 
 export function stageSum(call: Call): number {
@@ -35,6 +38,10 @@ export interface CallSink {
  * events.
  */
 export class Invoker implements PoolHost {
+  /** The warmer round being sent now, and when it was sent. */
+  private round: PingRound | null = null;
+  private roundAt = Number.NaN;
+
   constructor(
     private readonly sim: Simulation,
     /** The client's internet hop (one way); used only by calls from outside the cloud. */
@@ -75,13 +82,43 @@ export class Invoker implements PoolHost {
     call.network = nOut + nBack;
     call.scheduler = sched;
     call.returnDelay = back + nBack;
-    this.sim.schedule(out + nOut + sched, fn.pool.arrive, call);
+    if (ping) {
+      // Pings sent at the same moment form one round.
+      let round = this.round;
+      if (round === null || this.roundAt !== this.sim.now || round.travelling === 0) {
+        round = this.round = { travelling: 0, held: [] };
+        this.roundAt = this.sim.now;
+      }
+      round.travelling++;
+      call.round = round;
+      this.sim.schedule(out + nOut + sched, this.pingArrives, call);
+    } else {
+      this.sim.schedule(out + nOut + sched, fn.pool.arrive, call);
+    }
     return call;
   }
+
+  private readonly pingArrives = (call: Call): void => {
+    const round = call.round!;
+    call.fn.pool.arrive(call);
+    if (--round.travelling > 0) return;
+    // The last ping of the round is at the pool: the held ones run now.
+    const now = this.sim.now;
+    for (const held of round.held) {
+      held.execution = now - (held.atPool + held.queue + held.coldStart) + PING_MS;
+      this.sim.schedule(PING_MS, this.executed, held);
+    }
+    round.held.length = 0;
+  };
 
   execute(call: Call): void {
     const fn = call.fn;
     if (call.ping) {
+      const round = call.round;
+      if (round !== null && round.travelling > 0) {
+        round.held.push(call);
+        return;
+      }
       call.execution = PING_MS;
       this.sim.schedule(PING_MS, this.executed, call);
       return;

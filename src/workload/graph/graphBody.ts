@@ -18,6 +18,9 @@ export const TAG_ASYNC = -2;
  * caller's stages still add up to its end-to-end time.
  */
 export class GraphBody implements FunctionBody {
+  /** Synchronous calls each step sends. */
+  private readonly syncCalls: number[];
+
   constructor(
     private readonly steps: GraphStep[],
     private readonly invoker: Invoker,
@@ -25,7 +28,9 @@ export class GraphBody implements FunctionBody {
     private readonly functions: Map<string, FunctionRuntime>,
     /** Draws for steps that run only sometimes (recursion). */
     private readonly rng: Rng,
-  ) {}
+  ) {
+    this.syncCalls = steps.map((s) => s.calls.reduce((n, c) => (c.async ? n : n + c.count), 0));
+  }
 
   run(call: Call): void {
     call.step = 0;
@@ -42,11 +47,15 @@ export class GraphBody implements FunctionBody {
       }
       // Set before sending: a child may be refused at once and answer first.
       call.awaiting = step.waitFor;
+      call.spare = this.syncCalls[call.step] - step.waitFor;
       for (const c of step.calls) {
         const target = this.functions.get(c.target)!;
         for (let i = 0; i < c.count; i++) {
-          if (c.async) this.invoker.invoke(target, null, false, TAG_ASYNC);
-          else this.invoker.invoke(target, call, false, TAG_CHILD);
+          if (c.async) {
+            // No parent waits for it, but it is still a call below this one: a maxDepth
+            // must bound recursion through fire-and-forget calls too.
+            this.invoker.invoke(target, null, false, TAG_ASYNC).depth = call.depth + 1;
+          } else this.invoker.invoke(target, call, false, TAG_CHILD);
         }
       }
       if (step.waitFor > 0) return;
@@ -62,6 +71,11 @@ export class GraphBody implements FunctionBody {
     parent.coldHops += child.coldHops;
     parent.hops += child.hops;
     if (child.outcome !== Outcome.Completed) {
+      // Waiting for the first k of n, the caller fails only once k answers cannot come.
+      if (parent.spare > 0) {
+        parent.spare--;
+        return;
+      }
       parent.addStages(child);
       this.invoker.fail(parent, child.outcome);
       return;

@@ -1,3 +1,4 @@
+import { didYouMean } from '../../spec/didYouMean.ts';
 import {
   array,
   boolean,
@@ -147,10 +148,17 @@ export function toGraph(spec: GraphSpec, path: string): Graph {
   }
   if (spec.kind === 'recursion') {
     const { probability: p, maxDepth } = spec;
+    // A step's maxDepth counts hops below the root, where the root is 0: calls at depths
+    // 0 .. maxDepth - 2 recurse, so the deepest is at maxDepth - 1 and a root makes maxDepth calls.
     return {
       entry: 'fn',
       steps: {
-        fn: [step([{ target: 'fn', count: 1, async: false }], 1, { probability: p, maxDepth })],
+        fn: [
+          step([{ target: 'fn', count: 1, async: false }], 1, {
+            probability: p,
+            maxDepth: maxDepth - 1,
+          }),
+        ],
       },
     };
   }
@@ -181,13 +189,14 @@ function customGraph(spec: Extract<GraphSpec, { kind: 'custom' }>, path: string)
   const names = Object.keys(spec.functions);
   const known = new Set(names);
   const hint = (name: string) => {
-    const close = names.find((n) => n.toLowerCase() === name.toLowerCase());
+    const close = didYouMean(name, names);
     return close ? `; did you mean "${close}"?` : ` (functions: ${names.join(', ')})`;
   };
   if (!known.has(spec.entry)) {
     throw new SpecError(`${path}.entry`, `unknown function "${spec.entry}"${hint(spec.entry)}`);
   }
-  const steps: Graph['steps'] = {};
+  // No prototype: a function named "__proto__" must be a key like any other, not lose its steps.
+  const steps: Graph['steps'] = Object.create(null);
   for (const name of names) {
     steps[name] = spec.functions[name].steps.map((s, i) => {
       const at = `${path}.functions.${name}.steps[${i}]`;

@@ -1,0 +1,239 @@
+/**
+ * The experiments shipped in experiments/: each one validates, runs, and
+ * keeps its books (every root call is counted exactly once). The runs here
+ * are shortened (one replication, the two ends of every sweep axis, a few
+ * simulated minutes or as many hours as a sparse workload needs for a few
+ * hundred calls), so the whole file stays fast; the full files are what
+ * `npm start` runs.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { prepareExperiment } from '../../src/experiments/prepare.ts';
+import type { ExperimentResults, PointResult } from '../../src/experiments/results.ts';
+import { runExperiment } from '../../src/experiments/runExperiment.ts';
+import { presetRegistry } from '../../src/models/registry.ts';
+import { parseDuration } from '../../src/spec/duration.ts';
+
+const DIR = join(import.meta.dirname, '../../experiments');
+
+/** One experiment per idea of the founding article (two for keep-alive). */
+const EXPECTED = [
+  'burst-scaling',
+  'chain-depth',
+  'fan-out',
+  'geography',
+  'invocation-path',
+  'keep-alive',
+  'use-case-budgets',
+  'warm-vs-cold',
+  'warmers',
+];
+
+const CHARTS = new Set([
+  'percentileCurves',
+  'latencyCdf',
+  'tailPlot',
+  'stageBreakdown',
+  'burstTimeline',
+  'fanOutSlowShare',
+  'keepAliveCost',
+  'useCaseBudgets',
+]);
+
+type Raw = Record<string, unknown> & {
+  name: string;
+  duration: string | number;
+  warmup: string | number;
+  sweep?: Record<string, unknown[]>;
+  workload: unknown;
+};
+
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+
+function load(file: string): Raw {
+  return JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Raw;
+}
+
+function prepare(raw: unknown, file: string) {
+  return prepareExperiment(raw, {
+    models: presetRegistry(),
+    file,
+    readText: (f) => readFileSync(join(DIR, f), 'utf8'),
+  });
+}
+
+/** The highest rate (calls per second) a workload reaches, for sizing a short run. */
+function peakRate(workload: unknown): number {
+  const sources = Array.isArray(workload) ? workload : [workload];
+  let total = 0;
+  for (const s of sources as Record<string, Record<string, unknown>>[]) {
+    const [kind, v] = Object.entries(s)[0];
+    const n = (x: unknown) => (typeof x === 'number' ? x : 0);
+    if (kind === 'poisson' || kind === 'constant') total += n(v.perSecond);
+    else if (kind === 'burst') total += Math.max(n(v.base), n(v.peak));
+    else if (kind === 'onOff') total += Math.max(n(v.on), n(v.off));
+    else if (kind === 'daily') total += n(v.mean);
+    else if (kind === 'piecewise') {
+      total += Math.max(...(v.points as { perSecond: number }[]).map((p) => p.perSecond));
+    } else total += 1;
+  }
+  return total;
+}
+
+/**
+ * The file cut down for a quick run: one replication, the first and last
+ * value of every sweep axis, and the warm-up plus enough time for a few
+ * hundred calls (at least three minutes), never longer than the file says.
+ */
+function quick(raw: Raw): Raw {
+  const q = structuredClone(raw);
+  q.replications = 1;
+  if (q.sweep) {
+    for (const [path, values] of Object.entries(q.sweep)) {
+      if (values.length > 2) q.sweep[path] = [values[0], values[values.length - 1]];
+    }
+  }
+  const warmup = parseDuration(q.warmup);
+  const full = parseDuration(q.duration);
+  const span = Math.max(180_000, (300 / peakRate(q.workload)) * 1000);
+  q.duration = Math.min(full, warmup + span);
+  return q;
+}
+
+function checkBooks(results: ExperimentResults): void {
+  expect(results.partial).toBe(false);
+  expect(results.points.length).toBeGreaterThan(0);
+  expect(JSON.stringify(results)).not.toContain('NaN');
+  for (const p of results.points) {
+    const c = p.calls;
+    expect(c.arrivals, p.label).toBe(c.completed + c.throttled + c.timedOut + c.inFlight);
+    expect(c.inFlight, p.label).toBeGreaterThanOrEqual(0);
+    expect(c.completed, p.label).toBeGreaterThan(0);
+    expect(p.endToEnd.count, p.label).toBe(c.completed);
+    for (const key of ['p50', 'p99'] as const) {
+      const v = p.endToEnd[key].value;
+      expect(v, `${p.label} ${key}`).not.toBeNull();
+      expect(Number.isFinite(v) && (v as number) > 0, `${p.label} ${key}`).toBe(true);
+    }
+    expect(p.cdf.length, p.label).toBeGreaterThan(0);
+    expect(p.cold.share.value, p.label).not.toBeNull();
+  }
+}
+
+describe('shipped experiments', () => {
+  it('are the expected files, each named after its file', () => {
+    expect(files.map((f) => f.replace(/\.json$/, ''))).toEqual(EXPECTED);
+    for (const f of files) expect(load(f).name).toBe(f.replace(/\.json$/, ''));
+  });
+
+  it.each(files)('%s prepares and states its question', (file) => {
+    const raw = load(file);
+    const prepared = prepare(raw, file);
+    expect(raw.$schema).toBe('../models/schema/experiment.schema.json');
+    expect(typeof raw.title).toBe('string');
+    expect(raw.title as string).toMatch(/\?$/);
+    expect((raw.description as string).length).toBeGreaterThan(200);
+    // A fixed seed, written down, so the numbers in the description can be checked.
+    expect(raw.seed).toBeDefined();
+    expect(prepared.spec.replications).toBeGreaterThanOrEqual(3);
+    expect(prepared.spec.replications).toBeLessThanOrEqual(5);
+    expect(prepared.spec.warmup).toBeGreaterThan(0);
+    const charts = raw.charts as string[];
+    expect(charts.length).toBeGreaterThan(0);
+    for (const c of charts) expect(CHARTS.has(c), c).toBe(true);
+  });
+
+  it('compare every preset platform and every client profile', () => {
+    const models = presetRegistry();
+    const platforms = [...models.platforms.keys()].sort();
+    for (const f of ['invocation-path.json', 'chain-depth.json', 'use-case-budgets.json']) {
+      expect([...(load(f).sweep?.platform ?? [])].sort(), f).toEqual(platforms);
+    }
+    expect([...(load('geography.json').sweep?.client ?? [])].sort()).toEqual(
+      [...models.clients.keys()].sort(),
+    );
+  });
+
+  const runs = new Map<string, ExperimentResults>();
+  const quickRun = (file: string): ExperimentResults => {
+    let r = runs.get(file);
+    if (!r) {
+      r = runExperiment(prepare(quick(load(file)), file)).results;
+      runs.set(file, r);
+    }
+    return r;
+  };
+
+  it.each(files)('%s runs (shortened) and keeps its books', (file) => {
+    const results = quickRun(file);
+    checkBooks(results);
+    if (load(file).timeline !== undefined) {
+      for (const p of results.points) {
+        expect(p.timeline).not.toBeNull();
+        expect(p.timeline!.t.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  describe('tell the story their descriptions tell', () => {
+    const at = (r: ExperimentResults, params: Record<string, unknown>): PointResult => {
+      const p = r.points.find((pt) => Object.entries(params).every(([k, v]) => pt.params[k] === v));
+      if (!p) throw new Error(`no point ${JSON.stringify(params)}`);
+      return p;
+    };
+
+    it('keep-alive: cold starts follow exp(-rate x keep-alive)', () => {
+      const r = quickRun('keep-alive.json');
+      const short = at(r, { 'platformOverrides.keepAlive': 60_000 });
+      const long = at(r, { 'platformOverrides.keepAlive': 3_600_000 });
+      // rate 0.002/s: exp(-0.12) = 0.89 and exp(-7.2) = 0.0007
+      expect(short.cold.share.value).toBeGreaterThan(0.8);
+      expect(long.cold.share.value).toBeLessThan(0.02);
+    });
+
+    it('warm-vs-cold: rare calls to Lambda are often cold, busy ones are not', () => {
+      const r = quickRun('warm-vs-cold.json');
+      const rare = at(r, { platform: 'aws-lambda-2019', 'workload.poisson.perSecond': 0.002 });
+      const busy = at(r, { platform: 'aws-lambda-2019', 'workload.poisson.perSecond': 0.1 });
+      // exp(-0.002 x 600) = 0.30
+      expect(rare.cold.share.value).toBeGreaterThan(0.2);
+      expect(rare.cold.share.value).toBeLessThan(0.4);
+      expect(busy.cold.share.value).toBeLessThan(0.01);
+      expect(rare.endToEnd.p99.value!).toBeGreaterThan(3 * busy.endToEnd.p99.value!);
+    });
+
+    it('fan-out: with 100 leaves, most requests wait for a slow leaf', () => {
+      const r = quickRun('fan-out.json');
+      const slowShare = (p: PointResult) => {
+        const above = p.cdf.find(([, ms]) => ms >= 1000);
+        return above ? 1 - above[0] : 0;
+      };
+      const one = at(r, { 'graph.fanOut.width': 1 });
+      const hundred = at(r, { 'graph.fanOut.width': 100 });
+      expect(slowShare(one)).toBeLessThan(0.03);
+      // 1 - 0.99^100 = 0.634
+      expect(slowShare(hundred)).toBeGreaterThan(0.5);
+      expect(slowShare(hundred)).toBeLessThan(0.75);
+      expect(hundred.endToEnd.p50.value!).toBeGreaterThan(1000);
+    });
+
+    it('burst-scaling: a burst from zero hits Lambda’s 1000 concurrent calls', () => {
+      const r = quickRun('burst-scaling.json');
+      const p = at(r, { platform: 'aws-lambda-2019', 'workload.burst.base': 0 });
+      expect(p.calls.throttled).toBeGreaterThan(0);
+      expect(p.instances.max).toBe(1000);
+    });
+
+    it('warmers: pings more often than the keep-alive leave no cold calls', () => {
+      const r = quickRun('warmers.json');
+      const often = at(r, { 'warmers.period': 120_000 });
+      const rare = at(r, { 'warmers.period': 3_600_000 });
+      expect(often.cold.share.value).toBe(0);
+      expect(rare.cold.share.value).toBeGreaterThan(0.1);
+      expect(often.warmers!.usd).toBeGreaterThan(rare.warmers!.usd);
+    });
+  });
+});
