@@ -1,8 +1,10 @@
 import type { CommandModule } from 'yargs';
+import { chartCommand } from './chart.ts';
 import { explainCommand } from './explain.ts';
 import { mergeCommand } from './merge.ts';
 import { modelsCommand } from './models.ts';
 import { runCommand } from './run.ts';
+import { startCommand } from './start.ts';
 import { validateCommand } from './validate.ts';
 
 export const commands: CommandModule<object, never>[] = [
@@ -11,4 +13,6 @@ export const commands: CommandModule<object, never>[] = [
   explainCommand,
   modelsCommand,
   mergeCommand,
+  chartCommand,
+  startCommand,
 ] as unknown as CommandModule<object, never>[];

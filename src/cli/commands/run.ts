@@ -1,5 +1,6 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { resultsTable } from '../../experiments/resultsTable.ts';
+import { drawCharts } from '../../node/drawCharts.ts';
 import { EXIT_INTERRUPTED, watchInterrupts } from '../../node/interrupt.ts';
 import { loadExperiment } from '../../node/loadExperiment.ts';
 import { runToFiles } from '../../node/runToFiles.ts';
@@ -12,6 +13,7 @@ interface Args extends RunArgs {
   out?: string;
   json: boolean;
   shard?: string;
+  charts: boolean;
 }
 
 export const runCommand: CommandModule<object, Args> = {
@@ -33,6 +35,11 @@ export const runCommand: CommandModule<object, Args> = {
         type: 'boolean',
         default: false,
         describe: 'Print results.json to standard output instead of the table',
+      })
+      .option('charts', {
+        type: 'boolean',
+        default: true,
+        describe: 'Draw the charts (spec, SVG, PNG); --no-charts to skip',
       })
       .option('shard', {
         type: 'string',
@@ -76,6 +83,9 @@ export const runCommand: CommandModule<object, Args> = {
         process.stderr.write(`coldtail: interrupted; ${kept}\n`);
         process.exitCode = EXIT_INTERRUPTED;
         return;
+      }
+      if (output !== null && argv.charts) {
+        await drawCharts(dir, output.results, { charts: prepared.spec.charts });
       }
       if (output === null) {
         if (!argv.quiet)

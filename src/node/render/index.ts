@@ -3,6 +3,5 @@ export { type RenderSvgOptions, renderSvg } from './renderSvg.ts';
 export {
   type WriteChartOptions,
   type WrittenChart,
-  writeAtomic,
   writeChart,
 } from './writeChart.ts';

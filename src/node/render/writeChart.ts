@@ -4,9 +4,9 @@
  * chat). Each file is written whole or not at all: a reader never sees half
  * a chart, even if the process dies mid-write.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
+import { writeFileAtomic } from '../files.ts';
 import { renderPng } from './renderPng.ts';
 import { type RenderSvgOptions, renderSvg } from './renderSvg.ts';
 
@@ -16,9 +16,12 @@ export interface WriteChartOptions extends RenderSvgOptions {
 }
 
 export interface WrittenChart {
+  /** The paths written. */
   spec: string;
   svg: string;
   png: string;
+  /** The SVG itself, for a report to inline. */
+  svgText: string;
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -32,29 +35,13 @@ export async function writeChart(
   if (!NAME.test(name)) throw new Error(`writeChart: "${name}" is not a safe file name`);
   const svg = await renderSvg(spec, options);
   const png = renderPng(svg, { scale: options.scale ?? 2 });
-  await mkdir(dir, { recursive: true });
   const paths = {
     spec: join(dir, `${name}.vl.json`),
     svg: join(dir, `${name}.svg`),
     png: join(dir, `${name}.png`),
   };
-  await writeAtomic(paths.spec, `${JSON.stringify(spec, null, 2)}\n`);
-  await writeAtomic(paths.svg, svg);
-  await writeAtomic(paths.png, png);
-  return paths;
-}
-
-let tmpSeq = 0;
-
-/** Write to a temporary file beside the target, then rename: rename is atomic within a folder. */
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  // pid and a counter: concurrent writers, in this process or another, never share a temp file.
-  const tmp = `${path}.${process.pid}.${(tmpSeq += 1)}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  writeFileAtomic(paths.spec, `${JSON.stringify(spec, null, 2)}\n`);
+  writeFileAtomic(paths.svg, svg);
+  writeFileAtomic(paths.png, png);
+  return { ...paths, svgText: svg };
 }
