@@ -152,6 +152,12 @@ describe('warm path from inside the region (Wang et al., USENIX ATC 2018)', () =
 });
 
 describe('internet round trips (the founding article; CALIBRATION.md starting shapes)', () => {
+  it('same-region: median 0.3 ms, p99 1 ms (one zone)', () => {
+    const q = roundTrip('same-region');
+    near(q(0.5), 0.3, 0.1, 'median');
+    near(q(0.99), 1, 0.1, 'p99');
+  });
+
   it('us-metro: median 4 ms, p99 10 ms (article: 3-4 ms)', () => {
     const q = roundTrip('us-metro');
     near(q(0.5), 4, 0.05, 'median');
