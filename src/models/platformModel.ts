@@ -71,6 +71,9 @@ export const platformModelSchema = object({
   maxQueueWait: withDefault(durationOrForever('maxQueueWait'), Infinity).describe(
     'A queued call waiting longer than this is throttled.',
   ),
+  coldStartBinding: withDefault(enumOf(['early', 'late'] as const), 'early').describe(
+    'early: a call that starts an instance waits for that instance (as on Lambda); late: it takes whichever instance frees or becomes ready first (a shared queue), so a start may serve no one',
+  ),
   burst: optional(
     object({
       initial: integer({ min: 1 }).describe('Instances that may start at once.'),
@@ -119,6 +122,7 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     onLimit: m.onLimit,
     maxQueueWait: m.maxQueueWait,
     burst: m.burst ?? null,
+    binding: m.coldStartBinding,
     provisioned: m.provisioned,
     cluster: m.cluster ?? null,
     price: m.price,

@@ -27,6 +27,8 @@ export interface PlatformConfig {
   burst: { initial: number; perSecond: number } | null;
   /** Always-warm instances per function. */
   provisioned: number;
+  /** early: a call waits for the instance it started; late: for any that frees first. */
+  binding: 'early' | 'late';
   /** Finite capacity for all the platform's functions; null: unlimited. */
   cluster: { hosts: number; slotsPerHost: number } | null;
   /** Prices for the cost estimate. */

@@ -1,3 +1,4 @@
+import type { Call } from './call.ts';
 import type { Pool } from './pool.ts';
 
 export enum InstanceState {
@@ -19,6 +20,8 @@ export class Instance {
   readyAt = Number.NaN;
   /** How long its cold start took, cluster wait excluded. */
   bootTime = 0;
+  /** The call it was started for, under early binding: served first when ready. */
+  bound: Call | null = null;
   /** When it last became idle, and when its keep-alive ends. */
   idleSince = 0;
   reclaimAt = Infinity;

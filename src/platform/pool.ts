@@ -35,6 +35,12 @@ export interface PoolOptions {
   burst: TokenBucket | null;
   /** Shared capacity; null: unlimited. */
   cluster: Cluster | null;
+  /**
+   * early: a call that starts an instance waits for that instance (Lambda);
+   * late: it takes whichever instance frees or becomes ready first, and the
+   * start it caused may end up serving no one (Knative-style queues).
+   */
+  binding: 'early' | 'late';
 }
 
 /** What the pool asks of the platform around it. */
@@ -67,6 +73,8 @@ export class Pool {
   private queueLength = 0;
   /** Calls in the ring still waiting (the others were abandoned). */
   queueLive = 0;
+  /** Starting instances that carry the call they were started for. */
+  bound = 0;
   private nextId = 0;
   private tokenTimerPending = false;
   private readonly conc: number;
@@ -101,11 +109,15 @@ export class Pool {
       return;
     }
     // Calls already waiting are served first; does an instance on its way have room for this one?
-    if ((this.starting + this.wanted) * this.conc > this.queueLive) {
+    if ((this.starting + this.wanted) * this.conc - this.bound > this.queueLive) {
       this.enqueue(call);
       return;
     }
     if (this.instances + this.wanted < this.options.maxInstances) {
+      if (this.options.binding === 'early' && this.takeToken()) {
+        this.startInstance(call);
+        return;
+      }
       this.enqueue(call);
       this.requestStart();
       return;
@@ -198,10 +210,14 @@ export class Pool {
     this.host.reject(call, Outcome.Throttled);
   };
 
-  private requestStart(): void {
+  private takeToken(): boolean {
     const burst = this.options.burst;
-    if (burst === null || burst.take(this.sim.now)) {
-      this.startInstance();
+    return burst === null || burst.take(this.sim.now);
+  }
+
+  private requestStart(): void {
+    if (this.takeToken()) {
+      this.startInstance(null);
       return;
     }
     this.wanted++;
@@ -217,18 +233,24 @@ export class Pool {
   private readonly tokenReady = (_: null): void => {
     this.tokenTimerPending = false;
     // Calls may have been served by freed instances or given up meanwhile.
-    const uncovered = Math.ceil(this.queueLive / this.conc) - this.starting;
+    // Instances starting for calls of their own (early binding) have no room for the queue.
+    const room = this.starting * this.conc - this.bound;
+    const uncovered = Math.ceil((this.queueLive - room) / this.conc);
     if (this.wanted > uncovered) this.wanted = Math.max(0, uncovered);
     const burst = this.options.burst!;
     while (this.wanted > 0 && burst.take(this.sim.now)) {
       this.wanted--;
-      this.startInstance();
+      this.startInstance(null);
     }
     if (this.wanted > 0) this.armTokenTimer();
   };
 
-  private startInstance(): void {
+  private startInstance(boundCall: Call | null): void {
     const inst = new Instance(this, this.nextId++, false);
+    if (boundCall !== null) {
+      inst.bound = boundCall;
+      this.bound++;
+    }
     this.starting++;
     this.coldStarts++;
     this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
@@ -249,6 +271,12 @@ export class Pool {
     this.starting--;
     this.idle++;
     this.list.pushFront(inst);
+    const bound = inst.bound;
+    if (bound !== null) {
+      inst.bound = null;
+      this.bound--;
+      this.assign(bound, inst);
+    }
     while (this.queueLive > 0 && this.list.size > 0) {
       this.assign(this.dequeue(), this.options.routing.pick(this.list, this.options.routingRng));
     }

@@ -101,6 +101,7 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
         routingRng: stream(`${prefix}/routing`),
         burst: p.burst ? new TokenBucket(p.burst.initial, p.burst.perSecond / 1000) : null,
         cluster,
+        binding: p.binding,
       },
       invoker,
       options.observe ? options.observe(fn) : NULL_POOL_OBSERVER,

@@ -144,6 +144,38 @@ describe('scaling', () => {
   });
 });
 
+describe('cold-start binding', () => {
+  // A provisioned instance is busy from 0 to 100; a call at 10 finds none idle and starts one
+  // that boots for 200 ms (ready at 210).
+  const scenario = (binding: 'early' | 'late') => {
+    const w = testWorld(
+      barePlatform({ coldStart: [constant(200)], provisioned: 1, binding }),
+      constant(100),
+    );
+    w.callAt(0);
+    w.callAt(10);
+    w.sim.run();
+    return w;
+  };
+
+  it('early: the call waits for the instance it started, even when another frees first', () => {
+    const w = scenario('early');
+    const second = w.ended[1];
+    expect(second.cold).toBe(true);
+    expect(second.end - second.start).toBe(200 + 100);
+    expect(w.functions.get('f')!.pool.coldStarts).toBe(1);
+  });
+
+  it('late: the call takes the instance that frees first, and the start serves no one', () => {
+    const w = scenario('late');
+    const second = w.ended.find((c) => c.start === 10)!;
+    expect(second.cold).toBe(false);
+    expect(second.queue).toBe(100 - 10);
+    expect(w.functions.get('f')!.pool.coldStarts).toBe(1);
+    expect(w.ended.filter((c) => c.cold).length).toBe(0);
+  });
+});
+
 describe('the path', () => {
   it('fails a call that runs past its timeout', () => {
     const w = testWorld(barePlatform(), exponential(100), { timeout: 150 });
