@@ -139,6 +139,7 @@ export function aggregatePoint(
       gbSeconds: sum((r) => r.cost.gbSeconds) / n,
       usd: usd / n,
       usdPerMillionRoots: completed > 0 ? (usd / completed) * 1e6 : null,
+      instanceGbSeconds: sum((r) => r.instances.gbSeconds) / n,
     },
     instances: {
       mean: sum((r) => r.instances.mean) / n,

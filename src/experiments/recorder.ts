@@ -36,7 +36,7 @@ export interface ReplicationData {
   coldStarts: number;
   warmers: { calls: number; cold: number } | null;
   cost: { requests: number; gbSeconds: number; usd: number; warmerUsd: number };
-  instances: { mean: number; max: number };
+  instances: { mean: number; max: number; gbSeconds: number };
   timeline: {
     series: ReturnType<TimeSeries['toJSON']>;
     p99: Histogram[];
@@ -70,6 +70,9 @@ export class Recorder implements CallSink {
   private total = 0;
   private totalMax = 0;
   private area = 0;
+  // The same weighted by each function's memory, for what keeping instances costs.
+  private totalGB = 0;
+  private gbArea = 0;
   private lastT = 0;
   readonly series: TimeSeries | null;
   readonly windowP99: Histogram[] = [];
@@ -149,7 +152,7 @@ export class Recorder implements CallSink {
   }
 
   /** An observer for one pool; the entry function's levels also feed the timeline. */
-  observer(fnName: string): PoolObserver {
+  observer(fnName: string, memoryGB: number): PoolObserver {
     let starting = 0;
     let busy = 0;
     let idle = 0;
@@ -157,7 +160,9 @@ export class Recorder implements CallSink {
     return {
       levels: (t, s, b, i) => {
         this.integrate(t);
-        this.total += s + b + i - (starting + busy + idle);
+        const change = s + b + i - (starting + busy + idle);
+        this.total += change;
+        this.totalGB += change * memoryGB;
         starting = s;
         busy = b;
         idle = i;
@@ -174,6 +179,7 @@ export class Recorder implements CallSink {
   private integrate(t: number): void {
     if (t > this.lastT) {
       this.area += this.total * (t - this.lastT);
+      this.gbArea += this.totalGB * (t - this.lastT);
       this.lastT = t;
     }
   }
@@ -183,12 +189,17 @@ export class Recorder implements CallSink {
     this.windowStart = t;
     this.lastT = t;
     this.area = 0;
+    this.gbArea = 0;
     this.totalMax = this.total;
   }
 
-  instances(end: number): { mean: number; max: number } {
+  instances(end: number): { mean: number; max: number; gbSeconds: number } {
     this.integrate(end);
     const span = end - this.windowStart;
-    return { mean: span > 0 ? this.area / span : this.total, max: this.totalMax };
+    return {
+      mean: span > 0 ? this.area / span : this.total,
+      max: this.totalMax,
+      gbSeconds: this.gbArea / 1000,
+    };
   }
 }

@@ -49,7 +49,7 @@ export function* replicationSteps(
     functions: point.functions,
     seed,
     sink: recorder,
-    observe: (fn) => recorder.observer(fn.name),
+    observe: (fn) => recorder.observer(fn.name, fn.memoryMB / 1024),
   });
   const { invoker, functions } = world;
   for (const [name, steps] of Object.entries(point.graph.steps)) {

@@ -8,6 +8,7 @@ import type { ModelRegistry } from '../models/registry.ts';
 import type { ClientConfig, FunctionConfig, PlatformConfig } from '../platform/config.ts';
 import { fromSpec } from '../random/fromSpec.ts';
 import { didYouMean } from '../spec/didYouMean.ts';
+import { formatDuration } from '../spec/duration.ts';
 import { SpecError } from '../spec/specError.ts';
 import type { Graph } from '../workload/graph/graph.ts';
 import { graphFunctions, toGraph } from '../workload/graph/graphSpec.ts';
@@ -45,6 +46,11 @@ const FIXED_FIELDS = new Set(['kind', 'name', 'description', 'source', '$schema'
 
 export const DEFAULT_LIMITS = { maxEvents: 2e9, maxInFlight: 1e6 };
 
+/** Timeline windows per run at most: each is a row of the timeline in results.json. */
+export const MAX_TIMELINE_WINDOWS = 100_000;
+/** Provisioned instances of all functions together at most: each exists from time 0. */
+export const MAX_PROVISIONED = 1_000_000;
+
 export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): ResolvedPoint {
   if (spec.warmup >= spec.duration) {
     throw new SpecError('warmup', `must be shorter than the duration (${spec.duration} ms)`);
@@ -68,6 +74,11 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
     let config = platformConfigs.get(key);
     if (!config) {
       config = toPlatformConfig(applyOverrides(model, spec.platformOverrides));
+      checkProvisioned(
+        config,
+        spec.platformOverrides,
+        typeof ref === 'string' ? path : `${path}.provisioned`,
+      );
       platformConfigs.set(key, config);
     }
     return config;
@@ -83,6 +94,24 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
       memoryMB: own.memoryMB ?? spec.function.memoryMB,
     };
   });
+  const provisioned = functions.reduce((n, f) => n + f.platform.provisioned, 0);
+  if (provisioned > MAX_PROVISIONED) {
+    const at =
+      spec.platformOverrides?.provisioned !== undefined
+        ? 'platformOverrides.provisioned'
+        : 'platform';
+    throw new SpecError(
+      at,
+      `asks for ${provisioned} provisioned instances over all functions, more than ${MAX_PROVISIONED}`,
+    );
+  }
+  const window = spec.timeline?.window;
+  if (window !== undefined && spec.duration / window > MAX_TIMELINE_WINDOWS) {
+    throw new SpecError(
+      'timeline.window',
+      `makes ${Math.ceil(spec.duration / window)} windows over the duration, more than ${MAX_TIMELINE_WINDOWS} (make it at least ${formatDuration(spec.duration / MAX_TIMELINE_WINDOWS)})`,
+    );
+  }
   const clientModel: ClientModel =
     typeof spec.client === 'string' ? ctx.models.client(spec.client, 'client').model : spec.client;
   const traces = ctx.traces ?? new Map<string, TraceData>();
@@ -109,6 +138,30 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
       maxInFlight: spec.limits?.maxInFlight ?? DEFAULT_LIMITS.maxInFlight,
     },
   };
+}
+
+/**
+ * Provisioned instances count against the concurrency limit, as on real platforms: more of them
+ * than maxConcurrency allows would be instances over the limit.
+ */
+function checkProvisioned(
+  p: PlatformConfig,
+  overrides: Record<string, unknown> | undefined,
+  path: string,
+): void {
+  if (p.maxConcurrency === Infinity) return;
+  const limit = Math.max(1, Math.floor(p.maxConcurrency / p.concurrencyPerInstance));
+  if (p.provisioned <= limit) return;
+  const at =
+    overrides?.provisioned !== undefined
+      ? 'platformOverrides.provisioned'
+      : overrides?.maxConcurrency !== undefined
+        ? 'platformOverrides.maxConcurrency'
+        : path;
+  throw new SpecError(
+    at,
+    `${p.provisioned} provisioned instances of platform "${p.name}" are more than its maxConcurrency allows (${limit} of ${p.concurrencyPerInstance} calls each)`,
+  );
 }
 
 /** Each override is checked by the platform schema's own field, at its own path. */

@@ -85,6 +85,11 @@ export interface PointResult {
     usd: number;
     /** USD per million root calls. */
     usdPerMillionRoots: number | null;
+    /**
+     * GB-seconds of instances alive (starting, busy or idle) whether billed or
+     * not: what keeping instances warm costs the provider (keep-alive's price).
+     */
+    instanceGbSeconds: number;
   };
   /** Instances of all functions (starting + busy + idle), time-weighted mean and max. */
   instances: { mean: number; max: number };
@@ -102,8 +107,11 @@ export interface ExperimentResults {
   /** Simulated time per replication, and the part of it not recorded, in ms. */
   duration: number;
   warmup: number;
-  /** The sweep axes in order, with their values. */
-  axes: { path: string; name: string; values: (string | number | boolean)[] }[];
+  /**
+   * The sweep axes in order, with their values as written; `ms` holds the
+   * values in milliseconds when every value is a duration (e.g. "10min").
+   */
+  axes: { path: string; name: string; values: (string | number | boolean)[]; ms?: number[] }[];
   points: PointResult[];
   /** True when the run was interrupted: only the points listed were completed. */
   partial: boolean;

@@ -1,5 +1,6 @@
 import { Histogram } from '../metrics/histogram.ts';
 import { deriveSeed } from '../random/streams.ts';
+import { parseDuration } from '../spec/duration.ts';
 import { VERSION } from '../version.ts';
 import { aggregatePoint } from './aggregate.ts';
 import type { PreparedExperiment } from './prepare.ts';
@@ -104,6 +105,16 @@ export function unitSteps(prepared: PreparedExperiment, unit: Unit) {
 }
 
 class Stopped extends Error {}
+
+/** The values in ms when some are duration strings and all are durations; else undefined. */
+function durationsOf(values: (string | number | boolean)[]): number[] | undefined {
+  if (!values.some((v) => typeof v === 'string')) return undefined;
+  try {
+    return values.map((v) => parseDuration(v));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Runs every point of a prepared experiment, in order, on this thread.
