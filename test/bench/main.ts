@@ -16,7 +16,7 @@ const report: Record<string, unknown> = {
 for (const c of cases) {
   if (only && !c.name.includes(only)) continue;
   if (!json) process.stderr.write(`running ${c.name}...\n`);
-  const result = c.run();
+  const result = await c.run();
   Object.assign(report, result.json);
   if (!json) process.stdout.write(`\n${result.text}\n`);
 }

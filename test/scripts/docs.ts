@@ -1,0 +1,110 @@
+/**
+ * `npm run docs`: regenerates the parts of the README that come from runs,
+ * so that they are computed, never typed: the validation table (coldtail
+ * verify), the performance figures (npm run bench -- --json) and the
+ * signature chart (experiments/chain-depth.json, drawn into output/charts/).
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+
+function replaceBetween(text: string, name: string, body: string): string {
+  const begin = `<!-- ${name}:begin -->`;
+  const end = `<!-- ${name}:end -->`;
+  const i = text.indexOf(begin);
+  const j = text.indexOf(end);
+  if (i < 0 || j < i) throw new Error(`README has no ${begin} ... ${end}`);
+  return `${text.slice(0, i + begin.length)}\n${body.trim()}\n${text.slice(j)}`;
+}
+
+const only = process.argv.slice(2);
+const want = (part: string) => only.length === 0 || only.includes(part);
+let readme = readFileSync('README.md', 'utf8');
+const cli = (...args: string[]) =>
+  execFileSync('node', ['src/cli/bin.js', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+
+if (want('verify')) {
+  process.stderr.write('docs: coldtail verify...\n');
+  let table: string;
+  try {
+    table = cli('verify');
+  } catch (e) {
+    // A failing case is still what the README must show; verify exits 1 then.
+    table = (e as { stdout?: string }).stdout ?? '';
+    if (!table) throw e;
+  }
+  readme = replaceBetween(readme, 'verify', `\`\`\`\n${table.trimEnd()}\n\`\`\``);
+}
+
+if (want('bench')) {
+  process.stderr.write('docs: npm run bench...\n');
+  const json = JSON.parse(
+    execFileSync('npx', ['tsx', 'test/bench/main.ts', '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    }),
+  );
+  const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const rows: string[][] = [];
+  const n = (x: unknown) =>
+    typeof x === 'number' ? Math.round(x).toLocaleString('en-US') : String(x);
+  const add = (what: string, value: string) => rows.push([what, value]);
+  if (json.engine) {
+    add(
+      'engine, M/M/c (c = 10, lambda = 9, mu = 1), 1M customers',
+      `${n(json.engine.customersPerSecond)} customers/s`,
+    );
+    add(
+      'bare typed-array heap loop, same model, same run',
+      `${n(json.baseline.customersPerSecond)} customers/s`,
+    );
+    add('ratio engine / bare loop (target >= 0.60)', String(json.ratio));
+  }
+  if (json.path)
+    add(
+      'whole path, one warm function (internet, gateway, network, scheduler, pool)',
+      `${n(json.path.warmCallsPerSecond)} calls/s`,
+    );
+  if (json.pool) {
+    add('pool with about 10 busy instances', `${n(json.pool.callsPerSecond10)} calls/s`);
+    add(
+      'pool with about 1,000 busy instances',
+      `${n(json.pool.callsPerSecond1000)} calls/s (ratio ${json.pool.ratio})`,
+    );
+  }
+  if (json.chain) add('depth-5 chain with cold starts', `${n(json.chain.callsPerSecond)} calls/s`);
+  if (json.keepAlive) {
+    add(
+      'keep-alive scenario (Poisson 0.9/s, 1e6 simulated s; a Python simulator: about 18 s)',
+      `${json.keepAlive.seconds} s (${n(json.keepAlive.callsPerSecond)} calls/s), cold share ${(100 * json.keepAlive.coldShare).toFixed(3)}%, mean instances ${json.keepAlive.meanInstances}`,
+    );
+  }
+  if (json.threads) {
+    add(`sweep on 1 thread vs ${json.threads.threads}`, `speed-up ${json.threads.speedup}`);
+  }
+  if (json.memory) {
+    for (const m of json.memory)
+      add(`peak resident memory, ${n(m.calls)} calls (${m.what})`, `${m.peakRssMB} MB`);
+  }
+  const table = [
+    '| measure | result |',
+    '|---|---|',
+    ...rows.map((r) => `| ${r[0]} | ${r[1]} |`),
+  ].join('\n');
+  readme = replaceBetween(readme, 'bench', `Measured on ${machine}.\n\n${table}`);
+}
+
+if (want('chart')) {
+  process.stderr.write('docs: the signature chart...\n');
+  cli('run', 'experiments/chain-depth.json', '--out', 'output/chain-depth', '--quiet');
+  mkdirSync('output/charts', { recursive: true });
+  copyFileSync('output/chain-depth/percentileCurves.png', 'output/charts/chain-depth.png');
+  readme = replaceBetween(
+    readme,
+    'signature-chart',
+    '![p50, p90, p99 and p99.9 against chain depth on each preset platform](output/charts/chain-depth.png)\n\n*`experiments/chain-depth.json`: how the percentiles grow with the depth of a chain of functions on each preset platform (bands: 95% intervals).*',
+  );
+}
+
+writeFileSync('README.md', readme);
+process.stderr.write('docs: README.md updated\n');
