@@ -6,6 +6,7 @@ import { modelsCommand } from './models.ts';
 import { runCommand } from './run.ts';
 import { startCommand } from './start.ts';
 import { validateCommand } from './validate.ts';
+import { verifyCommand } from './verify.ts';
 
 export const commands: CommandModule<object, never>[] = [
   runCommand,
@@ -15,4 +16,5 @@ export const commands: CommandModule<object, never>[] = [
   mergeCommand,
   chartCommand,
   startCommand,
+  verifyCommand,
 ] as unknown as CommandModule<object, never>[];

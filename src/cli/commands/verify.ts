@@ -1,0 +1,48 @@
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { formatVerifyTable, runVerify } from '../../verify/index.ts';
+
+interface Args {
+  quick: boolean;
+  json: boolean;
+  seed?: string;
+  notes: boolean;
+}
+
+export const verifyCommand: CommandModule<object, Args> = {
+  command: 'verify',
+  describe:
+    'Check the simulator against queueing theory and the founding article (exit 1 if a case fails)',
+  builder: (y) =>
+    (y as Argv<object>)
+      .option('quick', {
+        type: 'boolean',
+        default: false,
+        describe: 'A few seconds, with wider (still honest) intervals',
+      })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the rows as JSON' })
+      .option('seed', { type: 'string', describe: 'Master seed (default 1)' })
+      .option('notes', {
+        type: 'boolean',
+        default: true,
+        describe: 'List how each row was measured (--no-notes to hide)',
+      })
+      .example('$0 verify', 'the full suite, under a minute')
+      .example('$0 verify --quick --json', 'as JSON, in a few seconds') as unknown as Argv<Args>,
+  handler: (argv: ArgumentsCamelCase<Args>) => {
+    const seed =
+      argv.seed === undefined ? undefined : /^\d+$/.test(argv.seed) ? Number(argv.seed) : argv.seed;
+    const tty = process.stderr.isTTY && !argv.json;
+    const rows = runVerify({
+      quick: argv.quick,
+      seed,
+      onCase: tty ? (name) => process.stderr.write(`\r\x1b[Kverifying ${name}...`) : undefined,
+    });
+    if (tty) process.stderr.write('\r\x1b[K');
+    process.stdout.write(
+      argv.json
+        ? `${JSON.stringify(rows, null, 2)}\n`
+        : `${formatVerifyTable(rows, { notes: argv.notes })}\n`,
+    );
+    if (rows.some((r) => !r.pass)) process.exitCode = 1;
+  },
+};

@@ -1,0 +1,31 @@
+import type { VerifyCase } from '../types.ts';
+import { articleChainTail } from './articleChainTail.ts';
+import { articleColdStart } from './articleColdStart.ts';
+import { articleLatencyOptimised } from './articleLatencyOptimised.ts';
+import { articleManagedMedian } from './articleManagedMedian.ts';
+import { chainCold } from './chainCold.ts';
+import { erlangBCase } from './erlangB.ts';
+import { fanOut } from './fanOut.ts';
+import { keepAlive } from './keepAlive.ts';
+import { littlesLaw } from './littlesLaw.ts';
+import { md1 } from './md1.ts';
+import { mm1 } from './mm1.ts';
+import { mmc } from './mmc.ts';
+import { tailAtScale } from './tailAtScale.ts';
+
+/** The built-in suite, in the order it runs and prints: theory first, then the article. */
+export const VERIFY_CASES: readonly VerifyCase[] = [
+  mm1,
+  mmc,
+  md1,
+  erlangBCase,
+  keepAlive,
+  fanOut,
+  tailAtScale,
+  chainCold,
+  littlesLaw,
+  articleManagedMedian,
+  articleColdStart,
+  articleLatencyOptimised,
+  articleChainTail,
+];
