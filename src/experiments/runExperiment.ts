@@ -215,15 +215,17 @@ export function assembleResults(
     replications: header.replications,
     duration: header.duration,
     warmup: header.warmup,
-    axes: header.axes.map((a) => ({
-      path: a.path,
-      name: a.name,
-      values: a.values.map((v) =>
+    axes: header.axes.map((a) => {
+      const values = a.values.map((v) =>
         typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
           ? v
           : JSON.stringify(v),
-      ),
-    })),
+      );
+      const ms = durationsOf(values);
+      return ms
+        ? { path: a.path, name: a.name, values, ms }
+        : { path: a.path, name: a.name, values };
+    }),
     points,
     partial,
   };

@@ -89,6 +89,8 @@ export class Pool {
     this.conc = options.concurrencyPerInstance;
     for (let i = 0; i < options.provisioned; i++) {
       const inst = new Instance(this, this.nextId++, true);
+      // It holds a cluster slot like any instance (experiments check that they fit).
+      options.cluster?.place(inst);
       inst.state = InstanceState.Ready;
       this.idle++;
       this.list.pushFront(inst);
@@ -153,7 +155,7 @@ export class Pool {
     if (inst.readyAt === now) {
       call.cold = true;
       call.coldHops++;
-      call.coldStart = wait < inst.bootTime ? wait : inst.bootTime;
+      call.coldStart = Math.min(wait, inst.bootTime);
       call.queue = wait - call.coldStart;
     } else {
       call.queue = wait;
