@@ -1,0 +1,89 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { coldtail, smallExperiment, tempDir } from '../support/cli.ts';
+
+describe('the other commands', () => {
+  const dir = tempDir();
+
+  it('--help lists the commands with examples', () => {
+    const r = coldtail(['--help']);
+    expect(r.status).toBe(0);
+    for (const c of ['run', 'validate', 'explain', 'models', 'chart', 'start', 'merge', 'verify']) {
+      expect(r.stdout).toContain(`coldtail ${c}`);
+    }
+    expect(coldtail(['run', '--help']).stdout).toContain('Examples:');
+  });
+
+  it('validate checks models and experiments, and names the bad ones', () => {
+    const good = join(dir, 'good.json');
+    writeFileSync(good, smallExperiment());
+    const badModel = join(dir, 'model.json');
+    writeFileSync(
+      badModel,
+      JSON.stringify({
+        kind: 'platform',
+        name: 'mine',
+        description: 'd',
+        source: ['s'],
+        coldStart: { runtimeInit: { lognormal: { p50: '40ms', p99: '8ms' } } },
+      }),
+    );
+    const r = coldtail(['validate', good, 'models/platforms/aws-lambda-2019.json', badModel]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(`ok  ${good}`);
+    expect(r.stdout).toContain('ok  models/platforms/aws-lambda-2019.json');
+    expect(r.stderr.trim()).toBe(
+      `${badModel}: coldStart.runtimeInit.lognormal.p99: must be greater than p50`,
+    );
+  });
+
+  it('models lists every preset with its source', () => {
+    const r = coldtail(['models', '--json']);
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout) as { name: string; kind: string; source: string[] }[];
+    expect(list.filter((m) => m.kind === 'platform').map((m) => m.name)).toContain(
+      'azure-functions',
+    );
+    expect(list.filter((m) => m.kind === 'client')).toHaveLength(7);
+    expect(list.every((m) => m.source.length > 0)).toBe(true);
+  });
+
+  it('explain tells where the time goes at p50 and p99, with the run numbers', () => {
+    const file = join(dir, 'explain.json');
+    writeFileSync(file, smallExperiment());
+    const r = coldtail(['explain', file, '--point', '1']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^platform=cloudflare-workers: \d+ calls from a us-metro client/);
+    expect(r.stdout).toContain('At the median');
+    expect(r.stdout).toContain('At the p99');
+    expect(r.stdout).toContain('crossing the internet');
+    const bad = coldtail(['explain', file, '--point', '5']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--point: the experiment has 2 points (0 to 1); got 5');
+  });
+
+  it('chart redraws charts from a saved results.json', () => {
+    const file = join(dir, 'chart.json');
+    writeFileSync(file, smallExperiment());
+    const out = join(dir, 'chart-out');
+    expect(coldtail(['run', file, '--out', out, '-q', '--no-charts']).status).toBe(0);
+    const r = coldtail(['chart', join(out, 'results.json')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^drew .*stageBreakdown/);
+    expect(readFileSync(join(out, 'stageBreakdown.svg'), 'utf8')).toContain('<svg');
+    const notResults = coldtail(['chart', 'package.json']);
+    expect(notResults.status).toBe(2);
+  });
+
+  it('verify --quick --json gives rows that all pass', () => {
+    const r = coldtail(['verify', '--quick', '--json']);
+    expect(r.status).toBe(0);
+    const rows = JSON.parse(r.stdout) as { case: string; pass: boolean; expected: number }[];
+    expect(rows.length).toBeGreaterThan(15);
+    expect(rows.every((row) => row.pass)).toBe(true);
+    for (const key of ['case', 'quantity', 'expected', 'simulated', 'low', 'high', 'pass']) {
+      expect(rows[0]).toHaveProperty(key);
+    }
+  });
+});

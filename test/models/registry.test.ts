@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { presetRegistry } from '../../src/models/registry.ts';
+import { SpecError } from '../../src/spec/specError.ts';
+
+describe('model registry', () => {
+  it('loads and validates every preset file in models/', () => {
+    const registry = presetRegistry();
+    for (const kind of ['platforms', 'clients'] as const) {
+      for (const f of readdirSync(`models/${kind}`)) {
+        const json = JSON.parse(readFileSync(`models/${kind}/${f}`, 'utf8'));
+        const map = kind === 'platforms' ? registry.platforms : registry.clients;
+        expect(map.get(json.name)?.file, f).toBe(`models/${kind}/${f}`);
+        expect(json.name, 'file name = model name').toBe(f.replace(/\.json$/, ''));
+      }
+    }
+  });
+
+  it('names the file, the field and the reason for a broken model', () => {
+    const registry = presetRegistry();
+    const broken = {
+      kind: 'platform',
+      name: 'x',
+      description: 'd',
+      source: ['s'],
+      kaepAlive: '1min',
+    };
+    expect(() => registry.add(broken, 'mine.json')).toThrow(
+      'mine.json: unknown field "kaepAlive"; did you mean "keepAlive"?',
+    );
+    const { kaepAlive: _, ...valid } = broken;
+    expect(() => registry.add({ ...valid, burst: { initial: 0, perSecond: 1 } }, 'b.json')).toThrow(
+      new SpecError('burst.initial', 'must be >= 1 (got 0)', 'b.json'),
+    );
+    expect(() => registry.add({ ...valid, burst: { initial: 0, perSecond: 1 } }, 'b.json')).toThrow(
+      'b.json: burst.initial: must be >= 1 (got 0)',
+    );
+    expect(() => registry.add({ name: 'x' }, 'k.json')).toThrow(
+      'k.json: missing required field "kind" ("platform" or "client")',
+    );
+    expect(() => registry.platform('aws-lamda-2019', 'platform')).toThrow(
+      'platform: unknown platform "aws-lamda-2019"; did you mean "aws-lambda-2019"?',
+    );
+  });
+});
