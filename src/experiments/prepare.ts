@@ -1,4 +1,5 @@
 import type { ModelRegistry } from '../models/registry.ts';
+import { checkNesting } from '../spec/nesting.ts';
 import { SpecError, withFile } from '../spec/specError.ts';
 import type { ReadText, TraceData } from '../workload/workloadSpec.ts';
 import { type ExperimentSpec, experimentSchema } from './experimentSpec.ts';
@@ -37,6 +38,7 @@ export const DEFAULT_MAX_POINTS = 10_000;
 export function prepareExperiment(raw: unknown, ctx: PrepareContext): PreparedExperiment {
   const file = ctx.file ?? 'experiment';
   try {
+    checkNesting(raw);
     const spec = experimentSchema.parse(raw);
     const axes = sweepAxes(spec.sweep);
     const rawObject = raw as Record<string, unknown>;

@@ -94,6 +94,24 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
       memoryMB: own.memoryMB ?? spec.function.memoryMB,
     };
   });
+  // Provisioned instances hold cluster slots from the start: they must fit.
+  const onCluster = new Map<PlatformConfig, number>();
+  for (const f of functions) {
+    if (f.platform.cluster) {
+      onCluster.set(f.platform, (onCluster.get(f.platform) ?? 0) + f.platform.provisioned);
+    }
+  }
+  for (const [p, n] of onCluster) {
+    const slots = p.cluster!.hosts * p.cluster!.slotsPerHost;
+    if (n > slots) {
+      throw new SpecError(
+        spec.platformOverrides?.provisioned !== undefined
+          ? 'platformOverrides.provisioned'
+          : 'platform',
+        `${n} provisioned instances of platform "${p.name}" (over its functions) do not fit its cluster of ${slots} slots`,
+      );
+    }
+  }
   const provisioned = functions.reduce((n, f) => n + f.platform.provisioned, 0);
   if (provisioned > MAX_PROVISIONED) {
     const at =

@@ -132,7 +132,7 @@ export function expandSweep(
     axes.forEach((axis, k) => {
       const v = axis.values[at[k]];
       setPath(pointRaw, segs[k], v);
-      params[axis.path] = asParam(v);
+      setField(params, axis.path, asParam(v));
     });
     const label = axes.map((a) => `${a.name}=${params[a.path]}`).join(', ');
     points.push({ index, params, label, raw: pointRaw, at });

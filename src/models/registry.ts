@@ -1,4 +1,5 @@
 import { didYouMean } from '../spec/didYouMean.ts';
+import { checkNesting } from '../spec/nesting.ts';
 import { SpecError, withFile } from '../spec/specError.ts';
 import { type ClientModel, clientModelSchema } from './clientModel.ts';
 import { type PlatformModel, platformModelSchema } from './platformModel.ts';
@@ -52,6 +53,7 @@ export class ModelRegistry {
     preset: boolean,
   ): ModelEntry<PlatformModel | ClientModel> {
     try {
+      checkNesting(json);
       const kind = (json as { kind?: unknown } | null)?.kind;
       if (kind === 'platform')
         return this.put(this.platforms, platformModelSchema.parse(json), json, file, preset);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { checkNesting } from '../spec/nesting.ts';
+import { withFile } from '../spec/specError.ts';
 import { InputError } from './inputError.ts';
 
 /**
@@ -35,20 +37,48 @@ export function readText(path: string): string {
 /** Reads and parses a JSON file; a syntax error names the file, line and column. */
 export function readJson(path: string): unknown {
   const text = readText(path);
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch (e) {
-    const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    if (at) {
-      const pos = Number(at[1]);
+    const { reason, pos } = jsonSyntaxError((e as Error).message, text);
+    if (pos >= 0) {
       const before = text.slice(0, pos);
       const line = before.split('\n').length;
       const col = pos - before.lastIndexOf('\n');
-      throw new InputError(
-        `${path}:${line}:${col}: invalid JSON (${message.replace(/ in JSON at position \d+.*$/, '')})`,
-      );
+      throw new InputError(`${path}:${line}:${col}: invalid JSON (${reason})`);
     }
-    throw new InputError(`${path}: invalid JSON (${message})`);
+    throw new InputError(`${path}: invalid JSON (${reason})`);
   }
+  // Before anything walks it: a hostile nesting must get a message, not a stack overflow.
+  try {
+    checkNesting(json);
+  } catch (e) {
+    throw withFile(e, path);
+  }
+  return json;
+}
+
+/**
+ * The reason and offset of a JSON.parse error. Node 20 words "unexpected token" errors with a
+ * quote of the text instead of a position ('Unexpected token '}', ..." "a": }, "b""... is not
+ * valid JSON', the quote spanning 10 characters either side of the token, with raw newlines):
+ * the offset is recovered from where the quote lies in the text, and the quote is dropped so
+ * that the message stays on one line. -1: unknown.
+ */
+function jsonSyntaxError(message: string, text: string): { reason: string; pos: number } {
+  const at = /(?: in JSON)? at position (\d+)/.exec(message);
+  if (at) return { reason: message.slice(0, at.index).trim(), pos: Number(at[1]) };
+  const quoted = /^(Unexpected token '.+?'), (\.\.\.)?"(.*)"(\.\.\.)? is not valid JSON$/s.exec(
+    message,
+  );
+  if (!quoted) return { reason: message.replace(/\s+/g, ' '), pos: -1 };
+  const [, reason, before, quote, after] = quoted;
+  const start = text.indexOf(quote);
+  let pos = -1;
+  if (start >= 0 && text.indexOf(quote, start + 1) < 0) {
+    if (before) pos = start + 10;
+    else if (after) pos = start + quote.length - 10;
+  }
+  return { reason, pos };
 }

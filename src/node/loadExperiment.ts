@@ -47,6 +47,8 @@ export function loadExperiment(
   const base = dirname(file);
   for (const ref of modelFileRefs(raw)) {
     const path = join(base, ref);
+    // The same file given with --models too: one model, known by both names.
+    if (aliasLoaded(registry, path, ref)) continue;
     // Referred to by the name written in the experiment, not only the model's own name.
     registry.add(readJson(path), path, false, ref);
   }
@@ -56,6 +58,24 @@ export function loadExperiment(
     readText: (f) => readText(resolve(base, f)),
     maxPoints: options.maxPoints,
   });
+}
+
+/** Registers `alias` for a model already loaded from `path`; false if none was. */
+function aliasLoaded(registry: ModelRegistry, path: string, alias: string): boolean {
+  const file = resolve(path);
+  for (const [, entry] of registry.platforms) {
+    if (!entry.preset && resolve(entry.file) === file) {
+      registry.platforms.set(alias, entry);
+      return true;
+    }
+  }
+  for (const [, entry] of registry.clients) {
+    if (!entry.preset && resolve(entry.file) === file) {
+      registry.clients.set(alias, entry);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The string values of "platform" and "client" fields (at any depth, and in sweeps) that name .json files. */

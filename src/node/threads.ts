@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import type { ReplicationData } from '../experiments/recorder.ts';
+import { RunLimitError } from '../experiments/replication.ts';
 import { type ReplicationDataJSON, replicationFromJSON } from '../experiments/replicationData.ts';
-import { runUnit, type Unit } from '../experiments/runExperiment.ts';
+import { type Unit, unitSteps } from '../experiments/runExperiment.ts';
 
 /** How a worker finds the experiment: the same file and overrides as the main thread. */
 export interface ExperimentSource {
@@ -11,6 +12,14 @@ export interface ExperimentSource {
   maxPoints?: number;
   /** Top-level fields set over the file's (e.g. seed, replications). */
   overrides?: Record<string, unknown>;
+}
+
+/** What a worker posts: ready, a unit's data, or the message of a run limit it broke. */
+export interface WorkerMessage {
+  ready?: boolean;
+  id?: number;
+  data?: ReplicationDataJSON;
+  limitError?: string;
 }
 
 export interface PoolRunOptions {
@@ -35,10 +44,19 @@ export async function runUnitsOnThreads(
   const threads = Math.max(1, Math.min(options.threads, units.length));
   if (threads === 1) {
     for (const unit of units) {
-      if (options.shouldStop?.()) return { data, stopped: true };
-      data.set(unit.id, runUnit(prepared, unit));
+      // Step through the unit, letting the event loop in between chunks of events, so that
+      // Ctrl-C is seen within a fraction of a second rather than at the end of the unit.
+      const steps = unitSteps(prepared, unit);
+      for (;;) {
+        if (options.shouldStop?.()) return { data, stopped: true };
+        const step = steps.next();
+        if (step.done) {
+          data.set(unit.id, step.value);
+          break;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       options.onUnit?.(unit, data.size, units.length);
-      await new Promise((resolve) => setImmediate(resolve));
     }
     return { data, stopped: false };
   }
@@ -75,7 +93,14 @@ export async function runUnitsOnThreads(
       const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: source });
       workers.push(w);
       live++;
-      w.on('message', (msg: { ready?: boolean; id?: number; data?: ReplicationDataJSON }) => {
+      w.on('message', (msg: WorkerMessage) => {
+        if (msg.limitError !== undefined) {
+          // A run limit is the input's fault (exit 2): errors thrown in a worker lose their class.
+          clearInterval(stopTimer);
+          for (const x of workers) void x.terminate();
+          reject(new RunLimitError(msg.limitError));
+          return;
+        }
         if (msg.id !== undefined && msg.data) {
           data.set(msg.id, replicationFromJSON(msg.data));
           options.onUnit?.(byId.get(msg.id)!, data.size, units.length);

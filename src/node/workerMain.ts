@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { RunLimitError } from '../experiments/replication.ts';
 import { replicationToJSON } from '../experiments/replicationData.ts';
 import { headerOf, runUnit, unitsOf } from '../experiments/runExperiment.ts';
 import { loadExperiment } from './loadExperiment.ts';
-import type { ExperimentSource } from './threads.ts';
+import type { ExperimentSource, WorkerMessage } from './threads.ts';
 
 /**
  * A worker: loads the same experiment as the main thread (from the same
@@ -16,8 +17,16 @@ const prepared = loadExperiment(source.file, {
   transform: source.overrides ? (raw) => ({ ...(raw as object), ...source.overrides }) : undefined,
 });
 const units = unitsOf(headerOf(prepared));
+const post = (msg: WorkerMessage) => parentPort!.postMessage(msg);
 parentPort!.on('message', (id: number) => {
-  const data = runUnit(prepared, units[id]);
-  parentPort!.postMessage({ id, data: replicationToJSON(data) });
+  let data: ReturnType<typeof runUnit>;
+  try {
+    data = runUnit(prepared, units[id]);
+  } catch (e) {
+    if (!(e instanceof RunLimitError)) throw e;
+    post({ id, limitError: e.message });
+    return;
+  }
+  post({ id, data: replicationToJSON(data) });
 });
-parentPort!.postMessage({ ready: true });
+post({ ready: true });

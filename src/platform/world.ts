@@ -82,7 +82,8 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
       f.timeout,
       f.memoryMB,
     );
-    const conc = p.concurrencyPerInstance;
+    // An instance never serves more calls than the function may have at once.
+    const conc = Math.min(p.concurrencyPerInstance, p.maxConcurrency);
     fn.pool = new Pool(
       sim,
       fn,

@@ -17,5 +17,6 @@ export {
   formatDuration,
   parseDuration,
 } from './duration.ts';
+export { checkNesting, MAX_NESTING } from './nesting.ts';
 export * from './schema.ts';
 export { joinPath, type PathSegment, SpecError, withFile } from './specError.ts';

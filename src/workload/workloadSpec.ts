@@ -1,5 +1,5 @@
 import type { Rng } from '../random/rng.ts';
-import { duration } from '../spec/duration.ts';
+import { duration, formatDuration } from '../spec/duration.ts';
 import {
   array,
   enumOf,
@@ -11,6 +11,7 @@ import {
   oneOfType,
   optional,
   probability,
+  refine,
   string,
   transform,
   withDefault,
@@ -38,6 +39,14 @@ import {
 const rate = number({ min: 0, max: 1e7 }).describe('Calls per second');
 const positiveRate = number({ exclusiveMin: 0, max: 1e7 }).describe('Calls per second');
 
+/** The shortest phase of a periodic rate, ms: arrivals step through phases one by one. */
+const MIN_PHASE_MS = 1;
+
+function atLeastPhase(field: string, ms: number): { path: string; reason: string } | undefined {
+  if (ms >= MIN_PHASE_MS) return undefined;
+  return { path: field, reason: `must be at least ${formatDuration(MIN_PHASE_MS)} (got ${ms} ms)` };
+}
+
 const tag =
   <K extends string>(kind: K) =>
   <T extends object>(v: T) => ({ kind, ...v });
@@ -60,27 +69,48 @@ export const sourceSchema = oneKey({
     tag('burst'),
   ).describe('Poisson at `base`, jumping to `peak` per second at `at` for `duration`.'),
   onOff: transform(
-    object({
-      on: rate,
-      onDuration: duration({ allowZero: false }),
-      offDuration: duration({ allowZero: false }),
-      off: withDefault(rate, 0),
-    }),
+    refine(
+      object({
+        on: rate,
+        onDuration: duration({ allowZero: false }),
+        offDuration: duration({ allowZero: false }),
+        off: withDefault(rate, 0),
+      }),
+      // The arrivals step through every phase: sub-millisecond phases would take for ever.
+      ({ onDuration, offDuration }) =>
+        atLeastPhase('onDuration', onDuration) ?? atLeastPhase('offDuration', offDuration),
+    ),
     tag('onOff'),
   ).describe('Poisson, alternating between an on rate and an off rate.'),
   piecewise: transform(
-    object({
-      points: array(object({ at: duration(), perSecond: rate }), { minItems: 1 }),
-    }),
+    refine(
+      object({
+        points: array(object({ at: duration(), perSecond: rate }), { minItems: 1 }),
+      }),
+      ({ points }) => {
+        for (let i = 1; i < points.length; i++) {
+          if (!(points[i].at > points[i - 1].at)) {
+            return {
+              path: ['points', i, 'at'],
+              reason: `must be later than points[${i - 1}].at (${formatDuration(points[i - 1].at)})`,
+            };
+          }
+        }
+        return undefined;
+      },
+    ),
     tag('piecewise'),
   ).describe('Poisson whose rate steps to `perSecond` at each `at`.'),
   daily: transform(
-    object({
-      mean: rate,
-      amplitude: probability().describe('0: flat; 1: the rate falls to zero at the trough'),
-      peakAt: withDefault(duration(), 14 * 3_600_000),
-      period: withDefault(duration({ allowZero: false }), 86_400_000),
-    }),
+    refine(
+      object({
+        mean: rate,
+        amplitude: probability().describe('0: flat; 1: the rate falls to zero at the trough'),
+        peakAt: withDefault(duration(), 14 * 3_600_000),
+        period: withDefault(duration({ allowZero: false }), 86_400_000),
+      }),
+      ({ period }) => atLeastPhase('period', period),
+    ),
     tag('daily'),
   ).describe('Poisson with a sinusoidal daily cycle.'),
   trace: transform(
@@ -105,13 +135,21 @@ export const workloadSchema = oneOfType({
   object: transform(sourceSchema, (s) => [s]),
 }).describe('A source of root calls, or a list of sources mixed together');
 
-export const warmersSchema = object({
-  period: duration({ allowZero: false }).describe('Time between rounds of pings'),
-  instances: withDefault(integer({ min: 1, max: 10_000 }), 1).describe(
-    'Pings sent at once each round: instances kept warm',
-  ),
-  jitter: withDefault(duration(), 0),
-});
+export const warmersSchema = refine(
+  object({
+    period: duration({ allowZero: false }).describe('Time between rounds of pings'),
+    instances: withDefault(integer({ min: 1, max: 10_000 }), 1).describe(
+      'Pings sent at once each round: instances kept warm',
+    ),
+    jitter: withDefault(duration(), 0),
+  }),
+  // Each round fires within its own period, so the rounds stay in order.
+  ({ period, jitter }) =>
+    jitter <= period || {
+      path: 'jitter',
+      reason: `must not be longer than the period (${formatDuration(period)})`,
+    },
+);
 
 export type WarmersSpec = Infer<typeof warmersSchema>;
 

@@ -1,0 +1,69 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BIN = resolve('src/cli/bin.js');
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'coldtail-hardening-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes files (JSON values are stringified) into `dir`; returns their paths by name. */
+export function writeFiles(dir: string, files: Record<string, unknown>): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name);
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    paths[name] = path;
+  }
+  return paths;
+}
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `coldtail <args>` to the end (cwd: `cwd`). */
+export function cli(args: string[], cwd: string): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs `coldtail <args>` in the background. */
+export function cliAsync(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const done = new Promise<CliResult & { at: number }>((ok) => {
+    child.on('close', (code, signal) => ok({ code, signal, stdout, stderr, at: Date.now() }));
+  });
+  return { child, done, stderr: () => stderr };
+}
+
+/** A line of a stack trace ("    at f (file.ts:1:2)"). */
+export const STACK_FRAME = /^\s+at\s/m;
+
+/** A minimal valid experiment, fields overridable. */
+export function experiment(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'hostile',
+    description: 'a small experiment that the tests break on purpose',
+    duration: '10s',
+    replications: 1,
+    client: 'same-region',
+    platform: 'aws-lambda-2019',
+    workload: { poisson: { perSecond: 5 } },
+    ...fields,
+  };
+}
