@@ -1,9 +1,8 @@
 import type { ClientConfig } from '../platform/config.ts';
 import { fromSpec } from '../random/fromSpec.ts';
-import { distributionSchema } from '../spec/distributionSpec.ts';
 import { duration } from '../spec/duration.ts';
 import { type Infer, literal, object, optional, probability, string } from '../spec/schema.ts';
-import { NAME, SOURCES } from './common.ts';
+import { latencySchema, NAME, SOURCES } from './common.ts';
 
 /** A client profile file (`models/clients/*.json`): where calls come from. */
 export const clientModelSchema = object({
@@ -12,7 +11,7 @@ export const clientModelSchema = object({
   name: NAME,
   description: string({ minLength: 1 }),
   source: SOURCES,
-  internet: optional(distributionSchema).describe(
+  internet: optional(latencySchema).describe(
     'The internet hop to the cloud, one way, sampled per direction. Absent: the caller is inside the cloud.',
   ),
   loss: optional(

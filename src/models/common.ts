@@ -1,3 +1,4 @@
+import { fromSpec } from '../random/fromSpec.ts';
 import { type DistributionSpec, distributionSchema } from '../spec/distributionSpec.ts';
 import { duration } from '../spec/duration.ts';
 import {
@@ -5,6 +6,7 @@ import {
   enumOf,
   integer,
   literal,
+  refine,
   type Schema,
   select,
   string,
@@ -22,6 +24,21 @@ export const SOURCES = array(string({ minLength: 1 }), { minItems: 1 }).describe
   'Where the numbers come from: publications, measurements, documentation.',
 );
 
+/** Beyond this a duration is no latency but an accident of parameters: about 30 years. */
+const MAX_MS = 1e12;
+
+/**
+ * A distribution of durations whose draws stay finite: parameters such as a
+ * lognormal mu of 1000 are valid numbers but would draw Infinity, and every
+ * call would then stay in flight for ever. Checked at the p99.9999.
+ */
+export const latencySchema: Schema<DistributionSpec> = refine(distributionSchema, (spec) => {
+  const q = fromSpec(spec).quantile(1 - 1e-6);
+  return q < MAX_MS
+    ? undefined
+    : `draws values beyond ${MAX_MS} ms (about 30 years) at its p99.9999 (got ${q}); check its parameters`;
+});
+
 /** A duration, or "forever" (Infinity). */
 export function durationOrForever(what: string): Schema<number> {
   return select<number>(
@@ -34,7 +51,7 @@ export function durationOrForever(what: string): Schema<number> {
 export function distributionOrForever(what: string): Schema<DistributionSpec | null> {
   return select<DistributionSpec | null>(
     [{ when: (v) => v === 'forever', schema: transform(literal('forever'), () => null) }],
-    distributionSchema,
+    latencySchema,
   ).describe(`${what}: a distribution of durations, or "forever"`);
 }
 

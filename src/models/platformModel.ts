@@ -1,7 +1,6 @@
 import type { PlatformConfig } from '../platform/config.ts';
 import { constant } from '../random/distributions/constant.ts';
 import { fromSpec } from '../random/fromSpec.ts';
-import { distributionSchema } from '../spec/distributionSpec.ts';
 import {
   enumOf,
   type Infer,
@@ -17,12 +16,13 @@ import {
   countOrUnlimited,
   distributionOrForever,
   durationOrForever,
+  latencySchema,
   NAME,
   ROUTING,
   SOURCES,
 } from './common.ts';
 
-const dist = distributionSchema;
+const dist = latencySchema;
 
 /**
  * A platform model file (`models/platforms/*.json`): the stages of a call

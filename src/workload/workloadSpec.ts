@@ -249,7 +249,8 @@ function traceArrivals(
   const rows = trace.azure!.filter(
     (r) => spec.function === undefined || r.function === spec.function,
   );
-  const minutes = Math.max(...rows.map((r) => r.counts.length));
+  // A loop, not Math.max(...): a trace may hold more functions than a call has arguments.
+  const minutes = rows.reduce((m, r) => Math.max(m, r.counts.length), 0);
   const counts = new Uint32Array(minutes);
   for (const r of rows) for (let m = 0; m < r.counts.length; m++) counts[m] += r.counts[m];
   return countsToArrivals(counts, { spread: spec.spread }, rng);
