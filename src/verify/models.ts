@@ -39,3 +39,25 @@ export function queueOf(c: number) {
 export function pick<T>(quick: boolean, full: T, fast: T): T {
   return quick ? fast : full;
 }
+
+/**
+ * A root that fans out to `n` leaves and waits for all, on an ideal platform
+ * (no network, no queueing, instant starts), called by Poisson arrivals.
+ */
+export function fanOutExperiment(
+  name: string,
+  o: { n: number; lambda: number; roots: number; warmup: number; leaf: unknown },
+) {
+  return {
+    name,
+    duration: o.warmup + (o.roots / o.lambda) * 1000,
+    warmup: o.warmup,
+    workload: { poisson: { perSecond: o.lambda } },
+    client: INSIDE_CLIENT,
+    platform: idealPlatform('verify-unlimited', { keepAlive: 'forever' }),
+    graph: { fanOut: { width: o.n } },
+    function: { execution: o.leaf },
+    // The root itself takes no time: its latency is its slowest leaf's.
+    functions: { root: { execution: 0 } },
+  };
+}

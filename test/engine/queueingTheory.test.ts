@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { meanInterval } from '../../src/metrics/confidence.ts';
 import { createStream } from '../../src/random/streams.ts';
+import { erlangC } from '../../src/verify/theory.ts';
 import { runQueue } from '../support/queueModel.ts';
 
 /**
@@ -19,17 +20,6 @@ function replicate(r: number, run: (seed: string) => number) {
 function expRng(seed: string, name: string, rate: number) {
   const rng = createStream(seed, name);
   return () => -Math.log(1 - rng()) / rate;
-}
-
-function erlangC(c: number, a: number): number {
-  let sum = 0;
-  let term = 1;
-  for (let k = 0; k < c; k++) {
-    sum += term;
-    term *= a / (k + 1);
-  }
-  const last = (term * c) / (c - a);
-  return last / (sum + last);
 }
 
 describe('engine against queueing theory', () => {

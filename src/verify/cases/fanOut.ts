@@ -1,5 +1,5 @@
 import { judgeRow } from '../judge.ts';
-import { INSIDE_CLIENT, idealPlatform, pick } from '../models.ts';
+import { fanOutExperiment, pick } from '../models.ts';
 import { caseSeed, replicate } from '../replicate.ts';
 import { maxOfExponentialsQuantile } from '../theory.ts';
 import type { VerifyCase } from '../types.ts';
@@ -21,17 +21,13 @@ export const fanOut: VerifyCase = {
     const reps = pick(quick, 20, 10);
     const warmup = 1_000;
     const data = replicate(
-      {
-        name: 'verify-fan-out',
-        duration: warmup + (roots / lambda) * 1000,
+      fanOutExperiment('verify-fan-out', {
+        n,
+        lambda,
+        roots,
         warmup,
-        workload: { poisson: { perSecond: lambda } },
-        client: INSIDE_CLIENT,
-        platform: idealPlatform('verify-unlimited', { keepAlive: 'forever' }),
-        graph: { fanOut: { width: n } },
-        function: { execution: { exponential: { mean } } },
-        functions: { root: { execution: 0 } },
-      },
+        leaf: { exponential: { mean } },
+      }),
       reps,
       caseSeed(seed, NAME),
     );

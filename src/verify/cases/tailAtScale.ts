@@ -1,5 +1,5 @@
 import { judgeRow } from '../judge.ts';
-import { INSIDE_CLIENT, idealPlatform, pick } from '../models.ts';
+import { fanOutExperiment, pick } from '../models.ts';
 import { caseSeed, replicate } from '../replicate.ts';
 import { atLeastOne } from '../theory.ts';
 import type { VerifyCase } from '../types.ts';
@@ -20,24 +20,18 @@ export const tailAtScale: VerifyCase = {
     const reps = pick(quick, 20, 10);
     const warmup = 2_000;
     const data = replicate(
-      {
-        name: 'verify-tail-at-scale',
-        duration: warmup + (roots / lambda) * 1000,
+      fanOutExperiment('verify-tail-at-scale', {
+        n,
+        lambda,
+        roots,
         warmup,
-        workload: { poisson: { perSecond: lambda } },
-        client: INSIDE_CLIENT,
-        platform: idealPlatform('verify-unlimited', { keepAlive: 'forever' }),
-        graph: { fanOut: { width: n } },
-        function: {
-          execution: {
-            mixture: [
-              { weight: 1 - slow, dist: { lognormal: { p50: '1ms', p99: '3ms' } } },
-              { weight: slow, dist: '1s' },
-            ],
-          },
+        leaf: {
+          mixture: [
+            { weight: 1 - slow, dist: { lognormal: { p50: '1ms', p99: '3ms' } } },
+            { weight: slow, dist: '1s' },
+          ],
         },
-        functions: { root: { execution: 0 } },
-      },
+      }),
       reps,
       caseSeed(seed, NAME),
     );
