@@ -6,8 +6,28 @@ import type { ExperimentResults, PointResult } from '../experiments/results.ts';
 
 export type Axis = ExperimentResults['axes'][number];
 
+/**
+ * An axis a line can run along: its values are numbers, or durations as
+ * written ("10min"), which the results also give in ms (`axis.ms`).
+ */
 export function isNumericAxis(axis: Axis): boolean {
-  return axis.values.length > 0 && axis.values.every((v) => typeof v === 'number');
+  if (axis.values.length === 0) return false;
+  return hasMs(axis) || axis.values.every((v) => typeof v === 'number');
+}
+
+/** Whether the axis carries its values in ms, one per value (durations written as text). */
+function hasMs(axis: Axis): axis is Axis & { ms: number[] } {
+  return (
+    Array.isArray(axis.ms) &&
+    axis.ms.length === axis.values.length &&
+    axis.ms.every((v) => typeof v === 'number' && Number.isFinite(v))
+  );
+}
+
+/** The values of a numeric axis as numbers (durations in ms), in sweep order; [] otherwise. */
+export function axisNumbers(axis: Axis): number[] {
+  if (hasMs(axis)) return [...axis.ms];
+  return axis.values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 }
 
 export function numericAxes(results: ExperimentResults): Axis[] {
@@ -65,17 +85,27 @@ export function seriesTitle(others: readonly Axis[]): string {
   return others.map((a) => a.name).join(', ');
 }
 
-/** A point's numeric value on an axis, or null (missing or not a number). */
+/**
+ * A point's numeric value on an axis, or null (missing or not a number). A
+ * duration written as text ("10min") is read from the axis' ms values.
+ */
 export function numberAt(point: PointResult, axis: Axis): number | null {
   const v = point.params[axis.path];
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v === undefined || !hasMs(axis)) return null;
+  const i = axis.values.indexOf(v);
+  return i >= 0 ? axis.ms[i] : null;
 }
 
 const DURATION_WORDS = /keep.?alive|period|interval|timeout|delay|duration|idle|ttl/i;
 const MS_SUFFIX = /(Ms|[._-]ms)$/;
 
-/** Axes that hold durations in ms (keep-alive, periods, timeouts): ticks read "5 min". */
+/**
+ * Axes that hold durations (written as "10min", or in ms on an axis named
+ * like keep-alive, period, timeout): ticks read "5 min".
+ */
 export function looksLikeDuration(axis: Axis): boolean {
+  if (hasMs(axis)) return true;
   return [axis.path, axis.name].some((s) => DURATION_WORDS.test(s) || MS_SUFFIX.test(s));
 }
 

@@ -6,8 +6,8 @@
  */
 import type { ExperimentResults, PointResult, Timeline } from '../experiments/results.ts';
 import { pointName } from './axes.ts';
-import { MS_LABEL_EXPR } from './format.ts';
-import { latencyScale } from './scales.ts';
+import { formatMs } from './format.ts';
+import { latencyScale, timeAxis } from './scales.ts';
 import { baseConfig, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
 import type { VegaLiteSpec } from './types.ts';
@@ -18,7 +18,8 @@ export interface BurstTimelineOptions {
 }
 
 const STATES = ['starting', 'busy', 'idle'] as const;
-const STATE_COLORS = [OKABE_ITO[3], OKABE_ITO[0], OKABE_ITO[4]];
+// Dark to light in greyscale as well: busy (navy), starting (vermillion), idle (pale sky).
+const STATE_COLORS = [OKABE_ITO[3], '#00466E', '#A6D8F5'];
 const TRAFFIC = ['arrived', 'throttled'] as const;
 const TRAFFIC_COLORS = ['#555555', OKABE_ITO[3]];
 
@@ -41,13 +42,15 @@ export function burstTimeline(
   const tl = point.timeline;
   const end = tl.t.length > 0 ? tl.t[tl.t.length - 1] + tl.widthMs : tl.widthMs;
   const perSecond = 1000 / tl.widthMs;
+  // One unit along the whole axis ("0, 30 s ... 180 s"), on round steps.
+  const time = timeAxis(end);
   const x = (last: boolean) => ({
     field: 't',
     type: 'quantitative' as const,
     scale: { domain: [0, end], nice: false },
     axis: last
-      ? { title: 'time since the start of the run (ms)', labelExpr: MS_LABEL_EXPR, tickCount: 8 }
-      : { title: null, labels: false, tickCount: 8 },
+      ? { title: 'time since the start of the run', values: time.values, labelExpr: time.labelExpr }
+      : { title: null, labels: false, values: time.values },
   });
   const warmup = warmupLayer(results.warmup, end);
   const p99s = tl.p99.filter((v): v is number => v !== null && v > 0);
@@ -56,7 +59,7 @@ export function burstTimeline(
   return {
     $schema: SCHEMA,
     title: chartTitle(results, [
-      `Instances, calls and the p99 over time, in windows of ${tl.widthMs / 1000} s${which}`,
+      `Instances, calls and p99 per window of ${formatMs(tl.widthMs)}${which}`,
       ...(results.warmup > 0 ? ['Grey: warm-up, not measured'] : []),
     ]),
     vconcat: [
@@ -149,7 +152,7 @@ export function burstTimeline(
                 field: 'p99',
                 type: 'quantitative',
                 scale: y99.scale,
-                axis: { ...y99.axis, title: 'p99 per window (ms)' },
+                axis: { ...y99.axis, title: 'p99 per window' },
               },
             },
           },

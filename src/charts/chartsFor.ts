@@ -1,16 +1,23 @@
 /**
  * Picks the charts that make sense for an experiment, from the shape of its
  * sweep and what its results hold; an experiment file can name its charts
- * instead (hints.charts), in the order it wants them.
+ * instead (hints.charts), in the order it wants them, each by its name or as
+ * {"name": "fanOutSlowShare", "options": {"thresholdMs": 500, "p": 0.01}}.
  */
 import type { ExperimentResults } from '../experiments/results.ts';
 import { suggestion } from '../spec/didYouMean.ts';
 import { displayName, matchNumericAxis, measuredPoints, numericAxes } from './axes.ts';
 import { type BurstTimelineOptions, burstTimeline } from './burstTimeline.ts';
 import { FAN_OUT_AXIS, type FanOutSlowShareOptions, fanOutSlowShare } from './fanOutSlowShare.ts';
-import { KEEP_ALIVE_AXIS, type KeepAliveCostOptions, keepAliveCost } from './keepAliveCost.ts';
+import {
+  defaultMeasure,
+  KEEP_ALIVE_AXIS,
+  type KeepAliveCostOptions,
+  keepAliveCost,
+} from './keepAliveCost.ts';
 import { type DistributionOptions, latencyCdf } from './latencyCdf.ts';
 import { type PercentileCurvesOptions, percentileCurves } from './percentileCurves.ts';
+import { PERCENTILE_KEYS } from './percentiles.ts';
 import { type StageBreakdownOptions, stageBreakdown } from './stageBreakdown.ts';
 import { tailPlot } from './tailPlot.ts';
 import type { ChartEntry } from './types.ts';
@@ -28,20 +35,26 @@ export const CHART_NAMES = [
 ] as const;
 export type ChartName = (typeof CHART_NAMES)[number];
 
+/** Options per chart, passed to its builder. */
+export interface ChartOptions {
+  percentileCurves?: PercentileCurvesOptions;
+  latencyCdf?: DistributionOptions;
+  tailPlot?: DistributionOptions;
+  stageBreakdown?: StageBreakdownOptions;
+  burstTimeline?: BurstTimelineOptions;
+  fanOutSlowShare?: FanOutSlowShareOptions;
+  keepAliveCost?: KeepAliveCostOptions;
+  useCaseBudgets?: UseCaseBudgetsOptions;
+}
+
+/** A chart as an experiment file names it: its name, or its name and options (plain JSON). */
+export type ChartRequest = string | { readonly name: string; readonly options?: unknown };
+
 export interface ChartHints {
   /** The charts to draw, in order; default: chosen from the axes and the results. */
-  charts?: readonly string[];
-  /** Options per chart, passed to its builder. */
-  options?: {
-    percentileCurves?: PercentileCurvesOptions;
-    latencyCdf?: DistributionOptions;
-    tailPlot?: DistributionOptions;
-    stageBreakdown?: StageBreakdownOptions;
-    burstTimeline?: BurstTimelineOptions;
-    fanOutSlowShare?: FanOutSlowShareOptions;
-    keepAliveCost?: KeepAliveCostOptions;
-    useCaseBudgets?: UseCaseBudgetsOptions;
-  };
+  charts?: readonly ChartRequest[];
+  /** Options per chart; a chart's own options in `charts` override these. */
+  options?: ChartOptions;
 }
 
 /** A report with a dozen burst panels is no longer read: the first few tell the story. */
@@ -49,7 +62,7 @@ const MAX_TIMELINES = 4;
 
 export function chartsFor(results: ExperimentResults, hints: ChartHints = {}): ChartEntry[] {
   const names = hints.charts ? checked(hints.charts) : chosen(results);
-  const opts = hints.options ?? {};
+  const opts = chartOptions(hints);
   const out: ChartEntry[] = [];
   for (const name of names) {
     // A named chart the data cannot support is skipped, not drawn empty.
@@ -87,13 +100,17 @@ export function chartsFor(results: ExperimentResults, hints: ChartHints = {}): C
           spec: fanOutSlowShare(results, opts.fanOutSlowShare),
         });
         break;
-      case 'keepAliveCost':
-        out.push({
-          name,
-          title: 'Cold starts and cost against keep-alive',
-          spec: keepAliveCost(results, opts.keepAliveCost),
-        });
+      case 'keepAliveCost': {
+        const cost = opts.keepAliveCost?.cost ?? defaultMeasure(results.points);
+        const title = {
+          memory: 'Cold starts against the memory kept alive',
+          warmers: 'Cold starts against what the warmer pings cost',
+          usdPerMillionRoots: 'Cold starts against the cost per request',
+          usd: 'Cold starts against the cost of the run',
+        }[cost];
+        out.push({ name, title, spec: keepAliveCost(results, opts.keepAliveCost) });
         break;
+      }
       case 'useCaseBudgets':
         out.push({
           name,
@@ -158,11 +175,114 @@ function timelines(results: ExperimentResults, options: BurstTimelineOptions = {
     });
 }
 
-function checked(names: readonly string[]): ChartName[] {
-  return names.map((n) => {
-    if ((CHART_NAMES as readonly string[]).includes(n)) return n as ChartName;
-    throw new Error(
-      `unknown chart "${n}"${suggestion(n, CHART_NAMES)} (charts: ${CHART_NAMES.join(', ')})`,
-    );
-  });
+function checked(requests: readonly ChartRequest[]): ChartName[] {
+  const names = requests.map((r) => chartName(typeof r === 'string' ? r : r?.name));
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new Error(`chart "${twice}" is listed twice`);
+  return names;
+}
+
+function chartName(n: unknown): ChartName {
+  if (typeof n !== 'string') throw new Error('a chart is a name, or an object with a "name"');
+  if ((CHART_NAMES as readonly string[]).includes(n)) return n as ChartName;
+  throw new Error(
+    `unknown chart "${n}"${suggestion(n, CHART_NAMES)} (charts: ${CHART_NAMES.join(', ')})`,
+  );
+}
+
+/**
+ * The options each chart is drawn with: hints.options, overridden by those
+ * an entry of hints.charts gives, checked. The report's narrative reads
+ * them too, so that text and chart agree.
+ */
+export function chartOptions(hints: ChartHints = {}): ChartOptions {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [name, o] of Object.entries(hints.options ?? {})) {
+    if (o !== undefined) out[name] = { ...o };
+  }
+  for (const r of hints.charts ?? []) {
+    if (typeof r === 'string' || r?.options === undefined) continue;
+    const name = chartName(r.name);
+    out[name] = { ...out[name], ...checkOptions(name, r.options) };
+  }
+  return out as ChartOptions;
+}
+
+type OptionCheck = (v: unknown) => boolean;
+
+const isString: OptionCheck = (v) => typeof v === 'string' && v.length > 0;
+const isIndex: OptionCheck = (v) => Number.isInteger(v) && (v as number) >= 0;
+const isIndices: OptionCheck = (v) => Array.isArray(v) && v.every(isIndex);
+const oneOf =
+  (...values: readonly string[]): OptionCheck =>
+  (v) =>
+    typeof v === 'string' && values.includes(v);
+const isBudget: OptionCheck = (v) => {
+  if (typeof v !== 'object' || v === null) return false;
+  const b = v as Record<string, unknown>;
+  return (
+    typeof b.id === 'string' &&
+    typeof b.useCase === 'string' &&
+    typeof b.source === 'string' &&
+    typeof b.ms === 'number' &&
+    b.ms > 0
+  );
+};
+
+/** The options an experiment file may give each chart, and what each must be. */
+const OPTIONS: Record<ChartName, Record<string, [OptionCheck, string]>> = {
+  percentileCurves: {
+    x: [isString, 'a sweep axis path'],
+    split: [oneOf('facet', 'dash'), '"facet" or "dash"'],
+    percentiles: [
+      (v) => Array.isArray(v) && v.length > 0 && v.every(oneOf(...PERCENTILE_KEYS)),
+      `a list of ${PERCENTILE_KEYS.join(', ')}`,
+    ],
+  },
+  latencyCdf: { points: [isIndices, 'a list of point indices'] },
+  tailPlot: { points: [isIndices, 'a list of point indices'] },
+  stageBreakdown: { points: [isIndices, 'a list of point indices'] },
+  burstTimeline: { point: [isIndex, 'a point index'] },
+  fanOutSlowShare: {
+    x: [isString, 'a sweep axis path'],
+    p: [(v) => typeof v === 'number' && v > 0 && v < 1, 'a probability between 0 and 1'],
+    thresholdMs: [
+      (v) => typeof v === 'number' && v > 0 && Number.isFinite(v),
+      'a number of ms > 0',
+    ],
+  },
+  keepAliveCost: {
+    x: [isString, 'a sweep axis path'],
+    cost: [
+      oneOf('memory', 'warmers', 'usdPerMillionRoots', 'usd'),
+      '"memory", "warmers", "usdPerMillionRoots" or "usd"',
+    ],
+  },
+  useCaseBudgets: {
+    stat: [oneOf(...PERCENTILE_KEYS), PERCENTILE_KEYS.join(', ')],
+    budgets: [(v) => Array.isArray(v) && v.every(isBudget), 'a list of {id, useCase, ms, source}'],
+  },
+};
+
+function checkOptions(name: ChartName, options: unknown): Record<string, unknown> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new Error(`chart "${name}": options must be an object`);
+  }
+  const known = OPTIONS[name];
+  const keys = Object.keys(known);
+  for (const [key, value] of Object.entries(options)) {
+    const rule = known[key];
+    if (!rule) {
+      const list = keys.length > 0 ? keys.join(', ') : 'none';
+      throw new Error(
+        `chart "${name}": unknown option "${key}"${suggestion(key, keys)} (options: ${list})`,
+      );
+    }
+    if (!rule[0](value)) {
+      throw new Error(
+        `chart "${name}": option "${key}" must be ${rule[1]} (got ${JSON.stringify(value)})`,
+      );
+    }
+  }
+  return options as Record<string, unknown>;
 }

@@ -3,13 +3,22 @@
  * leaves is slow if any leaf is, so the share of slow requests climbs as
  * 1 - (1 - p)^n. The simulated points are drawn over that curve; where they
  * leave it, the leaves are not independent or the request adds its own delay.
+ *
+ * "Slow" needs a threshold. By default it lies between the fast and the slow
+ * calls of the point with the fewest leaves: in the widest gap (3x or more
+ * in latency) between its stored percentiles above the median (modeGap).
+ * There the threshold counts the slow mode and nothing else, whatever the
+ * fan-out; a threshold at the top of the fast calls (their p99, say) would
+ * also count requests whose slowest fast leaf is a little slower, and put
+ * the points above the curve. Without such a gap (one mode) the threshold is
+ * that point's p99.
  */
 import type { Estimate, ExperimentResults, PointResult } from '../experiments/results.ts';
-import { type Axis, numberAt, seriesOf, seriesOrder, xAxisOf } from './axes.ts';
-import { shareAbove } from './cdf.ts';
+import { type Axis, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
+import { clean, cleanCdf, shareAbove } from './cdf.ts';
 import { formatMs, formatShare } from './format.ts';
 import { requireNumeric, sweepX } from './scales.ts';
-import { baseConfig, HEIGHT, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
+import { baseConfig, categoryScale, HEIGHT, OKABE_ITO, SCHEMA, SHAPES, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
 import type { VegaLiteSpec } from './types.ts';
 
@@ -18,7 +27,10 @@ export interface FanOutSlowShareOptions {
   x?: string;
   /** Probability that one leaf is slow, for the analytic curve; default: the share at n = 1. */
   p?: number;
-  /** "Slow" means slower than this (ms); default: the p99 of the point with the fewest leaves. */
+  /**
+   * "Slow" means slower than this (ms); default: between the fast and slow
+   * modes of the point with the fewest leaves, else its p99 (see above).
+   */
   thresholdMs?: number;
   /** The share of slow requests at a point, instead of reading it from the point's CDF. */
   slowShare?: (point: PointResult) => number | Estimate | null;
@@ -30,6 +42,8 @@ export const FAN_OUT_AXIS = /fan.?out|width|leaves|parallel|breadth/i;
 export interface FanOutModel {
   axis: Axis;
   thresholdMs: number | null;
+  /** Where the threshold came from: the options, a gap between modes, or a p99. */
+  thresholdFrom: 'option' | 'gap' | 'p99';
   p: number | null;
   points: { point: PointResult; n: number; series: string; share: number | null }[];
 }
@@ -46,7 +60,10 @@ export function fanOutModel(
     .map((point) => ({ point, n: numberAt(point, axis), series: seriesOf(point, others) }))
     .filter((r): r is { point: PointResult; n: number; series: string } => r.n !== null);
   const smallest = [...located].sort((a, b) => a.n - b.n)[0];
-  const thresholdMs = options.thresholdMs ?? smallest?.point.endToEnd.p99.value ?? null;
+  const gap = options.thresholdMs === undefined && smallest ? modeGap(smallest.point.cdf) : null;
+  const thresholdMs =
+    options.thresholdMs ?? gap?.thresholdMs ?? smallest?.point.endToEnd.p99.value ?? null;
+  const thresholdFrom = options.thresholdMs !== undefined ? 'option' : gap ? 'gap' : 'p99';
   const shareOf = (pt: PointResult): number | null => {
     if (options.slowShare) {
       const s = options.slowShare(pt);
@@ -57,9 +74,12 @@ export function fanOutModel(
   const points = located.map((r) => ({ ...r, share: finiteOrNull(shareOf(r.point)) }));
   let p = options.p ?? null;
   if (p === null && smallest?.n === 1) {
-    p = points.find((r) => r.point === smallest.point)?.share ?? null;
+    // Inside a gap the stored CDF says nothing about where its calls lie, and
+    // interpolating across it would undercount: the slow share at one leaf is
+    // all the calls above the gap's lower end.
+    p = gap?.share ?? points.find((r) => r.point === smallest.point)?.share ?? null;
   }
-  return { axis, thresholdMs, p, points };
+  return { axis, thresholdMs, thresholdFrom, p, points };
 }
 
 export function fanOutSlowShare(
@@ -74,16 +94,27 @@ export function fanOutSlowShare(
     .map((r) => ({ n: r.n, share: r.share, series: others.length > 0 ? r.series : 'simulated' }));
   const x = sweepX(model.axis, `${model.axis.name} (calls in parallel)`);
   const domain = x.domain ?? [1, 1];
-  const curveName = model.p === null ? null : `1 − (1 − p)^n, p = ${formatShare(model.p)}`;
   const curve = model.p === null ? [] : analytic(model.p, domain[0], domain[1], x.log);
-  const colorDomain = curveName ? [...series, curveName] : series;
-  const colorRange = [...series.map((_, i) => OKABE_ITO[i % 7]), ...(curveName ? ['#000000'] : [])];
-  const color = {
-    type: 'nominal' as const,
-    title: null,
-    scale: { domain: colorDomain, range: colorRange },
-    legend: { symbolOpacity: 1 },
-  };
+  const multi = others.length > 0 && series.length > 1;
+  // Several series differ by colour and shape, so that they do in greyscale
+  // too; the curve is the one black dashed line, named in the subtitle.
+  const seriesEnc = multi
+    ? {
+        color: {
+          field: 'series',
+          type: 'nominal' as const,
+          title: seriesTitle(others),
+          scale: categoryScale(series),
+          legend: { symbolOpacity: 1 },
+        },
+        shape: {
+          field: 'series',
+          type: 'nominal' as const,
+          title: seriesTitle(others),
+          scale: { domain: series, range: series.map((_, i) => SHAPES[i % SHAPES.length]) },
+        },
+      }
+    : {};
   const xEnc = { field: 'n', ...x.encoding };
   const yEnc = {
     field: 'share',
@@ -94,36 +125,36 @@ export function fanOutSlowShare(
   let what = 'Share of slow requests';
   if (options.slowShare === undefined) {
     what = `Share of requests slower than ${formatMs(model.thresholdMs)}`;
-    if (options.thresholdMs === undefined) what += ` (the p99 at the smallest ${model.axis.name})`;
+    const smallest = Math.min(...model.points.map((r) => r.n));
+    const at = `${model.axis.name} ${smallest}`;
+    if (model.thresholdFrom === 'gap') what += `, between the fast and the slow calls at ${at}`;
+    if (model.thresholdFrom === 'p99') what += `, the p99 at ${at}`;
   }
+  const points = 'Points: simulated';
   return {
     $schema: SCHEMA,
     title: chartTitle(results, [
-      `${what}, against ${model.axis.name}`,
-      curveName
-        ? 'Line: independent leaves, each slow with probability p'
-        : 'No analytic curve: give the leaf probability p',
+      what,
+      model.p === null
+        ? `${points}; no curve without the probability p that one leaf is slow`
+        : `${points}; dashed line: 1 − (1 − p)^n, independent leaves each slow with p = ${formatShare(model.p)}`,
     ]),
     width: WIDTH,
     height: HEIGHT,
     layer: [
-      ...(curveName === null
+      ...(model.p === null
         ? []
         : [
             {
               data: { values: curve },
-              mark: { type: 'line', strokeWidth: 1.5, strokeDash: [5, 3] },
-              encoding: { x: xEnc, y: yEnc, color: { ...color, datum: curveName } },
+              mark: { type: 'line', strokeWidth: 1.5, strokeDash: [5, 3], color: '#000000' },
+              encoding: { x: xEnc, y: yEnc },
             },
           ]),
       {
         data: { values: simulated },
-        mark: { type: 'point', filled: true, size: 60, opacity: 1 },
-        encoding: {
-          x: xEnc,
-          y: yEnc,
-          color: { ...color, field: 'series' },
-        },
+        mark: { type: 'point', filled: true, size: 70, opacity: 1, color: OKABE_ITO[0] },
+        encoding: { x: xEnc, y: yEnc, ...seriesEnc },
       },
     ],
     config: baseConfig(),
@@ -140,6 +171,56 @@ function analytic(p: number, lo: number, hi: number, log: boolean) {
     rows.push({ n, share: 1 - (1 - p) ** n });
   }
   return rows;
+}
+
+/** Neighbouring stored percentiles this far apart (in latency) belong to a gap... */
+const MIN_STEP = 2;
+/** ...and a gap narrower than this in all says the distribution has one mode. */
+const MIN_GAP = 3;
+
+/**
+ * The gap between a fast and a slow mode in a stored CDF, above its median
+ * (the maximum, a single call, left out): the widest run of neighbouring
+ * stored percentiles each at least MIN_STEP apart, if it spans MIN_GAP or
+ * more. The threshold is the run's middle on a log scale or, when a stored
+ * percentile lies inside the run, that percentile's latency (there the CDF
+ * is known, not interpolated); rounded up to two digits. The share is that
+ * of calls above the last stored percentile at or below the threshold: in a
+ * gap the calls lie at its ends, and those of the stored step that straddles
+ * it belong to the slow mode when it starts abruptly, as a slow call does.
+ * Null for a distribution with one mode.
+ */
+export function modeGap(
+  cdf: readonly (readonly [number, number])[],
+): { thresholdMs: number; share: number } | null {
+  const pts = cleanCdf(cdf).filter(([p]) => p >= 0.5 && p < 1);
+  const wide = (i: number) => pts[i + 1][1] / pts[i][1] >= MIN_STEP;
+  let best: { i: number; j: number; ratio: number } | null = null;
+  for (let i = 0; i < pts.length - 1; i += 1) {
+    if (!wide(i)) continue;
+    let j = i + 1;
+    while (j < pts.length - 1 && wide(j)) j += 1;
+    const ratio = pts[j][1] / pts[i][1];
+    if (ratio >= MIN_GAP && (best === null || ratio > best.ratio)) best = { i, j, ratio };
+    i = j - 1;
+  }
+  if (best === null) return null;
+  const middle = Math.sqrt(pts[best.i][1] * pts[best.j][1]);
+  let t = middle;
+  for (let k = best.i + 1; k < best.j; k += 1) {
+    const x = pts[k][1];
+    if (t === middle || Math.abs(Math.log(x / middle)) < Math.abs(Math.log(t / middle))) t = x;
+  }
+  const thresholdMs = roundUp2(t);
+  const below = pts.filter(([, x]) => x <= thresholdMs);
+  const p = below.length > 0 ? below[below.length - 1][0] : pts[best.i][0];
+  return { thresholdMs, share: clean(1 - p) };
+}
+
+/** Up to two significant digits: 245.7 -> 250, 389.8 -> 390. */
+function roundUp2(x: number): number {
+  const unit = 10 ** (Math.floor(Math.log10(x)) - 1);
+  return Number((Math.ceil(x / unit - 1e-9) * unit).toPrecision(2));
 }
 
 function finiteOrNull(x: number | null): number | null {

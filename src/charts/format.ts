@@ -65,3 +65,31 @@ export const MS_LABEL_EXPR = [
   "datum.value >= 1 ? format(datum.value, '.3~g') + ' ms'",
   "datum.value > 0 ? format(datum.value * 1000, '.3~g') + ' µs' : '0'",
 ].join(' : ');
+
+/** The label MS_LABEL_EXPR draws for a tick at `ms`, for layout decisions made before Vega runs. */
+export function msTickLabel(ms: number): string {
+  const g = (x: number, digits: number) => String(Number(x.toPrecision(digits)));
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${g(ms / 3_600_000, 3)} h`;
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${g(ms / 60_000, 3)} min`;
+  if (ms >= 1000) return `${Number(g(ms / 1000, 4)).toLocaleString('en-US')} s`;
+  if (ms >= 1) return `${g(ms, 3)} ms`;
+  return ms > 0 ? `${g(ms * 1000, 3)} µs` : '0';
+}
+
+/** A time unit for an axis that keeps one unit throughout: "0 s, 30 s, 60 s", not "30 s, 1 min". */
+export interface TimeUnit {
+  name: 'ms' | 's' | 'min' | 'h';
+  ms: number;
+}
+
+export const TIME_UNITS: readonly TimeUnit[] = [
+  { name: 'ms', ms: 1 },
+  { name: 's', ms: 1000 },
+  { name: 'min', ms: 60_000 },
+  { name: 'h', ms: 3_600_000 },
+];
+
+/** A Vega expression labelling a tick in ms in one unit: "90 s"; zero is "0". */
+export function unitLabelExpr(unit: TimeUnit): string {
+  return `datum.value == 0 ? '0' : format(datum.value / ${unit.ms}, ',.4~g') + ' ${unit.name}'`;
+}

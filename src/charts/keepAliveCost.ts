@@ -1,20 +1,34 @@
 /**
  * The keep-alive trade-off: keeping idle instances longer (or pinging them
- * more often) makes cold starts rarer and costs more. Both on one chart, each
- * on its own y axis, against the keep-alive or warmer period.
+ * more often) makes cold starts rarer, and costs something. Both on one
+ * chart, each on its own y axis, against the keep-alive or warmer period.
+ *
+ * What it costs depends on who pays. The customer is billed only while the
+ * function runs, so a longer keep-alive leaves the bill flat: its price is
+ * the memory the provider keeps alive, idle or not (cost.instanceGbSeconds),
+ * and that is what the chart shows by default. Warmer pings are billed
+ * invocations: with warmers the chart shows what the pings cost the customer.
  */
 import type { ExperimentResults, PointResult } from '../experiments/results.ts';
 import { type Axis, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
+import { sig3 } from './format.ts';
 import { requireNumeric, sweepX } from './scales.ts';
 import { baseConfig, HEIGHT, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
 import type { VegaLiteSpec } from './types.ts';
 
+export type KeepAliveCostMeasure = 'memory' | 'warmers' | 'usdPerMillionRoots' | 'usd';
+
 export interface KeepAliveCostOptions {
-  /** Path (or name) of the keep-alive or warmer-period axis, in ms; default: one named so. */
+  /** Path (or name) of the keep-alive or warmer-period axis; default: one named so. */
   x?: string;
-  /** Cost per million root calls (default, when known) or the run's total USD. */
-  cost?: 'usdPerMillionRoots' | 'usd';
+  /**
+   * The right axis: 'memory', the GB-seconds of instances kept alive per
+   * request (the provider's cost; default without warmers); 'warmers', the
+   * pings' cost per month (default with warmers); 'usdPerMillionRoots' or
+   * 'usd', the customer's whole bill per million requests or per run.
+   */
+  cost?: KeepAliveCostMeasure;
 }
 
 export const KEEP_ALIVE_AXIS = /keep.?alive|warm|idle|period|interval|ttl/i;
@@ -22,6 +36,27 @@ export const KEEP_ALIVE_AXIS = /keep.?alive|warm|idle|period|interval|ttl/i;
 const SHARE = 'cold-start share';
 const SHARE_COLOR = OKABE_ITO[3];
 const COST_COLOR = OKABE_ITO[0];
+const MONTH_MS = 30 * 24 * 3_600_000;
+
+/** Per measure: its legend and axis name, its tick format, and the subtitle's words. */
+const MEASURES: Record<KeepAliveCostMeasure, { name: string; format: string; what: string }> = {
+  memory: {
+    name: 'memory kept alive per request (GB-s)',
+    format: ',.3~r',
+    what: 'the memory the provider keeps alive (busy or idle, billed or not)',
+  },
+  warmers: {
+    name: "warmer pings' cost per month (USD)",
+    format: '$,.2~r',
+    what: 'what the warmer pings cost the customer',
+  },
+  usdPerMillionRoots: {
+    name: 'cost per million requests (USD)',
+    format: '$,.3~r',
+    what: "the customer's bill",
+  },
+  usd: { name: 'cost of the run (USD)', format: '$,.3~r', what: "the customer's bill" },
+};
 
 interface Row {
   x: number;
@@ -40,16 +75,46 @@ export function keepAliveCost(
   if (!axis) throw new Error('keepAliveCost: the experiment has no numeric keep-alive axis');
   requireNumeric(axis, 'keepAliveCost');
   const others = results.axes.filter((a) => a !== axis);
-  const costKey = options.cost ?? pickCost(results.points);
-  const costName = costKey === 'usd' ? 'cost of the run (USD)' : 'cost per million requests (USD)';
-  const rows = rowsOf(results, axis, others, costKey);
-  const x = sweepX(axis);
+  const measure = options.cost ?? defaultMeasure(results.points);
+  const { name: costName, format, what: costWhat } = MEASURES[measure];
+  const rows = rowsOf(results, axis, others, measure);
+  const series = seriesOrder(results.points, others);
+  const panels = others.length > 0 && series.length > 1;
+  const panelWidth = panels ? 300 : WIDTH;
+  const x = sweepX(axis, axis.name, panelWidth);
   const xEnc = { field: 'x', ...x.encoding };
-  const color = {
-    type: 'nominal' as const,
-    title: null,
-    scale: { domain: [SHARE, costName], range: [SHARE_COLOR, COST_COLOR] },
-    legend: { orient: 'bottom' as const, symbolOpacity: 1 },
+  // Colour, dash and marker shape all tell the two lines apart, so that they
+  // still do in greyscale. One field ("what") under all three, with one
+  // domain, makes Vega-Lite merge them into a single legend.
+  const domain = [SHARE, costName];
+  const what = (name: string) => ({ calculate: JSON.stringify(name), as: 'what' });
+  const style = {
+    color: {
+      field: 'what',
+      type: 'nominal' as const,
+      title: null,
+      scale: { domain, range: [SHARE_COLOR, COST_COLOR] },
+      // No outline: a dashed one round a symbol reads as noise, the shapes say enough.
+      legend: { orient: 'bottom' as const, symbolOpacity: 1, symbolStrokeWidth: 0 },
+    },
+    strokeDash: {
+      field: 'what',
+      type: 'nominal' as const,
+      title: null,
+      scale: {
+        domain,
+        range: [
+          [1, 0],
+          [6, 3],
+        ],
+      },
+    },
+    shape: {
+      field: 'what',
+      type: 'nominal' as const,
+      title: null,
+      scale: { domain, range: ['circle', 'square'] },
+    },
   };
   const shareY = {
     type: 'quantitative' as const,
@@ -61,76 +126,63 @@ export function keepAliveCost(
       tickCount: 5,
     },
   };
+  const costs = rows.map((r) => r.cost).filter((c): c is number => c !== null);
+  const costMax = costs.length > 0 ? Math.max(...costs) : 0;
   const costY = {
     field: 'cost',
     type: 'quantitative' as const,
-    scale: { zero: true },
+    // One domain for every panel, so that panels compare at a glance.
+    scale: { domain: [0, costMax > 0 ? costMax : 1], nice: true },
     axis: {
       title: costName,
-      format: '$,.3~f',
+      format,
       titleColor: COST_COLOR,
       orient: 'right' as const,
       tickCount: 5,
       grid: false,
     },
   };
-  const shareLayers = {
-    layer: [
-      {
-        transform: [{ filter: 'datum.low != null && datum.high != null' }],
-        mark: { type: 'area' as const, opacity: 0.2 },
-        encoding: {
-          x: xEnc,
-          y: { ...shareY, field: 'low' },
-          y2: { field: 'high' },
-          color: { ...color, datum: SHARE },
+  const line = { type: 'line' as const, strokeWidth: 2, point: { filled: true, size: 50 } };
+  // The share and its band share a y scale; the cost has its own.
+  const layer = [
+    {
+      layer: [
+        {
+          // The 95% interval of the share across replications; absent with one.
+          transform: [{ filter: 'datum.low != null && datum.high != null' }],
+          mark: { type: 'area' as const, opacity: 0.2, color: SHARE_COLOR },
+          encoding: { x: xEnc, y: { ...shareY, field: 'low' }, y2: { field: 'high' } },
         },
-      },
-      {
-        transform: [{ filter: 'datum.share != null' }],
-        mark: { type: 'line' as const, strokeWidth: 2, point: { filled: true, size: 40 } },
-        encoding: { x: xEnc, y: { ...shareY, field: 'share' }, color: { ...color, datum: SHARE } },
-      },
-    ],
-  };
-  const costLayer = {
-    transform: [{ filter: 'datum.cost != null' }],
-    mark: {
-      type: 'line' as const,
-      strokeWidth: 2,
-      strokeDash: [6, 3],
-      point: { shape: 'square', filled: true, size: 40 },
+        {
+          transform: [{ filter: 'datum.share != null' }, what(SHARE)],
+          mark: line,
+          encoding: { x: xEnc, y: { ...shareY, field: 'share' }, ...style },
+        },
+      ],
     },
-    encoding: { x: xEnc, y: costY, color: { ...color, datum: costName } },
-  };
-  const layered = {
-    layer: [shareLayers, costLayer],
-    resolve: { scale: { y: 'independent' as const } },
-  };
-  const title = chartTitle(results, `Cold-start share and cost against ${axis.name}`);
-  const series = seriesOrder(results.points, others);
-  const base = { $schema: SCHEMA, title, config: baseConfig() };
-  if (others.length === 0 || series.length < 2) {
+    {
+      transform: [{ filter: 'datum.cost != null' }, what(costName)],
+      mark: line,
+      encoding: { x: xEnc, y: costY, ...style },
+    },
+  ];
+  const resolve = { scale: { y: 'independent' as const } };
+  const subtitle = [`Cold starts against ${costWhat}`];
+  const billed = billedNote(results, axis);
+  if (measure === 'memory' && billed) subtitle.push(billed);
+  const base = { $schema: SCHEMA, title: chartTitle(results, subtitle), config: baseConfig() };
+  if (!panels) {
     return {
       ...base,
       data: { values: rows },
       width: WIDTH,
       height: HEIGHT,
-      ...layered,
+      layer,
+      resolve,
     } as VegaLiteSpec;
   }
   // One panel per series, concatenated rather than faceted: Vega-Lite cannot
-  // facet a layer with independent y scales. A shared cost domain keeps the
-  // panels comparable.
-  const costs = rows.map((r) => r.cost).filter((c): c is number => c !== null);
-  const costMax = costs.length > 0 ? Math.max(...costs) : 1;
-  const shared = {
-    ...costLayer,
-    encoding: {
-      ...costLayer.encoding,
-      y: { ...costY, scale: { domain: [0, costMax], nice: true } },
-    },
-  };
+  // facet a layer with independent y scales ("Unrecognized scale name").
   return {
     ...base,
     columns: Math.min(series.length, 2),
@@ -140,31 +192,31 @@ export function keepAliveCost(
         fontSize: 12,
         fontWeight: 'normal' as const,
       },
-      width: 300,
+      width: panelWidth,
       height: HEIGHT - 40,
       data: { values: rows.filter((r) => r.series === name) },
-      layer: [shareLayers, shared],
-      resolve: layered.resolve,
+      layer,
+      resolve,
     })),
   } as VegaLiteSpec;
 }
 
-/** Per-million cost compares runs of different lengths; fall back to USD when it is unknown. */
-function pickCost(points: readonly PointResult[]): 'usd' | 'usdPerMillionRoots' {
-  return points.some((p) => p.cost.usdPerMillionRoots !== null) ? 'usdPerMillionRoots' : 'usd';
+/** The provider's side without warmers; with them, what the pings cost the customer. */
+export function defaultMeasure(points: readonly PointResult[]): KeepAliveCostMeasure {
+  return points.some((p) => p.warmers !== null) ? 'warmers' : 'memory';
 }
 
 function rowsOf(
   results: ExperimentResults,
   axis: Axis,
   others: readonly Axis[],
-  costKey: 'usd' | 'usdPerMillionRoots',
+  measure: KeepAliveCostMeasure,
 ): Row[] {
   const rows: Row[] = [];
   for (const pt of results.points) {
     const x = numberAt(pt, axis);
     if (x === null) continue;
-    const c = pt.cost[costKey];
+    const c = costOf(results, pt, measure);
     rows.push({
       x,
       series: seriesOf(pt, others),
@@ -175,4 +227,50 @@ function rowsOf(
     });
   }
   return rows;
+}
+
+/** Completed requests per replication: cost fields are means over replications. */
+function requestsPerRun(results: ExperimentResults, pt: PointResult): number {
+  return pt.calls.completed / Math.max(1, results.replications);
+}
+
+export function costOf(
+  results: ExperimentResults,
+  pt: PointResult,
+  measure: KeepAliveCostMeasure,
+): number | null {
+  switch (measure) {
+    case 'memory': {
+      const n = requestsPerRun(results, pt);
+      return n > 0 ? pt.cost.instanceGbSeconds / n : null;
+    }
+    case 'warmers': {
+      const window = results.duration - results.warmup;
+      if (pt.warmers === null || !(window > 0)) return null;
+      return (pt.warmers.usd * MONTH_MS) / window;
+    }
+    case 'usdPerMillionRoots':
+      return pt.cost.usdPerMillionRoots;
+    case 'usd':
+      return pt.cost.usd;
+  }
+}
+
+/**
+ * "The customer is billed 0.000744 GB-s per request at every keep-alive;
+ * idle time is free", when the billed GB-seconds per request are
+ * the same (within 5%) all along the axis; null otherwise.
+ */
+function billedNote(results: ExperimentResults, axis: Axis): string | null {
+  const billed = results.points
+    .map((p) => {
+      const n = requestsPerRun(results, p);
+      return n > 0 ? p.cost.gbSeconds / n : null;
+    })
+    .filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
+  if (billed.length === 0) return null;
+  const lo = Math.min(...billed);
+  const hi = Math.max(...billed);
+  if (hi / lo > 1.05) return null;
+  return `The customer is billed ${sig3((lo + hi) / 2)} GB-s per request at every ${axis.name}; idle time is free`;
 }

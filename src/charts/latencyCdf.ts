@@ -15,7 +15,16 @@ import {
 } from './axes.ts';
 import { cleanCdf } from './cdf.ts';
 import { latencyScale } from './scales.ts';
-import { baseConfig, categoryScale, HEIGHT, ORDERED, SCHEMA, WIDTH } from './theme.ts';
+import {
+  baseConfig,
+  categoryScale,
+  DASHES,
+  HEIGHT,
+  ORDERED,
+  orderedColors,
+  SCHEMA,
+  WIDTH,
+} from './theme.ts';
 import { chartTitle } from './title.ts';
 import type { VegaLiteSpec } from './types.ts';
 
@@ -53,19 +62,34 @@ export function cdfRows(results: ExperimentResults, options: DistributionOptions
   }
   const names = [...new Set(chosen.map(name))];
   const ordered = colorAxes.length === 1 && isNumericAxis(colorAxes[0]);
+  const title = category ? seriesTitle(colorAxes) : pointsTitle(results);
   const color = {
     field: 'point',
     type: 'nominal' as const,
     sort: names,
-    title: category ? seriesTitle(colorAxes) : pointsTitle(results),
+    title,
     // Along a numeric sweep, light to dark follows the sweep, in greyscale too.
     scale:
       ordered && names.length <= ORDERED.length
-        ? { domain: names, range: ORDERED.slice(0, names.length) }
+        ? { domain: names, range: orderedColors(names.length) }
         : ordered
           ? { domain: names, scheme: 'viridis' }
           : categoryScale(names),
   };
+  // Three or more categories: their colours alone do not survive greyscale
+  // printing, so the lines also differ by dash (the legend shows both).
+  const dash =
+    !ordered && names.length > 2
+      ? {
+          strokeDash: {
+            field: 'point',
+            type: 'nominal' as const,
+            sort: names,
+            title,
+            scale: { domain: names, range: names.map((_, i) => DASHES[i % DASHES.length]) },
+          },
+        }
+      : {};
   const facet = category
     ? {
         field: 'panel',
@@ -74,7 +98,7 @@ export function cdfRows(results: ExperimentResults, options: DistributionOptions
         header: { title: category.name },
       }
     : null;
-  return { rows, color, facet };
+  return { rows, color, dash, facet };
 }
 
 /** A single chart, or small multiples when cdfRows splits by category. */
@@ -96,7 +120,7 @@ export function latencyCdf(
   results: ExperimentResults,
   options: DistributionOptions = {},
 ): VegaLiteSpec {
-  const { rows, color, facet } = cdfRows(results, options);
+  const { rows, color, dash, facet } = cdfRows(results, options);
   const x = latencyScale(rows.map((r) => r.latency));
   const base = {
     $schema: SCHEMA,
@@ -115,6 +139,7 @@ export function latencyCdf(
         axis: { title: 'share of requests at or below (CDF)', format: '~%', tickCount: 5 },
       },
       color,
+      ...dash,
     },
   });
 }

@@ -4,7 +4,15 @@
  * queues compound, and a log y axis keeps p50 and p99.9 on one page.
  */
 import type { ExperimentResults } from '../experiments/results.ts';
-import { type Axis, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
+import {
+  type Axis,
+  isNumericAxis,
+  numberAt,
+  seriesOf,
+  seriesOrder,
+  seriesTitle,
+  xAxisOf,
+} from './axes.ts';
 import { DEFAULT_PERCENTILES, PERCENTILE_LABEL, type PercentileKey } from './percentiles.ts';
 import { latencyScale, sweepX } from './scales.ts';
 import { baseConfig, HEIGHT, ORDERED, SCHEMA, SHAPES, WIDTH } from './theme.ts';
@@ -43,7 +51,10 @@ export function percentileCurves(
   const facet = multi && (options.split ?? 'facet') === 'facet';
   const dash = multi && !facet;
 
-  const x = sweepX(xAxis);
+  // Seven or eight panels read better as two rows of four than three rows of three.
+  const columns = Math.min(series.length, series.length >= 7 ? 4 : 3);
+  const panelWidth = Math.max(200, Math.floor((WIDTH + 100) / columns) - 40);
+  const x = sweepX(xAxis, xAxis.name, facet ? panelWidth : WIDTH);
   const xEnc = { field: 'x', ...x.encoding };
   const y = latencyScale(rows.flatMap((r) => [r.value, r.low ?? r.value, r.high ?? r.value]));
   const yEnc = { type: 'quantitative' as const, scale: y.scale, axis: y.axis };
@@ -112,8 +123,6 @@ export function percentileCurves(
   );
   const base = { $schema: SCHEMA, title, data: { values: rows }, config: baseConfig() };
   if (!facet) return { ...base, width: WIDTH, height: HEIGHT, layer } as VegaLiteSpec;
-  const columns = Math.min(series.length, 3);
-  const panelWidth = Math.max(200, Math.floor((WIDTH + 100) / columns) - 40);
   return {
     ...base,
     facet: {
@@ -137,8 +146,11 @@ function rowsOf(
   const rows: Row[] = [];
   for (const point of results.points) {
     const raw = point.params[xAxis.path];
-    const x =
-      typeof raw === 'number' ? numberAt(point, xAxis) : raw === undefined ? null : String(raw);
+    const x = isNumericAxis(xAxis)
+      ? numberAt(point, xAxis)
+      : raw === undefined
+        ? null
+        : String(raw);
     if (x === null) continue;
     for (const key of keys) {
       const e = point.endToEnd[key];

@@ -6,7 +6,7 @@
  * Content-Security-Policy forbids loading anything.
  */
 import type { ExperimentResults } from '../experiments/results.ts';
-import type { ChartHints } from './chartsFor.ts';
+import { type ChartHints, chartOptions } from './chartsFor.ts';
 import { formatMs, formatShare } from './format.ts';
 import { escapeHtml as esc, slug } from './html.ts';
 import { inlineSvg } from './inlineSvg.ts';
@@ -48,8 +48,11 @@ export function reportSection(
     name: results.experiment.name,
     title: results.experiment.title || results.experiment.name,
     description: results.experiment.description,
-    // The narrative reads the fan-out chart's options, so text and chart agree.
-    narrative: narrate(results, { fanOut: hints.options?.fanOutSlowShare }),
+    // The narrative reads the charts' options, so text and chart agree.
+    narrative: narrate(results, {
+      fanOut: chartOptions(hints).fanOutSlowShare,
+      keepAlive: chartOptions(hints).keepAliveCost,
+    }),
     charts,
     table: percentileTable(results),
   };

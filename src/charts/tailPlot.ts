@@ -22,7 +22,7 @@ export function tailPlot(
   results: ExperimentResults,
   options: DistributionOptions = {},
 ): VegaLiteSpec {
-  const { rows: cdf, color, facet } = cdfRows(results, options);
+  const { rows: cdf, color, dash, facet } = cdfRows(results, options);
   // 1 - p = 0 (the maximum) has no place on a log axis.
   const rows = cdf
     .map((r) => ({ point: r.point, panel: r.panel, latency: r.latency, slower: clean(1 - r.p) }))
@@ -53,6 +53,7 @@ export function tailPlot(
         },
       },
       color,
+      ...dash,
     },
   });
 }

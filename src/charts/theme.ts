@@ -39,13 +39,40 @@ export const ORDERED = ['#7AD151', '#22A884', '#2A788E', '#414487', '#440154'] a
 /** Point shapes paired with colours, so that series differ without colour too. */
 export const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down'];
 
+/**
+ * Okabe-Ito for lines and points: its yellow is kept for last, after black,
+ * since a thin yellow line on white all but disappears.
+ */
+export const CATEGORY_COLORS = [...OKABE_ITO.slice(0, 6), OKABE_ITO[7], OKABE_ITO[6]] as const;
+
 /** A colour scale for named categories: Okabe-Ito while it lasts, then viridis in sweep order. */
 export function categoryScale(names: readonly string[]) {
-  if (names.length <= OKABE_ITO.length) {
-    return { domain: [...names], range: OKABE_ITO.slice(0, Math.max(names.length, 1)) };
+  if (names.length <= CATEGORY_COLORS.length) {
+    return { domain: [...names], range: CATEGORY_COLORS.slice(0, Math.max(names.length, 1)) };
   }
   return { domain: [...names], scheme: 'viridis' };
 }
+
+/**
+ * `n` colours from ORDERED for an ordered series, spread over its whole
+ * range: two values get the lightest and the darkest, which stay apart in
+ * greyscale, not two neighbouring greens.
+ */
+export function orderedColors(n: number): string[] {
+  if (n <= 1) return [ORDERED[ORDERED.length - 2]];
+  return Array.from(
+    { length: n },
+    (_, i) => ORDERED[Math.round((i * (ORDERED.length - 1)) / (n - 1))],
+  );
+}
+
+/** Dash patterns for lines told apart by colour, so that they are by something else in greyscale. */
+export const DASHES: readonly (readonly number[])[] = [
+  [1, 0],
+  [6, 3],
+  [2, 2],
+  [8, 3, 2, 3],
+];
 
 /** The Vega-Lite config block of every chart. */
 export function baseConfig() {

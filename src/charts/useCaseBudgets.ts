@@ -53,7 +53,7 @@ export function useCaseBudgets(
   const tightest = budgets.length > 0 ? budgets[0].ms / 2 : 1;
   const x = latencyScale(
     [...measured, ...budgets.map((b) => b.ms), tightest],
-    `${statName} latency (ms)`,
+    `${statName} latency`,
   );
   const lo = x.scale.domain[0];
   const xEnc = (field: string, last: boolean) => ({
@@ -156,21 +156,31 @@ export function useCaseBudgets(
                   x: xEnc('value', true),
                 },
               },
-              {
-                mark: { type: 'text', align: 'left', dx: 8, fontSize: 11 },
-                encoding: {
-                  y: { field: 'name', type: 'nominal', sort: names },
-                  // Points without calls are labelled at the left edge, so they are not silently missing.
-                  x: { field: 'labelAt', type: 'quantitative' },
-                  text: { field: 'label' },
-                },
-                transform: [
-                  {
-                    calculate: `datum.high != null ? datum.high : datum.value != null ? datum.value : ${lo}`,
-                    as: 'labelAt',
+              // The label twice: a white outline first, so that the budget
+              // lines it crosses do not strike through it.
+              ...[{ stroke: 'white', strokeWidth: 3, strokeJoin: 'round' as const }, {}].map(
+                (halo) => ({
+                  mark: {
+                    type: 'text' as const,
+                    align: 'left' as const,
+                    dx: 8,
+                    fontSize: 11,
+                    ...halo,
                   },
-                ],
-              },
+                  encoding: {
+                    y: { field: 'name', type: 'nominal' as const, sort: names },
+                    // Points without calls are labelled at the left edge, so they are not silently missing.
+                    x: { field: 'labelAt', type: 'quantitative' as const },
+                    text: { field: 'label' },
+                  },
+                  transform: [
+                    {
+                      calculate: `datum.high != null ? datum.high : datum.value != null ? datum.value : ${lo}`,
+                      as: 'labelAt',
+                    },
+                  ],
+                }),
+              ),
             ],
           },
         ],

@@ -1,7 +1,6 @@
 import { clientModelSchema } from '../models/clientModel.ts';
-import { durationOrForever, NAME } from '../models/common.ts';
+import { durationOrForever, latencySchema, NAME } from '../models/common.ts';
 import { platformModelSchema } from '../models/platformModel.ts';
-import { distributionSchema } from '../spec/distributionSpec.ts';
 import { duration } from '../spec/duration.ts';
 import {
   array,
@@ -27,7 +26,7 @@ const platformRef = oneOfType({
 
 const functionSettings = object({
   platform: optional(platformRef),
-  execution: optional(distributionSchema).describe("The function's own run time"),
+  execution: optional(latencySchema).describe("The function's own run time"),
   memoryMB: optional(integer({ min: 64, max: 32_768 })),
   timeout: optional(durationOrForever('timeout')),
 });
@@ -66,7 +65,7 @@ export const experimentSchema = object({
   ),
   function: withDefault(
     object({
-      execution: withDefault(distributionSchema, {
+      execution: withDefault(latencySchema, {
         kind: 'lognormalQuantiles',
         p1: 0.5,
         x1: 5,
@@ -96,8 +95,20 @@ export const experimentSchema = object({
   timeline: optional(object({ window: duration({ allowZero: false }) })).describe(
     'Record instances, throttles and p99 per time window',
   ),
-  charts: optional(array(string())).describe(
-    'Which charts to draw (default: chosen from the sweep)',
+  charts: optional(
+    array(
+      oneOfType({
+        string: string({ minLength: 1 }).describe('A chart by name, e.g. "percentileCurves"'),
+        object: object({
+          name: string({ minLength: 1 }).describe('The chart, e.g. "fanOutSlowShare"'),
+          options: optional(record(jsonValue())).describe(
+            'Options of that chart, e.g. {"thresholdMs": 500, "p": 0.01}',
+          ),
+        }),
+      }),
+    ),
+  ).describe(
+    'Which charts to draw, in order (default: chosen from the sweep): names, or {"name", "options"}',
   ),
   limits: optional(
     object({

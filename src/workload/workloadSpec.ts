@@ -23,7 +23,6 @@ import {
   ConstantArrivals,
   dailyCycle,
   onOffRate,
-  PeriodicArrivals,
   PoissonArrivals,
   piecewiseRate,
   RateFunctionArrivals,

@@ -1,12 +1,14 @@
 import { compile } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { axisNumbers, isNumericAxis, numberAt } from '../../src/charts/axes.ts';
 import { burstTimeline } from '../../src/charts/burstTimeline.ts';
-import { fanOutSlowShare } from '../../src/charts/fanOutSlowShare.ts';
+import { fanOutModel, fanOutSlowShare, modeGap } from '../../src/charts/fanOutSlowShare.ts';
 import { keepAliveCost } from '../../src/charts/keepAliveCost.ts';
 import { latencyCdf } from '../../src/charts/latencyCdf.ts';
 import { percentileCurves } from '../../src/charts/percentileCurves.ts';
 import { stageBreakdown } from '../../src/charts/stageBreakdown.ts';
 import { tailPlot } from '../../src/charts/tailPlot.ts';
+import { ORDERED, orderedColors } from '../../src/charts/theme.ts';
 import type { VegaLiteSpec } from '../../src/charts/types.ts';
 import { useCaseBudgets } from '../../src/charts/useCaseBudgets.ts';
 import type { ExperimentResults } from '../../src/experiments/results.ts';
@@ -15,11 +17,15 @@ import {
   budgetComparison,
   burst,
   chainDepthSweep,
+  fanOutBimodal,
   fanOutSweep,
   keepAliveSweep,
   onTwoPlatforms,
+  onTwoRates,
+  warmersSweep,
+  withDurationStrings,
 } from './fixtures.ts';
-import { markCount, texts } from './svg.ts';
+import { markCount, svgSize, texts, visibleLabels } from './svg.ts';
 
 interface Case {
   name: string;
@@ -38,14 +44,14 @@ const CASES: Case[] = [
     build: (r) => percentileCurves(r),
     // 2 platforms x 4 percentiles: lines and interval bands; 6 depths x 4 x 2 points.
     marks: { line: 8, area: 8, symbol: 48 },
-    text: ['latency (ms)', 'depth', 'percentile', 'p99.9', 'aws-lambda-2019', 'edge-isolates'],
+    text: ['latency', 'depth', 'percentile', 'p99.9', 'aws-lambda-2019', 'edge-isolates'],
   },
   {
     name: 'percentileCurves, dashes by platform',
     results: chainDepthSweep,
     build: (r) => percentileCurves(r, { split: 'dash' }),
     marks: { line: 8, area: 8 },
-    text: ['latency (ms)', 'depth', 'platform', 'edge-isolates'],
+    text: ['latency', 'depth', 'platform', 'edge-isolates'],
   },
   {
     name: 'latencyCdf',
@@ -53,7 +59,7 @@ const CASES: Case[] = [
     build: (r) => latencyCdf(r),
     // The throttled-only platform has no distribution to draw.
     marks: { line: 3 },
-    text: ['latency (ms)', 'share of requests at or below (CDF)', 'azure-functions'],
+    text: ['latency', 'share of requests at or below (CDF)', 'azure-functions'],
   },
   {
     name: 'tailPlot, small multiples by platform',
@@ -67,7 +73,7 @@ const CASES: Case[] = [
     results: chainDepthSweep,
     build: (r) => stageBreakdown(r),
     marks: { text: 24 },
-    text: ['calls near the p50', 'calls near the p99', 'cold start', 'execution', 'time (ms)'],
+    text: ['calls near the p50', 'calls near the p99', 'cold start', 'execution', 'time'],
   },
   {
     name: 'burstTimeline',
@@ -75,14 +81,18 @@ const CASES: Case[] = [
     build: (r) => burstTimeline(r),
     // Areas: starting, busy, idle; lines: arrived, throttled, p99; warm-up bands: 3.
     marks: { area: 3, line: 3, rect: 3 },
-    text: ['instances', 'calls per second', 'p99 per window (ms)', 'throttled', 'starting'],
+    text: ['instances', 'calls per second', 'p99 per window', 'throttled', 'starting'],
   },
   {
     name: 'fanOutSlowShare',
     results: fanOutSweep,
     build: (r) => fanOutSlowShare(r),
     marks: { line: 1, symbol: 8 },
-    text: ['share of slow requests', 'fan-out (calls in parallel)', '1 − (1 − p)^n, p = 1%'],
+    text: [
+      'share of slow requests',
+      'fan-out (calls in parallel)',
+      'Points: simulated; dashed line: 1 − (1 − p)^n, independent leaves each slow with p = 1%',
+    ],
   },
   {
     name: 'keepAliveCost',
@@ -91,9 +101,11 @@ const CASES: Case[] = [
     marks: { line: 2, symbol: 10 },
     text: [
       'share of requests with a cold start',
-      'cost per million requests (USD)',
+      'memory kept alive per request (GB-s)',
+      'cold-start share',
       '1 min',
       '1 h',
+      'keep-alive',
     ],
   },
   {
@@ -104,12 +116,28 @@ const CASES: Case[] = [
     text: ['platform: a', 'platform: b', 'cold-start share'],
   },
   {
+    name: 'keepAliveCost, a second sweep axis: one panel per rate',
+    results: () => onTwoRates(withDurationStrings(keepAliveSweep(), 'platform.keepAlive')),
+    build: (r) => keepAliveCost(r),
+    // Per panel: the share and the memory, 5 points each.
+    marks: { line: 4, symbol: 20 },
+    text: ['perSecond: 0.01', 'perSecond: 0.001', '1 min', '10 min', '1 h'],
+  },
+  {
+    name: 'keepAliveCost with warmers: what the pings cost',
+    results: warmersSweep,
+    build: (r) => keepAliveCost(r),
+    // The share with its interval band, and the pings' cost.
+    marks: { line: 2, symbol: 12, area: 1 },
+    text: ["warmer pings' cost per month (USD)", '2 min', '9 min', '11 min', '1 h', 'period'],
+  },
+  {
     name: 'fanOutSlowShare, two platforms over one curve',
     results: () => onTwoPlatforms(fanOutSweep()),
     build: (r) => fanOutSlowShare(r),
     // b's widest point is slower than the threshold beyond its stored CDF: left out, not guessed.
     marks: { line: 1, symbol: 15 },
-    text: ['a', 'b', '1 − (1 − p)^n, p = 1%'],
+    text: ['a', 'b', 'platform'],
   },
   {
     name: 'useCaseBudgets',
@@ -118,7 +146,7 @@ const CASES: Case[] = [
     // 3 platforms with calls; 8 budget bars and 7 shaded zones.
     marks: { symbol: 3, rect: 15 },
     text: [
-      'p99 latency (ms)',
+      'p99 latency',
       'feels instantaneous (Nielsen, response time limits)',
       'no completed calls',
     ],
@@ -196,7 +224,7 @@ describe('chart options and edge cases', () => {
   it('uses a given threshold and leaf probability for the fan-out curve', async () => {
     const spec = fanOutSlowShare(fanOutSweep(), { thresholdMs: 100, p: 0.02 });
     const svg = await renderSvg(spec);
-    expect(texts(svg)).toContain('1 − (1 − p)^n, p = 2%');
+    expect(texts(svg).join(' ')).toContain('slow with p = 2%');
     expect(texts(svg).join(' ')).toContain('slower than 100 ms');
   });
 
@@ -207,7 +235,7 @@ describe('chart options and edge cases', () => {
     const spec = fanOutSlowShare(results, { slowShare: (p) => p.cold.share });
     const svg = await renderSvg(spec);
     expect(markCount(svg, 'line')).toBe(0);
-    expect(texts(svg).join(' ')).toContain('give the leaf probability p');
+    expect(texts(svg).join(' ')).toContain('no curve without the probability p');
   });
 
   it('throws a clear error for a timeline that does not exist', () => {
@@ -226,5 +254,202 @@ describe('chart options and edge cases', () => {
     ]);
     for (const svg of svgs) expect(svg).not.toMatch(/NaN|Infinity/);
     expect(texts(svgs[0])).toContain('no completed calls');
+  });
+});
+
+describe('sweep values written as durations ("10min")', () => {
+  const results = () => withDurationStrings(keepAliveSweep(), 'platform.keepAlive');
+
+  it('reads them as numbers in ms', () => {
+    const r = results();
+    const axis = r.axes[0];
+    expect(axis.values[0]).toBe('1min');
+    expect(isNumericAxis(axis)).toBe(true);
+    expect(numberAt(r.points[2], axis)).toBe(600_000);
+    expect(axisNumbers(axis)).toEqual([60_000, 180_000, 600_000, 1_800_000, 3_600_000]);
+  });
+
+  it.each([
+    ['percentileCurves', (r: ExperimentResults) => percentileCurves(r)],
+    ['keepAliveCost', (r: ExperimentResults) => keepAliveCost(r)],
+  ])('%s runs them along a numeric axis labelled as durations', async (_, build) => {
+    const spec = build(results());
+    const json = JSON.stringify(spec);
+    expect(json).toContain('"type":"quantitative","scale":{"type":"log","domain":[60000,3600000]');
+    const svg = await renderSvg(spec);
+    expect(visibleLabels(svg)).toEqual(expect.arrayContaining(['1 min', '3 min', '10 min', '1 h']));
+    // Same spec as with the values given in ms.
+    expect(json).toBe(JSON.stringify(build(keepAliveSweep())));
+  });
+});
+
+describe('axis titles and labels', () => {
+  it('never claims "(ms)" over ticks that carry their own unit', async () => {
+    const specs = [
+      percentileCurves(chainDepthSweep()),
+      latencyCdf(budgetComparison()),
+      tailPlot(chainDepthSweep()),
+      stageBreakdown(chainDepthSweep()),
+      burstTimeline(burst()),
+      keepAliveCost(keepAliveSweep()),
+      useCaseBudgets(budgetComparison()),
+    ];
+    for (const spec of specs) {
+      const all = texts(await renderSvg(spec));
+      expect(all.filter((t) => /\(ms\)/.test(t))).toEqual([]);
+    }
+  });
+
+  it('labels every sweep value, even two close ones (9 and 11 min on 2 min..1 h)', async () => {
+    const svg = await renderSvg(keepAliveCost(warmersSweep()));
+    const labels = visibleLabels(svg);
+    for (const t of ['2 min', '5 min', '9 min', '11 min', '20 min', '1 h']) {
+      expect(labels, t).toContain(t);
+    }
+    // The two close ones move apart: 11 min starts at its tick instead of centring on it.
+    expect(JSON.stringify(keepAliveCost(warmersSweep()))).toContain(
+      "indexof([120000,660000], datum.value) >= 0 ? 'left'",
+    );
+  });
+
+  it('labels 10 as "10", not "1e+1"', async () => {
+    const r = chainDepthSweep();
+    r.axes[1].values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const svg = await renderSvg(percentileCurves(r));
+    expect(visibleLabels(svg)).toContain('10');
+    expect(svg).not.toContain('1e+1');
+  });
+
+  it('keeps one unit along a time axis', async () => {
+    const labels = visibleLabels(await renderSvg(burstTimeline(burst())));
+    const time = labels.filter((l) => /^\d+( s)?$/.test(l) && !/^\d,?\d{3}$/.test(l));
+    expect(time).toEqual(expect.arrayContaining(['0', '15 s', '30 s', '60 s', '90 s']));
+    expect(labels.filter((l) => /min/.test(l))).toEqual([]);
+  });
+
+  it('wraps a long title to the width of the chart', async () => {
+    const r = keepAliveSweep();
+    r.experiment.title =
+      'How long must a platform keep an idle instance for a rarely called function to avoid cold starts, and what does it cost?';
+    const spec = keepAliveCost(r) as { title: { text: string[] } };
+    expect(spec.title.text).toEqual([
+      'How long must a platform keep an idle instance for a rarely called',
+      'function to avoid cold starts, and what does it cost?',
+    ]);
+    const { width } = svgSize(await renderSvg(spec as VegaLiteSpec));
+    expect(width).toBeLessThan(760);
+  });
+});
+
+describe('colours that survive greyscale', () => {
+  it('gives three or more categories a dash pattern each, besides a colour', () => {
+    const json = JSON.stringify(latencyCdf(budgetComparison()));
+    expect(json).toContain('"strokeDash":{"field":"point"');
+  });
+
+  it('spreads an ordered series of two over the light and the dark end', () => {
+    expect(orderedColors(2)).toEqual([ORDERED[0], ORDERED[ORDERED.length - 1]]);
+    expect(orderedColors(5)).toEqual([...ORDERED]);
+  });
+
+  it('draws the cold-start share and the cost with their own shape and dash', () => {
+    const json = JSON.stringify(keepAliveCost(keepAliveSweep()));
+    expect(json).toContain('"range":["circle","square"]');
+    expect(json).toContain('"range":[[1,0],[6,3]]');
+  });
+});
+
+describe('keepAliveCost: who pays for the keep-alive', () => {
+  const costs = (spec: VegaLiteSpec) => {
+    const rows = (spec as { data: { values: { cost: number | null }[] } }).data.values;
+    return rows.map((r) => r.cost);
+  };
+
+  it('shows the memory the provider keeps alive per request by default', () => {
+    const r = keepAliveSweep();
+    const spec = keepAliveCost(r);
+    const p = r.points[4];
+    // One replication: GB-s per request is instanceGbSeconds / completed.
+    expect(costs(spec)[4]).toBeCloseTo(p.cost.instanceGbSeconds / p.calls.completed, 9);
+    expect(costs(spec)[4]).toBeGreaterThan(costs(spec)[0] as number);
+    const subtitle = (spec as { title: { subtitle: string[] } }).title.subtitle.join(' ');
+    expect(subtitle).toContain('the memory the provider keeps alive');
+    expect(subtitle).toContain('The customer is billed');
+  });
+
+  it('shows what the warmer pings cost the customer, per month, when there are warmers', () => {
+    const r = warmersSweep();
+    const month = 30 * 24 * 3_600_000;
+    const expected = r.points.map((p) => (p.warmers!.usd * month) / (r.duration - r.warmup));
+    for (const [i, c] of costs(keepAliveCost(r)).entries()) expect(c).toBeCloseTo(expected[i], 9);
+  });
+
+  it("draws the customer's bill when asked", () => {
+    const r = keepAliveSweep();
+    expect(costs(keepAliveCost(r, { cost: 'usdPerMillionRoots' }))).toEqual(
+      r.points.map((p) => p.cost.usdPerMillionRoots),
+    );
+  });
+
+  it('with a second sweep axis, concatenates one layered panel per value: Vega parses it', async () => {
+    const spec = keepAliveCost(onTwoRates(keepAliveSweep()));
+    const shape = spec as unknown as Record<string, unknown>;
+    // A facet of a layer with independent y scales is what Vega cannot parse.
+    expect(shape.facet).toBeUndefined();
+    expect((shape.concat as unknown[]).length).toBe(2);
+    await expect(renderSvg(spec)).resolves.toContain('perSecond: 0.001');
+  });
+});
+
+describe('fanOutSlowShare: the default threshold', () => {
+  it('lies in the gap between the fast and the slow calls of the narrowest point', () => {
+    const r = fanOutBimodal();
+    const cdf = r.points[0].cdf;
+    const fastTop = cdf.find(([p]) => p === 0.99)![1];
+    const slowStart = cdf.find(([p]) => p === 0.995)![1];
+    const model = fanOutModel(r);
+    expect(model.thresholdFrom).toBe('gap');
+    expect(model.thresholdMs).toBeGreaterThan(fastTop);
+    expect(model.thresholdMs).toBeLessThan(slowStart);
+    // The share above the gap at one leaf: the leaves' slow share, about 1%.
+    expect(model.p).toBe(0.01);
+  });
+
+  it('puts the simulated points on 1 - (1 - p)^n, closer than a threshold at the p99', () => {
+    const r = fanOutBimodal();
+    const worst = (m: ReturnType<typeof fanOutModel>) =>
+      Math.max(...m.points.map((q) => Math.abs((q.share ?? 0) - (1 - (1 - m.p!) ** q.n))));
+    const gap = worst(fanOutModel(r));
+    const p99 = worst(fanOutModel(r, { thresholdMs: r.points[0].endToEnd.p99.value! }));
+    expect(gap).toBeLessThan(0.01);
+    expect(gap).toBeLessThan(p99);
+  });
+
+  it('falls back to the p99 of the narrowest point for a distribution with one mode', () => {
+    const r = fanOutSweep();
+    expect(modeGap(r.points[0].cdf)).toBeNull();
+    const model = fanOutModel(r);
+    expect(model.thresholdFrom).toBe('p99');
+    expect(model.thresholdMs).toBe(r.points[0].endToEnd.p99.value);
+  });
+
+  it('reads a gap that a stored percentile falls inside, at that percentile', () => {
+    // 2% above 40 ms, 1% above 250 ms, 0.5% above 1.2 s: the 250 ms point is inside the gap.
+    const cdf: [number, number][] = [
+      [0.5, 20],
+      [0.9, 30],
+      [0.98, 40],
+      [0.99, 245],
+      [0.995, 1200],
+      [0.999, 1500],
+    ];
+    expect(modeGap(cdf)).toEqual({ thresholdMs: 250, share: 0.01 });
+  });
+
+  it('says where the threshold comes from', async () => {
+    const svg = await renderSvg(fanOutSlowShare(fanOutBimodal()));
+    expect(texts(svg)).toContain(
+      'Share of requests slower than 280 ms, between the fast and the slow calls at fan-out 1',
+    );
   });
 });

@@ -1,12 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartsFor } from '../../src/charts/chartsFor.ts';
+import { chartOptions, chartsFor } from '../../src/charts/chartsFor.ts';
+import { reportSection } from '../../src/charts/report.ts';
+import { experimentSchema } from '../../src/experiments/experimentSpec.ts';
 import {
   budgetComparison,
   burst,
   chainDepthSweep,
+  fanOutBimodal,
   fanOutSweep,
   keepAliveSweep,
 } from './fixtures.ts';
+
+const EXPERIMENTS = join(import.meta.dirname, '../../experiments');
 
 const names = (r: Parameters<typeof chartsFor>[0], hints?: Parameters<typeof chartsFor>[1]) =>
   chartsFor(r, hints).map((c) => c.name);
@@ -89,5 +96,68 @@ describe('chartsFor', () => {
     const r = chainDepthSweep();
     r.points = [];
     expect(chartsFor(r)).toEqual([]);
+  });
+
+  describe('chart options from the experiment file', () => {
+    const fanOut = { name: 'fanOutSlowShare', options: { thresholdMs: 500, p: 0.01 } };
+    const subtitle = (spec: unknown) =>
+      (spec as { title: { subtitle: string[] } }).title.subtitle.join(' ');
+
+    it('takes a chart as a name or as {name, options}', () => {
+      const charts = chartsFor(fanOutBimodal(), { charts: [fanOut, 'percentileCurves'] });
+      expect(charts.map((c) => c.name)).toEqual(['fanOutSlowShare', 'percentileCurves']);
+      expect(subtitle(charts[0].spec)).toContain('Share of requests slower than 500 ms');
+      expect(subtitle(charts[0].spec)).toContain('slow with p = 1%');
+    });
+
+    it("lets an entry's options override hints.options", () => {
+      const opts = chartOptions({
+        charts: [fanOut],
+        options: { fanOutSlowShare: { thresholdMs: 100, x: 'graph.fanOut' } },
+      });
+      expect(opts.fanOutSlowShare).toEqual({ thresholdMs: 500, p: 0.01, x: 'graph.fanOut' });
+    });
+
+    it('reads them from an experiment file, through its schema', () => {
+      const raw = JSON.parse(readFileSync(join(EXPERIMENTS, 'fan-out.json'), 'utf8'));
+      const spec = experimentSchema.parse(raw);
+      expect(spec.charts?.[0]).toEqual(fanOut);
+      const r = fanOutBimodal();
+      const charts = chartsFor(r, { charts: spec.charts });
+      expect(subtitle(charts[0].spec)).toContain('slower than 500 ms');
+      // The report's narrative says the same threshold as the chart.
+      const section = reportSection(r, [], { charts: spec.charts });
+      expect(section.narrative.join(' ')).toContain('slower than 500 ms');
+    });
+
+    it('refuses an unknown option with a suggestion, and a value of the wrong kind', () => {
+      const bad = (options: unknown) => () =>
+        chartsFor(fanOutBimodal(), { charts: [{ name: 'fanOutSlowShare', options }] });
+      expect(bad({ tresholdMs: 500 })).toThrow(
+        /chart "fanOutSlowShare": unknown option "tresholdMs"; did you mean "thresholdMs"\?/,
+      );
+      expect(bad({ p: 1.5 })).toThrow(
+        /option "p" must be a probability between 0 and 1 \(got 1.5\)/,
+      );
+      expect(bad([1])).toThrow(/options must be an object/);
+      expect(() =>
+        chartsFor(keepAliveSweep(), {
+          charts: [{ name: 'keepAliveCost', options: { cost: 'provider' } }],
+        }),
+      ).toThrow(/option "cost" must be "memory", "warmers"/);
+    });
+
+    it('refuses a chart listed twice: its files would overwrite each other', () => {
+      expect(() =>
+        chartsFor(fanOutBimodal(), { charts: ['percentileCurves', { name: 'percentileCurves' }] }),
+      ).toThrow(/chart "percentileCurves" is listed twice/);
+    });
+
+    it('draws the keep-alive chart with the cost an experiment asks for', () => {
+      const [chart] = chartsFor(keepAliveSweep(), {
+        charts: [{ name: 'keepAliveCost', options: { cost: 'usdPerMillionRoots' } }],
+      });
+      expect(JSON.stringify(chart.spec)).toContain('cost per million requests (USD)');
+    });
   });
 });

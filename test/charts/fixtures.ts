@@ -5,6 +5,8 @@
  * have: percentiles that spread with depth, 95% intervals, a burst, and some
  * nulls where a real run has no calls.
  */
+
+import { CDF_PERCENTILES } from '../../src/experiments/aggregate.ts';
 import type {
   Estimate,
   ExperimentResults,
@@ -345,7 +347,7 @@ export function keepAliveSweep(): ExperimentResults {
   const rate = 1 / 240_000; // one call every 4 minutes, Poisson
   const points = keepAlive.map((k, index) => {
     const coldShare = round3(Math.exp(-rate * k));
-    return pointOf({
+    const point = pointOf({
       index,
       params: { 'platform.keepAlive': k },
       parts: [
@@ -358,9 +360,13 @@ export function keepAliveSweep(): ExperimentResults {
       meanHops: 1,
       weights50: MANAGED,
       weights99: { ...MANAGED, coldStart: 70 },
-      // Idle instances kept longer are paid for: cost grows with keep-alive.
-      usd: round3(0.004 + (k / 3_600_000) * 0.05),
+      // The customer pays for run time only: the bill does not move with keep-alive.
+      usd: 0.0048,
     });
+    // The provider keeps the instance alive (128 MB) for the share of the time
+    // it has not been reclaimed, 1 - coldShare for random arrivals.
+    point.cost.instanceGbSeconds = round3(0.125 * 540 * (1 - coldShare) * 40);
+    return point;
   });
   return results(
     'keep-alive',
@@ -369,6 +375,134 @@ export function keepAliveSweep(): ExperimentResults {
     points,
     1,
   );
+}
+
+/**
+ * Warmer pings every 2 to 60 minutes, the periods written as durations
+ * ("2min") as an experiment file has them: the results give them in ms too.
+ */
+export function warmersSweep(): ExperimentResults {
+  const periods = ['2min', '5min', '9min', '11min', '20min', '1h'];
+  const ms = [120_000, 300_000, 540_000, 660_000, 1_200_000, 3_600_000];
+  const keepAlive = 600_000;
+  const points = periods.map((period, index) => {
+    // Pings within the keep-alive keep the instance; later ones let it go.
+    const coldShare = ms[index] < keepAlive ? 0 : round3(0.3 * (1 - keepAlive / ms[index]));
+    // Pings per replication, over the 540 s measured.
+    const pings = 540_000 / ms[index];
+    const point = pointOf({
+      index,
+      params: { 'warmers.period': period },
+      parts: [
+        { weight: 1 - coldShare, median: 25, sigma: 0.4 },
+        ...(coldShare > 0 ? [{ weight: coldShare, median: 260, sigma: 0.3 }] : []),
+      ],
+      count: 2_500,
+      spread: 0.03,
+      coldShare,
+      meanHops: 1,
+      weights50: MANAGED,
+      weights99: { ...MANAGED, coldStart: coldShare > 0.01 ? 70 : 0 },
+      usd: round3(0.0048 + pings * 2e-7),
+      warmers: { calls: Math.round(pings * 3), cold: 0, usd: round3(pings * 2e-7) },
+    });
+    return point;
+  });
+  return results(
+    'warmers',
+    'Warmers: pings against cold starts',
+    [{ path: 'warmers.period', name: 'period', values: periods, ms }],
+    points,
+    3,
+  );
+}
+
+/**
+ * Fan-out to 1..100 leaves of which about 1% are slow (about 1.2 s, the rest
+ * about 20 ms): the request's latency is that of its slowest leaf, so its CDF has
+ * a fast and a slow mode with a gap between them.
+ */
+export function fanOutBimodal(): ExperimentResults {
+  const widths = [1, 2, 5, 10, 20, 50, 100];
+  // A hair under 1% slow, so that the p99 is the top of the fast calls, as in real runs.
+  const leaf: Component[] = [
+    { weight: 0.9902, median: 20, sigma: 0.3 },
+    { weight: 0.0098, median: 1200, sigma: 0.2 },
+  ];
+  const points = widths.map((n, index) => {
+    const point = pointOf({
+      index,
+      params: { 'graph.fanOut': n },
+      parts: leaf,
+      count: 50_000,
+      spread: 0.02,
+      coldShare: 0,
+      meanHops: n + 1,
+      weights50: { network: 2, execution: 10 },
+      weights99: { network: 2, execution: 12 },
+      usd: 0.02 * (n + 1),
+    });
+    // The max of n i.i.d. leaves: its p-quantile is the leaf's p^(1/n) quantile.
+    const q = (p: number) => round3(5 + mixtureQuantile(leaf, p ** (1 / n)));
+    point.endToEnd = statsOf(q, 50_000, 0.02);
+    // At the percentiles real results store (without the extremes 0 and 1).
+    point.cdf = CDF_PERCENTILES.filter((p) => p > 0 && p < 1).map((p) => [p, q(p)]);
+    return point;
+  });
+  return results(
+    'fan-out-bimodal',
+    'Fan-out: 1% of leaves are slow',
+    [{ path: 'graph.fanOut', name: 'fan-out', values: widths }],
+    points,
+    5,
+  );
+}
+
+/**
+ * A sweep over a second, numeric axis (calls per second) added after the
+ * first, as an experiment file adds "workload.poisson.perSecond": [0.01, 0.001].
+ */
+export function onTwoRates(r: ExperimentResults): ExperimentResults {
+  const rates = [0.01, 0.001];
+  const points: PointResult[] = [];
+  for (const p of r.points) {
+    for (const [k, rate] of rates.entries()) {
+      const q = structuredClone(p);
+      q.index = points.length;
+      q.params = { ...p.params, 'workload.poisson.perSecond': rate };
+      q.label = `${p.label}, perSecond=${rate}`;
+      if (k === 1 && q.cold.share.value !== null)
+        q.cold.share.value = Math.min(1, q.cold.share.value * 2);
+      points.push(q);
+    }
+  }
+  return {
+    ...r,
+    axes: [...r.axes, { path: 'workload.poisson.perSecond', name: 'perSecond', values: rates }],
+    points,
+  };
+}
+
+/** The same results with an axis' ms values written as durations ("1min"), as experiment files may. */
+export function withDurationStrings(r: ExperimentResults, path: string): ExperimentResults {
+  const text = (ms: number) =>
+    ms % 3_600_000 === 0
+      ? `${ms / 3_600_000}h`
+      : ms % 60_000 === 0
+        ? `${ms / 60_000}min`
+        : `${ms}ms`;
+  return {
+    ...r,
+    axes: r.axes.map((a) =>
+      a.path === path
+        ? { ...a, values: a.values.map((v) => text(Number(v))), ms: a.values.map(Number) }
+        : a,
+    ),
+    points: r.points.map((p) => ({
+      ...p,
+      params: { ...p.params, [path]: text(Number(p.params[path])) },
+    })),
+  };
 }
 
 /** Three platforms against the latency budgets, one of them throttling every call. */
@@ -442,4 +576,6 @@ export const FIXTURES = {
   fanOutSweep,
   keepAliveSweep,
   budgetComparison,
+  warmersSweep,
+  fanOutBimodal,
 } as const;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { cleanCdf, shareAbove } from '../../src/charts/cdf.ts';
-import { formatMs, formatRatio, formatShare, formatUsd } from '../../src/charts/format.ts';
+import {
+  formatMs,
+  formatRatio,
+  formatShare,
+  formatUsd,
+  msTickLabel,
+} from '../../src/charts/format.ts';
 import { logTicks, powersOfTen } from '../../src/charts/logTicks.ts';
+import { timeAxis } from '../../src/charts/scales.ts';
+import { wrap } from '../../src/charts/title.ts';
 
 describe('formatMs', () => {
   it.each([
@@ -89,5 +97,43 @@ describe('reading a CDF', () => {
       [0.5, 10],
       [0.99, 50],
     ]);
+  });
+});
+
+describe('msTickLabel', () => {
+  it.each([
+    [0, '0'],
+    [0.5, '500 µs'],
+    [20, '20 ms'],
+    [1500, '1.5 s'],
+    [100_000, '100 s'],
+    [120_000, '2 min'],
+    [660_000, '11 min'],
+    [3_600_000, '1 h'],
+    [5_400_000, '90 min'],
+  ])('%s ms -> %s, as the axes draw it', (ms, text) => {
+    expect(msTickLabel(ms)).toBe(text);
+  });
+});
+
+describe('timeAxis', () => {
+  it('keeps one unit and round steps', () => {
+    expect(timeAxis(180_000)).toMatchObject({
+      unit: { name: 's' },
+      values: [0, 30_000, 60_000, 90_000, 120_000, 150_000, 180_000],
+    });
+    expect(timeAxis(90_000).values).toEqual([0, 15_000, 30_000, 45_000, 60_000, 75_000, 90_000]);
+    expect(timeAxis(3_600_000).unit.name).toBe('min');
+    expect(timeAxis(3_600_000).values.at(-1)).toBe(3_600_000);
+    expect(timeAxis(48 * 3_600_000).unit.name).toBe('h');
+  });
+});
+
+describe('wrap', () => {
+  it('breaks at words, within the width', () => {
+    expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
+    expect(wrap('short', 72)).toEqual(['short']);
+    expect(wrap('', 10)).toEqual(['']);
+    expect(wrap('averyveryverylongword x', 5)).toEqual(['averyveryverylongword', 'x']);
   });
 });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { burstSentences } from '../../src/charts/narrative/burst.ts';
 import { narrative } from '../../src/charts/narrative.ts';
 import {
   budgetComparison,
   burst,
   chainDepthSweep,
   FIXTURES,
+  fanOutBimodal,
   fanOutSweep,
   keepAliveSweep,
+  warmersSweep,
 } from './fixtures.ts';
 
 describe('narrative', () => {
@@ -51,7 +54,8 @@ describe('narrative', () => {
     expect(text).toContain('Instances starting peak at 1,000 in the window at 61 s.');
     expect(text).toContain('2,200 calls were throttled, the first in the window at 1 min.');
     expect(text).toContain(
-      "The worst window's p99 is 1.45 s at 1 min, against a median window p99 of 80 ms.",
+      // The median of the measured windows only: the warm-up's are left out.
+      "The worst window's p99 is 1.45 s at 1 min, against a median window p99 of 87.5 ms.",
     );
     expect(text).toContain('With one replication there are no confidence intervals');
   });
@@ -63,10 +67,41 @@ describe('narrative', () => {
     );
   });
 
-  it('weighs keep-alive against cost', () => {
+  it('weighs keep-alive against the memory the provider keeps alive', () => {
     const text = narrative(keepAliveSweep()).join('\n');
     expect(text).toContain(
-      'From keep-alive 1 min to 1 h the cold-start share falls from 78% to under 0.01%, while the cost per million requests rises from $1.93 to $21.60.',
+      "From keep-alive 1 min to 1 h the cold-start share falls from 78% to under 0.01%, while the memory kept alive per request rises from 0.239 GB-s to 1.08 GB-s (4.5x); the customer's bill stays at $1.92 per million requests, since idle time is not billed.",
+    );
+  });
+
+  it('weighs warmers against what the pings cost, on a duration axis', () => {
+    const text = narrative(warmersSweep()).join('\n');
+    expect(text).toContain(
+      "From period 2 min to 1 h the cold-start share rises from 0% to 25%, while the warmer pings' cost falls from $0.0043 a month to $0.00014 a month.",
+    );
+  });
+
+  it('says the cost the keep-alive chart was drawn with', () => {
+    const text = narrative(keepAliveSweep(), { keepAlive: { cost: 'usdPerMillionRoots' } }).join(
+      '\n',
+    );
+    expect(text).toContain('the cost per million requests stays about the same at $1.92');
+  });
+
+  it('counts a burst per run when the timeline is a mean of several, and names the point first', () => {
+    const r = burst();
+    r.replications = 3;
+    const text = burstSentences(r.points[0], 'base=0', 3, r.warmup).join('\n');
+    expect(text).toContain(
+      'For base=0: instances starting peak at 1,000 in the window at 61 s (mean of 3 runs).',
+    );
+    expect(text).toContain('On average 2,200 calls per run were throttled');
+  });
+
+  it('holds fan-out against independent leaves, the threshold between the modes', () => {
+    const text = narrative(fanOutBimodal()).join('\n');
+    expect(text).toContain(
+      'At fan-out 100, 64% of requests were slower than 280 ms; independent leaves each slow with probability 1% predict 63%.',
     );
   });
 

@@ -8,17 +8,36 @@ export function markCount(svg: string, type: string): number {
   return n;
 }
 
-/** The text of every <text> element, unescaped. */
+/** The text of every <text> element, unescaped; each line of a multi-line one on its own. */
 export function texts(svg: string): string[] {
-  return [...svg.matchAll(/<text\b[^>]*>(.*?)<\/text>/gs)].map((m) =>
-    m[1]
-      .replace(/<[^>]+>/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&'),
-  );
+  return [...svg.matchAll(/<text\b[^>]*>(.*?)<\/text>/gs)].flatMap((m) => {
+    const lines = [...m[1].matchAll(/<tspan\b[^>]*>(.*?)<\/tspan>/gs)].map((t) => t[1]);
+    return (lines.length > 0 ? lines : [m[1]]).map(unescapeXml);
+  });
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The axis labels Vega drew and kept: labels it hid to avoid overlaps have
+ * opacity 0 and are left out.
+ */
+export function visibleLabels(svg: string): string[] {
+  const out: string[] = [];
+  for (const g of svg.matchAll(/<g class="mark-text role-axis-label"[^>]*>(.*?)<\/g>/gs)) {
+    for (const t of g[1].matchAll(/<text\b([^>]*)>(.*?)<\/text>/gs)) {
+      if (!/opacity="0"/.test(t[1])) out.push(unescapeXml(t[2]));
+    }
+  }
+  return out;
 }
 
 /** The root element's width and height attributes. */

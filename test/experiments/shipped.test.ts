@@ -141,9 +141,12 @@ describe('shipped experiments', () => {
     expect(prepared.spec.replications).toBeGreaterThanOrEqual(3);
     expect(prepared.spec.replications).toBeLessThanOrEqual(5);
     expect(prepared.spec.warmup).toBeGreaterThan(0);
-    const charts = raw.charts as string[];
+    const charts = raw.charts as (string | { name: string })[];
     expect(charts.length).toBeGreaterThan(0);
-    for (const c of charts) expect(CHARTS.has(c), c).toBe(true);
+    for (const c of charts) {
+      const name = typeof c === 'string' ? c : c.name;
+      expect(CHARTS.has(name), name).toBe(true);
+    }
   });
 
   it('compare every preset platform and every client profile', () => {
@@ -187,8 +190,8 @@ describe('shipped experiments', () => {
 
     it('keep-alive: cold starts follow exp(-rate x keep-alive)', () => {
       const r = quickRun('keep-alive.json');
-      const short = at(r, { 'platformOverrides.keepAlive': 60_000 });
-      const long = at(r, { 'platformOverrides.keepAlive': 3_600_000 });
+      const short = at(r, { 'platformOverrides.keepAlive': '1min' });
+      const long = at(r, { 'platformOverrides.keepAlive': '1h' });
       // rate 0.002/s: exp(-0.12) = 0.89 and exp(-7.2) = 0.0007
       expect(short.cold.share.value).toBeGreaterThan(0.8);
       expect(long.cold.share.value).toBeLessThan(0.02);
@@ -229,8 +232,8 @@ describe('shipped experiments', () => {
 
     it('warmers: pings more often than the keep-alive leave no cold calls', () => {
       const r = quickRun('warmers.json');
-      const often = at(r, { 'warmers.period': 120_000 });
-      const rare = at(r, { 'warmers.period': 3_600_000 });
+      const often = at(r, { 'warmers.period': '2min' });
+      const rare = at(r, { 'warmers.period': '1h' });
       expect(often.cold.share.value).toBe(0);
       expect(rare.cold.share.value).toBeGreaterThan(0.1);
       expect(often.warmers!.usd).toBeGreaterThan(rare.warmers!.usd);

@@ -36,7 +36,12 @@ function trendSentence(group: SweepGroup, axis: Axis): string | null {
     const a = first.point.endToEnd[key].value;
     const b = last.point.endToEnd[key].value;
     if (a === null || b === null) continue;
-    parts.push(`the ${key} ${trend(a, b)} from ${formatMs(a)} to ${formatMs(b)}${ratioNote(a, b)}`);
+    const move = trend(a, b);
+    parts.push(
+      move.startsWith('stays')
+        ? `the ${key} ${move} (${formatMs(a)} and ${formatMs(b)})`
+        : `the ${key} ${move} from ${formatMs(a)} to ${formatMs(b)}${ratioNote(a, b)}`,
+    );
   }
   if (parts.length === 0) return null;
   const who = group.series === '' ? '' : `For ${group.series}, f`;

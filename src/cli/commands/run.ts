@@ -5,6 +5,7 @@ import { EXIT_INTERRUPTED, watchInterrupts } from '../../node/interrupt.ts';
 import { loadExperiment } from '../../node/loadExperiment.ts';
 import { runToFiles } from '../../node/runToFiles.ts';
 import { parseShard } from '../../node/shards.ts';
+import { checkCharts } from '../checkCharts.ts';
 import { applyOverrides, check, RUN_OPTIONS, type RunArgs, specOverrides } from '../options.ts';
 import { checkWork } from '../workGuard.ts';
 
@@ -61,6 +62,7 @@ export const runCommand: CommandModule<object, Args> = {
       transform: (raw) => applyOverrides(raw, overrides),
     });
     checkWork(prepared, argv.force);
+    if (argv.charts) checkCharts(prepared);
     const interrupts = watchInterrupts();
     try {
       const source = {

@@ -8,6 +8,7 @@ import { EXIT_INTERRUPTED, watchInterrupts } from '../../node/interrupt.ts';
 import { jsonFiles, loadExperiment } from '../../node/loadExperiment.ts';
 import { runToFiles } from '../../node/runToFiles.ts';
 import { VERSION } from '../../version.ts';
+import { checkCharts } from '../checkCharts.ts';
 
 interface Args {
   experiments: string;
@@ -37,6 +38,7 @@ export const startCommand: CommandModule<object, Args> = {
     const files = jsonFiles(argv.experiments);
     // Every file is checked before anything runs, so a bad one fails the whole start at once.
     const prepared: [string, PreparedExperiment][] = files.map((f) => [f, loadExperiment(f)]);
+    for (const [, exp] of prepared) checkCharts(exp);
     const interrupts = watchInterrupts();
     const sections: ReportSection[] = [];
     try {
