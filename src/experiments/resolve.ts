@@ -5,7 +5,13 @@ import {
   toPlatformConfig,
 } from '../models/platformModel.ts';
 import type { ModelRegistry } from '../models/registry.ts';
-import type { ClientConfig, FunctionConfig, PlatformConfig } from '../platform/config.ts';
+import {
+  type ClientConfig,
+  type FunctionConfig,
+  instanceConcurrency,
+  instanceLimit,
+  type PlatformConfig,
+} from '../platform/config.ts';
 import { fromSpec } from '../random/fromSpec.ts';
 import { didYouMean } from '../spec/didYouMean.ts';
 import { formatDuration } from '../spec/duration.ts';
@@ -167,8 +173,7 @@ function checkProvisioned(
   overrides: Record<string, unknown> | undefined,
   path: string,
 ): void {
-  if (p.maxConcurrency === Infinity) return;
-  const limit = Math.max(1, Math.floor(p.maxConcurrency / p.concurrencyPerInstance));
+  const limit = instanceLimit(p);
   if (p.provisioned <= limit) return;
   const at =
     overrides?.provisioned !== undefined
@@ -178,7 +183,7 @@ function checkProvisioned(
         : path;
   throw new SpecError(
     at,
-    `${p.provisioned} provisioned instances of platform "${p.name}" are more than its maxConcurrency allows (${limit} of ${p.concurrencyPerInstance} calls each)`,
+    `${p.provisioned} provisioned instances of platform "${p.name}" are more than its maxConcurrency allows (${limit} of ${instanceConcurrency(p)} calls each)`,
   );
 }
 

@@ -52,3 +52,18 @@ export interface FunctionConfig {
   timeout: number;
   memoryMB: number;
 }
+
+/** Calls one instance of the platform serves at once: never more than the whole limit. */
+export function instanceConcurrency(p: PlatformConfig): number {
+  return Math.min(p.concurrencyPerInstance, p.maxConcurrency);
+}
+
+/**
+ * Instances one function may have: enough for every call the concurrency
+ * limit allows (the limit itself is on calls, checked by the pool).
+ */
+export function instanceLimit(p: PlatformConfig): number {
+  return p.maxConcurrency === Infinity
+    ? Infinity
+    : Math.ceil(p.maxConcurrency / instanceConcurrency(p));
+}

@@ -19,6 +19,8 @@ export interface PoolOptions {
   concurrencyPerInstance: number;
   /** Instances (starting, busy or idle) at most; Infinity for no limit. */
   maxInstances: number;
+  /** Calls running at once at most (the concurrency limit); Infinity for no limit. */
+  maxCalls: number;
   /** At the limit: refuse the call (HTTP 429) or queue it. */
   onLimit: 'throttle' | 'queue';
   /** A queued call that has waited this long is throttled; Infinity: never. */
@@ -75,6 +77,8 @@ export class Pool {
   queueLive = 0;
   /** Starting instances that carry the call they were started for. */
   bound = 0;
+  /** Calls running on instances now. */
+  activeCalls = 0;
   private nextId = 0;
   private tokenTimerPending = false;
   private readonly conc: number;
@@ -106,8 +110,14 @@ export class Pool {
   readonly arrive = (call: Call): void => {
     const now = this.sim.now;
     call.atPool = now;
+    // Calls in progress: running, waiting for the instance started for them,
+    // or queued for one on its way.
+    if (this.activeCalls + this.bound + this.queueLive >= this.options.maxCalls) {
+      this.atLimit(call);
+      return;
+    }
     if (this.list.size > 0) {
-      this.assign(call, this.options.routing.pick(this.list, this.options.routingRng));
+      this.assign(call, this.options.routing.pick(this.list, this.options.routingRng), false);
       return;
     }
     // Calls already waiting are served first; does an instance on its way have room for this one?
@@ -124,35 +134,55 @@ export class Pool {
       this.requestStart();
       return;
     }
-    if (this.options.onLimit === 'queue') {
-      this.enqueue(call);
-      return;
-    }
-    this.host.reject(call, Outcome.Throttled);
+    this.atLimit(call);
   };
+
+  private atLimit(call: Call): void {
+    if (this.options.onLimit === 'queue') this.enqueue(call);
+    else this.host.reject(call, Outcome.Throttled);
+  }
 
   /** The call that held `inst` is done with it. */
   release(inst: Instance): void {
     inst.active--;
+    this.activeCalls--;
     if (inst.listed) this.list.remove(inst);
     this.list.pushFront(inst);
     if (inst.active === 0) {
       this.busy--;
       this.idle++;
     }
-    while (this.queueLive > 0 && this.list.size > 0) {
-      this.assign(this.dequeue(), this.options.routing.pick(this.list, this.options.routingRng));
-    }
+    this.drain(null);
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
   }
 
-  private assign(call: Call, inst: Instance): void {
+  /**
+   * Hands queued calls to instances with room, within the concurrency limit.
+   * A call handed to `fresh`, the instance that just became ready, waited
+   * for its start: it is cold.
+   */
+  private drain(fresh: Instance | null): void {
+    while (
+      this.queueLive > 0 &&
+      this.list.size > 0 &&
+      this.activeCalls + this.bound < this.options.maxCalls
+    ) {
+      const inst = this.options.routing.pick(this.list, this.options.routingRng);
+      this.assign(this.dequeue(), inst, inst === fresh);
+    }
+  }
+
+  /**
+   * Gives `call` to `inst`. `cold` says the call waited for that instance's
+   * start: decided by the caller (the instance becoming ready), not by
+   * comparing times, which would also catch a call that merely arrived at
+   * that moment.
+   */
+  private assign(call: Call, inst: Instance, cold: boolean): void {
     const now = this.sim.now;
     const wait = now - call.atPool;
-    // Every call handed to an instance at the moment it became ready waited
-    // for that cold start (NaN readyAt of provisioned instances never matches).
-    if (inst.readyAt === now) {
+    if (cold) {
       call.cold = true;
       call.coldHops++;
       call.coldStart = Math.min(wait, inst.bootTime);
@@ -166,7 +196,11 @@ export class Pool {
       this.idle--;
       this.busy++;
     }
-    if (inst.active === this.conc) this.list.remove(inst);
+    this.activeCalls++;
+    // Full: out of the list. Room left: to the front, so that lru really
+    // spreads calls and mru keeps packing the same instance.
+    this.list.remove(inst);
+    if (inst.active < this.conc) this.list.pushFront(inst);
     this.observer.levels(now, this.starting, this.busy, this.idle);
     this.host.execute(call);
   }
@@ -249,15 +283,23 @@ export class Pool {
 
   private startInstance(boundCall: Call | null): void {
     const inst = new Instance(this, this.nextId++, false);
-    if (boundCall !== null) {
-      inst.bound = boundCall;
-      this.bound++;
-    }
     this.starting++;
     this.coldStarts++;
-    this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
     const cluster = this.options.cluster;
-    if (cluster === null || cluster.place(inst)) this.placed(inst);
+    const placed = cluster === null || cluster.place(inst);
+    if (boundCall !== null) {
+      // Bound only to an instance that has a slot: one still waiting for a
+      // slot may wait long (until another instance is reclaimed), and the call
+      // should rather take whichever instance frees first.
+      if (placed) {
+        inst.bound = boundCall;
+        this.bound++;
+      } else {
+        this.enqueue(boundCall);
+      }
+    }
+    this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
+    if (placed) this.placed(inst);
   }
 
   /** The instance has a slot: its cold start begins. Called by the cluster too. */
@@ -277,11 +319,9 @@ export class Pool {
     if (bound !== null) {
       inst.bound = null;
       this.bound--;
-      this.assign(bound, inst);
+      this.assign(bound, inst, true);
     }
-    while (this.queueLive > 0 && this.list.size > 0) {
-      this.assign(this.dequeue(), this.options.routing.pick(this.list, this.options.routingRng));
-    }
+    this.drain(inst);
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(now, this.starting, this.busy, this.idle);
   };

@@ -3,7 +3,13 @@ import type { Distribution } from '../random/distribution.ts';
 import type { Rng } from '../random/rng.ts';
 import { createStream } from '../random/streams.ts';
 import { Cluster } from './cluster.ts';
-import type { ClientConfig, FunctionConfig, PlatformConfig } from './config.ts';
+import {
+  type ClientConfig,
+  type FunctionConfig,
+  instanceConcurrency,
+  instanceLimit,
+  type PlatformConfig,
+} from './config.ts';
 import { FunctionRuntime, type PlatformRuntime } from './functionRuntime.ts';
 import { Hop, NO_HOP } from './hop.ts';
 import { type CallSink, Invoker } from './invoker.ts';
@@ -83,16 +89,14 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
       f.memoryMB,
     );
     // An instance never serves more calls than the function may have at once.
-    const conc = Math.min(p.concurrencyPerInstance, p.maxConcurrency);
+    const conc = instanceConcurrency(p);
     fn.pool = new Pool(
       sim,
       fn,
       {
         concurrencyPerInstance: conc,
-        maxInstances:
-          p.maxConcurrency === Infinity
-            ? Infinity
-            : Math.max(1, Math.floor(p.maxConcurrency / conc)),
+        maxInstances: instanceLimit(p),
+        maxCalls: p.maxConcurrency,
         onLimit: p.onLimit,
         maxQueueWait: p.maxQueueWait,
         provisioned: p.provisioned,

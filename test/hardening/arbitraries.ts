@@ -85,7 +85,7 @@ export function platformArb(name: string): fc.Arbitrary<Json> {
       // Provisioned instances count against maxConcurrency (more of them are refused).
       const max = fields.maxConcurrency;
       if (typeof max === 'number' && fields.provisioned !== undefined) {
-        const limit = Math.max(1, Math.floor(max / (fields.concurrencyPerInstance ?? 1)));
+        const limit = Math.ceil(max / Math.min(fields.concurrencyPerInstance ?? 1, max));
         fields.provisioned = Math.min(fields.provisioned, limit);
       }
       return fields;

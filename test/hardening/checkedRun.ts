@@ -48,12 +48,9 @@ export interface CheckedRunSummary {
   peakInstances: number;
 }
 
-/** The instance limit of a pool, as buildWorld derives it from the platform. */
-export function instanceLimit(p: PlatformConfig): number {
-  return p.maxConcurrency === Infinity
-    ? Infinity
-    : Math.max(1, Math.floor(p.maxConcurrency / p.concurrencyPerInstance));
-}
+import { instanceLimit } from '../../src/platform/config.ts';
+
+export { instanceLimit };
 
 function describeCall(c: Call): string {
   const stages = STAGES.map((s) => `${s}=${c[s]}`).join(' ');

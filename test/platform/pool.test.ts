@@ -176,6 +176,65 @@ describe('cold-start binding', () => {
   });
 });
 
+describe('corner cases found in review', () => {
+  it('does not bind a call to an instance that is waiting for a cluster slot', () => {
+    // One slot: the second call's new instance cannot be placed until the first is reclaimed
+    // (10 min later); the call takes the first instance when it frees at 200 instead.
+    const w = testWorld(
+      barePlatform({
+        cluster: { hosts: 1, slotsPerHost: 1 },
+        coldStart: [constant(100)],
+        keepAlive: constant(600_000),
+      }),
+      constant(100),
+    );
+    w.callAt(0);
+    w.callAt(50);
+    w.sim.run({ until: 10_000 });
+    expect(w.ended.map((c) => c.end - c.start)).toEqual([200, 250]);
+    expect(w.ended[1].cold).toBe(false);
+  });
+
+  it('a call that arrives as an instance becomes ready, and finds room, is warm', () => {
+    const w = testWorld(
+      barePlatform({ concurrencyPerInstance: 2, coldStart: [constant(100)] }),
+      constant(50),
+    );
+    w.callAt(0);
+    w.callAt(100);
+    w.sim.run();
+    expect(w.ended.map((c) => [c.cold, c.end - c.start])).toEqual([
+      [true, 150],
+      [false, 50],
+    ]);
+  });
+
+  it('limits calls, not instances, when an instance serves several', () => {
+    const w = testWorld(
+      barePlatform({ concurrencyPerInstance: 4, maxConcurrency: 10 }),
+      constant(100),
+    );
+    for (let i = 0; i < 11; i++) w.callAt(0);
+    w.sim.run();
+    expect(checkCalls(w.ended)).toEqual({ completed: 10, throttled: 1, timedOut: 0 });
+    expect(w.functions.get('f')!.pool.coldStarts).toBe(3);
+  });
+
+  it('spreads calls over instances with room under lru, and packs them under mru', () => {
+    const used = (routing: 'lru' | 'mru') => {
+      const w = testWorld(
+        barePlatform({ concurrencyPerInstance: 4, provisioned: 3, routing }),
+        constant(100),
+      );
+      for (let i = 0; i < 3; i++) w.callAt(i);
+      w.sim.run();
+      return new Set(w.ended.map((c) => c.instance)).size;
+    };
+    expect(used('lru')).toBe(3);
+    expect(used('mru')).toBe(1);
+  });
+});
+
 describe('the path', () => {
   it('fails a call that runs past its timeout', () => {
     const w = testWorld(barePlatform(), exponential(100), { timeout: 150 });
