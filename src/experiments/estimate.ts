@@ -31,13 +31,20 @@ function expectedArrivals(s: SourceSpec, duration: number, trace?: TraceData): n
     case 'daily':
       return s.mean * seconds;
     case 'trace': {
+      // Only the replayed function(s), and only what falls inside the run.
+      let n = 0;
       if (trace?.timestamps) {
-        let n = 0;
-        for (const a of trace.timestamps.values()) n += a.length;
+        for (const [name, times] of trace.timestamps) {
+          if (s.function !== undefined && name !== s.function) continue;
+          for (const t of times) if (t < duration) n++;
+        }
         return n;
       }
-      let n = 0;
-      for (const r of trace?.azure ?? []) for (const c of r.counts) n += c;
+      const minutes = Math.ceil(duration / 60_000);
+      for (const r of trace?.azure ?? []) {
+        if (s.function !== undefined && r.function !== s.function) continue;
+        for (let m = 0; m < Math.min(minutes, r.counts.length); m++) n += r.counts[m];
+      }
       return n;
     }
   }
