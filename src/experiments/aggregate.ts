@@ -1,7 +1,7 @@
 import { meanInterval, summarizeReplications } from '../metrics/confidence.ts';
 import { Histogram } from '../metrics/histogram.ts';
 import { STAGES, type Stage } from '../platform/call.ts';
-import { breakdownBin, type ReplicationData } from './recorder.ts';
+import { BREAKDOWN_STRIDE, breakdownBin, type ReplicationData } from './recorder.ts';
 import type { Estimate, LatencyStats, PointResult, StageBreakdown, Timeline } from './results.ts';
 import type { SweepPoint } from './sweep.ts';
 
@@ -37,13 +37,13 @@ function shareEstimate(numerators: number[], denominators: number[]): Estimate {
 
 function breakdownAt(merged: Histogram, table: Float64Array, p: number): StageBreakdown | null {
   if (merged.count === 0) return null;
-  const latency = merged.quantile(p);
-  const b = breakdownBin(latency) * (1 + STAGES.length);
+  const b = breakdownBin(merged.quantile(p)) * BREAKDOWN_STRIDE;
   const n = table[b];
   if (n === 0) return null;
-  const out = { latency } as StageBreakdown;
+  // The bin's own mean latency, of which the stage means are an exact split.
+  const out = { latency: table[b + 1] / n } as StageBreakdown;
   STAGES.forEach((stage: Stage, i) => {
-    out[stage] = table[b + 1 + i] / n;
+    out[stage] = table[b + 2 + i] / n;
   });
   return out;
 }

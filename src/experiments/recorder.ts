@@ -8,10 +8,15 @@ import type { PoolObserver } from '../platform/poolObserver.ts';
 export const TAG_ROOT = 0;
 export const TAG_WARMER = 1;
 
-// Latency bins for the stage breakdown: 4 per octave from 2^-10 ms (1 us) up.
-const BINS_PER_OCTAVE = 4;
+// Latency bins for the stage breakdown, from 2^-10 ms (1 us) up.
+// 8 per octave: a bin spans 9%, so the calls in the bin of a percentile lie
+// within about 4.5% of it.
+const BINS_PER_OCTAVE = 8;
 const BIN_OFFSET = 10 * BINS_PER_OCTAVE;
 const BINS = 50 * BINS_PER_OCTAVE;
+
+/** Numbers per breakdown bin: count, latency sum, one sum per stage. */
+export const BREAKDOWN_STRIDE = 2 + STAGES.length;
 
 export function breakdownBin(latency: number): number {
   if (!(latency > 0)) return 0;
@@ -23,7 +28,10 @@ export function breakdownBin(latency: number): number {
 export interface ReplicationData {
   endToEnd: Histogram;
   stages: Histogram[];
-  /** Per latency bin: calls, then the sum of each stage (STAGES order): BINS x (1 + stages). */
+  /**
+   * Per latency bin, BREAKDOWN_STRIDE numbers: calls, the sum of their
+   * latencies, then the sum of each stage (STAGES order).
+   */
   breakdown: Float64Array;
   arrivals: number;
   completed: number;
@@ -52,7 +60,7 @@ export interface ReplicationData {
 export class Recorder implements CallSink {
   readonly endToEnd = new Histogram();
   readonly stages = STAGES.map(() => new Histogram());
-  readonly breakdown = new Float64Array(BINS * (1 + STAGES.length));
+  readonly breakdown = new Float64Array(BINS * BREAKDOWN_STRIDE);
   arrivals = 0;
   completed = 0;
   throttled = 0;
@@ -134,16 +142,17 @@ export class Recorder implements CallSink {
     s[4].record(call.queue);
     s[5].record(call.coldStart);
     s[6].record(call.execution);
-    const b = breakdownBin(latency) * 8;
+    const b = breakdownBin(latency) * BREAKDOWN_STRIDE;
     const bd = this.breakdown;
     bd[b]++;
-    bd[b + 1] += call.internet;
-    bd[b + 2] += call.gateway;
-    bd[b + 3] += call.network;
-    bd[b + 4] += call.scheduler;
-    bd[b + 5] += call.queue;
-    bd[b + 6] += call.coldStart;
-    bd[b + 7] += call.execution;
+    bd[b + 1] += latency;
+    bd[b + 2] += call.internet;
+    bd[b + 3] += call.gateway;
+    bd[b + 4] += call.network;
+    bd[b + 5] += call.scheduler;
+    bd[b + 6] += call.queue;
+    bd[b + 7] += call.coldStart;
+    bd[b + 8] += call.execution;
     const k = call.coldHops;
     if (k > 0) this.coldRoots++;
     while (this.hopsCold.length <= k) this.hopsCold.push(0);

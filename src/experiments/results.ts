@@ -23,7 +23,11 @@ export interface LatencyStats {
   max: number | null;
 }
 
-/** Mean time per stage of the calls whose end-to-end latency lies near a percentile. */
+/**
+ * Where the time goes near a percentile: the calls whose end-to-end latency
+ * lies within about 4.5% of it, their mean `latency`, and the mean time per
+ * stage, which add up to that latency exactly.
+ */
 export type StageBreakdown = Record<Stage, number> & { latency: number };
 
 export interface CallCounts {
