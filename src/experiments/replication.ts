@@ -5,6 +5,7 @@ import { buildWorld } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
 import type { ArrivalProcess } from '../workload/arrivals/arrivalProcess.ts';
 import { PeriodicArrivals } from '../workload/arrivals/periodicArrivals.ts';
+import { driveArrivals } from '../workload/driveArrivals.ts';
 import { GraphBody } from '../workload/graph/graphBody.ts';
 import { createArrivals } from '../workload/workloadSpec.ts';
 import { Recorder, type ReplicationData, TAG_ROOT, TAG_WARMER } from './recorder.ts';
@@ -66,18 +67,14 @@ export function* replicationSteps(
   const maxInFlight = point.limits.maxInFlight;
 
   const drive = (process: ArrivalProcess, send: () => Call, copies: number) => {
-    const fire = (_: null): void => {
+    driveArrivals(sim, process, point.duration, () => {
       for (let i = 0; i < copies; i++) recorder.sent(send());
       if (recorder.inFlight > maxInFlight) {
         throw new RunLimitError(
           `more than ${maxInFlight} root calls in flight at ${sim.now.toFixed(0)} ms: the platform cannot keep up with the workload (raise limits.maxInFlight to go on)`,
         );
       }
-      const next = process.next(sim.now);
-      if (next < point.duration) sim.scheduleAt(Math.max(next, sim.now), fire, null);
-    };
-    const first = process.next(0);
-    if (first < point.duration) sim.scheduleAt(first, fire, null);
+    });
   };
 
   point.sources.forEach((source, i) => {

@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHART_NAMES } from '../../src/charts/chartsFor.ts';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
 import type { ExperimentResults, PointResult } from '../../src/experiments/results.ts';
 import { runExperiment } from '../../src/experiments/runExperiment.ts';
@@ -30,16 +31,7 @@ const EXPECTED = [
   'warmers',
 ];
 
-const CHARTS = new Set([
-  'percentileCurves',
-  'latencyCdf',
-  'tailPlot',
-  'stageBreakdown',
-  'burstTimeline',
-  'fanOutSlowShare',
-  'keepAliveCost',
-  'useCaseBudgets',
-]);
+const CHARTS = new Set<string>(CHART_NAMES);
 
 type Raw = Record<string, unknown> & {
   name: string;

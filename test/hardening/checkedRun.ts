@@ -28,6 +28,7 @@ import { buildWorld } from '../../src/platform/world.ts';
 import { createStream } from '../../src/random/streams.ts';
 import type { ArrivalProcess } from '../../src/workload/arrivals/arrivalProcess.ts';
 import { PeriodicArrivals } from '../../src/workload/arrivals/periodicArrivals.ts';
+import { driveArrivals } from '../../src/workload/driveArrivals.ts';
 import { GraphBody } from '../../src/workload/graph/graphBody.ts';
 import { createArrivals } from '../../src/workload/workloadSpec.ts';
 
@@ -205,13 +206,9 @@ export function checkedRun(point: ResolvedPoint, seed: string): CheckedRunSummar
   const external = point.client.internet !== null;
   let roots = 0;
   const drive = (process: ArrivalProcess, send: () => void, copies: number) => {
-    const fire = (_: null): void => {
+    driveArrivals(sim, process, point.duration, () => {
       for (let i = 0; i < copies; i++) send();
-      const next = process.next(sim.now);
-      if (next < point.duration) sim.scheduleAt(Math.max(next, sim.now), fire, null);
-    };
-    const first = process.next(0);
-    if (first < point.duration) sim.scheduleAt(first, fire, null);
+    });
   };
   point.sources.forEach((source, i) => {
     const process = createArrivals(source.spec, createStream(seed, `arrivals:${i}`), source.trace);
