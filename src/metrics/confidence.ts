@@ -1,5 +1,8 @@
-import { Histogram } from './histogram.ts';
+import { Histogram, SUB_BUCKETS } from './histogram.ts';
 import { PERCENTILES, type PercentileKey } from './summary.ts';
+
+/** Calls each replication needs beyond a percentile for that percentile to get an interval. */
+export const MIN_TAIL_CALLS = 10;
 
 /** A point estimate with a confidence interval; every field null when there is nothing to say. */
 export interface Estimate {
@@ -60,9 +63,6 @@ export type ReplicationSummary = {
  *
  * Replications that recorded nothing contribute no estimate to the intervals.
  */
-/** Calls each replication needs beyond a percentile for that percentile to get an interval. */
-export const MIN_TAIL_CALLS = 10;
-
 export function summarizeReplications(hs: readonly Histogram[], level = 0.95): ReplicationSummary {
   const merged = new Histogram();
   for (const h of hs) merged.add(h);
@@ -93,6 +93,11 @@ export function summarizeReplications(hs: readonly Histogram[], level = 0.95): R
     if (nonEmpty.some((h) => h.count * (1 - p) < MIN_TAIL_CALLS)) {
       e.low = null;
       e.high = null;
+    } else if (e.low !== null && e.high !== null && e.value !== null) {
+      // Replications whose percentiles fall in one bucket agree to within the
+      // histogram's resolution, not exactly: the interval is never narrower.
+      e.low = Math.min(e.low, e.value * (1 - 1 / SUB_BUCKETS));
+      e.high = Math.max(e.high, e.value * (1 + 1 / SUB_BUCKETS));
     }
     summary[key] = e;
   }

@@ -119,6 +119,13 @@ describe('summarizeReplications', () => {
     expect(s.p50.high!).toBeGreaterThan(Math.exp(2) * 0.98);
   });
 
+  it('never gives an interval narrower than the histogram resolution', () => {
+    // Identical replications: their percentiles agree exactly, the truth only to 1/2048.
+    const s = summarizeReplications([replication(7, 5000), replication(7, 5000)]);
+    expect(s.p50.low).toBe(s.p50.value! * (1 - 1 / 2048));
+    expect(s.p50.high).toBe(s.p50.value! * (1 + 1 / 2048));
+  });
+
   it('gives no interval for one replication and nulls when nothing was recorded', () => {
     const one = summarizeReplications([replication(1, 100)]);
     expect(one.p99.value).not.toBeNull();

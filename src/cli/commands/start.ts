@@ -68,7 +68,7 @@ export const startCommand: CommandModule<object, Args> = {
         sections.push(reportSection(output!.results, charts, hints));
         if (!argv.quiet) {
           process.stdout.write(
-            `${exp.spec.name}: ${exp.points.length} points x ${exp.spec.replications} replications, ${charts.length} charts, ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${dir}/\n`,
+            `${exp.spec.name}: ${exp.points.length} points x ${exp.spec.replications} replications, ${charts.length} chart${charts.length === 1 ? '' : 's'}, ${((Date.now() - t0) / 1000).toFixed(1)} s -> ${dir}/\n`,
           );
         }
       }
