@@ -8,11 +8,27 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { EXIT_INTERRUPTED } from '../node/interrupt.ts';
 import { VERSION } from '../version.ts';
 import { commands } from './commands/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, errorMessage, isInputError } from './errors.ts';
 
+/** Takes over from bin.js's early Ctrl-C handler: true if Ctrl-C came while loading. */
+function interruptedWhileLoading(): boolean {
+  const g = globalThis as { coldtailEarlyInterrupt?: boolean; coldtailEarlyHandlers?: () => void };
+  if (g.coldtailEarlyHandlers) {
+    process.off('SIGINT', g.coldtailEarlyHandlers);
+    process.off('SIGTERM', g.coldtailEarlyHandlers);
+  }
+  return g.coldtailEarlyInterrupt === true;
+}
+
 export async function main(args: string[]): Promise<void> {
+  if (interruptedWhileLoading()) {
+    process.stderr.write('coldtail: interrupted before starting; nothing written\n');
+    process.exitCode = EXIT_INTERRUPTED;
+    return;
+  }
   let cli = yargs(args)
     .scriptName('coldtail')
     .version(VERSION)

