@@ -71,6 +71,9 @@ export const platformModelSchema = object({
   maxQueueWait: withDefault(durationOrForever('maxQueueWait'), Infinity).describe(
     'A queued call waiting longer than this is throttled.',
   ),
+  limitScope: withDefault(enumOf(['function', 'account'] as const), 'function').describe(
+    'function: maxConcurrency and burst apply to each function; account: to all the functions on this platform together (as Lambda counts them per account)',
+  ),
   coldStartBinding: withDefault(enumOf(['early', 'late'] as const), 'early').describe(
     'early: a call that starts an instance waits for that instance (as on Lambda); late: it takes whichever instance frees or becomes ready first (a shared queue), so a start may serve no one',
   ),
@@ -123,6 +126,7 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     maxQueueWait: m.maxQueueWait,
     burst: m.burst ?? null,
     binding: m.coldStartBinding,
+    limitScope: m.limitScope,
     provisioned: m.provisioned,
     cluster: m.cluster ?? null,
     price: m.price,

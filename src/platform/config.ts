@@ -27,6 +27,8 @@ export interface PlatformConfig {
   burst: { initial: number; perSecond: number } | null;
   /** Always-warm instances per function. */
   provisioned: number;
+  /** Whether maxConcurrency and burst apply to each function or to all of the platform's together. */
+  limitScope: 'function' | 'account';
   /** early: a call waits for the instance it started; late: for any that frees first. */
   binding: 'early' | 'late';
   /** Finite capacity for all the platform's functions; null: unlimited. */

@@ -5,6 +5,7 @@ import type { Cluster } from './cluster.ts';
 import type { FunctionRuntime } from './functionRuntime.ts';
 import { IdleList } from './idleList.ts';
 import { Instance, InstanceState } from './instance.ts';
+import type { LimitGroup } from './limitGroup.ts';
 import type { PoolObserver } from './poolObserver.ts';
 import type { RoutingPolicy } from './routing/index.ts';
 import type { TokenBucket } from './tokenBucket.ts';
@@ -17,10 +18,8 @@ export interface Sampler {
 export interface PoolOptions {
   /** Calls one instance serves at once (1 on Lambda). */
   concurrencyPerInstance: number;
-  /** Instances (starting, busy or idle) at most; Infinity for no limit. */
-  maxInstances: number;
-  /** Calls running at once at most (the concurrency limit); Infinity for no limit. */
-  maxCalls: number;
+  /** The concurrency limit: this pool's own, or shared by an account's pools. */
+  limits: LimitGroup;
   /** At the limit: refuse the call (HTTP 429) or queue it. */
   onLimit: 'throttle' | 'queue';
   /** A queued call that has waited this long is throttled; Infinity: never. */
@@ -91,6 +90,7 @@ export class Pool {
     private readonly observer: PoolObserver,
   ) {
     this.conc = options.concurrencyPerInstance;
+    options.limits.pools.push(this);
     for (let i = 0; i < options.provisioned; i++) {
       const inst = new Instance(this, this.nextId++, true);
       // It holds a cluster slot like any instance (experiments check that they fit).
@@ -110,9 +110,8 @@ export class Pool {
   readonly arrive = (call: Call): void => {
     const now = this.sim.now;
     call.atPool = now;
-    // Calls in progress: running, waiting for the instance started for them,
-    // or queued for one on its way.
-    if (this.activeCalls + this.bound + this.queueLive >= this.options.maxCalls) {
+    const limits = this.options.limits;
+    if (limits.maxCalls !== Infinity && limits.inProgress() >= limits.maxCalls) {
       this.atLimit(call);
       return;
     }
@@ -125,7 +124,7 @@ export class Pool {
       this.enqueue(call);
       return;
     }
-    if (this.instances + this.wanted < this.options.maxInstances) {
+    if (limits.maxInstances === Infinity || limits.instances() < limits.maxInstances) {
       if (this.options.binding === 'early' && this.takeToken()) {
         this.startInstance(call);
         return;
@@ -155,6 +154,13 @@ export class Pool {
     this.drain(null);
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
+    this.options.limits.released(this);
+  }
+
+  /** Serves queued calls if there is room now (another pool of the account freed some). */
+  drainQueued(): void {
+    this.drain(null);
+    this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
   }
 
   /**
@@ -163,10 +169,11 @@ export class Pool {
    * for its start: it is cold.
    */
   private drain(fresh: Instance | null): void {
+    const limits = this.options.limits;
     while (
       this.queueLive > 0 &&
       this.list.size > 0 &&
-      this.activeCalls + this.bound < this.options.maxCalls
+      (limits.maxCalls === Infinity || limits.running() < limits.maxCalls)
     ) {
       const inst = this.options.routing.pick(this.list, this.options.routingRng);
       this.assign(this.dequeue(), inst, inst === fresh);

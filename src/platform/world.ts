@@ -13,6 +13,7 @@ import {
 import { FunctionRuntime, type PlatformRuntime } from './functionRuntime.ts';
 import { Hop, NO_HOP } from './hop.ts';
 import { type CallSink, Invoker } from './invoker.ts';
+import { LimitGroup } from './limitGroup.ts';
 import { Pool, type Sampler } from './pool.ts';
 import { NULL_POOL_OBSERVER, type PoolObserver } from './poolObserver.ts';
 import { ROUTING_POLICIES } from './routing/index.ts';
@@ -56,7 +57,11 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
   const invoker = new Invoker(sim, internet, options.sink);
   const platforms = new Map<
     PlatformConfig,
-    { runtime: PlatformRuntime; cluster: Cluster | null }
+    {
+      runtime: PlatformRuntime;
+      cluster: Cluster | null;
+      account: { limits: LimitGroup; burst: TokenBucket | null } | null;
+    }
   >();
   const platformOf = (p: PlatformConfig) => {
     let entry = platforms.get(p);
@@ -70,6 +75,14 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
           scheduler: new Hop(p.scheduler, stream(`${prefix}/scheduler`)),
         },
         cluster: p.cluster ? new Cluster(p.cluster.hosts * p.cluster.slotsPerHost) : null,
+        // Account-wide limits: one group and one token bucket for all the platform's functions.
+        account:
+          p.limitScope === 'account'
+            ? {
+                limits: new LimitGroup(p.maxConcurrency, instanceLimit(p)),
+                burst: p.burst ? new TokenBucket(p.burst.initial, p.burst.perSecond / 1000) : null,
+              }
+            : null,
       };
       platforms.set(p, entry);
     }
@@ -78,7 +91,7 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
   const functions = new Map<string, FunctionRuntime>();
   for (const f of options.functions) {
     const p = f.platform;
-    const { runtime, cluster } = platformOf(p);
+    const { runtime, cluster, account } = platformOf(p);
     const prefix = `fn:${f.name}`;
     const fn = new FunctionRuntime(
       f.name,
@@ -95,8 +108,7 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
       fn,
       {
         concurrencyPerInstance: conc,
-        maxInstances: instanceLimit(p),
-        maxCalls: p.maxConcurrency,
+        limits: account?.limits ?? new LimitGroup(p.maxConcurrency, instanceLimit(p)),
         onLimit: p.onLimit,
         maxQueueWait: p.maxQueueWait,
         provisioned: p.provisioned,
@@ -104,7 +116,11 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
         coldStart: sumOf(p.coldStart, stream(`${prefix}/coldStart`)),
         routing: ROUTING_POLICIES[p.routing],
         routingRng: stream(`${prefix}/routing`),
-        burst: p.burst ? new TokenBucket(p.burst.initial, p.burst.perSecond / 1000) : null,
+        burst: account
+          ? account.burst
+          : p.burst
+            ? new TokenBucket(p.burst.initial, p.burst.perSecond / 1000)
+            : null,
         cluster,
         binding: p.binding,
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Outcome } from '../../src/platform/call.ts';
+import type { PlatformConfig } from '../../src/platform/config.ts';
 import { constant } from '../../src/random/distributions/constant.ts';
 import { exponential } from '../../src/random/distributions/exponential.ts';
 import { barePlatform, checkCalls, testWorld } from '../support/platformWorld.ts';
@@ -232,6 +233,38 @@ describe('corner cases found in review', () => {
     };
     expect(used('lru')).toBe(3);
     expect(used('mru')).toBe(1);
+  });
+});
+
+describe('limit scope', () => {
+  // Two functions, three calls each at once, a limit of 4 calls.
+  const run = (limitScope: 'function' | 'account', burst: PlatformConfig['burst'] = null) => {
+    const w = testWorld(
+      barePlatform({ maxConcurrency: 4, limitScope, burst, coldStart: [constant(100)] }),
+      constant(1000),
+      { names: ['f', 'g'] },
+    );
+    for (const name of ['f', 'g']) for (let i = 0; i < 3; i++) w.callAt(0, name);
+    w.sim.run();
+    return w;
+  };
+
+  it('function: each function has its own limit', () => {
+    expect(checkCalls(run('function').ended)).toEqual({ completed: 6, throttled: 0, timedOut: 0 });
+  });
+
+  it('account: the functions share one limit', () => {
+    expect(checkCalls(run('account').ended)).toEqual({ completed: 4, throttled: 2, timedOut: 0 });
+  });
+
+  it('account: the functions share one burst bucket', () => {
+    // Two tokens at once, then one a second: the third and fourth starts wait 1 and 2 s.
+    const w = run('account', { initial: 2, perSecond: 1 });
+    const waits = w.ended
+      .filter((c) => c.outcome === Outcome.Completed)
+      .map((c) => c.queue + c.coldStart)
+      .sort((a, b) => a - b);
+    expect(waits).toEqual([100, 100, 1100, 2100]);
   });
 });
 

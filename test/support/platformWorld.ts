@@ -24,6 +24,7 @@ export function barePlatform(overrides: Partial<PlatformConfig> = {}): PlatformC
     provisioned: 0,
     cluster: null,
     binding: 'early',
+    limitScope: 'function',
     price: { perMillionRequests: 0.2, perGBSecond: 0.0000166667 },
     ...overrides,
   };
