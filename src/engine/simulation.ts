@@ -1,3 +1,4 @@
+import { CalendarQueue } from './calendarQueue.ts';
 import { type EventHandler, type EventId, EventQueue } from './eventQueue.ts';
 
 /** Why a call to run() returned. */
@@ -35,11 +36,19 @@ export class Simulation {
   now = 0;
   /** Events run since the simulation was created. */
   processed = 0;
-  private readonly queue: EventQueue;
+  private readonly queue: EventQueue | CalendarQueue;
   private stopRequested = false;
 
-  constructor(options: { initialCapacity?: number } = {}) {
-    this.queue = new EventQueue(options.initialCapacity);
+  /**
+   * `queue`: the calendar queue (default) costs O(1) per event whatever the
+   * number pending; the binary heap, log n, is kept as the reference the
+   * calendar queue is tested against, event for event.
+   */
+  constructor(options: { initialCapacity?: number; queue?: 'heap' | 'calendar' } = {}) {
+    this.queue =
+      options.queue === 'heap'
+        ? new EventQueue(options.initialCapacity)
+        : new CalendarQueue(options.initialCapacity);
   }
 
   /** Schedules `handler(payload)` after `delay` (>= 0) from now. */

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine/index.ts';
 import { createStream } from '../../src/random/streams.ts';
 
-describe('Simulation', () => {
+describe.each(['calendar', 'heap'] as const)('Simulation on a %s queue', (queue) => {
+  const Sim = class extends Simulation {
+    constructor(options: { initialCapacity?: number } = {}) {
+      super({ ...options, queue });
+    }
+  };
   it('runs events in time order and advances the clock', () => {
-    const sim = new Simulation();
+    const sim = new Sim();
     const seen: [string, number][] = [];
     const log = (name: string) => seen.push([name, sim.now]);
     sim.schedule(5, log, 'c');
@@ -21,7 +26,7 @@ describe('Simulation', () => {
   });
 
   it('breaks ties in the order events were scheduled', () => {
-    const sim = new Simulation();
+    const sim = new Sim();
     const seen: number[] = [];
     for (let i = 0; i < 200; i++) sim.scheduleAt(7, (x: number) => seen.push(x), i);
     // Interleave other times so that ties must survive heap reorganisation.
@@ -31,7 +36,7 @@ describe('Simulation', () => {
   });
 
   it('lets a handler schedule at the current time, after events already due then', () => {
-    const sim = new Simulation();
+    const sim = new Sim();
     const seen: string[] = [];
     sim.schedule(
       1,
@@ -47,7 +52,7 @@ describe('Simulation', () => {
   });
 
   it('cancels pending events and refuses stale ids', () => {
-    const sim = new Simulation();
+    const sim = new Sim();
     const seen: number[] = [];
     const push = (x: number) => seen.push(x);
     const a = sim.schedule(1, push, 1);
@@ -66,7 +71,7 @@ describe('Simulation', () => {
   });
 
   it('runs until a time, inclusive, and moves the clock there', () => {
-    const sim = new Simulation();
+    const sim = new Sim();
     const seen: number[] = [];
     for (const t of [1, 2, 3, 4]) sim.scheduleAt(t, (x: number) => seen.push(x), t);
     expect(sim.run({ until: 2 })).toEqual({ reason: 'until', now: 2, events: 2 });
@@ -76,7 +81,7 @@ describe('Simulation', () => {
   });
 
   it('stops after a maximum number of events, and on stop()', () => {
-    const sim = new Simulation();
+    const sim = new Sim();
     let n = 0;
     const tick = () => {
       n++;
@@ -90,7 +95,7 @@ describe('Simulation', () => {
   });
 
   it('refuses to schedule in the past or at NaN, with a clear message', () => {
-    const sim = new Simulation();
+    const sim = new Sim();
     sim.schedule(10, () => {}, null);
     sim.run();
     expect(() => sim.scheduleAt(5, () => {}, null)).toThrow(
@@ -102,7 +107,7 @@ describe('Simulation', () => {
   });
 
   it('grows past its initial capacity and keeps order', () => {
-    const sim = new Simulation({ initialCapacity: 2 });
+    const sim = new Sim({ initialCapacity: 2 });
     const rng = createStream(1, 'grow');
     const times = Array.from({ length: 5000 }, () => rng() * 100);
     const seen: number[] = [];
@@ -113,7 +118,7 @@ describe('Simulation', () => {
 
   it('is deterministic: the same seed gives the same trace, another seed another', () => {
     const trace = (seed: number) => {
-      const sim = new Simulation();
+      const sim = new Sim();
       const rng = createStream(seed, 'trace');
       const out: string[] = [];
       const step = (id: number) => {
