@@ -20,7 +20,12 @@ const prepared = prepareExperiment(
     duration: `${seconds}s`,
     client: 'us-typical',
     platform: 'aws-lambda-2019',
-    platformOverrides: { maxConcurrency: 'unlimited', keepAlive: '30s' },
+    // Unlimited and unpaced: the case measures memory, not Lambda's 2019 scaling limits.
+    platformOverrides: {
+      maxConcurrency: 'unlimited',
+      keepAlive: '30s',
+      burst: { initial: 1e9, perSecond: 1e9 },
+    },
     graph: { chain: { depth } },
     workload: { poisson: { perSecond } },
   },
