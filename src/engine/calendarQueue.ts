@@ -45,6 +45,7 @@ export class CalendarQueue {
   private growAt: number;
   private shrinkAt: number;
   private resizing = false;
+  private popsSinceResize = 0;
 
   constructor(initialCapacity = 1024) {
     this.times = new Float64Array(initialCapacity);
@@ -115,7 +116,14 @@ export class CalendarQueue {
       }
       cur++;
     }
-    // Nothing in the coming year: the earliest head, wherever it is.
+    // Nothing in the coming year: the width no longer fits the events (it is
+    // only chosen when the size doubles or halves). Choose it again, at most
+    // once per nb pops so that the O(n) re-filing stays O(1) per event.
+    if (this.popsSinceResize > nb && !this.resizing) {
+      this.resize(nb);
+      return this.findMin();
+    }
+    // The earliest head, wherever it is.
     let best = -1;
     for (let i = 0; i < nb; i++) {
       const s = heads[i];
@@ -145,6 +153,7 @@ export class CalendarQueue {
     this.heads[b] = this.next[s];
     this.cached = -1;
     this.size--;
+    this.popsSinceResize++;
     if (this.size < this.shrinkAt && !this.resizing) this.resize(this.nb / 2);
     return s;
   }
@@ -210,6 +219,7 @@ export class CalendarQueue {
     this.size = all.length;
     this.growAt = 2 * this.nb;
     this.shrinkAt = this.nb > MIN_BUCKETS ? this.nb / 2 : 0;
+    this.popsSinceResize = 0;
     this.resizing = false;
   }
 
