@@ -1,9 +1,5 @@
-import type { EventHandler, EventId } from './eventQueue.ts';
+import { type EventHandler, type EventId, EventSlots } from './eventSlots.ts';
 
-// As in EventQueue: ids pack (generation, slot) into one exact float.
-const SLOT_BITS = 24;
-const SLOT_LIMIT = 2 ** SLOT_BITS;
-const GEN_LIMIT = 2 ** 28;
 const MIN_BUCKETS = 16;
 // Events sampled to choose the bucket width (Brown, 1988).
 const SAMPLE = 25;
@@ -22,16 +18,8 @@ const SAMPLE = 25;
  * allocated per event once the arrays have grown.
  */
 export class CalendarQueue {
-  private times: Float64Array;
-  private seqs: Float64Array;
-  private gens: Uint32Array;
-  private next: Int32Array;
-  private handlers: (EventHandler<never> | null)[] = [];
-  private payloads: unknown[] = [];
-  private free: Int32Array;
-  private freeTop = 0;
-  private used = 0;
-  private nextSeq = 0;
+  /** The events; their `aux` array links each bucket's list. */
+  private readonly slots: EventSlots;
   size = 0;
 
   private heads: Int32Array;
@@ -48,11 +36,7 @@ export class CalendarQueue {
   private popsSinceResize = 0;
 
   constructor(initialCapacity = 1024) {
-    this.times = new Float64Array(initialCapacity);
-    this.seqs = new Float64Array(initialCapacity);
-    this.gens = new Uint32Array(initialCapacity);
-    this.next = new Int32Array(initialCapacity);
-    this.free = new Int32Array(initialCapacity);
+    this.slots = new EventSlots(initialCapacity);
     this.nb = MIN_BUCKETS;
     this.heads = new Int32Array(this.nb).fill(-1);
     this.growAt = 2 * this.nb;
@@ -60,29 +44,18 @@ export class CalendarQueue {
   }
 
   push<P>(time: number, handler: EventHandler<P>, payload: P): EventId {
-    let slot: number;
-    if (this.freeTop > 0) {
-      slot = this.free[--this.freeTop];
-    } else {
-      if (this.used === this.times.length) this.grow();
-      slot = this.used++;
-    }
-    this.times[slot] = time;
-    this.seqs[slot] = this.nextSeq++;
-    this.handlers[slot] = handler as EventHandler<never>;
-    this.payloads[slot] = payload;
+    const slot = this.slots.alloc(time, handler, payload);
     this.insert(slot);
     this.size++;
     if (this.size > this.growAt && !this.resizing) this.resize(this.nb * 2);
-    return this.gens[slot] * SLOT_LIMIT + slot;
+    return this.slots.idOf(slot);
   }
 
   private insert(slot: number): void {
-    const t = this.times[slot];
+    const { times, aux: next } = this.slots;
+    const t = times[slot];
     const v = Math.floor(t / this.width);
     const b = v % this.nb;
-    const times = this.times;
-    const next = this.next;
     let prev = -1;
     let s = this.heads[b];
     // Sorted by time, then sequence; a new event has the largest sequence, so
@@ -103,7 +76,7 @@ export class CalendarQueue {
     if (this.cached >= 0) return this.cached;
     if (this.size === 0) return -1;
     const heads = this.heads;
-    const times = this.times;
+    const { times, seqs } = this.slots;
     const nb = this.nb;
     const w = this.width;
     let cur = this.cur;
@@ -131,7 +104,7 @@ export class CalendarQueue {
       if (
         best < 0 ||
         times[s] < times[best] ||
-        (times[s] === times[best] && this.seqs[s] < this.seqs[best])
+        (times[s] === times[best] && seqs[s] < seqs[best])
       ) {
         best = s;
       }
@@ -143,14 +116,14 @@ export class CalendarQueue {
 
   peekTime(): number {
     const s = this.findMin();
-    return s < 0 ? Infinity : this.times[s];
+    return s < 0 ? Infinity : this.slots.times[s];
   }
 
   pop(): number {
     const s = this.findMin();
     const b = this.cur % this.nb;
     // The minimum is the head of its bucket.
-    this.heads[b] = this.next[s];
+    this.heads[b] = this.slots.aux[s];
     this.cached = -1;
     this.size--;
     this.popsSinceResize++;
@@ -159,31 +132,23 @@ export class CalendarQueue {
   }
 
   timeOf(slot: number): number {
-    return this.times[slot];
+    return this.slots.times[slot];
   }
 
   handlerOf(slot: number): EventHandler<never> | null {
-    return this.handlers[slot];
+    return this.slots.handlerOf(slot);
   }
 
   payloadOf(slot: number): unknown {
-    return this.payloads[slot];
+    return this.slots.payloadOf(slot);
   }
 
   release(slot: number): void {
-    this.handlers[slot] = null;
-    this.payloads[slot] = undefined;
-    this.gens[slot] = (this.gens[slot] + 1) % GEN_LIMIT;
-    this.free[this.freeTop++] = slot;
+    this.slots.release(slot);
   }
 
   cancel(id: EventId): boolean {
-    const slot = id % SLOT_LIMIT;
-    const gen = (id - slot) / SLOT_LIMIT;
-    if (slot >= this.used || this.gens[slot] !== gen || this.handlers[slot] === null) return false;
-    this.handlers[slot] = null;
-    this.payloads[slot] = undefined;
-    return true;
+    return this.slots.cancel(id);
   }
 
   /**
@@ -193,12 +158,13 @@ export class CalendarQueue {
    */
   private resize(nb: number): void {
     this.resizing = true;
+    const { times, seqs } = this.slots;
     const sample: number[] = [];
     while (sample.length < SAMPLE && this.size > 0) sample.push(this.pop());
     let gaps = 0;
     let n = 0;
     for (let i = 1; i < sample.length; i++) {
-      const d = this.times[sample[i]] - this.times[sample[i - 1]];
+      const d = times[sample[i]] - times[sample[i - 1]];
       if (d > 0) {
         gaps += d;
         n++;
@@ -206,35 +172,20 @@ export class CalendarQueue {
     }
     const all: number[] = [...sample];
     for (let i = 0; i < this.nb; i++) {
-      for (let s = this.heads[i]; s >= 0; s = this.next[s]) all.push(s);
+      for (let s = this.heads[i]; s >= 0; s = this.slots.aux[s]) all.push(s);
     }
     if (n > 0) this.width = (3 * gaps) / n;
     this.nb = Math.max(MIN_BUCKETS, nb);
     this.heads = new Int32Array(this.nb).fill(-1);
     this.cached = -1;
-    this.cur = all.length > 0 ? Math.floor(this.times[sample[0]] / this.width) : 0;
+    this.cur = all.length > 0 ? Math.floor(times[sample[0]] / this.width) : 0;
     // Re-filed in (time, sequence) order so that each insert appends.
-    all.sort((a, b) => this.times[a] - this.times[b] || this.seqs[a] - this.seqs[b]);
+    all.sort((a, b) => times[a] - times[b] || seqs[a] - seqs[b]);
     for (const s of all) this.insert(s);
     this.size = all.length;
     this.growAt = 2 * this.nb;
     this.shrinkAt = this.nb > MIN_BUCKETS ? this.nb / 2 : 0;
     this.popsSinceResize = 0;
     this.resizing = false;
-  }
-
-  private grow(): void {
-    const capacity = this.times.length * 2;
-    if (capacity > SLOT_LIMIT)
-      throw new RangeError(`more than ${SLOT_LIMIT} events pending at once`);
-    const resized = <T extends Float64Array | Uint32Array | Int32Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.times = resized(this.times, new Float64Array(capacity));
-    this.seqs = resized(this.seqs, new Float64Array(capacity));
-    this.gens = resized(this.gens, new Uint32Array(capacity));
-    this.next = resized(this.next, new Int32Array(capacity));
-    this.free = resized(this.free, new Int32Array(capacity));
   }
 }

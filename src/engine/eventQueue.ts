@@ -1,72 +1,30 @@
+import { type EventHandler, type EventId, EventSlots } from './eventSlots.ts';
+
+export type { EventHandler, EventId } from './eventSlots.ts';
+
 /**
- * The pending events: a binary min-heap ordered by (time, sequence).
- *
- * Hot path. Events live in slots of parallel typed arrays (time, sequence,
- * generation) plus two plain arrays for the handler and its payload; the heap
- * itself is an Int32Array of slot numbers. Nothing is allocated per event once
- * the arrays have grown to the peak number of pending events, and freed slots
- * are reused from a stack. A heap of objects measured 4.5-5.5 M push+pop/s
- * here against 7-8.5 M for typed arrays (TOOLCHAIN.md).
- *
- * An event id packs (generation, slot) into one float so that cancelling a
- * stale id (an event that already ran, whose slot was reused) is detected
- * without any lookup table.
+ * The pending events as a binary min-heap ordered by (time, sequence): the
+ * reference implementation the calendar queue is tested against, and an
+ * option of Simulation. log n per event; the slots' `aux` array is the heap.
  */
-
-// 2^24 pending events at most (a guard, not a real limit: 16.7 M in-flight
-// events would need several GB of model state anyway).
-const SLOT_BITS = 24;
-const SLOT_LIMIT = 2 ** SLOT_BITS;
-// Generations wrap at 2^28 so that gen * 2^24 + slot stays an exact integer
-// below 2^53. A stale id could only collide after 268 M reuses of one slot.
-const GEN_LIMIT = 2 ** 28;
-
-export type EventHandler<P = unknown> = (payload: P) => void;
-
-/** Identifies a scheduled event, for cancelling it. */
-export type EventId = number;
-
 export class EventQueue {
-  private times: Float64Array;
-  private seqs: Float64Array;
-  private gens: Uint32Array;
-  private handlers: (EventHandler<never> | null)[] = [];
-  private payloads: unknown[] = [];
-  private heap: Int32Array;
-  private free: Int32Array;
-  private freeTop = 0;
-  private used = 0;
-  private nextSeq = 0;
-  /** Number of slots in the heap, including cancelled events not yet popped. */
+  private readonly slots: EventSlots;
+  /** Number of events in the heap, including cancelled ones not yet popped. */
   size = 0;
 
   constructor(initialCapacity = 1024) {
-    this.times = new Float64Array(initialCapacity);
-    this.seqs = new Float64Array(initialCapacity);
-    this.gens = new Uint32Array(initialCapacity);
-    this.heap = new Int32Array(initialCapacity);
-    this.free = new Int32Array(initialCapacity);
+    this.slots = new EventSlots(initialCapacity);
   }
 
   push<P>(time: number, handler: EventHandler<P>, payload: P): EventId {
-    let slot: number;
-    if (this.freeTop > 0) {
-      slot = this.free[--this.freeTop];
-    } else {
-      if (this.used === this.times.length) this.grow();
-      slot = this.used++;
-    }
-    this.times[slot] = time;
-    this.seqs[slot] = this.nextSeq++;
-    this.handlers[slot] = handler as EventHandler<never>;
-    this.payloads[slot] = payload;
+    const slot = this.slots.alloc(time, handler, payload);
     this.siftUp(this.size++, slot);
-    return this.gens[slot] * SLOT_LIMIT + slot;
+    return this.slots.idOf(slot);
   }
 
   /** Time of the earliest event, or Infinity when none is pending. */
   peekTime(): number {
-    return this.size === 0 ? Infinity : this.times[this.heap[0]];
+    return this.size === 0 ? Infinity : this.slots.times[this.slots.aux[0]];
   }
 
   /**
@@ -75,7 +33,7 @@ export class EventQueue {
    * this way avoids returning a tuple object per event.
    */
   pop(): number {
-    const heap = this.heap;
+    const heap = this.slots.aux;
     const top = heap[0];
     const last = heap[--this.size];
     if (this.size > 0) this.siftDown(0, last);
@@ -83,54 +41,27 @@ export class EventQueue {
   }
 
   timeOf(slot: number): number {
-    return this.times[slot];
+    return this.slots.times[slot];
   }
 
-  /** The handler, or null when the event was cancelled. */
   handlerOf(slot: number): EventHandler<never> | null {
-    return this.handlers[slot];
+    return this.slots.handlerOf(slot);
   }
 
   payloadOf(slot: number): unknown {
-    return this.payloads[slot];
+    return this.slots.payloadOf(slot);
   }
 
   release(slot: number): void {
-    this.handlers[slot] = null;
-    this.payloads[slot] = undefined;
-    this.gens[slot] = (this.gens[slot] + 1) % GEN_LIMIT;
-    this.free[this.freeTop++] = slot;
+    this.slots.release(slot);
   }
 
-  /**
-   * Lazily cancels: the slot stays in the heap with no handler and is skipped
-   * when popped, which keeps cancel O(1) and the heap untouched.
-   */
   cancel(id: EventId): boolean {
-    const slot = id % SLOT_LIMIT;
-    const gen = (id - slot) / SLOT_LIMIT;
-    if (slot >= this.used || this.gens[slot] !== gen || this.handlers[slot] === null) return false;
-    this.handlers[slot] = null;
-    this.payloads[slot] = undefined;
-    return true;
-  }
-
-  private grow(): void {
-    const capacity = this.times.length * 2;
-    if (capacity > SLOT_LIMIT) {
-      throw new RangeError(`more than ${SLOT_LIMIT} events pending at once`);
-    }
-    this.times = resized(this.times, new Float64Array(capacity));
-    this.seqs = resized(this.seqs, new Float64Array(capacity));
-    this.gens = resized(this.gens, new Uint32Array(capacity));
-    this.heap = resized(this.heap, new Int32Array(capacity));
-    this.free = resized(this.free, new Int32Array(capacity));
+    return this.slots.cancel(id);
   }
 
   private siftUp(pos: number, slot: number): void {
-    const heap = this.heap;
-    const times = this.times;
-    const seqs = this.seqs;
+    const { aux: heap, times, seqs } = this.slots;
     const t = times[slot];
     const s = seqs[slot];
     while (pos > 0) {
@@ -145,9 +76,7 @@ export class EventQueue {
   }
 
   private siftDown(pos: number, slot: number): void {
-    const heap = this.heap;
-    const times = this.times;
-    const seqs = this.seqs;
+    const { aux: heap, times, seqs } = this.slots;
     const size = this.size;
     const t = times[slot];
     const s = seqs[slot];
@@ -169,9 +98,4 @@ export class EventQueue {
     }
     heap[pos] = slot;
   }
-}
-
-function resized<T extends Float64Array | Uint32Array | Int32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }

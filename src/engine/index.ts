@@ -1,5 +1,5 @@
 export { CalendarQueue } from './calendarQueue.ts';
-export type { EventHandler, EventId } from './eventQueue.ts';
 export { EventQueue } from './eventQueue.ts';
+export type { EventHandler, EventId } from './eventSlots.ts';
 export type { RunOptions, RunResult, StopReason } from './simulation.ts';
 export { Simulation } from './simulation.ts';
