@@ -181,8 +181,14 @@ export function loadTrace(
     );
   }
   const data: TraceData = { file: spec.file };
-  if (spec.format === 'timestamps') data.timestamps = parseTimestampCsv(text, spec.file);
-  else data.azure = parseAzureCountsCsv(text, spec.file);
+  try {
+    if (spec.format === 'timestamps') data.timestamps = parseTimestampCsv(text, spec.file);
+    else data.azure = parseAzureCountsCsv(text, spec.file);
+  } catch (e) {
+    // The trace's own line and column, under the experiment field that named the file.
+    if (e instanceof TraceError) throw new SpecError(`${path}.trace.file`, e.message);
+    throw e;
+  }
   const names =
     data.timestamps !== undefined
       ? [...data.timestamps.keys()]

@@ -114,7 +114,7 @@ describe('bad input through the command line: exit 2, one line, no stack, no out
     expect(lines).toEqual([
       `${files['malformed.json']}:4:15: invalid JSON (Unexpected token ',')`,
       `${files['misspelled.json']}: workload.poisson: unknown field "perSecnd"; did you mean "perSecond"?`,
-      'bad.csv:3: timestamp: must be a non-negative number (got "-")',
+      `${files['bad-trace.json']}: workload[0].trace.file: bad.csv:3: timestamp: must be a non-negative number (got "-")`,
       `${files['bad-model.json']}: keepAlive: must not be negative (got "-1s")`,
       `${missing}: file not found`,
     ]);
@@ -133,7 +133,12 @@ describe('bad input through the command line: exit 2, one line, no stack, no out
     ]);
     expectBadInput(malformed, files['malformed.json'], ':4:15: invalid JSON');
     expectBadInput(misspelled, files['misspelled.json'], 'workload.poisson', 'did you mean');
-    expectBadInput(trace, 'bad.csv:3: timestamp:', 'must be a non-negative number');
+    expectBadInput(
+      trace,
+      files['bad-trace.json'],
+      ': workload[0].trace.file: bad.csv:3: timestamp:',
+      'must be a non-negative number',
+    );
     expectBadInput(twins, files['twin-b.json'], ': name: "twin" is already defined in');
     expectBadInput(missing, join(dir, 'nope.json'), ': file not found');
     expectBadInput(deep, files['deep.json'], ': graph[0][0]', 'nested more than 100 levels deep');

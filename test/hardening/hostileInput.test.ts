@@ -478,27 +478,27 @@ const CASES: Case[] = [
     name: 'a trace with a bad row',
     file: { workload: { trace: { file: 'bad.csv', format: 'timestamps' } } },
     extra: { 'bad.csv': 'function,timestamp\napi,10\napi,abc\n' },
-    error: TraceError,
-    blames: 'bad.csv',
-    field: ':3: timestamp',
+    // The trace's line, under the experiment's field that named it.
+    error: SpecError,
+    field: 'workload[0].trace.file: bad.csv:3: timestamp',
     reason: /must be a non-negative number \(got "abc"\)/,
   },
   {
     name: 'a trace row with a missing column',
     file: { workload: { trace: { file: 'short.csv', format: 'timestamps' } } },
     extra: { 'short.csv': 'function,timestamp\napi,10\napi\n' },
-    error: TraceError,
-    blames: 'short.csv',
-    field: ':3: row',
+    // The trace's line, under the experiment's field that named it.
+    error: SpecError,
+    field: 'workload[0].trace.file: short.csv:3: row',
     reason: /expected 2 columns, got 1/,
   },
   {
     name: 'an Azure trace with a bad header',
     file: { workload: { trace: { file: 'azure.csv', format: 'azure' } } },
     extra: { 'azure.csv': 'owner,app\n1,2\n' },
-    error: TraceError,
-    blames: 'azure.csv',
-    field: ':1: header',
+    // The trace's line, under the experiment's field that named it.
+    error: SpecError,
+    field: 'workload[0].trace.file: azure.csv:1: header',
     reason: /expected HashOwner,HashApp,HashFunction,Trigger/,
   },
   {
