@@ -1,4 +1,4 @@
-import { type EventHandler, type EventId, EventSlots } from './eventSlots.ts';
+import { type EventHandler, type EventId, SlotQueue } from './eventSlots.ts';
 
 const MIN_BUCKETS = 16;
 // Events sampled to choose the bucket width (Brown, 1988).
@@ -17,10 +17,8 @@ const SAMPLE = 25;
  * sequence number. Slots live in typed arrays, linked by `next`; nothing is
  * allocated per event once the arrays have grown.
  */
-export class CalendarQueue {
-  /** The events; their `aux` array links each bucket's list. */
-  private readonly slots: EventSlots;
-  size = 0;
+export class CalendarQueue extends SlotQueue {
+  // The slots' `aux` array links each bucket's list.
 
   private heads: Int32Array;
   private nb: number;
@@ -36,7 +34,7 @@ export class CalendarQueue {
   private popsSinceResize = 0;
 
   constructor(initialCapacity = 1024) {
-    this.slots = new EventSlots(initialCapacity);
+    super(initialCapacity);
     this.nb = MIN_BUCKETS;
     this.heads = new Int32Array(this.nb).fill(-1);
     this.growAt = 2 * this.nb;
@@ -129,26 +127,6 @@ export class CalendarQueue {
     this.popsSinceResize++;
     if (this.size < this.shrinkAt && !this.resizing) this.resize(this.nb / 2);
     return s;
-  }
-
-  timeOf(slot: number): number {
-    return this.slots.times[slot];
-  }
-
-  handlerOf(slot: number): EventHandler<never> | null {
-    return this.slots.handlerOf(slot);
-  }
-
-  payloadOf(slot: number): unknown {
-    return this.slots.payloadOf(slot);
-  }
-
-  release(slot: number): void {
-    this.slots.release(slot);
-  }
-
-  cancel(id: EventId): boolean {
-    return this.slots.cancel(id);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { type EventHandler, type EventId, EventSlots } from './eventSlots.ts';
+import { type EventHandler, type EventId, SlotQueue } from './eventSlots.ts';
 
 export type { EventHandler, EventId } from './eventSlots.ts';
 
@@ -7,13 +7,9 @@ export type { EventHandler, EventId } from './eventSlots.ts';
  * reference implementation the calendar queue is tested against, and an
  * option of Simulation. log n per event; the slots' `aux` array is the heap.
  */
-export class EventQueue {
-  private readonly slots: EventSlots;
-  /** Number of events in the heap, including cancelled ones not yet popped. */
-  size = 0;
-
+export class EventQueue extends SlotQueue {
   constructor(initialCapacity = 1024) {
-    this.slots = new EventSlots(initialCapacity);
+    super(initialCapacity);
   }
 
   push<P>(time: number, handler: EventHandler<P>, payload: P): EventId {
@@ -22,42 +18,16 @@ export class EventQueue {
     return this.slots.idOf(slot);
   }
 
-  /** Time of the earliest event, or Infinity when none is pending. */
   peekTime(): number {
     return this.size === 0 ? Infinity : this.slots.times[this.slots.aux[0]];
   }
 
-  /**
-   * Removes the earliest event and returns its slot; the caller reads it with
-   * timeOf/handlerOf/payloadOf and then calls release(slot). Splitting pop
-   * this way avoids returning a tuple object per event.
-   */
   pop(): number {
     const heap = this.slots.aux;
     const top = heap[0];
     const last = heap[--this.size];
     if (this.size > 0) this.siftDown(0, last);
     return top;
-  }
-
-  timeOf(slot: number): number {
-    return this.slots.times[slot];
-  }
-
-  handlerOf(slot: number): EventHandler<never> | null {
-    return this.slots.handlerOf(slot);
-  }
-
-  payloadOf(slot: number): unknown {
-    return this.slots.payloadOf(slot);
-  }
-
-  release(slot: number): void {
-    this.slots.release(slot);
-  }
-
-  cancel(id: EventId): boolean {
-    return this.slots.cancel(id);
   }
 
   private siftUp(pos: number, slot: number): void {

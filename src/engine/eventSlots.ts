@@ -110,3 +110,48 @@ function resized<T extends Float64Array | Uint32Array | Int32Array>(from: T, to:
   to.set(from);
   return to;
 }
+
+/**
+ * What both queues give the simulation besides their own order: reading and
+ * releasing a popped slot, and cancelling, all answered by the slots.
+ */
+export abstract class SlotQueue {
+  protected readonly slots: EventSlots;
+  /** Events queued, including cancelled ones not yet popped. */
+  size = 0;
+
+  constructor(initialCapacity: number) {
+    this.slots = new EventSlots(initialCapacity);
+  }
+
+  abstract push<P>(time: number, handler: EventHandler<P>, payload: P): EventId;
+  /** Time of the earliest event, or Infinity when none is pending. */
+  abstract peekTime(): number;
+  /**
+   * Removes the earliest event and returns its slot; the caller reads it with
+   * timeOf/handlerOf/payloadOf and then calls release(slot), which avoids a
+   * tuple object per event.
+   */
+  abstract pop(): number;
+
+  timeOf(slot: number): number {
+    return this.slots.times[slot];
+  }
+
+  /** The handler, or null when the event was cancelled. */
+  handlerOf(slot: number): EventHandler<never> | null {
+    return this.slots.handlerOf(slot);
+  }
+
+  payloadOf(slot: number): unknown {
+    return this.slots.payloadOf(slot);
+  }
+
+  release(slot: number): void {
+    this.slots.release(slot);
+  }
+
+  cancel(id: EventId): boolean {
+    return this.slots.cancel(id);
+  }
+}

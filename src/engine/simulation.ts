@@ -1,5 +1,6 @@
 import { CalendarQueue } from './calendarQueue.ts';
-import { type EventHandler, type EventId, EventQueue } from './eventQueue.ts';
+import { EventQueue } from './eventQueue.ts';
+import type { EventHandler, EventId, SlotQueue } from './eventSlots.ts';
 
 /** Why a call to run() returned. */
 export type StopReason = 'empty' | 'until' | 'maxEvents' | 'stopped';
@@ -36,7 +37,7 @@ export class Simulation {
   now = 0;
   /** Events run since the simulation was created. */
   processed = 0;
-  private readonly queue: EventQueue | CalendarQueue;
+  private readonly queue: SlotQueue;
   private stopRequested = false;
 
   /**
