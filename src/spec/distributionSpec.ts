@@ -362,23 +362,28 @@ const empirical = oneOfType(
   },
 );
 
+const families = oneKey({
+  constant,
+  uniform,
+  exponential,
+  normal,
+  lognormal,
+  gamma,
+  weibull,
+  pareto,
+  shifted,
+  mixture,
+  empirical,
+});
+
+/** The families' names, as an object form's one key. */
+export const DISTRIBUTION_FAMILIES: readonly string[] = Object.keys(families.alternatives);
+
 const distributionForms = oneOfType(
   {
     number: constant,
     string: constant,
-    object: oneKey({
-      constant,
-      uniform,
-      exponential,
-      normal,
-      lognormal,
-      gamma,
-      weibull,
-      pareto,
-      shifted,
-      mixture,
-      empirical,
-    }),
+    object: families,
   },
   {
     expected:

@@ -22,6 +22,7 @@ import { ModelRegistry, presetRegistry } from '../../src/models/registry.ts';
 import { readText } from '../../src/node/files.ts';
 import { InputError } from '../../src/node/inputError.ts';
 import { loadExperiment, loadRegistry } from '../../src/node/loadExperiment.ts';
+import { DISTRIBUTION_FAMILIES } from '../../src/spec/distributionSpec.ts';
 import { SpecError } from '../../src/spec/specError.ts';
 import { TraceError } from '../../src/workload/trace/traceError.ts';
 import type { Json } from './arbitraries.ts';
@@ -183,19 +184,7 @@ const GARBAGE: unknown[] = [
   '../../etc/passwd',
 ];
 
-const DIST_KINDS = [
-  'constant',
-  'uniform',
-  'exponential',
-  'normal',
-  'lognormal',
-  'gamma',
-  'weibull',
-  'pareto',
-  'shifted',
-  'mixture',
-  'empirical',
-];
+const DIST_KINDS = DISTRIBUTION_FAMILIES;
 const ODD_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'zz'];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz_.0';
 
@@ -303,7 +292,11 @@ function mutate(seed: unknown, ops: Op[]): { doc: unknown; nan: boolean } {
         else put(parent, key, op.arg % 2 ? [value] : { value });
         break;
       case 5: // garbage nested in
-        put(parent, key, op.arg % 2 ? [value, value] : { [DIST_KINDS[op.arg % 11]]: value });
+        put(
+          parent,
+          key,
+          op.arg % 2 ? [value, value] : { [DIST_KINDS[op.arg % DIST_KINDS.length]]: value },
+        );
         break;
       case 6: // an odd key beside it
         if (!Array.isArray(parent)) put(parent, ODD_KEYS[op.arg % ODD_KEYS.length], value);
