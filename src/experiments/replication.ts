@@ -51,6 +51,8 @@ export function* replicationSteps(
     seed,
     sink: recorder,
     observe: (fn) => recorder.observer(fn.name, fn.memoryMB / 1024),
+    // The recorder reads each call as it ends and keeps none.
+    reuseCalls: true,
   });
   const { invoker, functions } = world;
   for (const [name, steps] of Object.entries(point.graph.steps)) {

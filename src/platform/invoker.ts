@@ -22,7 +22,11 @@ export function stageSum(call: Call): number {
   );
 }
 
-/** Told when a call with no waiting parent ends (its answer is due at `call.end`). */
+/**
+ * Told when a call with no waiting parent ends (its answer is due at `call.end`).
+ * When the invoker reuses calls, the call is a new one once `ended` returns:
+ * read it there, do not keep it.
+ */
 export interface CallSink {
   ended(call: Call): void;
 }
@@ -41,12 +45,20 @@ export class Invoker implements PoolHost {
   /** The warmer round being sent now, and when it was sent. */
   private round: PingRound | null = null;
   private roundAt = Number.NaN;
+  /** Ended calls to reuse (only when `reuseCalls`). */
+  private readonly free: Call[] = [];
 
   constructor(
     private readonly sim: Simulation,
     /** The client's internet hop (one way); used only by calls from outside the cloud. */
     private readonly internet: Pick<Hop, 'sample'>,
     private readonly sink: CallSink,
+    /**
+     * Reuse a call object once its sink has seen it end, when nothing else
+     * can still refer to it: the sink must not keep calls. Fewer objects to
+     * allocate and collect, and the reused ones are still in the caches.
+     */
+    private readonly reuseCalls = false,
   ) {}
 
   /** Sends a call to `fn` now. `parent` waits for it; null for a root or a fire-and-forget call. */
@@ -57,7 +69,13 @@ export class Invoker implements PoolHost {
     tag: number,
     ping = false,
   ): Call {
-    const call = new Call(fn, parent, external, this.sim.now, tag);
+    const reused = this.free.pop();
+    let call: Call;
+    if (reused === undefined) call = new Call(fn, parent, external, this.sim.now, tag);
+    else {
+      call = reused;
+      call.reset(fn, parent, external, this.sim.now, tag);
+    }
     call.ping = ping;
     if (parent !== null) {
       call.depth = parent.depth + 1;
@@ -189,7 +207,19 @@ export class Invoker implements PoolHost {
     // the instance, so it counts as execution and the stages still add up.
     if (outcome === Outcome.TimedOut) call.execution += call.end - call.start - stageSum(call);
     const parent = call.parent;
-    if (parent === null) this.sink.ended(call);
-    else this.sim.schedule(call.returnDelay, parent.fn.body!.childEnded, call);
+    if (parent === null) {
+      this.sink.ended(call);
+      if (this.reuseCalls && this.unreferenced(call)) this.free.push(call);
+    } else this.sim.schedule(call.returnDelay, parent.fn.body!.childEnded, call);
+  }
+
+  /**
+   * Whether nothing but the sink can refer to an ended call with no parent.
+   * A function with a body may have left a timeout pending and calls that
+   * will answer it; a ping's round holds its pings; a pool's queue may still
+   * hold a call that waited in it (and a timer to give up waiting).
+   */
+  private unreferenced(call: Call): boolean {
+    return call.fn.body === null && !call.ping && !call.waited;
   }
 }

@@ -225,6 +225,7 @@ export class Pool {
     this.queueLength++;
     this.queueLive++;
     call.queued = true;
+    call.waited = true;
     if (this.options.maxQueueWait < Infinity) {
       this.sim.schedule(this.options.maxQueueWait, this.abandon, call);
     }

@@ -26,6 +26,8 @@ export interface WorldOptions {
   sink: CallSink;
   /** An observer per pool, e.g. for instances over time. */
   observe?: (fn: FunctionRuntime) => PoolObserver;
+  /** Reuse ended calls (see Invoker): only for a sink that keeps no calls. */
+  reuseCalls?: boolean;
 }
 
 export interface World {
@@ -54,7 +56,7 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
           client.lossProbability,
           client.retransmitTimeout,
         );
-  const invoker = new Invoker(sim, internet, options.sink);
+  const invoker = new Invoker(sim, internet, options.sink, options.reuseCalls ?? false);
   const platforms = new Map<
     PlatformConfig,
     {

@@ -45,7 +45,7 @@ describe('Recorder', () => {
       recorder.sent(call);
       recorder.ended(call);
       endToEnd.record(call.end - call.start);
-      STAGES.forEach((s, k) => stages[k].record(call[s]));
+      for (const [k, s] of STAGES.entries()) stages[k].record(call[s]);
       if (i === 700) expect(recorder.endToEnd.count).toBe(701);
     }
     expect(JSON.stringify(recorder.endToEnd.toJSON())).toBe(JSON.stringify(endToEnd.toJSON()));
