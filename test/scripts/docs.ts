@@ -66,10 +66,18 @@ if (want('bench')) {
       `${n(json.path.warmCallsPerSecond)} calls/s`,
     );
   if (json.pool) {
-    add('pool with about 10 busy instances', `${n(json.pool.callsPerSecond10)} calls/s`);
+    const pool = json.pool;
+    const base = pool.callsPerSecond['10'];
+    for (const [busy, cps] of Object.entries(pool.callsPerSecond as Record<string, number>)) {
+      const ratio = busy === '10' ? '' : ` (${(cps / base).toFixed(3)} of 10 busy)`;
+      add(
+        `pool with about ${n(Number(busy))} busy instances, same calls`,
+        `${n(cps)} calls/s${ratio}`,
+      );
+    }
     add(
-      'pool with about 1,000 busy instances',
-      `${n(json.pool.callsPerSecond1000)} calls/s (ratio ${json.pool.ratio})`,
+      'ratio 1,000 busy / 10 busy, median and range over rounds',
+      `${pool.ratio} (${pool.roundRatios.min}-${pool.roundRatios.max})`,
     );
   }
   if (json.chain) add('depth-5 chain with cold starts', `${n(json.chain.callsPerSecond)} calls/s`);
