@@ -88,7 +88,9 @@ export const platformModelSchema = object({
   ),
   cluster: optional(
     object({ hosts: integer({ min: 1 }), slotsPerHost: integer({ min: 1 }) }),
-  ).describe('Finite capacity shared by the functions on this platform. Absent: unlimited.'),
+  ).describe(
+    'Finite capacity shared by the functions on this platform: when it is full, a new instance evicts the instance idle longest, or waits for a slot. Absent: unlimited.',
+  ),
   price: withDefault(
     object({
       perMillionRequests: number({ min: 0 }),

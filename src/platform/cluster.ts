@@ -1,12 +1,26 @@
 import type { Instance } from './instance.ts';
 
+/** What the cluster asks of each pool that places instances in it. */
+export interface ClusterTenant {
+  /** The idle instance this pool would give up first, or null when it has none to give. */
+  evictable(): Instance | null;
+  /** Reclaims `inst` (one returned by evictable) now; its slot goes to another instance. */
+  evict(inst: Instance): void;
+}
+
 /**
  * Finite capacity shared by the pools of a platform: hosts x slots, one
- * instance a slot. A new instance waits, first come first served, for a slot
- * when the cluster is full; a slot frees when an instance is reclaimed.
+ * instance a slot. A new instance takes a free slot, or else the slot of the
+ * instance that has been idle longest, of any function (evicted, as a full
+ * invoker evicts idle containers). When every slot holds a starting or busy
+ * instance, it waits, first come first served, for one to be reclaimed or to
+ * become idle.
  */
 export class Cluster {
   used = 0;
+  /** Idle instances reclaimed to make room. */
+  evictions = 0;
+  readonly tenants: ClusterTenant[] = [];
   private waiting: Instance[] = [];
   private waitHead = 0;
 
@@ -18,26 +32,59 @@ export class Cluster {
       this.used++;
       return true;
     }
+    const victim = this.longestIdle();
+    if (victim !== null) {
+      this.evictions++;
+      victim.pool.evict(victim);
+      return true;
+    }
     this.waiting.push(inst);
     return false;
   }
 
+  /** A slot frees: the next waiting instance takes it. */
   release(): void {
-    if (this.waitHead < this.waiting.length) {
-      const inst = this.waiting[this.waitHead++];
-      // Compact now and then so the array does not grow with the run.
-      if (this.waitHead > 1024 && this.waitHead * 2 > this.waiting.length) {
-        this.waiting = this.waiting.slice(this.waitHead);
-        this.waitHead = 0;
-      }
-      inst.pool.placed(inst);
-    } else {
-      this.used--;
-    }
+    const next = this.nextWaiting();
+    if (next !== null) next.pool.placed(next);
+    else this.used--;
+  }
+
+  /**
+   * `inst` has just become idle: when an instance is waiting for a slot, it
+   * is evicted and its slot given to the waiting one. True when it was.
+   */
+  offerIdle(inst: Instance): boolean {
+    if (this.queued === 0) return false;
+    const next = this.nextWaiting()!;
+    this.evictions++;
+    inst.pool.evict(inst);
+    next.pool.placed(next);
+    return true;
   }
 
   get queued(): number {
     return this.waiting.length - this.waitHead;
+  }
+
+  private nextWaiting(): Instance | null {
+    if (this.waitHead === this.waiting.length) return null;
+    const inst = this.waiting[this.waitHead++];
+    // Compact now and then so the array does not grow with the run.
+    if (this.waitHead > 1024 && this.waitHead * 2 > this.waiting.length) {
+      this.waiting = this.waiting.slice(this.waitHead);
+      this.waitHead = 0;
+    }
+    return inst;
+  }
+
+  /** The idle instance, of any pool, idle since the earliest time (ties: the first pool). */
+  private longestIdle(): Instance | null {
+    let best: Instance | null = null;
+    for (const t of this.tenants) {
+      const inst = t.evictable();
+      if (inst !== null && (best === null || inst.idleSince < best.idleSince)) best = inst;
+    }
+    return best;
   }
 }
 

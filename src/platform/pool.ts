@@ -1,7 +1,7 @@
 import type { Simulation } from '../engine/index.ts';
 import type { Rng } from '../random/rng.ts';
 import { type Call, Outcome } from './call.ts';
-import type { Cluster } from './cluster.ts';
+import type { Cluster, ClusterTenant } from './cluster.ts';
 import type { FunctionRuntime } from './functionRuntime.ts';
 import { IdleList } from './idleList.ts';
 import { Instance, InstanceState } from './instance.ts';
@@ -61,7 +61,7 @@ export interface PoolHost {
  * pending timer per instance, re-armed lazily when it fires early, instead of
  * a cancel and a new event on every call.
  */
-export class Pool {
+export class Pool implements ClusterTenant {
   starting = 0;
   busy = 0;
   idle = 0;
@@ -91,6 +91,7 @@ export class Pool {
   ) {
     this.conc = options.concurrencyPerInstance;
     options.limits.pools.push(this);
+    options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
       const inst = new Instance(this, this.nextId++, true);
       // It holds a cluster slot like any instance (experiments check that they fit).
@@ -336,6 +337,8 @@ export class Pool {
 
   private becameIdle(inst: Instance): void {
     if (inst.provisioned) return;
+    // Another instance is waiting for a slot: it takes this one's.
+    if (this.options.cluster?.offerIdle(inst)) return;
     const now = this.sim.now;
     inst.idleSince = now;
     inst.reclaimAt = now + this.options.keepAlive.sample();
@@ -343,6 +346,24 @@ export class Pool {
       inst.timerAt = inst.reclaimAt;
       this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);
     }
+  }
+
+  /** The idle instance released longest ago (never a provisioned one), or null. */
+  evictable(): Instance | null {
+    // The list runs from the most recently released: idle instances nearer the tail have
+    // been idle longer (instances still serving calls may sit among them).
+    for (let inst = this.list.tail; inst !== null; inst = inst.prev) {
+      if (inst.active === 0 && !inst.provisioned) return inst;
+    }
+    return null;
+  }
+
+  /** Reclaims an idle instance at once, for the cluster: its slot goes to another instance. */
+  evict(inst: Instance): void {
+    this.list.remove(inst);
+    this.idle--;
+    inst.state = InstanceState.Reclaimed;
+    this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
   }
 
   private readonly keepAliveEnds = (inst: Instance): void => {

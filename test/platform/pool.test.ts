@@ -121,11 +121,11 @@ describe('scaling', () => {
     checkCalls(w.ended);
   });
 
-  it('makes a new instance wait for a cluster slot', () => {
+  it('makes a new instance wait while every slot is busy, then evicts the first to go idle', () => {
     const w = testWorld(
       barePlatform({
         cluster: { hosts: 1, slotsPerHost: 2 },
-        keepAlive: constant(10),
+        keepAlive: constant(600_000),
         coldStart: [constant(100)],
       }),
       constant(50),
@@ -134,13 +134,14 @@ describe('scaling', () => {
     w.callAt(0, 'f');
     w.callAt(0, 'f');
     w.callAt(0, 'g');
-    w.sim.run();
+    w.sim.run({ until: 10_000 });
     const lat = w.ended.map((c) => c.end - c.start);
-    // f takes both slots (boot 100, run 50, idle until 160); g waits for the
-    // first reclaim at 160, then boots 100 and runs 50.
-    expect(lat).toEqual([150, 150, 310]);
-    expect(w.ended[2].queue).toBe(160);
+    // f's two instances start in both slots (boot 100, run 50) and go idle at 150; g's
+    // instance waits for a slot until then, evicts one of them, boots 100 and runs 50.
+    expect(lat).toEqual([150, 150, 300]);
+    expect(w.ended[2].queue).toBe(150);
     expect(w.ended[2].coldStart).toBe(100);
+    expect(w.functions.get('f')!.pool.instances).toBe(1);
     checkCalls(w.ended);
   });
 });

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { InstanceState } from '../../src/platform/instance.ts';
+import { constant } from '../../src/random/distributions/constant.ts';
+import { barePlatform, checkCalls, testWorld } from '../support/platformWorld.ts';
+
+// Boot 100 ms, run 50 ms, keep-alive 10 minutes: without eviction an idle instance
+// would hold its slot for the whole of every test below.
+const cluster = (slots: number, provisioned = 0) =>
+  barePlatform({
+    cluster: { hosts: 1, slotsPerHost: slots },
+    keepAlive: constant(600_000),
+    coldStart: [constant(100)],
+    provisioned,
+  });
+
+describe('a full cluster', () => {
+  it("evicts another function's idle instance at once for a new one", () => {
+    const w = testWorld(cluster(2), constant(50), { names: ['f', 'g'] });
+    w.callAt(0, 'f');
+    w.callAt(0, 'f');
+    w.callAt(1_000, 'g');
+    w.sim.run({ until: 10_000 });
+    const g = w.ended[2];
+    expect(g.end - g.start).toBe(150);
+    expect(g.queue).toBe(0);
+    expect(g.cold).toBe(true);
+    expect(w.functions.get('f')!.pool.instances).toBe(1);
+    expect(w.functions.get('g')!.pool.instances).toBe(1);
+    checkCalls(w.ended);
+  });
+
+  it('evicts the instance idle the longest, of any function', () => {
+    const w = testWorld(cluster(3), constant(50), { names: ['f', 'g', 'h'] });
+    w.callAt(0, 'g'); // g's instance idle from 150
+    w.callAt(100, 'f'); // f's from 250
+    w.callAt(200, 'f'); // a second f instance (the first is busy until 250), idle from 350
+    w.callAt(1_000, 'h');
+    w.sim.run({ until: 10_000 });
+    const [g, f1, f2] = w.ended;
+    expect(g.instance!.state).toBe(InstanceState.Reclaimed);
+    expect(f1.instance!.state).toBe(InstanceState.Ready);
+    expect(f2.instance!.state).toBe(InstanceState.Ready);
+    expect(f1.instance).not.toBe(f2.instance);
+    expect(w.ended[3].end - w.ended[3].start).toBe(150);
+    checkCalls(w.ended);
+  });
+
+  it('never evicts an instance that serves a call or a provisioned one: the new one waits', () => {
+    // Two slots, held by f's and g's provisioned instances. A second call to f while the
+    // first runs starts an instance that can never be placed; the call takes f's
+    // provisioned instance when it frees.
+    const w = testWorld(cluster(2, 1), constant(50), { names: ['f', 'g'] });
+    w.callAt(0, 'f');
+    w.callAt(10, 'f');
+    w.sim.run({ until: 600_000 });
+    expect(w.ended.map((c) => [c.end - c.start, c.cold])).toEqual([
+      [50, false],
+      [90, false],
+    ]);
+    expect(w.functions.get('f')!.pool.starting).toBe(1);
+    expect(w.functions.get('g')!.pool.idle).toBe(1);
+    checkCalls(w.ended);
+  });
+
+  it("gives a waiting instance the slot of one that goes idle, before the pool's own next call", () => {
+    // Two slots, both f instances busy until 150; g's instance waits. At 150 the first f
+    // instance goes idle and is evicted for g; a later f call finds the other one idle.
+    const w = testWorld(cluster(2), constant(50), { names: ['f', 'g'] });
+    w.callAt(0, 'f');
+    w.callAt(0, 'f');
+    w.callAt(10, 'g');
+    w.callAt(400, 'f');
+    w.sim.run({ until: 10_000 });
+    const byName = (n: string) => w.ended.filter((c) => c.fn.name === n);
+    expect(byName('g').map((c) => [c.queue, c.coldStart])).toEqual([[140, 100]]);
+    expect(byName('f').map((c) => c.cold)).toEqual([true, true, false]);
+    checkCalls(w.ended);
+  });
+});
