@@ -3,6 +3,7 @@ import { Recorder, TAG_ROOT } from '../../src/experiments/recorder.ts';
 import { Histogram } from '../../src/metrics/histogram.ts';
 import { Call, Outcome, STAGES } from '../../src/platform/call.ts';
 import type { FunctionRuntime } from '../../src/platform/functionRuntime.ts';
+import { stageSum } from '../../src/platform/invoker.ts';
 import { createStream } from '../../src/random/streams.ts';
 
 const fn = {} as FunctionRuntime;
@@ -18,15 +19,7 @@ function completedCall(rng: () => number, start: number): Call {
   call.coldStart = rng() < 0.05 ? 800 * rng() : 0;
   call.execution = 1000 * rng();
   call.outcome = Outcome.Completed;
-  call.end =
-    start +
-    call.internet +
-    call.gateway +
-    call.network +
-    call.scheduler +
-    call.queue +
-    call.coldStart +
-    call.execution;
+  call.end = start + stageSum(call);
   return call;
 }
 
