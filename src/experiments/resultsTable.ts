@@ -1,5 +1,6 @@
 import { formatMs, formatPercent, textTable } from './format.ts';
 import type { ExperimentResults } from './results.ts';
+import { unansweredNote } from './unanswered.ts';
 
 /** The table `coldtail run` prints: one row per sweep point. */
 export function resultsTable(results: ExperimentResults): string {
@@ -24,5 +25,9 @@ export function resultsTable(results: ExperimentResults): string {
     ];
   });
   const title = `${results.experiment.title}\n(${results.replications} replication${results.replications === 1 ? '' : 's'} per point, seed ${results.seed}; ± is the 95% interval)`;
-  return `${title}\n\n${textTable(header, rows)}${results.partial ? '\n\nPARTIAL: the run was interrupted; only the points above are complete.' : ''}`;
+  const notes = [
+    results.partial ? 'PARTIAL: the run was interrupted; only the points above are complete.' : '',
+    unansweredNote(results) ?? '',
+  ].filter((s) => s !== '');
+  return `${title}\n\n${textTable(header, rows)}${notes.map((s) => `\n\n${s}`).join('')}`;
 }

@@ -49,6 +49,20 @@ describe('narrative', () => {
     );
   });
 
+  it('says when many calls were still unanswered at the end, and stays quiet otherwise', () => {
+    const results = budgetComparison();
+    expect(narrative(results).join('\n')).not.toContain('unanswered when the run ended:');
+    const stuck = {
+      ...results,
+      points: results.points.map((p, i) =>
+        i === 0 ? { ...p, calls: { ...p.calls, arrivals: 1_000, inFlight: 400 } } : p,
+      ),
+    };
+    expect(narrative(stuck).join('\n')).toContain(
+      `Calls still unanswered when the run ended: ${results.points[0].label} 400 of 1,000 (40%).`,
+    );
+  });
+
   it('describes a burst window by window', () => {
     const text = narrative(burst()).join('\n');
     expect(text).toContain('Instances starting peak at 1,000 in the window at 61 s.');

@@ -4,6 +4,7 @@
  * budgets each p99 fits.
  */
 import type { CallCounts, ExperimentResults } from '../../experiments/results.ts';
+import { unansweredNote } from '../../experiments/unanswered.ts';
 import { displayName } from '../axes.ts';
 import { budgetsMet, LATENCY_BUDGETS } from '../budgets.ts';
 import { formatMs, formatRatio, formatShare } from '../format.ts';
@@ -26,6 +27,8 @@ export function compareSentences(results: ExperimentResults): string[] {
   const silent = results.points.filter((p) => p.endToEnd.count === 0);
   for (const p of silent)
     out.push(`${displayName(results, p)} completed no calls: ${whyNoCalls(p.calls)}.`);
+  const unanswered = unansweredNote(results);
+  if (unanswered !== null) out.push(unanswered);
   // A single run has no name to give: its sentence says "The p99".
   const named = results.axes.length === 0 ? measured.map((m) => ({ ...m, name: '' })) : measured;
   out.push(...budgetSentences(named));
