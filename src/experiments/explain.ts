@@ -14,7 +14,11 @@ const STAGE_WORDS: Record<Stage, string> = {
 
 function describe(b: StageBreakdown, label: string): string[] {
   const total = STAGES.reduce((s, k) => s + b[k], 0);
-  const lines = [`At the ${label} (${formatMs(b.latency)}), a call of about that latency spends:`];
+  // The breakdown is of the calls in the percentile's latency bin (about 9% wide), so
+  // their mean latency is close to the percentile, not equal to it.
+  const lines = [
+    `At the ${label}, calls of about that latency (${formatMs(b.latency)} on average) spend:`,
+  ];
   const order = [...STAGES].sort((x, y) => b[y] - b[x]);
   for (const stage of order) {
     if (b[stage] <= 0) continue;
@@ -38,7 +42,7 @@ export function explainPoint(point: PointResult, clientName: string): string {
     return `No call completed at ${point.label || 'this point'}: nothing to explain.`;
   }
   out.push(
-    `${point.label ? `${point.label}: ` : ''}${e.count} calls from a ${clientName} client completed; the median is ${formatMs(e.p50.value)} and the p99 is ${formatMs(e.p99.value)}.`,
+    `${point.label ? `${point.label}: ` : ''}${e.count.toLocaleString('en-US')} call${e.count === 1 ? '' : 's'} from a ${clientName} client completed; the median is ${formatMs(e.p50.value)} and the p99 is ${formatMs(e.p99.value)}.`,
     '',
   );
   out.push(...describe(point.breakdown.p50, 'median'));
@@ -59,10 +63,15 @@ export function explainPoint(point: PointResult, clientName: string): string {
   if (share !== null) {
     out.push(
       share > 0
-        ? `${formatPercent(share)} of calls met at least one cold start (${point.cold.coldStarts} instances started while measuring).`
+        ? `${formatPercent(share)} of calls met at least one cold start (${point.cold.coldStarts.toLocaleString('en-US')} instance${point.cold.coldStarts === 1 ? '' : 's'} started while measuring).`
         : 'No call met a cold start while measuring.',
     );
   }
-  if (point.calls.throttled > 0) out.push(`${point.calls.throttled} calls were throttled.`);
+  const throttled = point.calls.throttled;
+  if (throttled > 0) {
+    out.push(
+      `${throttled.toLocaleString('en-US')} call${throttled === 1 ? ' was' : 's were'} throttled.`,
+    );
+  }
   return out.join('\n');
 }

@@ -54,7 +54,7 @@ describe('the other commands', () => {
     writeFileSync(file, smallExperiment());
     const r = coldtail(['explain', file, '--point', '1']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^platform=cloudflare-workers: \d+ calls from a us-metro client/);
+    expect(r.stdout).toMatch(/^platform=cloudflare-workers: [\d,]+ calls from a us-metro client/);
     expect(r.stdout).toContain('At the median');
     expect(r.stdout).toContain('At the p99');
     expect(r.stdout).toContain('crossing the internet');
