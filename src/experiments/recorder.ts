@@ -52,15 +52,15 @@ export interface ReplicationData {
   events: number;
 }
 
+// Per pending call: latency, then the stages in STAGES order.
+const CALL_VALUES = 1 + STAGES.length;
+const PENDING_CALLS = 1024;
+
 /**
  * Records root calls that start inside the measured window (after warm-up)
  * and answer before the end of the run; the others started in the window
  * are in flight. Warmers' pings are counted apart.
  */
-// Per pending call: latency, then the stages in STAGES order.
-const CALL_VALUES = 1 + STAGES.length;
-const PENDING_CALLS = 1024;
-
 export class Recorder implements CallSink {
   private readonly endToEndHistogram = new Histogram();
   private readonly stageHistograms = STAGES.map(() => new Histogram());

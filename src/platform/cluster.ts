@@ -4,7 +4,7 @@ import type { Instance } from './instance.ts';
 export interface ClusterTenant {
   /** The idle instance this pool would give up first, or null when it has none to give. */
   evictable(): Instance | null;
-  /** Reclaims `inst` (one returned by evictable) now; its slot goes to another instance. */
+  /** Reclaims the idle instance `inst` now; its slot goes to another instance. */
   evict(inst: Instance): void;
 }
 
@@ -18,8 +18,6 @@ export interface ClusterTenant {
  */
 export class Cluster {
   used = 0;
-  /** Idle instances reclaimed to make room. */
-  evictions = 0;
   readonly tenants: ClusterTenant[] = [];
   private waiting: Instance[] = [];
   private waitHead = 0;
@@ -34,7 +32,6 @@ export class Cluster {
     }
     const victim = this.longestIdle();
     if (victim !== null) {
-      this.evictions++;
       victim.pool.evict(victim);
       return true;
     }
@@ -56,7 +53,6 @@ export class Cluster {
   offerIdle(inst: Instance): boolean {
     if (this.queued === 0) return false;
     const next = this.nextWaiting()!;
-    this.evictions++;
     inst.pool.evict(inst);
     next.pool.placed(next);
     return true;
