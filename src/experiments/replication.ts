@@ -11,6 +11,11 @@ import { createArrivals } from '../workload/workloadSpec.ts';
 import { Recorder, type ReplicationData, TAG_ROOT, TAG_WARMER } from './recorder.ts';
 import type { ResolvedPoint } from './resolve.ts';
 
+export interface ReplicationOptions {
+  /** Reuse ended calls (default true; false only to test that reuse changes nothing). */
+  reuseCalls?: boolean;
+}
+
 /** Raised when a run breaks one of its limits; the message says which and how to raise it. */
 export class RunLimitError extends Error {}
 
@@ -26,8 +31,12 @@ const CHUNK = 200_000;
  * Streams are named by purpose, so the same replication seed gives every
  * sweep point the same arrivals (common random numbers).
  */
-export function runReplication(point: ResolvedPoint, seed: string): ReplicationData {
-  const steps = replicationSteps(point, seed);
+export function runReplication(
+  point: ResolvedPoint,
+  seed: string,
+  options: ReplicationOptions = {},
+): ReplicationData {
+  const steps = replicationSteps(point, seed, options);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -41,6 +50,7 @@ export function runReplication(point: ResolvedPoint, seed: string): ReplicationD
 export function* replicationSteps(
   point: ResolvedPoint,
   seed: string,
+  options: ReplicationOptions = {},
 ): Generator<void, ReplicationData, void> {
   const sim = new Simulation();
   const entryName = point.graph.entry;
@@ -52,7 +62,7 @@ export function* replicationSteps(
     sink: recorder,
     observe: (fn) => recorder.observer(fn.name, fn.memoryMB / 1024),
     // The recorder reads each call as it ends and keeps none.
-    reuseCalls: true,
+    reuseCalls: options.reuseCalls ?? true,
   });
   const { invoker, functions } = world;
   for (const [name, steps] of Object.entries(point.graph.steps)) {

@@ -8,6 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PreparedExperiment, prepareExperiment } from '../../src/experiments/prepare.ts';
+import { runReplication } from '../../src/experiments/replication.ts';
+import { replicationToJSON } from '../../src/experiments/replicationData.ts';
 import type { LatencyStats, PointResult } from '../../src/experiments/results.ts';
 import { replicationSeed, runExperiment } from '../../src/experiments/runExperiment.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
@@ -121,6 +123,20 @@ describe('random scenarios through runExperiment: the results add up', () => {
         for (const p of results.points) expectSoundPoint(p, results.replications);
       }),
       { seed: SEED + 1, numRuns: RUNS },
+    );
+  });
+
+  it('reusing ended calls changes nothing: the same replication data as fresh calls', () => {
+    fc.assert(
+      fc.property(experimentArb, (raw) => {
+        const prepared = prepare(raw);
+        const point = prepared.points[0].resolved;
+        const seed = replicationSeed(prepared.spec.seed, 0);
+        const reused = replicationToJSON(runReplication(point, seed));
+        const fresh = replicationToJSON(runReplication(point, seed, { reuseCalls: false }));
+        expect(JSON.stringify(reused)).toBe(JSON.stringify(fresh));
+      }),
+      { seed: SEED + 3, numRuns: Math.ceil(RUNS / 2) },
     );
   });
 
