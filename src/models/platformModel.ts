@@ -2,6 +2,7 @@ import type { PlatformConfig } from '../platform/config.ts';
 import { constant } from '../random/distributions/constant.ts';
 import { fromSpec } from '../random/fromSpec.ts';
 import {
+  boolean,
   enumOf,
   type Infer,
   integer,
@@ -87,9 +88,15 @@ export const platformModelSchema = object({
     'Always-warm instances per function, never reclaimed.',
   ),
   cluster: optional(
-    object({ hosts: integer({ min: 1 }), slotsPerHost: integer({ min: 1 }) }),
+    object({
+      hosts: integer({ min: 1 }),
+      slotsPerHost: integer({ min: 1 }),
+      evictIdle: withDefault(boolean(), true).describe(
+        'A new instance in a full cluster evicts the instance idle longest, as a FaaS invoker evicts idle containers (true), or waits until a slot frees, as a pending Kubernetes pod does (false).',
+      ),
+    }),
   ).describe(
-    'Finite capacity shared by the functions on this platform: when it is full, a new instance evicts the instance idle longest, or waits for a slot. Absent: unlimited.',
+    'Finite capacity shared by the functions on this platform: when it is full, a new instance evicts an idle one (see evictIdle) or waits for a slot. Absent: unlimited.',
   ),
   price: withDefault(
     object({

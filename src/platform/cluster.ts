@@ -10,11 +10,11 @@ export interface ClusterTenant {
 
 /**
  * Finite capacity shared by the pools of a platform: hosts x slots, one
- * instance a slot. A new instance takes a free slot, or else the slot of the
- * instance that has been idle longest, of any function (evicted, as a full
- * invoker evicts idle containers). When every slot holds a starting or busy
- * instance, it waits, first come first served, for one to be reclaimed or to
- * become idle.
+ * instance a slot. A new instance takes a free slot, or else (with
+ * `evictIdle`) the slot of the instance that has been idle longest, of any
+ * function, as a full invoker evicts idle containers. Otherwise it waits,
+ * first come first served: for an instance to be reclaimed, or with
+ * `evictIdle` for one to become idle.
  */
 export class Cluster {
   used = 0;
@@ -22,7 +22,11 @@ export class Cluster {
   private waiting: Instance[] = [];
   private waitHead = 0;
 
-  constructor(readonly slots: number) {}
+  constructor(
+    readonly slots: number,
+    /** Evict idle instances for new ones; false: they keep their slots until reclaimed. */
+    readonly evictIdle = true,
+  ) {}
 
   /** Takes a slot for `inst`, or queues it and returns false. */
   place(inst: Instance): boolean {
@@ -30,7 +34,7 @@ export class Cluster {
       this.used++;
       return true;
     }
-    const victim = this.longestIdle();
+    const victim = this.evictIdle ? this.longestIdle() : null;
     if (victim !== null) {
       victim.pool.evict(victim);
       return true;
@@ -51,7 +55,7 @@ export class Cluster {
    * is evicted and its slot given to the waiting one. True when it was.
    */
   offerIdle(inst: Instance): boolean {
-    if (this.queued === 0) return false;
+    if (!this.evictIdle || this.queued === 0) return false;
     const next = this.nextWaiting()!;
     inst.pool.evict(inst);
     next.pool.placed(next);

@@ -32,7 +32,7 @@ export interface PlatformConfig {
   /** early: a call waits for the instance it started; late: for any that frees first. */
   binding: 'early' | 'late';
   /** Finite capacity for all the platform's functions; null: unlimited. */
-  cluster: { hosts: number; slotsPerHost: number } | null;
+  cluster: { hosts: number; slotsPerHost: number; evictIdle: boolean } | null;
   /** Prices for the cost estimate. */
   price: { perMillionRequests: number; perGBSecond: number };
 }

@@ -76,7 +76,9 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
           network: new Hop(p.network, stream(`${prefix}/network`)),
           scheduler: new Hop(p.scheduler, stream(`${prefix}/scheduler`)),
         },
-        cluster: p.cluster ? new Cluster(p.cluster.hosts * p.cluster.slotsPerHost) : null,
+        cluster: p.cluster
+          ? new Cluster(p.cluster.hosts * p.cluster.slotsPerHost, p.cluster.evictIdle)
+          : null,
         // Account-wide limits: one group and one token bucket for all the platform's functions.
         account:
           p.limitScope === 'account'

@@ -76,6 +76,7 @@ export function platformArb(name: string): fc.Arbitrary<Json> {
         cluster: fc.record({
           hosts: fc.integer({ min: 1, max: 3 }),
           slotsPerHost: fc.integer({ min: 1, max: 4 }),
+          evictIdle: fc.boolean(),
         }),
         price: fc.constant({ perMillionRequests: 0.2, perGBSecond: 0.0000166667 }),
       },

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { toPlatformConfig } from '../../src/models/platformModel.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
 import { SpecError } from '../../src/spec/specError.ts';
 
@@ -14,6 +15,26 @@ describe('model registry', () => {
         expect(json.name, 'file name = model name').toBe(f.replace(/\.json$/, ''));
       }
     }
+  });
+
+  it('gives a cluster eviction of idle instances unless the model says otherwise', () => {
+    const registry = presetRegistry();
+    const model = (cluster: Record<string, unknown>) =>
+      registry.add(
+        {
+          kind: 'platform',
+          name: `c${Object.keys(cluster).length}`,
+          description: 'd',
+          source: ['s'],
+          cluster,
+        },
+        'c.json',
+      );
+    const config = (name: string) => toPlatformConfig(registry.platform(name, 'platform').model);
+    model({ hosts: 2, slotsPerHost: 3 });
+    model({ hosts: 2, slotsPerHost: 3, evictIdle: false });
+    expect(config('c2').cluster).toEqual({ hosts: 2, slotsPerHost: 3, evictIdle: true });
+    expect(config('c3').cluster).toEqual({ hosts: 2, slotsPerHost: 3, evictIdle: false });
   });
 
   it('names the file, the field and the reason for a broken model', () => {
@@ -38,6 +59,12 @@ describe('model registry', () => {
     expect(() => registry.add({ name: 'x' }, 'k.json')).toThrow(
       'k.json: missing required field "kind" ("platform" or "client")',
     );
+    expect(() =>
+      registry.add(
+        { ...valid, cluster: { hosts: 1, slotsPerHost: 2, evictIdle: 'yes' } },
+        'c.json',
+      ),
+    ).toThrow('c.json: cluster.evictIdle:');
     expect(() => registry.platform('aws-lamda-2019', 'platform')).toThrow(
       'platform: unknown platform "aws-lamda-2019"; did you mean "aws-lambda-2019"?',
     );

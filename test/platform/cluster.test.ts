@@ -5,9 +5,9 @@ import { barePlatform, checkCalls, testWorld } from '../support/platformWorld.ts
 
 // Boot 100 ms, run 50 ms, keep-alive 10 minutes: without eviction an idle instance
 // would hold its slot for the whole of every test below.
-const cluster = (slots: number, provisioned = 0) =>
+const cluster = (slots: number, provisioned = 0, evictIdle = true) =>
   barePlatform({
-    cluster: { hosts: 1, slotsPerHost: slots },
+    cluster: { hosts: 1, slotsPerHost: slots, evictIdle },
     keepAlive: constant(600_000),
     coldStart: [constant(100)],
     provisioned,
@@ -26,6 +26,19 @@ describe('a full cluster', () => {
     expect(g.cold).toBe(true);
     expect(w.functions.get('f')!.pool.instances).toBe(1);
     expect(w.functions.get('g')!.pool.instances).toBe(1);
+    checkCalls(w.ended);
+  });
+
+  it('with evictIdle false, leaves idle instances their slots until their keep-alive ends', () => {
+    const w = testWorld(cluster(2, 0, false), constant(50), { names: ['f', 'g'] });
+    w.callAt(0, 'f');
+    w.callAt(0, 'f');
+    w.callAt(1_000, 'g');
+    w.sim.run({ until: 700_000 });
+    // f's instances are idle from 150 and reclaimed at 600,150; g's instance takes a slot then.
+    const g = w.ended[2];
+    expect(g.queue).toBe(600_150 - 1_000);
+    expect(g.end - g.start).toBe(600_150 - 1_000 + 150);
     checkCalls(w.ended);
   });
 

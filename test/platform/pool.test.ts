@@ -121,10 +121,33 @@ describe('scaling', () => {
     checkCalls(w.ended);
   });
 
+  it('makes a new instance wait for a slot, when idle instances keep theirs until reclaimed', () => {
+    const w = testWorld(
+      barePlatform({
+        cluster: { hosts: 1, slotsPerHost: 2, evictIdle: false },
+        keepAlive: constant(10),
+        coldStart: [constant(100)],
+      }),
+      constant(50),
+      { names: ['f', 'g'] },
+    );
+    w.callAt(0, 'f');
+    w.callAt(0, 'f');
+    w.callAt(0, 'g');
+    w.sim.run();
+    const lat = w.ended.map((c) => c.end - c.start);
+    // f takes both slots (boot 100, run 50, idle until 160); g waits for the
+    // first reclaim at 160, then boots 100 and runs 50.
+    expect(lat).toEqual([150, 150, 310]);
+    expect(w.ended[2].queue).toBe(160);
+    expect(w.ended[2].coldStart).toBe(100);
+    checkCalls(w.ended);
+  });
+
   it('makes a new instance wait while every slot is busy, then evicts the first to go idle', () => {
     const w = testWorld(
       barePlatform({
-        cluster: { hosts: 1, slotsPerHost: 2 },
+        cluster: { hosts: 1, slotsPerHost: 2, evictIdle: true },
         keepAlive: constant(600_000),
         coldStart: [constant(100)],
       }),
@@ -184,7 +207,7 @@ describe('corner cases found in review', () => {
     // (10 min later); the call takes the first instance when it frees at 200 instead.
     const w = testWorld(
       barePlatform({
-        cluster: { hosts: 1, slotsPerHost: 1 },
+        cluster: { hosts: 1, slotsPerHost: 1, evictIdle: false },
         coldStart: [constant(100)],
         keepAlive: constant(600_000),
       }),
