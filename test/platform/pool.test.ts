@@ -121,34 +121,13 @@ describe('scaling', () => {
     checkCalls(w.ended);
   });
 
-  it('makes a new instance wait for a slot, when idle instances keep theirs until reclaimed', () => {
+  // Two slots: f's two calls start instances in both (boot 100, run 50, idle from 150);
+  // g's call at 0 starts a third instance, which has to wait for a slot.
+  const twoSlotsThreeCalls = (evictIdle: boolean, keepAlive: number) => {
     const w = testWorld(
       barePlatform({
-        cluster: { hosts: 1, slotsPerHost: 2, evictIdle: false },
-        keepAlive: constant(10),
-        coldStart: [constant(100)],
-      }),
-      constant(50),
-      { names: ['f', 'g'] },
-    );
-    w.callAt(0, 'f');
-    w.callAt(0, 'f');
-    w.callAt(0, 'g');
-    w.sim.run();
-    const lat = w.ended.map((c) => c.end - c.start);
-    // f takes both slots (boot 100, run 50, idle until 160); g waits for the
-    // first reclaim at 160, then boots 100 and runs 50.
-    expect(lat).toEqual([150, 150, 310]);
-    expect(w.ended[2].queue).toBe(160);
-    expect(w.ended[2].coldStart).toBe(100);
-    checkCalls(w.ended);
-  });
-
-  it('makes a new instance wait while every slot is busy, then evicts the first to go idle', () => {
-    const w = testWorld(
-      barePlatform({
-        cluster: { hosts: 1, slotsPerHost: 2, evictIdle: true },
-        keepAlive: constant(600_000),
+        cluster: { hosts: 1, slotsPerHost: 2, evictIdle },
+        keepAlive: constant(keepAlive),
         coldStart: [constant(100)],
       }),
       constant(50),
@@ -158,14 +137,25 @@ describe('scaling', () => {
     w.callAt(0, 'f');
     w.callAt(0, 'g');
     w.sim.run({ until: 10_000 });
-    const lat = w.ended.map((c) => c.end - c.start);
-    // f's two instances start in both slots (boot 100, run 50) and go idle at 150; g's
-    // instance waits for a slot until then, evicts one of them, boots 100 and runs 50.
-    expect(lat).toEqual([150, 150, 300]);
+    checkCalls(w.ended);
+    return w;
+  };
+
+  it('makes a new instance wait for a slot, when idle instances keep theirs until reclaimed', () => {
+    // g waits for the first reclaim at 160, then boots 100 and runs 50.
+    const w = twoSlotsThreeCalls(false, 10);
+    expect(w.ended.map((c) => c.end - c.start)).toEqual([150, 150, 310]);
+    expect(w.ended[2].queue).toBe(160);
+    expect(w.ended[2].coldStart).toBe(100);
+  });
+
+  it('makes a new instance wait while every slot is busy, then evicts the first to go idle', () => {
+    // g's instance waits until f's go idle at 150, evicts one, boots 100 and runs 50.
+    const w = twoSlotsThreeCalls(true, 600_000);
+    expect(w.ended.map((c) => c.end - c.start)).toEqual([150, 150, 300]);
     expect(w.ended[2].queue).toBe(150);
     expect(w.ended[2].coldStart).toBe(100);
     expect(w.functions.get('f')!.pool.instances).toBe(1);
-    checkCalls(w.ended);
   });
 });
 
