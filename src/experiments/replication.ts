@@ -1,14 +1,10 @@
 import { Simulation } from '../engine/index.ts';
-import type { Call } from '../platform/call.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
 import { buildWorld } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
-import type { ArrivalProcess } from '../workload/arrivals/arrivalProcess.ts';
-import { PeriodicArrivals } from '../workload/arrivals/periodicArrivals.ts';
-import { driveArrivals } from '../workload/driveArrivals.ts';
 import { GraphBody } from '../workload/graph/graphBody.ts';
-import { createArrivals } from '../workload/workloadSpec.ts';
-import { Recorder, type ReplicationData, TAG_ROOT, TAG_WARMER } from './recorder.ts';
+import { driveWorkload } from './driveWorkload.ts';
+import { Recorder, type ReplicationData } from './recorder.ts';
 import type { ResolvedPoint } from './resolve.ts';
 
 export interface ReplicationOptions {
@@ -53,8 +49,12 @@ export function* replicationSteps(
   options: ReplicationOptions = {},
 ): Generator<void, ReplicationData, void> {
   const sim = new Simulation();
-  const entryName = point.graph.entry;
-  const recorder = new Recorder(point.warmup, point.duration, entryName, point.timelineWindow);
+  const recorder = new Recorder(
+    point.warmup,
+    point.duration,
+    point.graph.entry,
+    point.timelineWindow,
+  );
   const world = buildWorld(sim, {
     client: point.client,
     functions: point.functions,
@@ -74,35 +74,15 @@ export function* replicationSteps(
       createStream(seed, `graph:${name}`),
     );
   }
-  const entry = functions.get(entryName)!;
-  const external = point.client.internet !== null;
   const maxInFlight = point.limits.maxInFlight;
-
-  const drive = (process: ArrivalProcess, send: () => Call, copies: number) => {
-    driveArrivals(sim, process, point.duration, () => {
-      for (let i = 0; i < copies; i++) recorder.sent(send());
-      if (recorder.inFlight > maxInFlight) {
-        throw new RunLimitError(
-          `more than ${maxInFlight} root calls in flight at ${sim.now.toFixed(0)} ms: the platform cannot keep up with the workload (raise limits.maxInFlight to go on)`,
-        );
-      }
-    });
-  };
-
-  point.sources.forEach((source, i) => {
-    const process = createArrivals(source.spec, createStream(seed, `arrivals:${i}`), source.trace);
-    drive(process, () => invoker.invoke(entry, null, external, TAG_ROOT), 1);
+  driveWorkload(sim, point, seed, world, (call) => {
+    recorder.sent(call);
+    if (recorder.inFlight > maxInFlight) {
+      throw new RunLimitError(
+        `more than ${maxInFlight} root calls in flight at ${sim.now.toFixed(0)} ms: the platform cannot keep up with the workload (raise limits.maxInFlight to go on)`,
+      );
+    }
   });
-  if (point.warmers) {
-    const w = point.warmers;
-    const process = new PeriodicArrivals(
-      w.period,
-      { jitterMs: w.jitter },
-      createStream(seed, 'warmers'),
-    );
-    // A warmer is a timer inside the cloud: its pings pay no internet hop or gateway.
-    drive(process, () => invoker.invoke(entry, null, false, TAG_WARMER, true), w.instances);
-  }
 
   const pools = [...functions.values()].map((f) => f.pool);
   if (point.warmup > 0) {

@@ -17,7 +17,8 @@
  * A broken invariant throws at once, so fast-check shrinks to the smallest scenario.
  */
 import { Simulation } from '../../src/engine/index.ts';
-import { TAG_ROOT, TAG_WARMER } from '../../src/experiments/recorder.ts';
+import { driveWorkload } from '../../src/experiments/driveWorkload.ts';
+import { TAG_ROOT } from '../../src/experiments/recorder.ts';
 import type { ResolvedPoint } from '../../src/experiments/resolve.ts';
 import { type Call, Outcome, STAGES } from '../../src/platform/call.ts';
 import type { PlatformConfig } from '../../src/platform/config.ts';
@@ -26,11 +27,7 @@ import type { Instance } from '../../src/platform/instance.ts';
 import { stageSum } from '../../src/platform/invoker.ts';
 import { buildWorld } from '../../src/platform/world.ts';
 import { createStream } from '../../src/random/streams.ts';
-import type { ArrivalProcess } from '../../src/workload/arrivals/arrivalProcess.ts';
-import { PeriodicArrivals } from '../../src/workload/arrivals/periodicArrivals.ts';
-import { driveArrivals } from '../../src/workload/driveArrivals.ts';
 import { GraphBody } from '../../src/workload/graph/graphBody.ts';
-import { createArrivals } from '../../src/workload/workloadSpec.ts';
 
 export class InvariantError extends Error {}
 
@@ -202,34 +199,10 @@ export function checkedRun(point: ResolvedPoint, seed: string): CheckedRunSummar
     };
   }
 
-  const entry = functions.get(point.graph.entry)!;
-  const external = point.client.internet !== null;
   let roots = 0;
-  const drive = (process: ArrivalProcess, send: () => void, copies: number) => {
-    driveArrivals(sim, process, point.duration, () => {
-      for (let i = 0; i < copies; i++) send();
-    });
-  };
-  point.sources.forEach((source, i) => {
-    const process = createArrivals(source.spec, createStream(seed, `arrivals:${i}`), source.trace);
-    drive(
-      process,
-      () => {
-        roots++;
-        invoker.invoke(entry, null, external, TAG_ROOT);
-      },
-      1,
-    );
+  driveWorkload(sim, point, seed, world, (call) => {
+    if (call.tag === TAG_ROOT) roots++;
   });
-  if (point.warmers) {
-    const w = point.warmers;
-    const process = new PeriodicArrivals(
-      w.period,
-      { jitterMs: w.jitter },
-      createStream(seed, 'warmers'),
-    );
-    drive(process, () => invoker.invoke(entry, null, external, TAG_WARMER, true), w.instances);
-  }
 
   sim.run({ until: point.duration });
 
