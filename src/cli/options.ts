@@ -41,36 +41,24 @@ export interface RunArgs {
  * throws InputError (exit 2) with the option's name and the reason.
  */
 export function check(argv: Record<string, unknown>): true {
-  const reps = argv.replications;
-  if (
-    reps !== undefined &&
-    !(Number.isInteger(reps) && (reps as number) >= 1 && (reps as number) <= 10_000)
-  ) {
-    throw new InputError(
-      `--replications: must be a whole number from 1 to 10000 (got ${String(reps)})`,
-    );
-  }
-  const maxPoints = argv['max-points'];
-  if (maxPoints !== undefined && !(Number.isInteger(maxPoints) && (maxPoints as number) >= 1)) {
-    throw new InputError(`--max-points: must be a whole number >= 1 (got ${String(maxPoints)})`);
-  }
-  const point = argv.point;
-  if (point !== undefined && !(Number.isInteger(point) && (point as number) >= 0)) {
-    throw new InputError(`--point: must be a whole number >= 0 (got ${String(point)})`);
-  }
-  const threads = argv.threads;
-  if (
-    threads !== undefined &&
-    !(Number.isInteger(threads) && (threads as number) >= 1 && (threads as number) <= 256)
-  ) {
-    throw new InputError(
-      `--threads: must be a whole number from 1 to 256 (got ${String(threads)})`,
-    );
-  }
+  wholeNumber(argv, 'replications', 1, 10_000);
+  wholeNumber(argv, 'max-points', 1);
+  wholeNumber(argv, 'point', 0);
+  wholeNumber(argv, 'threads', 1, 256);
   const seed = argv.seed;
   if (seed !== undefined && String(seed).trim() === '')
     throw new InputError('--seed: must not be empty');
   return true;
+}
+
+/** Refuses `--name` unless it is absent or a whole number in [min, max]. */
+function wholeNumber(argv: Record<string, unknown>, name: string, min: number, max = Infinity) {
+  const v = argv[name];
+  if (v === undefined || (Number.isInteger(v) && (v as number) >= min && (v as number) <= max)) {
+    return;
+  }
+  const range = max === Infinity ? `>= ${min}` : `from ${min} to ${max}`;
+  throw new InputError(`--${name}: must be a whole number ${range} (got ${String(v)})`);
 }
 
 /** The top-level fields that --seed and --replications set over an experiment file. */

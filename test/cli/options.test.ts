@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/cli/options.ts';
+
+describe('check', () => {
+  it('accepts absent options and whole numbers in range', () => {
+    expect(check({})).toBe(true);
+    expect(
+      check({ replications: 10_000, 'max-points': 1, point: 0, threads: 256, seed: 'a' }),
+    ).toBe(true);
+  });
+
+  it.each([
+    [{ replications: 0 }, '--replications: must be a whole number from 1 to 10000 (got 0)'],
+    [{ replications: 1.5 }, '--replications: must be a whole number from 1 to 10000 (got 1.5)'],
+    [{ 'max-points': 0 }, '--max-points: must be a whole number >= 1 (got 0)'],
+    [{ point: -1 }, '--point: must be a whole number >= 0 (got -1)'],
+    [{ threads: 257 }, '--threads: must be a whole number from 1 to 256 (got 257)'],
+    [{ threads: Number.NaN }, '--threads: must be a whole number from 1 to 256 (got NaN)'],
+    [{ seed: ' ' }, '--seed: must not be empty'],
+  ])('refuses %o', (argv, message) => {
+    expect(() => check(argv)).toThrow(message);
+  });
+});
