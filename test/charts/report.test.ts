@@ -6,6 +6,22 @@ import { chainDepthSweep } from './fixtures.ts';
 const svg = (label: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50"><defs><clipPath id="clip1"><rect width="100" height="50"/></clipPath></defs><g clip-path="url(#clip1)"><text>${label}</text></g></svg>`;
 
+/** A report of one section with one chart drawn as `chartSvg`. */
+const reportWithChart = (chartSvg: string) =>
+  buildReport({
+    title: 't',
+    generatedBy: 'g',
+    sections: [
+      {
+        name: 'n',
+        title: 't',
+        description: '',
+        narrative: [],
+        charts: [{ name: 'c', title: 'c', svg: chartSvg }],
+      },
+    ],
+  });
+
 describe('buildReport', () => {
   const evil = '<script>alert(1)</script> & "quotes"';
   const html = buildReport({
@@ -85,41 +101,13 @@ describe('buildReport', () => {
       '<p>not svg</p>',
     ];
     for (const b of bad) {
-      expect(() =>
-        buildReport({
-          title: 't',
-          generatedBy: 'g',
-          sections: [
-            {
-              name: 'n',
-              title: 't',
-              description: '',
-              narrative: [],
-              charts: [{ name: 'c', title: 'c', svg: b }],
-            },
-          ],
-        }),
-      ).toThrow(/report:/);
+      expect(() => reportWithChart(b)).toThrow(/report:/);
     }
   });
 
   it('accepts innocent text that looks like an attribute', () => {
     const ok = svg('mode onload=fast, javascript: yes');
-    expect(() =>
-      buildReport({
-        title: 't',
-        generatedBy: 'g',
-        sections: [
-          {
-            name: 'n',
-            title: 't',
-            description: '',
-            narrative: [],
-            charts: [{ name: 'c', title: 'c', svg: ok }],
-          },
-        ],
-      }),
-    ).not.toThrow();
+    expect(() => reportWithChart(ok)).not.toThrow();
   });
 
   it('builds a section from results: narrative and percentile table', () => {
