@@ -49,6 +49,7 @@ const QUEUE = 8;
 const COLD_START = 9;
 const EXECUTION = 10;
 const RETURN_DELAY = 11;
+const ON_INSTANCE = 12;
 
 /**
  * One call of one function: from its caller (a client, or another function)
@@ -107,7 +108,7 @@ export class Call {
     public tag: number,
   ) {
     // The NaN makes V8 store the array as unboxed doubles from the start.
-    this.times = [start, Number.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    this.times = [start, Number.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Number.NaN];
   }
 
   /**
@@ -123,6 +124,7 @@ export class Call {
     t[START] = start;
     t[END] = Number.NaN;
     for (let i = AT_POOL; i <= RETURN_DELAY; i++) t[i] = 0;
+    t[ON_INSTANCE] = Number.NaN;
     this.outcome = Outcome.InFlight;
     this.cold = false;
     this.coldHops = 0;
@@ -159,6 +161,16 @@ export class Call {
   }
   set atPool(ms: number) {
     this.times[AT_POOL] = ms;
+  }
+  /**
+   * When it got its instance (NaN until then). Not atPool + queue + coldStart:
+   * once the call has waited on others, those stages also hold their waits.
+   */
+  get onInstance(): number {
+    return this.times[ON_INSTANCE];
+  }
+  set onInstance(ms: number) {
+    this.times[ON_INSTANCE] = ms;
   }
   /** Milliseconds of execution billed (instance held by this call). */
   get billed(): number {

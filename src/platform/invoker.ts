@@ -123,7 +123,7 @@ export class Invoker implements PoolHost {
     // The last ping of the round is at the pool: the held ones run now.
     const now = this.sim.now;
     for (const held of round.held) {
-      held.execution = now - (held.atPool + held.queue + held.coldStart) + PING_MS;
+      held.execution = now - held.onInstance + PING_MS;
       this.sim.schedule(PING_MS, this.executed, held);
     }
     round.held.length = 0;
@@ -188,7 +188,7 @@ export class Invoker implements PoolHost {
 
   private leaveInstance(call: Call): void {
     const inst = call.instance!;
-    call.billed = this.sim.now - (call.atPool + call.queue + call.coldStart);
+    call.billed = this.sim.now - call.onInstance;
     const fn = call.fn;
     if (call.ping) {
       fn.pings++;

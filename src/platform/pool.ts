@@ -199,6 +199,7 @@ export class Pool implements ClusterTenant {
       call.queue = wait;
     }
     call.instance = inst;
+    call.onInstance = now;
     inst.served++;
     if (inst.active++ === 0) {
       this.idle--;

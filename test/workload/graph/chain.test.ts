@@ -81,6 +81,34 @@ describe('chain of depth d: d sequential hops', () => {
       }
       for (let k = 1; k <= d; k++) expect(w.functions.get(`f${k}`)!.pool.coldStarts).toBe(1);
     });
+
+    it(`depth ${d}: each caller is billed for the whole time it holds its instance`, () => {
+      const w = graphWorld(
+        toGraph({ kind: 'chain', depth: d, async: false }, 'graph'),
+        barePlatform({
+          network: constant(NETWORK),
+          scheduler: constant(SCHEDULER),
+          coldStart: [constant(COLD_START)],
+          keepAlive: null,
+        }),
+        constant(EXECUTION),
+      );
+      const roots = 5;
+      for (let i = 0; i < roots; i++) w.rootAt(i * 1000);
+      w.sim.run();
+      // f(k) holds its instance while it runs and while its call to f(k+1) travels, waits
+      // for a cold start (the first root only) and is held in turn: the waits of the calls
+      // below are its own time on the instance, not part of its queue or cold start.
+      const held = (k: number, cold: boolean): number =>
+        k === d
+          ? EXECUTION
+          : EXECUTION + 2 * NETWORK + SCHEDULER + (cold ? COLD_START : 0) + held(k + 1, cold);
+      for (let k = 1; k <= d; k++) {
+        const f = w.functions.get(`f${k}`)!;
+        expect(f.invocations).toBe(roots);
+        expect(f.billedMs).toBe(held(k, true) + (roots - 1) * held(k, false));
+      }
+    });
   }
 
   it('through an experiment: end-to-end and per-stage results are the sums of the hops', () => {
