@@ -64,7 +64,7 @@ export const platformModelSchema = object({
   }).describe('Idle time before an instance is reclaimed.'),
   concurrencyPerInstance: withDefault(integer({ min: 1 }), 1),
   maxConcurrency: withDefault(countOrUnlimited('maxConcurrency'), Infinity).describe(
-    'Calls of one function at once at most; beyond it calls are throttled or queued.',
+    'Calls of one function at once at most (idle instances do not count); beyond it calls are throttled or queued.',
   ),
   onLimit: withDefault(enumOf(['throttle', 'queue'] as const), 'throttle').describe(
     'At the limit: refuse the call (like HTTP 429) or queue it.',

@@ -30,10 +30,15 @@ export class LimitGroup {
     return n;
   }
 
-  /** Instances, and starts waiting for a burst token. */
+  /**
+   * Instances in use: starting, waiting for a burst token, or serving calls
+   * (counted in whole instances' worth of calls). Idle instances do not
+   * count: the limit is on calls, and an idle instance of one function must
+   * not keep another from starting one (Lambda counts requests in flight).
+   */
   instances(): number {
     let n = 0;
-    for (const p of this.pools) n += p.instances + p.wanted;
+    for (const p of this.pools) n += p.instancesInUse;
     return n;
   }
 

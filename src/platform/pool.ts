@@ -107,6 +107,11 @@ export class Pool implements ClusterTenant {
     return this.starting + this.busy + this.idle;
   }
 
+  /** What this pool counts against an instance limit (see LimitGroup.instances). */
+  get instancesInUse(): number {
+    return this.starting + this.wanted + Math.ceil(this.activeCalls / this.conc);
+  }
+
   /** A call reaches the pool. */
   readonly arrive = (call: Call): void => {
     const now = this.sim.now;
@@ -153,6 +158,7 @@ export class Pool implements ClusterTenant {
       this.idle++;
     }
     this.drain(null);
+    if (this.queueLive > 0) this.startForQueue();
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
     this.options.limits.released(this);
@@ -161,7 +167,23 @@ export class Pool implements ClusterTenant {
   /** Serves queued calls if there is room now (another pool of the account freed some). */
   drainQueued(): void {
     this.drain(null);
+    this.startForQueue();
     this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
+  }
+
+  /**
+   * Starts instances for queued calls that no instance on its way will serve,
+   * as far as the limit allows: a call queued at the limit has none coming,
+   * and once calls elsewhere have ended, nothing else would start one.
+   */
+  private startForQueue(): void {
+    const limits = this.options.limits;
+    while (
+      this.queueLive > (this.starting + this.wanted) * this.conc - this.bound &&
+      (limits.maxInstances === Infinity || limits.instances() < limits.maxInstances)
+    ) {
+      this.requestStart();
+    }
   }
 
   /**

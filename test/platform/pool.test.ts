@@ -271,6 +271,51 @@ describe('limit scope', () => {
     expect(checkCalls(run('account').ended)).toEqual({ completed: 4, throttled: 2, timedOut: 0 });
   });
 
+  it('account: an idle instance of one function does not count against the limit', () => {
+    // A limit of one call: f's call ends at 1,100 ms and its instance stays idle; g's call
+    // at 2,000 ms must still get an instance (Lambda counts requests in flight, not instances).
+    const w = testWorld(
+      barePlatform({
+        maxConcurrency: 1,
+        limitScope: 'account',
+        keepAlive: null,
+        coldStart: [constant(100)],
+      }),
+      constant(1000),
+      { names: ['f', 'g'] },
+    );
+    w.callAt(0, 'f');
+    w.callAt(2000, 'g');
+    w.sim.run();
+    expect(checkCalls(w.ended)).toEqual({ completed: 2, throttled: 0, timedOut: 0 });
+    expect(w.functions.get('f')!.pool.idle).toBe(1);
+  });
+
+  it('account: a call queued at the limit starts an instance once the limit has room', () => {
+    // g's call at 50 ms finds the one call allowed running in f: it queues, and g has no
+    // instance on its way. When f's call ends at 1,100 ms, g starts one (100 ms) and runs.
+    const w = testWorld(
+      barePlatform({
+        maxConcurrency: 1,
+        limitScope: 'account',
+        onLimit: 'queue',
+        keepAlive: constant(500),
+        coldStart: [constant(100)],
+      }),
+      constant(1000),
+      { names: ['f', 'g'] },
+    );
+    w.callAt(0, 'f');
+    w.callAt(50, 'g');
+    w.sim.run();
+    expect(checkCalls(w.ended)).toEqual({ completed: 2, throttled: 0, timedOut: 0 });
+    const g = w.ended.find((c) => c.fn.name === 'g')!;
+    expect(g.cold).toBe(true);
+    expect(g.queue).toBe(1050);
+    expect(g.coldStart).toBe(100);
+    expect(g.end).toBe(2200);
+  });
+
   it('account: the functions share one burst bucket', () => {
     // Two tokens at once, then one a second: the third and fourth starts wait 1 and 2 s.
     const w = run('account', { initial: 2, perSecond: 1 });
