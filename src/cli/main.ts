@@ -33,7 +33,10 @@ export async function main(args: string[]): Promise<void> {
     .scriptName('coldtail')
     .version(VERSION)
     .usage('$0 <command> [options]\n\nA discrete-event simulator of serverless invocation latency.')
-    .demandCommand(1, 'Name a command (see the list above).')
+    .demandCommand(
+      1,
+      `Name a command: ${commands.map((c) => String(c.command).split(' ')[0]).join(', ')}.`,
+    )
     .recommendCommands()
     .strict()
     .wrap(Math.min(100, process.stdout.columns ?? 100))

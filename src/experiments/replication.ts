@@ -99,14 +99,20 @@ export function* replicationSteps(
 
   const maxEvents = point.limits.maxEvents;
   for (;;) {
-    const r = sim.run({ until: point.duration, maxEvents: CHUNK });
+    const chunk = Math.min(CHUNK, maxEvents - sim.processed);
+    const r = sim.run({ until: point.duration, maxEvents: chunk });
     if (r.reason !== 'maxEvents') break;
-    yield;
     if (sim.processed >= maxEvents) {
-      throw new RunLimitError(
-        `more than ${maxEvents} events by ${sim.now.toFixed(0)} ms of simulated time (raise limits.maxEvents to go on)`,
-      );
+      if (sim.peekTime() <= point.duration) {
+        throw new RunLimitError(
+          `more than ${maxEvents} events by ${sim.now.toFixed(0)} ms of simulated time (raise limits.maxEvents to go on)`,
+        );
+      }
+      // Exactly maxEvents: nothing is left before the end, and this moves the clock there.
+      sim.run({ until: point.duration });
+      break;
     }
+    yield;
   }
 
   let requests = 0;

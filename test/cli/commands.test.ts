@@ -38,6 +38,27 @@ describe('the other commands', () => {
     );
   });
 
+  it('validate checks an experiment as run does: its charts, and models given with it', () => {
+    const charts = join(dir, 'charts.json');
+    writeFileSync(charts, smallExperiment({ charts: ['percentileCurve'] }));
+    const model = join(dir, 'own-platform.json');
+    writeFileSync(
+      model,
+      JSON.stringify({ kind: 'platform', name: 'own', description: 'd', source: ['s'] }),
+    );
+    const usesOwn = join(dir, 'uses-own.json');
+    writeFileSync(usesOwn, smallExperiment({ platform: 'own', sweep: undefined }));
+    const r = coldtail(['validate', charts, usesOwn, model]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${charts}: charts[0]: unknown chart "percentileCurve"`);
+    // The model file, listed after the experiment that uses it, is used by it.
+    expect(r.stdout).toBe(`ok  ${usesOwn}\nok  ${model}\n`);
+    expect(coldtail(['validate', usesOwn, '--models', model]).status).toBe(0);
+    const alone = coldtail(['validate', usesOwn]);
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toContain(`${usesOwn}: platform: unknown platform "own"`);
+  });
+
   it('models lists every preset with its source', () => {
     const r = coldtail(['models', '--json']);
     expect(r.status).toBe(0);

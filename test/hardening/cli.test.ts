@@ -144,6 +144,15 @@ describe('bad input through the command line: exit 2, one line, no stack, no out
     expectBadInput(deep, files['deep.json'], ': graph[0][0]', 'nested more than 100 levels deep');
     expectBadInput(huge, files['huge.json'], 'simulated calls', '--force');
   });
+
+  it('explain: the same work guard as run, and no options it would ignore', () => {
+    expectBadInput(cli(['explain', files['huge.json']], dir), files['huge.json'], '--force');
+    for (const option of ['-q', '--threads=2']) {
+      const r = cli(['explain', files['ok.json'], option], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^coldtail: Unknown argument: (q|threads)\n/);
+    }
+  });
 });
 
 describe('runaway runs stop with a message that says which limit to raise', () => {

@@ -5,8 +5,12 @@ import { InputError } from '../../node/inputError.ts';
 import { EXIT_INTERRUPTED, watchInterrupts } from '../../node/interrupt.ts';
 import { loadExperiment } from '../../node/loadExperiment.ts';
 import { applyOverrides, check, RUN_OPTIONS, type RunArgs, specOverrides } from '../options.ts';
+import { checkWork } from '../workGuard.ts';
 
-interface Args extends RunArgs {
+// Explain runs one point on this thread and prints only its explanation: no --threads, no -q.
+const { seed, replications, models, 'max-points': maxPoints, force } = RUN_OPTIONS;
+
+interface Args extends Omit<RunArgs, 'quiet' | 'threads'> {
   experiment: string;
   point: number;
 }
@@ -17,7 +21,7 @@ export const explainCommand: CommandModule<object, Args> = {
   builder: (y) =>
     (y as Argv<object>)
       .positional('experiment', { type: 'string', demandOption: true })
-      .options(RUN_OPTIONS)
+      .options({ seed, replications, models, 'max-points': maxPoints, force })
       .option('point', {
         type: 'number',
         default: 0,
@@ -41,6 +45,7 @@ export const explainCommand: CommandModule<object, Args> = {
       );
     }
     const one = { ...prepared, points: [prepared.points[argv.point]] };
+    checkWork(one, argv.force);
     const interrupts = watchInterrupts();
     try {
       const { results } = await runExperimentAsync(one, {
