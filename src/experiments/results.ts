@@ -4,6 +4,9 @@
  * milliseconds. Where a value cannot exist (no calls) it is null, never NaN.
  */
 import type { Stage } from '../platform/call.ts';
+import type { ExperimentSpec } from './experimentSpec.ts';
+
+export type ChartList = NonNullable<ExperimentSpec['charts']>;
 
 /** A point estimate with its 95% interval across replications (null bounds with one replication). */
 export interface Estimate {
@@ -105,7 +108,13 @@ export interface PointResult {
 
 export interface ExperimentResults {
   coldtail: { version: string };
-  experiment: { name: string; description: string; title: string };
+  experiment: {
+    name: string;
+    description: string;
+    title: string;
+    /** The experiment's `charts` list, when it has one, so that the charts can be redrawn alike. */
+    charts?: ChartList;
+  };
   seed: string | number;
   replications: number;
   /** Simulated time per replication, and the part of it not recorded, in ms. */

@@ -6,7 +6,7 @@ import { aggregatePoint } from './aggregate.ts';
 import type { PreparedExperiment } from './prepare.ts';
 import type { ReplicationData } from './recorder.ts';
 import { replicationSteps } from './replication.ts';
-import type { ExperimentResults, PointResult } from './results.ts';
+import type { ChartList, ExperimentResults, PointResult } from './results.ts';
 import type { SweepAxis, SweepPoint } from './sweep.ts';
 
 export interface RunOptions {
@@ -38,6 +38,7 @@ export interface ExperimentHeader {
   warmup: number;
   axes: SweepAxis[];
   points: Pick<SweepPoint, 'index' | 'params' | 'label' | 'at'>[];
+  charts?: ChartList;
 }
 
 export function headerOf(prepared: PreparedExperiment): ExperimentHeader {
@@ -57,6 +58,7 @@ export function headerOf(prepared: PreparedExperiment): ExperimentHeader {
       label: p.label,
       at: p.at,
     })),
+    ...(spec.charts ? { charts: spec.charts } : {}),
   };
 }
 
@@ -210,7 +212,12 @@ export function assembleResults(
 ): ExperimentResults {
   return {
     coldtail: { version: VERSION },
-    experiment: { name: header.name, description: header.description, title: header.title },
+    experiment: {
+      name: header.name,
+      description: header.description,
+      title: header.title,
+      ...(header.charts ? { charts: header.charts } : {}),
+    },
     seed: header.seed,
     replications: header.replications,
     duration: header.duration,

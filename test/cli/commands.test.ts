@@ -97,6 +97,20 @@ describe('the other commands', () => {
     expect(notResults.status).toBe(2);
   });
 
+  it("chart redraws an experiment's own charts with their options, as run drew them", () => {
+    const file = join(dir, 'own-charts.json');
+    const charts = [{ name: 'percentileCurves', options: { percentiles: ['p50', 'p99'] } }];
+    writeFileSync(file, smallExperiment({ charts }));
+    const out = join(dir, 'own-charts-out');
+    expect(coldtail(['run', file, '--out', out, '-q']).status).toBe(0);
+    const again = join(dir, 'own-charts-again');
+    const r = coldtail(['chart', join(out, 'results.json'), '--out', again]);
+    expect(r.stdout).toBe(`drew percentileCurves in ${again}/\n`);
+    const svg = (d: string) => readFileSync(join(d, 'percentileCurves.svg'), 'utf8');
+    expect(svg(again)).toBe(svg(out));
+    expect(svg(again)).not.toContain('p99.9');
+  });
+
   it('verify --quick --json gives rows that all pass', () => {
     const r = coldtail(['verify', '--quick', '--json']);
     expect(r.status).toBe(0);

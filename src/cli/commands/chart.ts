@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { chartOptions } from '../../charts/chartsFor.ts';
 import type { ExperimentResults } from '../../experiments/results.ts';
 import { drawCharts } from '../../node/drawCharts.ts';
 import { readJson } from '../../node/files.ts';
@@ -29,7 +30,7 @@ export const chartCommand: CommandModule<object, Args> = {
       .option('charts', {
         type: 'array',
         string: true,
-        describe: 'Which charts (default: chosen from the sweep)',
+        describe: "Which charts (default: the experiment's own list, else chosen from the sweep)",
       })
       .option('quiet', { type: 'boolean', alias: 'q', default: false })
       .example(
@@ -51,7 +52,13 @@ export const chartCommand: CommandModule<object, Args> = {
     const dir = argv.out ?? dirname(argv.results);
     let charts: Awaited<ReturnType<typeof drawCharts>>;
     try {
-      charts = await drawCharts(dir, results, { charts: argv.charts });
+      // The experiment's own charts and their options, unless --charts names others
+      // (which still take the experiment's options for them).
+      const own = results.experiment.charts;
+      charts = await drawCharts(dir, results, {
+        charts: argv.charts ?? own,
+        options: own ? chartOptions({ charts: own }) : undefined,
+      });
     } catch (e) {
       // An unknown chart name is the user's input; its message already says so.
       if (argv.charts && e instanceof Error && /chart/i.test(e.message))
