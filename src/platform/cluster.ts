@@ -6,6 +6,12 @@ export interface ClusterTenant {
   evictable(): Instance | null;
   /** Reclaims the idle instance `inst` now; its slot goes to another instance. */
   evict(inst: Instance): void;
+  /** Whether `inst`, waiting for a slot, is still needed by a call. */
+  needsStart(inst: Instance): boolean;
+  /** Drops `inst`, waiting for a slot and no longer needed. */
+  cancelStart(inst: Instance): void;
+  /** Gives a slot to `inst`, waiting for one: its cold start begins. */
+  placed(inst: Instance): void;
 }
 
 /**
@@ -45,7 +51,7 @@ export class Cluster {
 
   /** A slot frees: the next waiting instance takes it. */
   release(): void {
-    const next = this.nextWaiting();
+    const next = this.nextNeeded();
     if (next !== null) next.pool.placed(next);
     else this.used--;
   }
@@ -56,10 +62,24 @@ export class Cluster {
    */
   offerIdle(inst: Instance): boolean {
     if (!this.evictIdle || this.queued === 0) return false;
-    const next = this.nextWaiting()!;
+    const next = this.nextNeeded();
+    if (next === null) return false;
     inst.pool.evict(inst);
     next.pool.placed(next);
     return true;
+  }
+
+  /**
+   * The next waiting instance that a call still needs; those no longer needed
+   * (their calls were served by instances that freed meanwhile) are dropped,
+   * so that no warm instance is evicted, nor a slot taken, for nobody.
+   */
+  private nextNeeded(): Instance | null {
+    for (;;) {
+      const inst = this.nextWaiting();
+      if (inst === null || inst.pool.needsStart(inst)) return inst;
+      inst.pool.cancelStart(inst);
+    }
   }
 
   get queued(): number {

@@ -67,6 +67,11 @@ export class Pool implements ClusterTenant {
   idle = 0;
   /** Starts waiting for a burst token. */
   wanted = 0;
+  /**
+   * Starting instances still waiting for a cluster slot (counted in `starting`, which
+   * covers queued calls, but not reported as instances: they hold no memory yet).
+   */
+  unplaced = 0;
   coldStarts = 0;
   private readonly list = new IdleList();
   private queueRing: (Call | undefined)[] = new Array(64);
@@ -160,7 +165,7 @@ export class Pool implements ClusterTenant {
     this.drain(null);
     if (this.queueLive > 0) this.startForQueue();
     if (inst.active === 0) this.becameIdle(inst);
-    this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
     this.options.limits.released(this);
   }
 
@@ -168,7 +173,7 @@ export class Pool implements ClusterTenant {
   drainQueued(): void {
     this.drain(null);
     this.startForQueue();
-    this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
   }
 
   /**
@@ -232,7 +237,7 @@ export class Pool implements ClusterTenant {
     // spreads calls and mru keeps packing the same instance.
     this.list.remove(inst);
     if (inst.active < this.conc) this.list.pushFront(inst);
-    this.observer.levels(now, this.starting, this.busy, this.idle);
+    this.observer.levels(now, this.starting - this.unplaced, this.busy, this.idle);
     this.host.execute(call);
   }
 
@@ -316,7 +321,6 @@ export class Pool implements ClusterTenant {
   private startInstance(boundCall: Call | null): void {
     const inst = new Instance(this, this.nextId++, false);
     this.starting++;
-    this.coldStarts++;
     const cluster = this.options.cluster;
     const placed = cluster === null || cluster.place(inst);
     if (boundCall !== null) {
@@ -330,12 +334,38 @@ export class Pool implements ClusterTenant {
         this.enqueue(boundCall);
       }
     }
-    this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
-    if (placed) this.placed(inst);
+    if (placed) this.boot(inst);
+    else this.unplaced++;
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
   }
 
-  /** The instance has a slot: its cold start begins. Called by the cluster too. */
+  /** The cluster gives a slot to `inst`, which was waiting for one. */
   placed(inst: Instance): void {
+    this.unplaced--;
+    this.boot(inst);
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+  }
+
+  /**
+   * Whether `inst`, waiting for a slot, is still needed: whether the queue has
+   * calls that the other starting instances will not serve. Calls it was
+   * started for may have been served since by instances that freed.
+   */
+  needsStart(_inst: Instance): boolean {
+    return this.queueLive > (this.starting - 1) * this.conc - this.bound;
+  }
+
+  /** Drops `inst`, waiting for a slot and no longer needed: it never starts. */
+  cancelStart(inst: Instance): void {
+    this.starting--;
+    this.unplaced--;
+    inst.state = InstanceState.Reclaimed;
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+  }
+
+  /** The instance has a slot: its cold start begins. */
+  private boot(inst: Instance): void {
+    this.coldStarts++;
     inst.bootTime = this.options.coldStart.sample();
     this.sim.schedule(inst.bootTime, this.ready, inst);
   }
@@ -355,7 +385,7 @@ export class Pool implements ClusterTenant {
     }
     this.drain(inst);
     if (inst.active === 0) this.becameIdle(inst);
-    this.observer.levels(now, this.starting, this.busy, this.idle);
+    this.observer.levels(now, this.starting - this.unplaced, this.busy, this.idle);
   };
 
   private becameIdle(inst: Instance): void {
@@ -386,7 +416,7 @@ export class Pool implements ClusterTenant {
     this.list.remove(inst);
     this.idle--;
     inst.state = InstanceState.Reclaimed;
-    this.observer.levels(this.sim.now, this.starting, this.busy, this.idle);
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
   }
 
   private readonly keepAliveEnds = (inst: Instance): void => {
@@ -400,7 +430,7 @@ export class Pool implements ClusterTenant {
       this.idle--;
       inst.state = InstanceState.Reclaimed;
       this.options.cluster?.release();
-      this.observer.levels(now, this.starting, this.busy, this.idle);
+      this.observer.levels(now, this.starting - this.unplaced, this.busy, this.idle);
     } else if (inst.reclaimAt < inst.timerAt) {
       inst.timerAt = inst.reclaimAt;
       this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);

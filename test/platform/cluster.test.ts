@@ -75,6 +75,31 @@ describe('a full cluster', () => {
     checkCalls(w.ended);
   });
 
+  for (const evictIdle of [true, false]) {
+    it(`drops a start no call needs any more, rather than give it a slot (evictIdle ${evictIdle})`, () => {
+      // One slot. The call at 10 starts an instance that must wait for the slot; at 150 the
+      // first instance frees and serves that call itself (warm, after 140 ms in the queue).
+      // The waiting start then serves nobody: it is dropped, not booted in the slot of the
+      // warm instance, which serves the call at 1,000 too.
+      const w = testWorld(cluster(1, 0, evictIdle), constant(50));
+      w.callAt(0);
+      w.callAt(10);
+      w.callAt(1_000);
+      w.sim.run({ until: 700_000 });
+      expect(w.ended.map((c) => [c.cold, c.queue, c.end - c.start])).toEqual([
+        [true, 0, 150],
+        [false, 140, 190],
+        [false, 0, 50],
+      ]);
+      const pool = w.functions.get('f')!.pool;
+      expect(pool.coldStarts).toBe(1);
+      expect(pool.starting).toBe(0);
+      // The start that waited for a slot was never an instance: at most one at any time.
+      expect(Math.max(...w.levels.map((l) => l.starting + l.busy + l.idle))).toBe(1);
+      checkCalls(w.ended);
+    });
+  }
+
   it("gives a waiting instance the slot of one that goes idle, before the pool's own next call", () => {
     // Two slots, both f instances busy until 150; g's instance waits. At 150 the first f
     // instance goes idle and is evicted for g; a later f call finds the other one idle.
