@@ -82,6 +82,9 @@ export const platformModelSchema = object({
     object({
       initial: integer({ min: 1 }).describe('Instances that may start at once.'),
       perSecond: number({ exclusiveMin: 0 }).describe('Further starts per second after that.'),
+      whenEmpty: withDefault(enumOf(['wait', 'throttle'] as const), 'wait').describe(
+        'A call that needs a new instance when the bucket is empty: wait for the next token (the start is paced), or be throttled (HTTP 429, as on Lambda).',
+      ),
     }),
   ).describe('Paces new instances (a token bucket). Absent: no limit.'),
   provisioned: withDefault(integer({ min: 0 }), 0).describe(

@@ -24,7 +24,8 @@ export interface PlatformConfig {
   onLimit: 'throttle' | 'queue';
   maxQueueWait: number;
   /** Instance starts: `initial` at once, then `perSecond`; null: unpaced. */
-  burst: { initial: number; perSecond: number } | null;
+  /** whenEmpty: a call that needs a start when no token is left waits for one, or is throttled. */
+  burst: { initial: number; perSecond: number; whenEmpty: 'wait' | 'throttle' } | null;
   /** Always-warm instances per function. */
   provisioned: number;
   /** Whether maxConcurrency and burst apply to each function or to all of the platform's together. */

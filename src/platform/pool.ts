@@ -34,6 +34,8 @@ export interface PoolOptions {
   routingRng: Rng;
   /** Paces instance starts; null: no limit. */
   burst: TokenBucket | null;
+  /** A call that needs a start when the bucket is empty: waits for a token, or is throttled. */
+  burstWhenEmpty: 'wait' | 'throttle';
   /** Shared capacity; null: unlimited. */
   cluster: Cluster | null;
   /**
@@ -136,12 +138,16 @@ export class Pool implements ClusterTenant {
       return;
     }
     if (limits.maxInstances === Infinity || limits.instances() < limits.maxInstances) {
-      if (this.options.binding === 'early' && this.takeToken()) {
+      const token = this.takeToken();
+      if (!token && this.options.burstWhenEmpty === 'throttle') {
+        this.host.reject(call, Outcome.Throttled);
+      } else if (this.options.binding === 'early' && token) {
         this.startInstance(call);
-        return;
+      } else {
+        this.enqueue(call);
+        if (token) this.startInstance(null);
+        else this.requestStart();
       }
-      this.enqueue(call);
-      this.requestStart();
       return;
     }
     this.atLimit(call);

@@ -125,6 +125,7 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
           : p.burst
             ? new TokenBucket(p.burst.initial, p.burst.perSecond / 1000)
             : null,
+        burstWhenEmpty: p.burst?.whenEmpty ?? 'wait',
         cluster,
         binding: p.binding,
       },

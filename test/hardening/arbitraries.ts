@@ -71,6 +71,7 @@ export function platformArb(name: string): fc.Arbitrary<Json> {
         burst: fc.record({
           initial: fc.integer({ min: 1, max: 5 }),
           perSecond: fc.integer({ min: 1, max: 100 }).map((v) => v / 2),
+          whenEmpty: fc.constantFrom('wait', 'throttle'),
         }),
         provisioned: fc.integer({ min: 0, max: 3 }),
         cluster: fc.record({

@@ -51,7 +51,10 @@ describe('scaling', () => {
   it('a burst from zero to N concurrent calls starts N instances, paced by the token bucket', () => {
     const n = 50;
     const w = testWorld(
-      barePlatform({ coldStart: [constant(100)], burst: { initial: 10, perSecond: 20 } }),
+      barePlatform({
+        coldStart: [constant(100)],
+        burst: { initial: 10, perSecond: 20, whenEmpty: 'wait' },
+      }),
       constant(5_000),
     );
     for (let i = 0; i < n; i++) w.callAt(0);
@@ -67,6 +70,27 @@ describe('scaling', () => {
       expect(waits[i]).toBeCloseTo(token + 100, 6);
     }
     expect(w.ended.every((c) => c.cold)).toBe(true);
+  });
+
+  it('with whenEmpty "throttle", a call that needs a start when no token is left is throttled', () => {
+    // As on Lambda: 10 starts at once, and the other 40 calls of the burst get HTTP 429
+    // instead of waiting for a token; a call 2 s later finds a token again (20 a second).
+    const w = testWorld(
+      barePlatform({
+        coldStart: [constant(100)],
+        burst: { initial: 10, perSecond: 20, whenEmpty: 'throttle' },
+      }),
+      constant(5_000),
+    );
+    for (let i = 0; i < 50; i++) w.callAt(0);
+    w.callAt(2_000);
+    w.sim.run();
+    expect(checkCalls(w.ended)).toEqual({ completed: 11, throttled: 40, timedOut: 0 });
+    expect(w.functions.get('f')!.pool.coldStarts).toBe(11);
+    for (const c of w.ended) {
+      if (c.outcome === Outcome.Throttled) expect(c.end - c.start).toBe(0);
+      else expect(c.coldStart).toBe(100);
+    }
   });
 
   it('provisioned instances are never cold', () => {
@@ -318,7 +342,7 @@ describe('limit scope', () => {
 
   it('account: the functions share one burst bucket', () => {
     // Two tokens at once, then one a second: the third and fourth starts wait 1 and 2 s.
-    const w = run('account', { initial: 2, perSecond: 1 });
+    const w = run('account', { initial: 2, perSecond: 1, whenEmpty: 'wait' });
     const waits = w.ended
       .filter((c) => c.outcome === Outcome.Completed)
       .map((c) => c.queue + c.coldStart)
