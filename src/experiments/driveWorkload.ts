@@ -2,7 +2,6 @@ import type { Simulation } from '../engine/index.ts';
 import type { Call } from '../platform/call.ts';
 import type { World } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
-import type { ArrivalProcess } from '../workload/arrivals/arrivalProcess.ts';
 import { PeriodicArrivals } from '../workload/arrivals/periodicArrivals.ts';
 import { driveArrivals } from '../workload/driveArrivals.ts';
 import { createArrivals } from '../workload/workloadSpec.ts';
@@ -11,7 +10,8 @@ import type { ResolvedPoint } from './resolve.ts';
 
 /**
  * Sends a point's root calls to its entry function, one stream of arrivals
- * per workload source, and its warmers' pings, until the end of the run.
+ * per workload source, and its warmers' pings (`instances` to each function
+ * warmed, every round), until the end of the run.
  * `sent` sees each call as it leaves (a root, tagged TAG_ROOT, or a ping,
  * TAG_WARMER); it may throw to stop the run.
  *
@@ -27,14 +27,11 @@ export function driveWorkload(
 ): void {
   const entry = world.functions.get(point.graph.entry)!;
   const external = point.client.internet !== null;
-  const drive = (process: ArrivalProcess, send: () => Call, copies: number) => {
-    driveArrivals(sim, process, point.duration, () => {
-      for (let i = 0; i < copies; i++) sent(send());
-    });
-  };
   point.sources.forEach((source, i) => {
     const process = createArrivals(source.spec, createStream(seed, `arrivals:${i}`), source.trace);
-    drive(process, () => world.invoker.invoke(entry, null, external, TAG_ROOT), 1);
+    driveArrivals(sim, process, point.duration, () =>
+      sent(world.invoker.invoke(entry, null, external, TAG_ROOT)),
+    );
   });
   if (point.warmers) {
     const w = point.warmers;
@@ -44,6 +41,13 @@ export function driveWorkload(
       createStream(seed, 'warmers'),
     );
     // A warmer is a timer inside the cloud: its pings pay no internet hop or gateway.
-    drive(process, () => world.invoker.invoke(entry, null, false, TAG_WARMER, true), w.instances);
+    const pinged = w.functions.map((name) => world.functions.get(name)!);
+    driveArrivals(sim, process, point.duration, () => {
+      for (const fn of pinged) {
+        for (let i = 0; i < w.instances; i++) {
+          sent(world.invoker.invoke(fn, null, false, TAG_WARMER, true));
+        }
+      }
+    });
   }
 }

@@ -79,7 +79,9 @@ export function estimateWork(prepared: PreparedExperiment): { calls: number; cor
     const roots = r.sources.reduce((n, s) => n + expectedArrivals(s.spec, r.duration, s.trace), 0);
     calls += roots * expectedHops(r.graph);
     // A ping is one call: the entry function sees it and returns.
-    if (r.warmers) calls += (r.warmers.instances * r.duration) / r.warmers.period;
+    if (r.warmers) {
+      calls += (r.warmers.functions.length * r.warmers.instances * r.duration) / r.warmers.period;
+    }
   }
   calls *= prepared.spec.replications;
   return { calls, coreSeconds: calls / NOMINAL_CALLS_PER_SECOND };

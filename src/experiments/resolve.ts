@@ -33,7 +33,8 @@ export interface ResolvedPoint {
   functions: FunctionConfig[];
   graph: Graph;
   sources: { spec: SourceSpec; trace?: TraceData }[];
-  warmers: WarmersSpec | null;
+  /** `functions`: the functions pinged, resolved from the spec (the entry function by default). */
+  warmers: (Omit<WarmersSpec, 'functions'> & { functions: string[] }) | null;
   duration: number;
   warmup: number;
   timelineWindow: number | null;
@@ -56,6 +57,21 @@ export const DEFAULT_LIMITS = { maxEvents: 2e9, maxInFlight: 1e6 };
 export const MAX_TIMELINE_WINDOWS = 100_000;
 /** Provisioned instances of all functions together at most: each exists from time 0. */
 export const MAX_PROVISIONED = 1_000_000;
+
+/** The functions warmers ping: those named (each checked), all of the graph's, or its entry. */
+function warmed(functions: WarmersSpec['functions'], names: string[], entry: string): string[] {
+  if (functions === undefined) return [entry];
+  if (functions === 'all') return names;
+  functions.forEach((name, i) => {
+    if (names.includes(name)) return;
+    const close = didYouMean(name, names);
+    throw new SpecError(
+      `warmers.functions[${i}]`,
+      `the graph has no function "${name}"${close ? `; did you mean "${close}"?` : ` (it has ${names.join(', ')})`}`,
+    );
+  });
+  return [...new Set(functions)];
+}
 
 export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): ResolvedPoint {
   if (spec.warmup >= spec.duration) {
@@ -153,7 +169,9 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
     functions,
     graph,
     sources,
-    warmers: spec.warmers ?? null,
+    warmers: spec.warmers
+      ? { ...spec.warmers, functions: warmed(spec.warmers.functions, names, graph.entry) }
+      : null,
     duration: spec.duration,
     warmup: spec.warmup,
     timelineWindow: spec.timeline?.window ?? null,

@@ -45,6 +45,7 @@ export class Invoker implements PoolHost {
   /** The warmer round being sent now, and when it was sent. */
   private round: PingRound | null = null;
   private roundAt = Number.NaN;
+  private roundFn: FunctionRuntime | null = null;
   /** Ended calls to reuse (only when `reuseCalls`). */
   private readonly free: Call[] = [];
 
@@ -101,11 +102,17 @@ export class Invoker implements PoolHost {
     call.scheduler = sched;
     call.returnDelay = back + nBack;
     if (ping) {
-      // Pings sent at the same moment form one round.
+      // Pings to one function sent at the same moment form one round.
       let round = this.round;
-      if (round === null || this.roundAt !== this.sim.now || round.travelling === 0) {
+      if (
+        round === null ||
+        this.roundAt !== this.sim.now ||
+        this.roundFn !== fn ||
+        round.travelling === 0
+      ) {
         round = this.round = { travelling: 0, held: [] };
         this.roundAt = this.sim.now;
+        this.roundFn = fn;
       }
       round.travelling++;
       call.round = round;

@@ -141,6 +141,14 @@ export const warmersSchema = refine(
       'Pings sent at once each round: instances kept warm',
     ),
     jitter: withDefault(duration(), 0),
+    functions: optional(
+      oneOfType({
+        string: enumOf(['all'] as const),
+        array: array(string({ minLength: 1 }), { minItems: 1 }),
+      }),
+    ).describe(
+      'Functions to ping, each with `instances` pings a round: a list of names, or "all" (default: the entry function)',
+    ),
   }),
   // Each round fires within its own period, so the rounds stay in order.
   ({ period, jitter }) =>

@@ -135,4 +135,23 @@ describe('workloads that make no sense are refused', () => {
       'trace files cannot be read here',
     );
   });
+
+  it('warmers for a function the graph does not have', () => {
+    const warmers = (functions: unknown) => ({
+      graph: { chain: { depth: 2 } },
+      warmers: { period: '1min', functions },
+    });
+    expectRefused(
+      warmers(['f1', 'f3']),
+      'warmers.functions[1]',
+      'the graph has no function "f3"; did you mean "f1"?',
+    );
+    expectRefused(
+      warmers(['api']),
+      'warmers.functions[0]',
+      'the graph has no function "api" (it has f1, f2)',
+    );
+    expect(refused(warmers('some')).path).toBe('warmers.functions');
+    expect(refused(warmers([])).path).toBe('warmers.functions');
+  });
 });

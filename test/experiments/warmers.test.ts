@@ -151,3 +151,39 @@ describe("warmers' pings are not traffic, but they are paid for", () => {
     expect(withWarmers.warmers!.usd).toBeGreaterThan(0);
   });
 });
+
+describe('warmers.functions: which functions of the graph are pinged', () => {
+  // A chain f1 -> f2. Roots every 120 s outlive the 60 s keep-alive; pings every 50 s do
+  // not, and in the measured window (100-590 s) they never coincide with a root (120,
+  // 240, 360, 480 s), so a pinged function is always warm and an unpinged one always cold.
+  const point = (functions?: unknown) =>
+    run({
+      duration: '590s',
+      warmup: '100s',
+      replications: 1,
+      platform: platformModel({ coldStart: { sandbox: '300ms' }, keepAlive: '60s' }),
+      function: { execution: '10ms' },
+      graph: { chain: { depth: 2 } },
+      workload: { constant: { perSecond: 1 / 120 } },
+      warmers: { period: '50s', ...(functions === undefined ? {} : { functions }) },
+    })[0];
+
+  it('by default only the entry function: every root meets a cold f2', () => {
+    const p = point();
+    expect(p.calls.completed).toBe(4);
+    expect(p.cold.hopsCold).toEqual([0, 4]);
+  });
+
+  it('"all", or every name: no root meets a cold start; each function gets its pings', () => {
+    const all = point('all');
+    expect(all.cold.hopsCold).toEqual([4]);
+    expect(all.warmers!.calls).toBe(2 * point().warmers!.calls);
+    expect(point(['f2', 'f1'])).toEqual(all);
+  });
+
+  it('one function named: that one stays warm, the other does not', () => {
+    expect(point(['f2']).cold.hopsCold).toEqual([0, 4]);
+    expect(point(['f2']).cold.coldStarts).toBe(4);
+    expect(point(['f1']).cold.coldStarts).toBe(4);
+  });
+});

@@ -278,6 +278,7 @@ export const experimentArb: fc.Arbitrary<Json> = fc
         period: fc.integer({ min: 50, max: 1000 }),
         instances: fc.integer({ min: 1, max: 3 }),
         jitter: fc.integer({ min: 0, max: 50 }),
+        all: fc.boolean(),
       }),
       { nil: undefined },
     ),
@@ -314,9 +315,11 @@ export const experimentArb: fc.Arbitrary<Json> = fc
           experiment.platform = fitProvisioned(r.platform, names.length);
         }
         if (r.warmers !== undefined) {
+          const { all, ...warmers } = r.warmers;
           experiment.warmers = {
-            ...r.warmers,
-            jitter: Math.min(r.warmers.jitter, r.warmers.period),
+            ...warmers,
+            jitter: Math.min(warmers.jitter, warmers.period),
+            ...(all ? { functions: 'all' } : {}),
           };
         }
         if (r.timeline) experiment.timeline = { window: Math.max(1, Math.floor(r.duration / 5)) };

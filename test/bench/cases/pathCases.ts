@@ -44,8 +44,10 @@ export const pathWarm: BenchCase = {
   },
 };
 
-// Busy instances compared by the pool case; 10 and 1,000 are the pair.
-const POOL_SIZES = [10, 100, 1_000, 10_000];
+// Busy instances compared by the pool case; 10 and 1,000 are the pair. The
+// steps between show how the cost grows: gradually, as the running calls outgrow
+// one cache after another, not at a size where some algorithm changes.
+const POOL_SIZES = [10, 100, 300, 1_000, 3_000, 10_000];
 const POOL_ROUNDS = 7;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
