@@ -67,7 +67,13 @@ export function specOverrides(args: {
   replications?: number;
 }): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (args.seed !== undefined) out.seed = /^\d+$/.test(args.seed) ? Number(args.seed) : args.seed;
+  // A number only while it is exact: --seed 9007199254740993 stays the string it was.
+  if (args.seed !== undefined) {
+    out.seed =
+      /^\d+$/.test(args.seed) && Number.isSafeInteger(Number(args.seed))
+        ? Number(args.seed)
+        : args.seed;
+  }
   if (args.replications !== undefined) out.replications = args.replications;
   return out;
 }

@@ -11,6 +11,7 @@ import {
   oneOfType,
   optional,
   record,
+  refine,
   string,
   withDefault,
 } from '../spec/schema.ts';
@@ -43,7 +44,16 @@ export const experimentSchema = object({
   ),
   description: string({ minLength: 1 }),
   seed: withDefault(
-    oneOfType({ number: integer({ min: 0 }), string: string({ minLength: 1 }) }),
+    oneOfType({
+      // Above 2^53 - 1 a number has lost digits already, when the JSON was read: two
+      // different seeds written there would silently be one.
+      number: refine(
+        integer({ min: 0 }),
+        (n) => Number.isSafeInteger(n),
+        `must be at most ${Number.MAX_SAFE_INTEGER} (write a larger seed as a string)`,
+      ),
+      string: string({ minLength: 1 }),
+    }),
     1,
   ),
   replications: withDefault(integer({ min: 1, max: 10_000 }), 5).describe(

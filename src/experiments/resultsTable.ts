@@ -4,7 +4,18 @@ import { unansweredNote } from './unanswered.ts';
 
 /** The table `coldtail run` prints: one row per sweep point. */
 export function resultsTable(results: ExperimentResults): string {
-  const header = ['point', 'calls', 'p50', 'p90', 'p99', 'p99.9', 'max', 'cold', 'throttled'];
+  const header = [
+    'point',
+    'calls',
+    'p50',
+    'p90',
+    'p99',
+    'p99.9',
+    'max',
+    'cold',
+    'throttled',
+    'timed out',
+  ];
   const rows = results.points.map((p) => {
     const e = p.endToEnd;
     const interval = (v: { value: number | null; low: number | null; high: number | null }) =>
@@ -22,6 +33,7 @@ export function resultsTable(results: ExperimentResults): string {
       formatMs(e.max),
       formatPercent(p.cold.share.value),
       formatPercent(ended > 0 ? p.calls.throttled / ended : null),
+      formatPercent(ended > 0 ? p.calls.timedOut / ended : null),
     ];
   });
   const title = `${results.experiment.title}\n(${results.replications} replication${results.replications === 1 ? '' : 's'} per point, seed ${results.seed}; ± is the 95% interval)`;

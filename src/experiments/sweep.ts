@@ -84,6 +84,18 @@ function asParam(v: unknown): SweepValue {
   return JSON.stringify(v);
 }
 
+// Fields that belong to the experiment as a whole: a point's value would be ignored.
+const WHOLE_EXPERIMENT: Record<string, string> = {
+  $schema: '"$schema" is for editors',
+  name: 'the experiment has one name, that of its output folder',
+  title: 'the experiment has one title',
+  description: 'the experiment has one description',
+  seed: 'every point uses the same seeds (common random numbers); run again with --seed',
+  replications: 'every point has the same replications; run again with --replications',
+  charts: 'the charts are drawn from all the points together',
+  sweep: 'a sweep cannot sweep itself',
+};
+
 /**
  * The cartesian product of the axes, first axis slowest: each point is the
  * experiment with its values set. Axes that name the same field, or where
@@ -116,10 +128,16 @@ export function expandSweep(
       `${total} points is more than the limit of ${maxPoints} (raise it with --max-points)`,
     );
   }
+  const segs = axes.map((a) => parsePath(a.path, `sweep["${a.path}"]`));
+  segs.forEach(([field], i) => {
+    const why = WHOLE_EXPERIMENT[field as string];
+    if (why !== undefined) {
+      throw new SpecError(`sweep["${axes[i].path}"]`, `cannot be swept: ${why}`);
+    }
+  });
   const base = cloneData(raw);
   delete base.sweep;
   const points: SweepPoint[] = [];
-  const segs = axes.map((a) => parsePath(a.path, `sweep["${a.path}"]`));
   for (let index = 0; index < total; index++) {
     const at: number[] = [];
     let rest = index;

@@ -78,8 +78,17 @@ export class ModelRegistry {
     preset: boolean,
   ): ModelEntry<M> {
     const existing = map.get(model.name);
-    if (existing && !(existing.preset && !preset)) {
-      throw new SpecError('name', `"${model.name}" is already defined in ${existing.file}`);
+    if (existing) {
+      // A preset's own file (validated, or given with --models) is that preset again.
+      if (existing.preset && JSON.stringify(existing.raw) === JSON.stringify(raw)) return existing;
+      // Another model by a preset's name would silently take the preset's place wherever
+      // the name is used, so that an experiment comparing the two compares one with itself.
+      throw new SpecError(
+        'name',
+        existing.preset
+          ? `"${model.name}" is the name of a preset (${existing.file}); give this model a name of its own`
+          : `"${model.name}" is already defined in ${existing.file}`,
+      );
     }
     const entry = { model, raw: raw as Record<string, unknown>, file, preset };
     map.set(model.name, entry);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/cli/options.ts';
+import { check, specOverrides } from '../../src/cli/options.ts';
 
 describe('check', () => {
   it('accepts absent options and whole numbers in range', () => {
@@ -19,5 +19,14 @@ describe('check', () => {
     [{ seed: ' ' }, '--seed: must not be empty'],
   ])('refuses %o', (argv, message) => {
     expect(() => check(argv)).toThrow(message);
+  });
+});
+
+describe('specOverrides', () => {
+  it('makes --seed a number only while the number is exact', () => {
+    expect(specOverrides({ seed: '42' })).toEqual({ seed: 42 });
+    expect(specOverrides({ seed: '9007199254740991' })).toEqual({ seed: 9007199254740991 });
+    expect(specOverrides({ seed: '9007199254740993' })).toEqual({ seed: '9007199254740993' });
+    expect(specOverrides({ seed: 'blue' })).toEqual({ seed: 'blue' });
   });
 });

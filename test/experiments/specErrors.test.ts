@@ -154,4 +154,31 @@ describe('workloads that make no sense are refused', () => {
     expect(refused(warmers('some')).path).toBe('warmers.functions');
     expect(refused(warmers([])).path).toBe('warmers.functions');
   });
+
+  it('a sweep of a field that belongs to the whole experiment', () => {
+    expectRefused(
+      { sweep: { seed: [1, 2] } },
+      'sweep["seed"]',
+      'cannot be swept: every point uses the same seeds (common random numbers); run again with --seed',
+    );
+    for (const field of ['replications', 'name', 'charts']) {
+      expect(refused({ sweep: { [field]: [1, 2] } }).path).toBe(`sweep["${field}"]`);
+    }
+    // A point's own fields still sweep.
+    expect(
+      prepare({
+        duration: '1min',
+        workload: { poisson: { perSecond: 1 } },
+        sweep: { duration: ['1min', '2min'] },
+      }).points,
+    ).toHaveLength(2);
+  });
+
+  it('a numeric seed beyond 2^53 - 1, which has already lost digits', () => {
+    expectRefused(
+      { seed: 2 ** 53 },
+      'seed',
+      'must be at most 9007199254740991 (write a larger seed as a string)',
+    );
+  });
 });

@@ -37,6 +37,18 @@ describe('model registry', () => {
     expect(config('c3').cluster).toEqual({ hosts: 2, slotsPerHost: 3, evictIdle: false });
   });
 
+  it("refuses a model of a preset's name, unless it is that preset's own file", () => {
+    const registry = presetRegistry();
+    const preset = JSON.parse(readFileSync('models/platforms/aws-lambda-2019.json', 'utf8'));
+    expect(registry.add(preset, 'copy.json').file).toBe('models/platforms/aws-lambda-2019.json');
+    expect(() => registry.add({ ...preset, scheduler: '500ms' }, 'slow.json')).toThrow(
+      'slow.json: name: "aws-lambda-2019" is the name of a preset (models/platforms/aws-lambda-2019.json); give this model a name of its own',
+    );
+    expect(registry.platform('aws-lambda-2019', 'platform').raw.scheduler).toEqual(
+      preset.scheduler,
+    );
+  });
+
   it('names the file, the field and the reason for a broken model', () => {
     const registry = presetRegistry();
     const broken = {

@@ -39,10 +39,11 @@ function whyNoCalls(c: CallCounts): string {
   const n = (x: number) => x.toLocaleString('en-US');
   if (c.arrivals === 0) return 'no calls arrived';
   if (c.throttled === c.arrivals) return `all ${n(c.arrivals)} calls were throttled`;
+  const were = (x: number) => `${n(x)} ${x === 1 ? 'was' : 'were'}`;
   const parts = [
-    c.throttled > 0 ? `${n(c.throttled)} were throttled` : '',
+    c.throttled > 0 ? `${were(c.throttled)} throttled` : '',
     c.timedOut > 0 ? `${n(c.timedOut)} timed out` : '',
-    c.inFlight > 0 ? `${n(c.inFlight)} were unanswered when the run ended` : '',
+    c.inFlight > 0 ? `${were(c.inFlight)} unanswered when the run ended` : '',
   ].filter((s) => s !== '');
   return `of ${n(c.arrivals)} calls, ${listOf(parts)}`;
 }
