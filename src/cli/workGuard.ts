@@ -9,6 +9,6 @@ export function checkWork(prepared: PreparedExperiment, force: boolean): void {
   if (force || calls <= WORK_LIMIT_CALLS) return;
   const hours = coreSeconds / 3600;
   throw new InputError(
-    `${prepared.file}: the experiment asks for about ${calls.toExponential(1)} simulated calls (about ${hours.toFixed(0)} core-hours); above ${WORK_LIMIT_CALLS.toExponential(0)} coldtail refuses to start: run with --force, or lower the points, replications, rate or duration`,
+    `${prepared.file}: the experiment asks for about ${calls.toExponential(1)} simulated calls (about ${hours < 1e6 ? Math.round(hours).toLocaleString('en-US') : hours.toExponential(1)} core-hours); above ${WORK_LIMIT_CALLS.toExponential(0)} coldtail refuses to start: run with --force, or lower the points, replications, rate or duration`,
   );
 }

@@ -1,7 +1,7 @@
 import type { ClientConfig } from '../platform/config.ts';
 import { fromSpec } from '../random/fromSpec.ts';
 import { duration } from '../spec/duration.ts';
-import { type Infer, literal, object, optional, probability, string } from '../spec/schema.ts';
+import { type Infer, literal, number, object, optional, string } from '../spec/schema.ts';
 import { latencySchema, NAME, SOURCES } from './common.ts';
 
 /** A client profile file (`models/clients/*.json`): where calls come from. */
@@ -16,7 +16,10 @@ export const clientModelSchema = object({
   ),
   loss: optional(
     object({
-      probability: probability().describe('Chance that a send is lost and must be retransmitted.'),
+      // Below 1: if every send were lost, no call would ever arrive.
+      probability: number({ min: 0, exclusiveMax: 1 }).describe(
+        'Chance that a send is lost and must be retransmitted (below 1).',
+      ),
       retransmitTimeout: duration({ allowZero: false }).describe(
         'Wait before the first retransmission; it doubles for each further loss.',
       ),

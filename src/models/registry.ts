@@ -1,4 +1,4 @@
-import { didYouMean } from '../spec/didYouMean.ts';
+import { didYouMean, suggestion } from '../spec/didYouMean.ts';
 import { checkNesting } from '../spec/nesting.ts';
 import { SpecError, withFile } from '../spec/specError.ts';
 import { type ClientModel, clientModelSchema } from './clientModel.ts';
@@ -63,7 +63,7 @@ export class ModelRegistry {
         kind === undefined ? '' : 'kind',
         kind === undefined
           ? 'missing required field "kind" ("platform" or "client")'
-          : `must be "platform" or "client" (got ${JSON.stringify(kind)})`,
+          : `must be "platform" or "client" (got ${JSON.stringify(kind)})${typeof kind === 'string' ? suggestion(kind, ['platform', 'client']) : ''}`,
       );
     } catch (e) {
       throw withFile(e, file);
@@ -96,10 +96,16 @@ export class ModelRegistry {
   }
 
   platform(name: string, path: string): ModelEntry<PlatformModel> {
+    if (!this.platforms.has(name) && this.clients.has(name)) {
+      throw new SpecError(path, `"${name}" is a client profile, not a platform`);
+    }
     return lookup(this.platforms, name, path, 'platform');
   }
 
   client(name: string, path: string): ModelEntry<ClientModel> {
+    if (!this.clients.has(name) && this.platforms.has(name)) {
+      throw new SpecError(path, `"${name}" is a platform, not a client profile`);
+    }
     return lookup(this.clients, name, path, 'client');
   }
 }

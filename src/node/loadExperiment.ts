@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { type PreparedExperiment, prepareExperiment } from '../experiments/prepare.ts';
 import { type ModelRegistry, presetRegistry } from '../models/registry.ts';
 import { readJson, readText } from './files.ts';
+import { InputError } from './inputError.ts';
 
 /** Every .json file in a folder, or the file itself. */
 export function jsonFiles(path: string): string[] {
@@ -42,6 +43,13 @@ export function loadExperiment(
   } = {},
 ): PreparedExperiment {
   const read = readJson(file);
+  const kind = (read as { kind?: unknown } | null)?.kind;
+  if (kind === 'platform' || kind === 'client') {
+    const what = kind === 'platform' ? 'a platform model' : 'a client profile';
+    throw new InputError(
+      `${file}: this is ${what}, not an experiment: name it in an experiment's "${kind}" field, or check it with coldtail validate`,
+    );
+  }
   const raw = options.transform ? options.transform(read) : read;
   const registry = options.registry ?? loadRegistry(options.models);
   const base = dirname(file);

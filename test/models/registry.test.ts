@@ -49,6 +49,21 @@ describe('model registry', () => {
     );
   });
 
+  it('refuses a client that loses every send: no call would ever arrive', () => {
+    const client = (probability: number) => ({
+      kind: 'client',
+      name: `lossy${probability}`,
+      description: 'd',
+      source: ['s'],
+      internet: '5ms',
+      loss: { probability, retransmitTimeout: '200ms' },
+    });
+    expect(() => presetRegistry().add(client(1), 'c.json')).toThrow(
+      'c.json: loss.probability: must be < 1 (got 1)',
+    );
+    expect(presetRegistry().add(client(0.5), 'c.json').model.name).toBe('lossy0.5');
+  });
+
   it('names the file, the field and the reason for a broken model', () => {
     const registry = presetRegistry();
     const broken = {

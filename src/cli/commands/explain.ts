@@ -53,6 +53,7 @@ export const explainCommand: CommandModule<object, Args> = {
         pause: () => new Promise((resolve) => setImmediate(resolve)),
       });
       if (results.partial) {
+        process.stderr.write('coldtail: interrupted; nothing to explain\n');
         process.exitCode = EXIT_INTERRUPTED;
         return;
       }

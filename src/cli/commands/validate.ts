@@ -12,10 +12,13 @@ interface Args {
   quiet: boolean;
 }
 
-/** Model files say `"kind": "platform"` or `"client"`; anything else is read as an experiment. */
+/**
+ * Model files say `"kind": "platform"` or `"client"`; anything else is read as an
+ * experiment. A file with any other `kind` is a model with a misspelt kind, which the
+ * registry names, rather than an experiment with an unknown field.
+ */
 function isModel(json: unknown): boolean {
-  const kind = (json as { kind?: unknown } | null)?.kind;
-  return kind === 'platform' || kind === 'client';
+  return typeof (json as { kind?: unknown } | null)?.kind === 'string';
 }
 
 export const validateCommand: CommandModule<object, Args> = {

@@ -1,5 +1,6 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { formatVerifyTable, runVerify } from '../../verify/index.ts';
+import { check, specOverrides } from '../options.ts';
 
 interface Args {
   quick: boolean;
@@ -26,11 +27,11 @@ export const verifyCommand: CommandModule<object, Args> = {
         default: true,
         describe: 'List how each row was measured (--no-notes to hide)',
       })
+      .check(check)
       .example('$0 verify', 'the full suite, under a minute')
       .example('$0 verify --quick --json', 'as JSON, in a few seconds') as unknown as Argv<Args>,
   handler: (argv: ArgumentsCamelCase<Args>) => {
-    const seed =
-      argv.seed === undefined ? undefined : /^\d+$/.test(argv.seed) ? Number(argv.seed) : argv.seed;
+    const seed = specOverrides({ seed: argv.seed }).seed as string | number | undefined;
     const tty = process.stderr.isTTY && !argv.json;
     const rows = runVerify({
       quick: argv.quick,
