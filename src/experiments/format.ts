@@ -18,10 +18,19 @@ export function formatPercent(share: number | null): string {
   return `${pct === 0 ? '0' : pct < 0.1 ? pct.toFixed(3) : pct < 10 ? pct.toFixed(2) : pct.toFixed(1)}%`;
 }
 
-/** An aligned plain-text table; the first column left-aligned, the others right. */
-export function textTable(header: string[], rows: string[][]): string {
+/** An aligned plain-text table: the first column and `textColumns` left-aligned, the others right. */
+export function textTable(
+  header: string[],
+  rows: string[][],
+  /** Columns of text, aligned left like the first (the others are numbers, aligned right). */
+  textColumns: number[] = [],
+): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const left = (i: number) => i === 0 || textColumns.includes(i);
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    cells
+      .map((c, i) => (left(i) ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

@@ -60,6 +60,9 @@ describe('the other commands', () => {
   });
 
   it('models lists every preset with its source', () => {
+    // Text columns read from the left: the description starts right after the kind.
+    const text = coldtail(['models']).stdout;
+    expect(text).toMatch(/^aws-lambda-2019 +platform {2}AWS Lambda, Node\.js, invoked directly/m);
     const r = coldtail(['models', '--json']);
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout) as { name: string; kind: string; source: string[] }[];

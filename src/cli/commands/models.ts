@@ -26,6 +26,7 @@ export const modelsCommand: CommandModule = {
     const table = textTable(
       ['name', 'kind', 'description'],
       rows.map((r) => [r.model.name, r.kind, r.model.description]),
+      [1, 2],
     );
     const sources = rows
       .map((r) => `${r.model.name}:\n${r.model.source.map((s) => `  - ${s}`).join('\n')}`)
