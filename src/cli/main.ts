@@ -9,6 +9,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT_INTERRUPTED } from '../node/interrupt.ts';
+import { OutputError } from '../node/outputFolder.ts';
 import { VERSION } from '../version.ts';
 import { commands } from './commands/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, errorMessage, isInputError } from './errors.ts';
@@ -55,11 +56,24 @@ export async function main(args: string[]): Promise<void> {
       process.exitCode = EXIT_BAD_INPUT;
       return;
     }
+    // A file that cannot be written (disk full, a folder in the way) is the machine's
+    // trouble, not coldtail's: one line, no stack.
+    if (e instanceof OutputError || isSystemError(e)) {
+      const message = (e as Error).message;
+      process.stderr.write(`${message.startsWith('coldtail: ') ? '' : 'coldtail: '}${message}\n`);
+      process.exitCode = EXIT_FAILURE;
+      return;
+    }
     process.stderr.write(
       `coldtail: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
     );
     process.exitCode = EXIT_FAILURE;
   }
+}
+
+/** An error from the operating system (a failed open, write, rename...), not from coldtail. */
+function isSystemError(e: unknown): boolean {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === 'string';
 }
 
 await main(hideBin(process.argv));

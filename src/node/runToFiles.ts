@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import { assembleUnits, headerOf, type RunOutput, unitsOf } from '../experiments/runExperiment.ts';
+import { writing } from './outputFolder.ts';
 import { ProgressBar } from './progress.ts';
 import { type Shard, shardUnits, writeShard } from './shards.ts';
 import { type ExperimentSource, runUnitsOnThreads } from './threads.ts';
@@ -31,7 +32,10 @@ export function defaultOutDir(prepared: PreparedExperiment): string {
 /**
  * Runs an experiment's units on threads with a progress bar and writes its
  * files (or, for a shard, its shard file). Interrupted runs still write the
- * points already complete, marked partial.
+ * points already complete, marked partial; with none complete they write
+ * nothing, so that the folder keeps the previous run whole. `output` is null
+ * when no results were written (a shard, or nothing complete). Write
+ * failures are OutputErrors.
  */
 export async function runToFiles(
   prepared: PreparedExperiment,
@@ -55,11 +59,15 @@ export async function runToFiles(
   } finally {
     bar?.done();
   }
+  const { stopped, data } = result;
   if (options.shard) {
-    if (!result.stopped) writeShard(dir, prepared, options.shard, result.data);
-    return { output: null, dir, stopped: result.stopped };
+    const shard = options.shard;
+    if (!stopped)
+      await writing('no shard file written', () => writeShard(dir, prepared, shard, data));
+    return { output: null, dir, stopped };
   }
-  const output = assembleUnits(header, result.data, result.stopped);
-  writeOutputs(dir, output);
-  return { output, dir, stopped: result.stopped };
+  const output = assembleUnits(header, data, stopped);
+  if (output.results.points.length === 0) return { output: null, dir, stopped };
+  await writing('no results.json written', () => writeOutputs(dir, output));
+  return { output, dir, stopped };
 }

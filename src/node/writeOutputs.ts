@@ -3,6 +3,7 @@ import { resultsCsv } from '../experiments/resultsCsv.ts';
 import type { RunOutput } from '../experiments/runExperiment.ts';
 import { toHdrText } from '../metrics/hdrText.ts';
 import { writeFileAtomic } from './files.ts';
+import { clearPreviousRun } from './outputFolder.ts';
 
 /** The files `coldtail run` writes, relative to its output folder. */
 export const OUTPUT_FILES = {
@@ -13,10 +14,13 @@ export const OUTPUT_FILES = {
 
 /**
  * Writes results.json, results.csv and one HdrHistogram percentile file per
- * point. Every file is written atomically; names come from point indices,
- * never from user text, so nothing can land outside `dir`.
+ * point, in place of the previous run's files and charts (a run with fewer
+ * points must not leave the old run's hdr/point-N.hdr beside its results).
+ * Every file is written atomically; names come from point indices, never
+ * from user text, so nothing can land outside `dir`.
  */
 export function writeOutputs(dir: string, output: RunOutput): string[] {
+  clearPreviousRun(dir);
   const written: string[] = [];
   const put = (name: string, data: string) => {
     writeFileAtomic(join(dir, name), data);

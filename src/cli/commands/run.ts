@@ -3,7 +3,8 @@ import { resultsTable } from '../../experiments/resultsTable.ts';
 import { drawCharts } from '../../node/drawCharts.ts';
 import { EXIT_INTERRUPTED, watchInterrupts } from '../../node/interrupt.ts';
 import { loadExperiment } from '../../node/loadExperiment.ts';
-import { runToFiles } from '../../node/runToFiles.ts';
+import { checkOutputFolder, writing } from '../../node/outputFolder.ts';
+import { defaultOutDir, runToFiles } from '../../node/runToFiles.ts';
 import { parseShard } from '../../node/shards.ts';
 import { checkCharts } from '../checkCharts.ts';
 import { applyOverrides, check, RUN_OPTIONS, type RunArgs, specOverrides } from '../options.ts';
@@ -63,6 +64,9 @@ export const runCommand: CommandModule<object, Args> = {
     });
     checkWork(prepared, argv.force);
     if (argv.charts) checkCharts(prepared);
+    const dir = argv.out ?? defaultOutDir(prepared);
+    // Before the run: a folder it cannot write would waste the whole run.
+    checkOutputFolder(dir, argv.out === undefined ? undefined : '--out');
     const interrupts = watchInterrupts();
     try {
       const source = {
@@ -71,23 +75,32 @@ export const runCommand: CommandModule<object, Args> = {
         maxPoints: argv.maxPoints,
         overrides,
       };
-      const { output, dir, stopped } = await runToFiles(prepared, source, {
-        out: argv.out,
+      const { output, stopped } = await runToFiles(prepared, source, {
+        out: dir,
         quiet: argv.quiet || argv.json,
         shouldStop: interrupts.requested,
         threads: argv.threads,
         shard,
       });
       if (stopped) {
-        const kept = output
-          ? `kept ${output.results.points.length} complete points in ${dir}/ (marked partial)`
-          : 'no shard file written';
-        process.stderr.write(`coldtail: interrupted; ${kept}\n`);
-        process.exitCode = EXIT_INTERRUPTED;
+        const kept = shard
+          ? 'no shard file written'
+          : output
+            ? `kept ${output.results.points.length} complete points in ${dir}/ (marked partial)`
+            : `no point was complete; nothing written, ${dir}/ left as it was`;
+        interrupted(kept);
         return;
       }
       if (output !== null && argv.charts) {
-        await drawCharts(dir, output.results, { charts: prepared.spec.charts });
+        const hints = { charts: prepared.spec.charts };
+        const charts = await writing('results.json is complete, its charts are not', () =>
+          drawCharts(dir, output.results, hints, interrupts.requested),
+        );
+        if (interrupts.requested()) {
+          const n = charts.length;
+          interrupted(`kept the complete results and ${n} chart${n === 1 ? '' : 's'} in ${dir}/`);
+          return;
+        }
       }
       if (output === null) {
         if (!argv.quiet)
@@ -102,3 +115,9 @@ export const runCommand: CommandModule<object, Args> = {
     }
   },
 };
+
+/** Ctrl-C: says what was kept and exits 130. */
+function interrupted(kept: string): void {
+  process.stderr.write(`coldtail: interrupted; ${kept}\n`);
+  process.exitCode = EXIT_INTERRUPTED;
+}

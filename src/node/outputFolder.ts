@@ -1,0 +1,144 @@
+/**
+ * The output folder of a run: checked before anything runs (a long run must
+ * not end on "cannot write"), cleared of the previous run's files just before
+ * the new ones are written (so a folder never mixes two runs), and a write
+ * that fails anyway is told in one line.
+ */
+import {
+  accessSync,
+  constants,
+  type Dirent,
+  lstatSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { CHART_NAMES } from '../charts/chartsFor.ts';
+import { InputError } from './inputError.ts';
+
+/** Plain words for the file-system errors a user can do something about. */
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EISDIR: 'a folder is in the way',
+  ENOTDIR: 'a file is in the way of a folder',
+  EEXIST: 'a file is in the way of a folder',
+  ENAMETOOLONG: 'name too long',
+  ELOOP: 'too many symbolic links',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+};
+
+/** The reason of a file-system error, in words. */
+export function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code && REASONS[code]) return REASONS[code];
+  return code ?? (e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * Refuses, as bad input, an output folder that could not take the results:
+ * empty, given twice, a file, under a file, or not writable. Nothing is
+ * created: the nearest part of the path that exists must be a writable
+ * folder, and the rest is made when the results are written.
+ */
+export function checkOutputFolder(dir: unknown, option?: string): void {
+  const name = option ?? 'output folder';
+  if (Array.isArray(dir)) throw new InputError(`${name}: given more than once`);
+  if (typeof dir !== 'string' || dir.trim() === '')
+    throw new InputError(`${name}: must not be empty`);
+  const label = option ? `${option} ${dir}` : dir;
+  for (let path = dir; ; path = dirname(path)) {
+    let folder: boolean;
+    try {
+      folder = statSync(path).isDirectory();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Not there yet (or under a file, which the parent's turn reports): look one level up.
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(path) !== path) continue;
+      throw new InputError(`${label}: cannot be read (${fsReason(e)})`);
+    }
+    if (!folder) {
+      throw new InputError(
+        path === dir ? `${label}: not a folder` : `${label}: ${path} is not a folder`,
+      );
+    }
+    try {
+      accessSync(path, constants.W_OK | constants.X_OK);
+    } catch (e) {
+      throw new InputError(
+        path === dir
+          ? `${label}: cannot be written (${fsReason(e)})`
+          : `${label}: cannot be created in ${path} (${fsReason(e)})`,
+      );
+    }
+    return;
+  }
+}
+
+/** writeFileAtomic's temporary files. */
+const TEMP_FILE = /^\.[0-9a-f]+\.tmp$/;
+
+/**
+ * A results file could not be written after the checks: disk full, a folder in the way...
+ * The CLI prints it in one line, with exit code 1 (the input was fine).
+ */
+export class OutputError extends Error {}
+
+/** Runs `write`; a file-system error in it becomes an OutputError saying what and `after`. */
+export async function writing<T>(after: string, write: () => T | Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { dest?: string };
+    if (!(e instanceof Error) || typeof err.syscall !== 'string') throw e;
+    // A rename names its target; a temporary file is named by its folder, not its random name.
+    const path = err.dest ?? err.path;
+    const what = !path ? '' : TEMP_FILE.test(basename(path)) ? ` in ${dirname(path)}` : ` ${path}`;
+    throw new OutputError(`cannot write${what}: ${fsReason(e)}; ${after}`);
+  }
+}
+
+const HDR_FILE = /^point-\d+\.hdr$/;
+/** The chart files coldtail writes: a chart's name, a point for per-point charts, 3 formats. */
+const CHART_FILE = new RegExp(`^(${CHART_NAMES.join('|')})(-\\d+)?\\.(vl\\.json|svg|png)$`);
+
+/**
+ * Removes the files a previous run wrote into `dir`: results.json first (so
+ * that if the new run's files fail half way there is no results.json that
+ * says they are complete), results.csv, every hdr/point-N.hdr and the charts.
+ * Only names coldtail writes are touched; anything else in the folder stays.
+ */
+export function clearPreviousRun(dir: string): void {
+  for (const f of ['results.json', 'results.csv']) removeFile(dir, f);
+  for (const f of files(join(dir, 'hdr'))) if (HDR_FILE.test(f)) removeFile(join(dir, 'hdr'), f);
+  for (const f of files(dir)) if (CHART_FILE.test(f)) removeFile(dir, f);
+}
+
+/** The names of the regular files in a folder; none if it is not there. */
+function files(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw e;
+  }
+  return entries.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
+}
+
+function removeFile(dir: string, name: string): void {
+  const path = join(dir, name);
+  try {
+    // A folder of that name is left alone: writing over it then fails with a message.
+    if (lstatSync(path).isDirectory()) return;
+  } catch {
+    return; // not there
+  }
+  rmSync(path, { force: true });
+}
