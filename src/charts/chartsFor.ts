@@ -66,7 +66,7 @@ export function chartsFor(results: ExperimentResults, hints: ChartHints = {}): C
   const out: ChartEntry[] = [];
   for (const name of names) {
     // A named chart the data cannot support is skipped, not drawn empty.
-    if (!drawable(results, name)) continue;
+    if (undrawable(results, name) !== null) continue;
     switch (name) {
       case 'percentileCurves': {
         const spec = percentileCurves(results, opts.percentileCurves);
@@ -138,23 +138,40 @@ function chosen(results: ExperimentResults): ChartName[] {
   return out;
 }
 
-function drawable(results: ExperimentResults, name: ChartName): boolean {
+/**
+ * Why the results cannot support chart `name`, in words, or null when they can. A chart
+ * that cannot be drawn is skipped, not drawn empty; `coldtail chart` says why.
+ */
+export function undrawable(results: ExperimentResults, name: ChartName): string | null {
   const measured = measuredPoints(results);
+  const none =
+    results.points.length === 0
+      ? 'the results hold no point: the run stopped before any ended'
+      : 'no point completed a call';
+  const axes = results.axes.map((a) => a.path).join(', ');
   switch (name) {
     case 'percentileCurves':
-      return results.axes.length > 0 && measured.length > 0;
+      if (results.axes.length === 0) return 'it draws along a sweep, and the results have none';
+      return measured.length > 0 ? null : none;
     case 'latencyCdf':
     case 'tailPlot':
-      return measured.some((p) => p.cdf.length > 0);
+      return measured.some((p) => p.cdf.length > 0) ? null : none;
     case 'stageBreakdown':
-      return results.points.some((p) => p.breakdown.p50 !== null || p.breakdown.p99 !== null);
+      return results.points.some((p) => p.breakdown.p50 !== null || p.breakdown.p99 !== null)
+        ? null
+        : none;
     case 'burstTimeline':
-      return results.points.some((p) => p.timeline !== null && p.timeline.t.length > 0);
+      return results.points.some((p) => p.timeline !== null && p.timeline.t.length > 0)
+        ? null
+        : 'no point has a timeline (an experiment records one with "timeline": {"window": ...})';
     case 'fanOutSlowShare':
     case 'keepAliveCost':
-      return numericAxes(results).length > 0 && measured.length > 0;
+      if (numericAxes(results).length === 0) {
+        return `it needs a sweep axis with numeric values (${axes ? `axes: ${axes}` : 'no sweep'})`;
+      }
+      return measured.length > 0 ? null : none;
     case 'useCaseBudgets':
-      return results.points.length > 0;
+      return results.points.length > 0 ? null : none;
   }
 }
 

@@ -85,16 +85,16 @@ function asParam(v: unknown): SweepValue {
 }
 
 // Fields that belong to the experiment as a whole: a point's value would be ignored.
-const WHOLE_EXPERIMENT: Record<string, string> = {
-  $schema: '"$schema" is for editors',
-  name: 'the experiment has one name, that of its output folder',
-  title: 'the experiment has one title',
-  description: 'the experiment has one description',
-  seed: 'every point uses the same seeds (common random numbers); run again with --seed',
-  replications: 'every point has the same replications; run again with --replications',
-  charts: 'the charts are drawn from all the points together',
-  sweep: 'a sweep cannot sweep itself',
-};
+const WHOLE_EXPERIMENT = new Map<string, string>([
+  ['$schema', '"$schema" is for editors'],
+  ['name', 'the experiment has one name, that of its output folder'],
+  ['title', 'the experiment has one title'],
+  ['description', 'the experiment has one description'],
+  ['seed', 'every point uses the same seeds (common random numbers); run again with --seed'],
+  ['replications', 'every point has the same replications; run again with --replications'],
+  ['charts', 'the charts are drawn from all the points together'],
+  ['sweep', 'a sweep cannot sweep itself'],
+]);
 
 /**
  * The cartesian product of the axes, first axis slowest: each point is the
@@ -130,7 +130,7 @@ export function expandSweep(
   }
   const segs = axes.map((a) => parsePath(a.path, `sweep["${a.path}"]`));
   segs.forEach(([field], i) => {
-    const why = WHOLE_EXPERIMENT[field as string];
+    const why = WHOLE_EXPERIMENT.get(field as string);
     if (why !== undefined) {
       throw new SpecError(`sweep["${axes[i].path}"]`, `cannot be swept: ${why}`);
     }

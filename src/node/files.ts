@@ -34,9 +34,14 @@ export function readText(path: string): string {
   }
 }
 
-/** Reads and parses a JSON file; a syntax error names the file, line and column. */
+/**
+ * Reads and parses a JSON file (a leading byte-order mark is skipped); a syntax error names the
+ * file, line and column.
+ */
 export function readJson(path: string): unknown {
-  const text = readText(path);
+  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses as a token.
+  const raw = readText(path);
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   let json: unknown;
   try {
     json = JSON.parse(text);

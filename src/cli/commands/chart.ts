@@ -1,10 +1,15 @@
 import { dirname } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { chartOptions } from '../../charts/chartsFor.ts';
-import type { ExperimentResults } from '../../experiments/results.ts';
+import {
+  type ChartName,
+  type ChartRequest,
+  chartOptions,
+  undrawable,
+} from '../../charts/chartsFor.ts';
 import { drawCharts } from '../../node/drawCharts.ts';
-import { readJson } from '../../node/files.ts';
 import { InputError } from '../../node/inputError.ts';
+import { checkOutputFolder } from '../../node/outputFolder.ts';
+import { readable, readResults } from '../../node/readResults.ts';
 
 interface Args {
   results: string;
@@ -38,32 +43,50 @@ export const chartCommand: CommandModule<object, Args> = {
         'percentile curves again',
       ) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
-    const results = readJson(argv.results) as ExperimentResults;
-    if (
-      !results ||
-      typeof results !== 'object' ||
-      !Array.isArray(results.points) ||
-      !results.experiment
-    ) {
-      throw new InputError(
-        `${argv.results}: not a coldtail results.json (no "experiment" and "points")`,
-      );
-    }
-    const dir = argv.out ?? dirname(argv.results);
+    const file = argv.results;
+    const dir = argv.out ?? dirname(file);
+    checkOutputFolder(dir, argv.out === undefined ? undefined : '--out');
+    const results = readResults(file);
+    // The experiment's own charts and their options, unless --charts names others
+    // (which still take the experiment's options for them).
+    const own = results.experiment.charts;
+    const requests: readonly ChartRequest[] | undefined = argv.charts ?? own;
     let charts: Awaited<ReturnType<typeof drawCharts>>;
     try {
-      // The experiment's own charts and their options, unless --charts names others
-      // (which still take the experiment's options for them).
-      const own = results.experiment.charts;
-      charts = await drawCharts(dir, results, {
-        charts: argv.charts ?? own,
-        options: own ? chartOptions({ charts: own }) : undefined,
-      });
+      charts = await readable(file, 'a coldtail results.json this version can read', () =>
+        drawCharts(dir, results, {
+          charts: requests,
+          options: own ? chartOptions({ charts: own }) : undefined,
+        }),
+      );
     } catch (e) {
-      // An unknown chart name is the user's input; its message already says so.
-      if (argv.charts && e instanceof Error && /chart/i.test(e.message))
-        throw new InputError(`--charts: ${e.message}`);
-      throw e;
+      // A bad chart name or option is the user's: on the command line, or in the file.
+      // (Not a system error, whose path may well say "charts".)
+      if (!(e instanceof Error) || e instanceof InputError || 'code' in e) throw e;
+      if (!/chart/i.test(e.message)) throw e;
+      throw new InputError(
+        argv.charts ? `--charts: ${e.message}` : `${file}: experiment.charts: ${e.message}`,
+      );
+    }
+    // Charts the results cannot support are skipped by drawCharts: say which, and why.
+    const drawn = (name: string) =>
+      charts.some((c) => c.name === name || c.name.startsWith(`${name}-`));
+    const skipped = (requests ?? [])
+      .map((r) => (typeof r === 'string' ? r : r.name))
+      .filter((name) => !drawn(name))
+      .map((name) => ({
+        name,
+        why: undrawable(results, name as ChartName) ?? 'its options select nothing to draw',
+      }));
+    if (charts.length === 0) {
+      const why =
+        skipped.length > 0
+          ? skipped.map((s) => `${s.name} (${s.why})`).join(', ')
+          : (undrawable(results, 'latencyCdf') ?? 'the results hold nothing to draw');
+      throw new InputError(`${file}: no chart can be drawn: ${why}`);
+    }
+    for (const s of skipped) {
+      process.stderr.write(`coldtail: ${file}: ${s.name} not drawn: ${s.why}\n`);
     }
     if (!argv.quiet)
       process.stdout.write(`drew ${charts.map((c) => c.name).join(', ')} in ${dir}/\n`);

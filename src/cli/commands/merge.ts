@@ -1,25 +1,27 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { resultsTable } from '../../experiments/resultsTable.ts';
 import { assembleUnits } from '../../experiments/runExperiment.ts';
+import { checkOutputFolder } from '../../node/outputFolder.ts';
+import { readable } from '../../node/readResults.ts';
 import { readShards } from '../../node/shards.ts';
 import { writeOutputs } from '../../node/writeOutputs.ts';
 
 interface Args {
-  dirs: string[];
+  shards: string[];
   out: string;
   quiet: boolean;
 }
 
 export const mergeCommand: CommandModule<object, Args> = {
-  command: 'merge <dirs..>',
+  command: 'merge <shards..>',
   describe: 'Combine the shard files of "run --shard" into the results of the whole experiment',
   builder: (y) =>
     (y as Argv<object>)
-      .positional('dirs', {
+      .positional('shards', {
         type: 'string',
         array: true,
         demandOption: true,
-        describe: 'Folders with shard files',
+        describe: 'Shard files, or folders with shard files',
       })
       .option('out', { type: 'string', demandOption: true, describe: 'Output folder' })
       .option('quiet', { type: 'boolean', alias: 'q', default: false })
@@ -28,9 +30,14 @@ export const mergeCommand: CommandModule<object, Args> = {
         'after every shard has run',
       ) as unknown as Argv<Args>,
   handler: (argv: ArgumentsCamelCase<Args>) => {
-    const { header, data } = readShards(argv.dirs);
+    checkOutputFolder(argv.out, '--out');
+    const { header, data, files } = readShards(argv.shards);
     // The same assembly as a single run, from the same data in the same order: the same bytes.
-    const output = assembleUnits(header, data);
+    // The files' shapes are checked as they are read; a mix they do not catch (one run with
+    // warmers, another without) is still their fault, not a crash.
+    const output = readable(files.join(', '), 'shard files this version can merge', () =>
+      assembleUnits(header, data),
+    );
     writeOutputs(argv.out, output);
     if (!argv.quiet)
       process.stdout.write(`${resultsTable(output.results)}\n\nwrote ${argv.out}/\n`);

@@ -1,0 +1,178 @@
+/**
+ * Shard files as merge meets them: given as files or folders, checked before use (a broken
+ * file gets "FILE: FIELD: reason" as an InputError, never a TypeError), refused when they
+ * come from different trace contents or different splits.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { prepareExperiment } from '../../src/experiments/prepare.ts';
+import type { ReplicationData } from '../../src/experiments/recorder.ts';
+import { headerOf, runUnit, unitsOf } from '../../src/experiments/runExperiment.ts';
+import { presetRegistry } from '../../src/models/registry.ts';
+import { InputError } from '../../src/node/inputError.ts';
+import {
+  experimentFingerprint,
+  readShards,
+  type Shard,
+  shardUnits,
+  writeShard,
+} from '../../src/node/shards.ts';
+import { experiment, tempDir } from '../hardening/helpers.ts';
+
+const dir = tempDir('coldtail-shards-');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A 4-run experiment (2 points x 2 replications) that replays `trace`. */
+function prepared(trace = 'timestamp\n100\n900\n2500\n') {
+  const raw = experiment({
+    name: 'shards',
+    duration: '5s',
+    replications: 2,
+    workload: { trace: { file: 'arrivals.csv', format: 'timestamps' } },
+    sweep: { platform: ['aws-lambda-2019', 'cloudflare-workers'] },
+  });
+  return prepareExperiment(raw, {
+    models: presetRegistry(),
+    file: 'shards.json',
+    readText: () => trace,
+  });
+}
+
+const base = prepared();
+const runs = new Map(unitsOf(headerOf(base)).map((u) => [u.id, runUnit(base, u)]));
+
+/** Writes shard K/N of `p` into its own folder; returns the file. */
+function shard(name: string, s: Shard, p = base): string {
+  const data = new Map<number, ReplicationData>();
+  for (const u of shardUnits(unitsOf(headerOf(p)), s)) data.set(u.id, runs.get(u.id)!);
+  mkdirSync(join(dir, name), { recursive: true });
+  return writeShard(join(dir, name), p, s, data);
+}
+
+const half1 = shard('half1', { index: 1, count: 2 });
+const half2 = shard('half2', { index: 2, count: 2 });
+
+/** The InputError message readShards throws, or fails the test. */
+function refusal(paths: string[]): string {
+  try {
+    readShards(paths);
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
+  throw new Error('readShards accepted the shards');
+}
+
+/** A shard file as parsed, to be edited freely. */
+type Json = ReturnType<typeof JSON.parse>;
+
+/** A copy of half1 with `edit` applied to its JSON. */
+function edited(name: string, edit: (json: Json) => void, prefix = ''): string {
+  const json = JSON.parse(readFileSync(half1, 'utf8'));
+  edit(json);
+  const file = join(dir, name);
+  writeFileSync(file, prefix + JSON.stringify(json));
+  return file;
+}
+
+describe('shard fingerprint', () => {
+  it('changes with the rows of a trace file, not only with its name', () => {
+    const same = prepared('timestamp\n100\n900\n2500\n');
+    const more = prepared('timestamp\n100\n900\n2500\n4000\n');
+    expect(experimentFingerprint(same)).toBe(experimentFingerprint(base));
+    expect(experimentFingerprint(more)).not.toBe(experimentFingerprint(base));
+  });
+
+  it('makes merge refuse shards run on different trace contents, naming both', () => {
+    const other = shard('other-trace', { index: 2, count: 2 }, prepared('timestamp\n100\n'));
+    const message = refusal([half1, other]);
+    expect(message).toContain(half1);
+    expect(message).toContain(other);
+    expect(message).toMatch(/trace files/);
+  });
+});
+
+describe('readShards', () => {
+  it('takes shard files as well as folders, each file once', () => {
+    const r = readShards([half1, join(dir, 'half1'), join(dir, 'half2')]);
+    expect([...r.data.keys()].sort()).toEqual([0, 1, 2, 3]);
+    expect(r.files).toEqual([half1, half2]);
+  });
+
+  it('takes files that start with a byte-order mark', () => {
+    const bom = edited('bom.json', () => {}, '\ufeff');
+    expect(readShards([bom, half2]).data.size).toBe(4);
+  });
+
+  it('says that shards of 1/2 and 1/3 split the runs differently, naming both', () => {
+    const third = shard('third1', { index: 1, count: 3 });
+    const message = refusal([half1, third]);
+    expect(message).toMatch(/split the runs differently/);
+    expect(message).toContain('1/2');
+    expect(message).toContain('1/3');
+    expect(message).toContain(half1);
+    expect(message).toContain(third);
+  });
+
+  it('names the missing shards and the file that lost a run', () => {
+    expect(refusal([half1])).toBe('the shards cover 2 of 4 runs; missing shard 2/2');
+    const lost = edited('lost.json', (j) => j.units.pop());
+    expect(refusal([lost, half2])).toBe(
+      `${lost}: units: run 2 of shard 1/2 is missing (the shards cover 3 of 4 runs)`,
+    );
+  });
+
+  it('refuses the same shard twice, and a run in the wrong shard', () => {
+    const copy = edited('copy.json', () => {});
+    expect(refusal([half1, copy, half2])).toBe(`${half1}: shard 1/2 again (also ${copy})`);
+    const moved = edited('moved.json', (j) => {
+      j.units[0].id = 1;
+    });
+    expect(refusal([moved])).toBe(`${moved}: units[0].id: run 1 is not in shard 1/2`);
+  });
+
+  const broken: [string, (j: Json) => void, string][] = [
+    [
+      'only a format',
+      (j) => {
+        for (const k of Object.keys(j)) if (k !== 'format') delete j[k];
+      },
+      'fingerprint: must be a string (missing)',
+    ],
+    ['units not a list', (j) => (j.units = {}), 'units: must be a list (got an object)'],
+    [
+      'a blanked unit',
+      (j) => (j.units[1].data = {}),
+      'units[1].data.arrivals: must be a number (missing)',
+    ],
+    [
+      'no breakdown',
+      (j) => (j.units[1].data.breakdown = null),
+      'units[1].data.breakdown: must be a list (got null)',
+    ],
+    ['a stage short', (j) => j.units[0].data.stages.pop(), 'units[0].data.stages: must hold'],
+    [
+      'a bad count',
+      (j) => (j.units[0].data.endToEnd.count += 1),
+      'units[0].data.endToEnd: buckets hold',
+    ],
+    ['no points', (j) => delete j.header.points, 'header.points: must be a list (missing)'],
+    [
+      'a huge breakdown',
+      (j) => (j.units[0].data.breakdownLength = 1e15),
+      'units[0].data.breakdownLength: must be',
+    ],
+    [
+      'a newer format',
+      (j) => (j.format = 'coldtail-shard/2'),
+      'format: "coldtail-shard/2" is not one this version reads',
+    ],
+  ];
+  for (const [name, edit, reason] of broken) {
+    it(`refuses a shard file with ${name}: FILE: FIELD: reason`, () => {
+      const file = edited(`${name.replaceAll(' ', '-')}.json`, edit);
+      expect(refusal([file, half2])).toContain(`${file}: ${reason}`);
+    });
+  }
+});
