@@ -7,14 +7,7 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CliResult,
-  cli,
-  experiment,
-  STACK_FRAME,
-  tempDir,
-  writeFiles,
-} from '../hardening/helpers.ts';
+import { cli, expectBadInput, experiment, tempDir, writeFiles } from '../hardening/helpers.ts';
 
 const dir = tempDir('coldtail-merge-chart-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,20 +39,6 @@ beforeAll(() => {
   const m = cli(['merge', join(dir, 'half1'), join(dir, 'half2'), '--out', merged, '-q'], dir);
   expect(m.code, m.stderr).toBe(0);
 });
-
-function expectBadInput(r: CliResult, start: string, ...parts: (string | RegExp)[]): void {
-  const context = `stderr: ${r.stderr}`;
-  expect(r.code, context).toBe(2);
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, context).toHaveLength(1);
-  expect(lines[0].startsWith(start), context).toBe(true);
-  for (const p of parts) {
-    if (typeof p === 'string') expect(lines[0], context).toContain(p);
-    else expect(lines[0], context).toMatch(p);
-  }
-  expect(r.stderr, context).not.toMatch(STACK_FRAME);
-  expect(r.stderr, context).not.toContain('internal error');
-}
 
 /** A copy of shard 1/2 with `edit` applied to its JSON. */
 function brokenShard(name: string, edit: (json: ReturnType<typeof JSON.parse>) => void): string {

@@ -11,6 +11,7 @@ import {
   type CliResult,
   cliAsync,
   experiment,
+  LONG_EXPERIMENT,
   STACK_FRAME,
   tempDir,
   writeFiles,
@@ -22,14 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const files = writeFiles(dir, {
   'three.json': experiment({ name: 'three', sweep: { 'workload.poisson.perSecond': [2, 4, 6] } }),
   'one.json': experiment({ name: 'one' }),
-  // About 10 s a replication: long enough to tell "refused before the run" from "after".
-  'long.json': experiment({
-    name: 'long',
-    duration: '1h',
-    replications: 2,
-    platform: 'cloudflare-workers',
-    workload: { poisson: { perSecond: 2000 } },
-  }),
+  'long.json': LONG_EXPERIMENT,
   // Quick to simulate, a second or more to draw (eight charts: four burst panels and four).
   'charty.json': experiment({
     name: 'charty',

@@ -12,7 +12,9 @@ import {
   type CliResult,
   cli,
   cliAsync,
+  expectBadInput,
   experiment,
+  LONG_EXPERIMENT,
   STACK_FRAME,
   tempDir,
   writeFiles,
@@ -64,13 +66,7 @@ const files = writeFiles(dir, {
     sweep: { 'workload.poisson.perSecond': [1, 2], 'function.memoryMB': [128, 256] },
   }),
   // Ctrl-C comes in the middle of a unit of work (one replication takes some 10 s)...
-  'long.json': experiment({
-    name: 'long',
-    duration: '1h',
-    replications: 2,
-    platform: 'cloudflare-workers',
-    workload: { poisson: { perSecond: 2000 } },
-  }),
+  'long.json': LONG_EXPERIMENT,
   // ... or after a few of 40 points of about 0.2 s each.
   'points-40.json': experiment({
     name: 'points-40',
@@ -80,22 +76,6 @@ const files = writeFiles(dir, {
     sweep: { 'workload.poisson.perSecond': Array.from({ length: 40 }, (_, i) => 1000 + i) },
   }),
 });
-
-/** Exit code 2, one line on stderr starting with `start` and holding `parts`, no stack. */
-function expectBadInput(r: CliResult, start: string, ...parts: (string | RegExp)[]): void {
-  const context = `exit ${r.code}\n${r.stderr}`;
-  expect(r.code, context).toBe(2);
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, context).toHaveLength(1);
-  expect(lines[0].startsWith(start), context).toBe(true);
-  for (const p of parts) {
-    if (typeof p === 'string') expect(lines[0], context).toContain(p);
-    else expect(lines[0], context).toMatch(p);
-  }
-  expect(r.stderr, context).not.toMatch(STACK_FRAME);
-  expect(r.stderr, context).not.toContain('internal error');
-  expect(r.stdout).toBe('');
-}
 
 /** Runs `coldtail run <file> --out <dir>/out-<name>` and checks that no output appeared. */
 async function runRefused(name: string, extra: string[] = []): Promise<CliResult> {

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
 
 export const BIN = resolve('src/cli/bin.js');
 
@@ -66,4 +67,29 @@ export function experiment(fields: Record<string, unknown> = {}): Record<string,
     workload: { poisson: { perSecond: 5 } },
     ...fields,
   };
+}
+
+/** About 10 s a replication of simulation: long enough to interrupt, or to tell "refused before the run" from "after". */
+export const LONG_EXPERIMENT = experiment({
+  name: 'long',
+  duration: '1h',
+  replications: 2,
+  platform: 'cloudflare-workers',
+  workload: { poisson: { perSecond: 2000 } },
+});
+
+/** Exit code 2, one line on stderr starting with `start` and holding `parts`, no stack, no stdout. */
+export function expectBadInput(r: CliResult, start: string, ...parts: (string | RegExp)[]): void {
+  const context = `exit ${r.code}\n${r.stderr}`;
+  expect(r.code, context).toBe(2);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, context).toHaveLength(1);
+  expect(lines[0].startsWith(start), context).toBe(true);
+  for (const p of parts) {
+    if (typeof p === 'string') expect(lines[0], context).toContain(p);
+    else expect(lines[0], context).toMatch(p);
+  }
+  expect(r.stderr, context).not.toMatch(STACK_FRAME);
+  expect(r.stderr, context).not.toContain('internal error');
+  expect(r.stdout).toBe('');
 }
