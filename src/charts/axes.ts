@@ -109,7 +109,7 @@ export function looksLikeDuration(axis: Axis): boolean {
   return [axis.path, axis.name].some((s) => DURATION_WORDS.test(s) || MS_SUFFIX.test(s));
 }
 
-/** A readable point name: its label, or the experiment's name without a sweep. */
+/** A readable point name: its label, or its number when it has none. */
 export function pointName(point: PointResult): string {
   return point.label === '' ? `point ${point.index + 1}` : point.label;
 }
@@ -121,6 +121,8 @@ export function pointName(point: PointResult): string {
 export function displayName(results: ExperimentResults, point: PointResult): string {
   if (results.axes.length === 1)
     return String(point.params[results.axes[0].path] ?? pointName(point));
+  // Without a sweep, the one point is the experiment, named as the run's table names it.
+  if (point.label === '') return results.experiment.name;
   return pointName(point);
 }
 

@@ -77,7 +77,13 @@ export function burstTimeline(
                 field: 'n',
                 type: 'quantitative',
                 stack: 'zero',
-                axis: { title: 'instances', tickCount: 4 },
+                // Trailing zeros trimmed: with no instances at all, vega's own format
+                // reads "0.000000".
+                axis: {
+                  title: 'instances',
+                  tickCount: 4,
+                  labelExpr: "format(datum.value, ',.6~g')",
+                },
               },
               color: {
                 field: 'state',

@@ -1,6 +1,6 @@
 import { compile } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { axisNumbers, isNumericAxis, numberAt } from '../../src/charts/axes.ts';
+import { axisNumbers, displayName, isNumericAxis, numberAt } from '../../src/charts/axes.ts';
 import { burstTimeline } from '../../src/charts/burstTimeline.ts';
 import { fanOutModel, fanOutSlowShare, modeGap } from '../../src/charts/fanOutSlowShare.ts';
 import { keepAliveCost } from '../../src/charts/keepAliveCost.ts';
@@ -284,6 +284,21 @@ describe('sweep values written as durations ("10min")', () => {
 });
 
 describe('axis titles and labels', () => {
+  it('burstTimeline with no instances at all reads 0 on its axis, not 0.000000', async () => {
+    const r = burst();
+    const tl = r.points[0].timeline!;
+    for (const k of ['starting', 'busy', 'idle'] as const) tl[k] = tl[k].map(() => 0);
+    const all = texts(await renderSvg(burstTimeline(r)));
+    expect(all).toContain('0');
+    expect(all.filter((t) => /^0\.0+$/.test(t))).toEqual([]);
+  });
+
+  it("names the one point of an experiment without a sweep by the experiment's name", () => {
+    const one = { ...chainDepthSweep(), axes: [] };
+    one.points = [{ ...one.points[0], label: '', params: {} }];
+    expect(displayName(one, one.points[0])).toBe(one.experiment.name);
+  });
+
   it('never claims "(ms)" over ticks that carry their own unit', async () => {
     const specs = [
       percentileCurves(chainDepthSweep()),
