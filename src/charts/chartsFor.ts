@@ -192,17 +192,21 @@ function timelines(results: ExperimentResults, options: BurstTimelineOptions = {
     });
 }
 
+/** A chart list or a chart's options that cannot be drawn as asked: the asker's input. */
+export class ChartRequestError extends Error {}
+
 function checked(requests: readonly ChartRequest[]): ChartName[] {
   const names = requests.map((r) => chartName(typeof r === 'string' ? r : r?.name));
   const twice = names.find((n, i) => names.indexOf(n) !== i);
-  if (twice) throw new Error(`chart "${twice}" is listed twice`);
+  if (twice) throw new ChartRequestError(`chart "${twice}" is listed twice`);
   return names;
 }
 
 function chartName(n: unknown): ChartName {
-  if (typeof n !== 'string') throw new Error('a chart is a name, or an object with a "name"');
+  if (typeof n !== 'string')
+    throw new ChartRequestError('a chart is a name, or an object with a "name"');
   if ((CHART_NAMES as readonly string[]).includes(n)) return n as ChartName;
-  throw new Error(
+  throw new ChartRequestError(
     `unknown chart "${n}"${suggestion(n, CHART_NAMES)} (charts: ${CHART_NAMES.join(', ')})`,
   );
 }
@@ -283,7 +287,7 @@ const OPTIONS: Record<ChartName, Record<string, [OptionCheck, string]>> = {
 
 function checkOptions(name: ChartName, options: unknown): Record<string, unknown> {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new Error(`chart "${name}": options must be an object`);
+    throw new ChartRequestError(`chart "${name}": options must be an object`);
   }
   const known = OPTIONS[name];
   const keys = Object.keys(known);
@@ -291,12 +295,12 @@ function checkOptions(name: ChartName, options: unknown): Record<string, unknown
     const rule = known[key];
     if (!rule) {
       const list = keys.length > 0 ? keys.join(', ') : 'none';
-      throw new Error(
+      throw new ChartRequestError(
         `chart "${name}": unknown option "${key}"${suggestion(key, keys)} (options: ${list})`,
       );
     }
     if (!rule[0](value)) {
-      throw new Error(
+      throw new ChartRequestError(
         `chart "${name}": option "${key}" must be ${rule[1]} (got ${JSON.stringify(value)})`,
       );
     }

@@ -62,15 +62,19 @@ export const MAX_PROVISIONED = 1_000_000;
 function warmed(functions: WarmersSpec['functions'], names: string[], entry: string): string[] {
   if (functions === undefined) return [entry];
   if (functions === 'all') return names;
-  functions.forEach((name, i) => {
-    if (names.includes(name)) return;
-    const close = didYouMean(name, names);
-    throw new SpecError(
-      `warmers.functions[${i}]`,
-      `the graph has no function "${name}"${close ? `; did you mean "${close}"?` : ` (it has ${names.join(', ')})`}`,
-    );
-  });
-  return [...new Set(functions)];
+  functions.forEach((name, i) => checkFunction(name, names, `warmers.functions[${i}]`));
+  // In the graph's order, however listed: the pings draw their delays in this order.
+  return names.filter((name) => functions.includes(name));
+}
+
+/** Refuses `name` at `path` unless the graph has that function. */
+function checkFunction(name: string, names: string[], path: string): void {
+  if (names.includes(name)) return;
+  const close = didYouMean(name, names);
+  throw new SpecError(
+    path,
+    `the graph has no function "${name}"${close ? `; did you mean "${close}"?` : ` (it has ${names.join(', ')})`}`,
+  );
 }
 
 export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): ResolvedPoint {
@@ -80,13 +84,7 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
   const graph = toGraph(spec.graph, 'graph');
   const names = graphFunctions(graph);
   for (const name of Object.keys(spec.functions ?? {})) {
-    if (!names.includes(name)) {
-      const close = didYouMean(name, names);
-      throw new SpecError(
-        `functions.${name}`,
-        `the graph has no function "${name}"${close ? `; did you mean "${close}"?` : ` (it has ${names.join(', ')})`}`,
-      );
-    }
+    checkFunction(name, names, `functions.${name}`);
   }
   const platformConfigs = new Map<string, PlatformConfig>();
   const platformFor = (ref: string | PlatformModel, path: string): PlatformConfig => {

@@ -79,8 +79,10 @@ export class ModelRegistry {
   ): ModelEntry<M> {
     const existing = map.get(model.name);
     if (existing) {
-      // A preset's own file (validated, or given with --models) is that preset again.
-      if (existing.preset && JSON.stringify(existing.raw) === JSON.stringify(raw)) return existing;
+      // The same model again (a preset's own file, or one file given both with --models
+      // and on its own) is that model; two files of one name are two models.
+      const sameFile = existing.preset || existing.file === file;
+      if (sameFile && JSON.stringify(existing.raw) === JSON.stringify(raw)) return existing;
       // Another model by a preset's name would silently take the preset's place wherever
       // the name is used, so that an experiment comparing the two compares one with itself.
       throw new SpecError(

@@ -119,10 +119,14 @@ export function clearPreviousRun(dir: string): void {
   for (const f of files(dir)) if (CHART_FILE.test(f)) removeFile(dir, f);
 }
 
-/** The names of the regular files in a folder; none if it is not there. */
+/**
+ * The names of the regular files in a folder; none if it is not there, or if it is a link
+ * to a folder elsewhere (whose files are not this run's to remove).
+ */
 function files(dir: string): string[] {
   let entries: Dirent[];
   try {
+    if (lstatSync(dir).isSymbolicLink()) return [];
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -105,7 +105,9 @@ export function readResults(path: string): ExperimentResults {
   }
   const r = s.object(json, 'results');
   const experiment = s.object(r.experiment, 'experiment');
-  s.string(experiment.name, 'experiment.name');
+  for (const key of ['name', 'title', 'description']) {
+    s.string(experiment[key], `experiment.${key}`);
+  }
   if (experiment.charts !== undefined) {
     const charts = s.list(experiment.charts, 'experiment.charts');
     charts.forEach((c, i) => {

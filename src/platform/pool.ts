@@ -367,7 +367,14 @@ export class Pool implements ClusterTenant {
     this.unplaced--;
     inst.state = InstanceState.Reclaimed;
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    // It counted against the limit: calls queued at the limit in other pools may go now.
+    // In an event of its own, as the cluster is in the middle of handing out a slot.
+    this.sim.schedule(0, this.limitHasRoom, null);
   }
+
+  private readonly limitHasRoom = (_: null): void => {
+    this.options.limits.released(this);
+  };
 
   /** The instance has a slot: its cold start begins. */
   private boot(inst: Instance): void {
@@ -435,8 +442,9 @@ export class Pool implements ClusterTenant {
       this.list.remove(inst);
       this.idle--;
       inst.state = InstanceState.Reclaimed;
-      this.options.cluster?.release();
+      // Reported gone before its slot goes to a waiting start, or both count at once.
       this.observer.levels(now, this.starting - this.unplaced, this.busy, this.idle);
+      this.options.cluster?.release();
     } else if (inst.reclaimAt < inst.timerAt) {
       inst.timerAt = inst.reclaimAt;
       this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);

@@ -54,6 +54,10 @@ describe('the other commands', () => {
     // The model file, listed after the experiment that uses it, is used by it.
     expect(r.stdout).toBe(`ok  ${usesOwn}\nok  ${model}\n`);
     expect(coldtail(['validate', usesOwn, '--models', model]).status).toBe(0);
+    // The same file listed and given with --models is one model, not two of one name.
+    const both = coldtail(['validate', model, usesOwn, model, '--models', model]);
+    expect(both.stderr).toBe('');
+    expect(both.status).toBe(0);
     const alone = coldtail(['validate', usesOwn]);
     expect(alone.status).toBe(2);
     expect(alone.stderr).toContain(`${usesOwn}: platform: unknown platform "own"`);

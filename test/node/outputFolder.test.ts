@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,6 +148,15 @@ describe('writeOutputs over a previous run', () => {
     clearPreviousRun(d);
     expect(existsSync(join(d, 'results.json'))).toBe(true);
     expect(() => clearPreviousRun(join(d, 'missing'))).not.toThrow();
+  });
+
+  it('clearPreviousRun does not follow an hdr/ that links to a folder elsewhere', () => {
+    const d = fresh();
+    const elsewhere = fresh();
+    writeFileSync(join(elsewhere, 'point-0.hdr'), 'not this run');
+    symlinkSync(elsewhere, join(d, 'hdr'));
+    clearPreviousRun(d);
+    expect(existsSync(join(elsewhere, 'point-0.hdr'))).toBe(true);
   });
 });
 

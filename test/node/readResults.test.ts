@@ -70,6 +70,10 @@ describe('readResults', () => {
       j.points[0].cdf[3] = [0.1];
     });
     expect(refusal(cdf)).toBe(`${cdf}: points[0].cdf[3][1]: must be a number (missing)`);
+    const title = file('title.json', (j) => {
+      j.experiment.title = [];
+    });
+    expect(refusal(title)).toMatch(new RegExp(`^${title}: experiment\\.title: must be a string`));
   });
 
   it("checks the experiment's own charts as an experiment file's", () => {

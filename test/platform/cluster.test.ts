@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Outcome } from '../../src/platform/call.ts';
 import { InstanceState } from '../../src/platform/instance.ts';
 import { constant } from '../../src/random/distributions/constant.ts';
 import { barePlatform, checkCalls, testWorld } from '../support/platformWorld.ts';
@@ -99,6 +100,64 @@ describe('a full cluster', () => {
       checkCalls(w.ended);
     });
   }
+
+  it('a dropped start gives its share of an account limit back to the calls queued at it', () => {
+    // One slot, held by h's idle instance until 1,010; an account limit of 2 calls. Two
+    // starts of f wait for the slot, and their calls give up at 520 and 521; g's call at
+    // 600 queues at the limit, which the two starts still fill. At 1,010 the slot frees,
+    // both starts are dropped, and g's call must start an instance then, not give up.
+    const w = testWorld(
+      barePlatform({
+        cluster: { hosts: 1, slotsPerHost: 1, evictIdle: false },
+        maxConcurrency: 2,
+        limitScope: 'account',
+        onLimit: 'queue',
+        maxQueueWait: 500,
+        keepAlive: constant(1000),
+        coldStart: [constant(0)],
+      }),
+      constant(10),
+      { names: ['h', 'f', 'g'] },
+    );
+    w.callAt(0, 'h');
+    w.callAt(20, 'f');
+    w.callAt(21, 'f');
+    w.callAt(600, 'g');
+    w.sim.run();
+    const g = w.ended.find((c) => c.fn.name === 'g')!;
+    expect([g.outcome, g.end]).toEqual([Outcome.Completed, 1020]);
+    expect(checkCalls(w.ended)).toEqual({ completed: 2, throttled: 2, timedOut: 0 });
+    expect(w.functions.get('f')!.pool.starting).toBe(0);
+  });
+
+  it('never reports more instances than slots while a start waits for one', () => {
+    // f's instance is reclaimed at 1,150 and its slot goes to g's start, waiting since 200:
+    // the two must not both be counted at that moment.
+    const w = testWorld(
+      barePlatform({
+        cluster: { hosts: 1, slotsPerHost: 1, evictIdle: false },
+        keepAlive: constant(1000),
+        coldStart: [constant(100)],
+      }),
+      constant(50),
+      { names: ['f', 'g'] },
+    );
+    w.callAt(0, 'f');
+    w.callAt(200, 'g');
+    w.sim.run();
+    expect(w.ended.find((c) => c.fn.name === 'g')!.end).toBe(1150 + 100 + 50);
+    // Instances of both functions after each report.
+    const alive = new Map<string, number>();
+    let max = 0;
+    for (const l of w.levels) {
+      alive.set(l.fn, l.starting + l.busy + l.idle);
+      max = Math.max(
+        max,
+        [...alive.values()].reduce((a, b) => a + b, 0),
+      );
+    }
+    expect(max).toBe(1);
+  });
 
   it("gives a waiting instance the slot of one that goes idle, before the pool's own next call", () => {
     // Two slots, both f instances busy until 150; g's instance waits. At 150 the first f

@@ -42,7 +42,8 @@ export interface TestWorld extends World {
   ended: Call[];
   /** Sends a root call to function `name` at time `at`. */
   callAt(at: number, name?: string): void;
-  levels: { t: number; starting: number; busy: number; idle: number }[];
+  /** Every level a pool reported, with its function's name. */
+  levels: { t: number; fn: string; starting: number; busy: number; idle: number }[];
 }
 
 export function testWorld(
@@ -65,8 +66,8 @@ export function testWorld(
     })),
     seed: options.seed ?? 'test',
     sink: { ended: (c) => ended.push(c) },
-    observe: () => ({
-      levels: (t, starting, busy, idle) => levels.push({ t, starting, busy, idle }),
+    observe: (fn) => ({
+      levels: (t, starting, busy, idle) => levels.push({ t, fn: fn.name, starting, busy, idle }),
     }),
   });
   const external = (options.client ?? INSIDE).internet !== null;

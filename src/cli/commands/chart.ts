@@ -3,6 +3,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import {
   type ChartName,
   type ChartRequest,
+  ChartRequestError,
   chartOptions,
   undrawable,
 } from '../../charts/chartsFor.ts';
@@ -61,9 +62,7 @@ export const chartCommand: CommandModule<object, Args> = {
       );
     } catch (e) {
       // A bad chart name or option is the user's: on the command line, or in the file.
-      // (Not a system error, whose path may well say "charts".)
-      if (!(e instanceof Error) || e instanceof InputError || 'code' in e) throw e;
-      if (!/chart/i.test(e.message)) throw e;
+      if (!(e instanceof ChartRequestError)) throw e;
       throw new InputError(
         argv.charts ? `--charts: ${e.message}` : `${file}: experiment.charts: ${e.message}`,
       );

@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { resultsTable } from '../../experiments/resultsTable.ts';
 import { assembleUnits } from '../../experiments/runExperiment.ts';
-import { checkOutputFolder } from '../../node/outputFolder.ts';
+import { checkOutputFolder, writing } from '../../node/outputFolder.ts';
 import { readable } from '../../node/readResults.ts';
 import { readShards } from '../../node/shards.ts';
 import { writeOutputs } from '../../node/writeOutputs.ts';
@@ -29,7 +29,7 @@ export const mergeCommand: CommandModule<object, Args> = {
         '$0 merge shards/* --out output/chain-depth',
         'after every shard has run',
       ) as unknown as Argv<Args>,
-  handler: (argv: ArgumentsCamelCase<Args>) => {
+  handler: async (argv: ArgumentsCamelCase<Args>) => {
     checkOutputFolder(argv.out, '--out');
     const { header, data, files } = readShards(argv.shards);
     // The same assembly as a single run, from the same data in the same order: the same bytes.
@@ -38,7 +38,7 @@ export const mergeCommand: CommandModule<object, Args> = {
     const output = readable(files.join(', '), 'shard files this version can merge', () =>
       assembleUnits(header, data),
     );
-    writeOutputs(argv.out, output);
+    await writing('no results.json written', () => writeOutputs(argv.out, output));
     if (!argv.quiet)
       process.stdout.write(`${resultsTable(output.results)}\n\nwrote ${argv.out}/\n`);
   },
