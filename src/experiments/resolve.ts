@@ -62,7 +62,9 @@ export const MAX_PROVISIONED = 1_000_000;
 function warmed(functions: WarmersSpec['functions'], names: string[], entry: string): string[] {
   if (functions === undefined) return [entry];
   if (functions === 'all') return names;
-  functions.forEach((name, i) => checkFunction(name, names, `warmers.functions[${i}]`));
+  functions.forEach((name, i) => {
+    checkFunction(name, names, `warmers.functions[${i}]`);
+  });
   // In the graph's order, however listed: the pings draw their delays in this order.
   return names.filter((name) => functions.includes(name));
 }
