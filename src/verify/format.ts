@@ -1,3 +1,4 @@
+import { textTable } from '../experiments/format.ts';
 import { FAMILY_LEVEL, MAX_ROWS, ROW_LEVEL } from './judge.ts';
 import type { VerifyRow } from './types.ts';
 
@@ -16,7 +17,7 @@ const HEADERS = [
   'result',
 ] as const;
 // Numbers read best aligned on the right; words and intervals on the left.
-const RIGHT = [false, false, true, true, false, true, false];
+const TEXT_COLUMNS = [1, 4, 6];
 
 /** Passed and failed rows. */
 export function verifySummary(rows: readonly VerifyRow[]): { passed: number; failed: number } {
@@ -38,17 +39,7 @@ export function formatVerifyTable(rows: readonly VerifyRow[], options: FormatOpt
     r.kind === 'equals' || r.relativeError !== 0 ? percent(r.relativeError) : '-',
     r.pass ? 'pass' : 'FAIL',
   ]);
-  const table = [[...HEADERS], HEADERS.map(() => ''), ...cells];
-  const widths = HEADERS.map((_, c) => Math.max(...table.map((line) => line[c].length)));
-  const lines = table.map((line, i) =>
-    line
-      .map((cell, c) => {
-        if (i === 1) return '-'.repeat(widths[c]);
-        return RIGHT[c] && i > 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]);
-      })
-      .join('  ')
-      .trimEnd(),
-  );
+  const lines = textTable([...HEADERS], cells, TEXT_COLUMNS).split('\n');
   const out = [...lines, ''];
   if (options.notes ?? true) {
     const notes = rows.filter((r) => r.note !== undefined);
