@@ -1,5 +1,6 @@
 import { engineMmc } from './engineMmc.ts';
 import { chainCold, keepAliveScenario, pathWarm, poolSize } from './pathCases.ts';
+import { sameInstant } from './sameInstant.ts';
 import { memoryGrowth, threadSpeedup } from './scaleCases.ts';
 
 export interface BenchResult {
@@ -14,6 +15,7 @@ export interface BenchCase {
 
 export const cases: BenchCase[] = [
   engineMmc,
+  sameInstant,
   pathWarm,
   poolSize,
   chainCold,
