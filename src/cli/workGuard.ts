@@ -8,7 +8,12 @@ export function checkWork(prepared: PreparedExperiment, force: boolean): void {
   const { calls, coreSeconds } = estimateWork(prepared);
   if (force || calls <= WORK_LIMIT_CALLS) return;
   const hours = coreSeconds / 3600;
+  // Infinity: a graph that multiplies its calls at every depth past what a double holds, or
+  // one with too many calls at too many depths to follow (see expectedHops).
+  const size = Number.isFinite(calls)
+    ? `about ${calls.toExponential(1)} simulated calls (about ${hours < 1e6 ? Math.round(hours).toLocaleString('en-US') : hours.toExponential(1)} core-hours)`
+    : 'more simulated calls than coldtail can count (its graph can make too many calls per root call, at too many depths)';
   throw new InputError(
-    `${prepared.file}: the experiment asks for about ${calls.toExponential(1)} simulated calls (about ${hours < 1e6 ? Math.round(hours).toLocaleString('en-US') : hours.toExponential(1)} core-hours); above ${WORK_LIMIT_CALLS.toExponential(0)} coldtail refuses to start: run with --force, or lower the points, replications, rate or duration`,
+    `${prepared.file}: the experiment asks for ${size}; above ${WORK_LIMIT_CALLS.toExponential(0)} coldtail refuses to start: run with --force, or lower the points, replications, rate, duration, or the graph's counts and maxDepth`,
   );
 }

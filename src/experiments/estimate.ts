@@ -50,25 +50,127 @@ function expectedArrivals(s: SourceSpec, duration: number, trace?: TraceData): n
   }
 }
 
-/** Expected calls (hops) per root call of a graph, recursion included up to its limits. */
+/**
+ * Call entries the estimate may visit (function x depth x call of a step) before it gives
+ * up and answers Infinity ("too many to count"): some 0.1 s. A graph needs more only when
+ * over a thousand calls can each be reached at every one of the 10,000 depths allowed.
+ */
+export const ESTIMATE_BUDGET = 1e7;
+
+/**
+ * Expected calls (hops) per root call of a graph, every depth the graph allows counted;
+ * Infinity when there are more than a double holds, or too many to count (see
+ * ESTIMATE_BUDGET).
+ *
+ * A step runs in calls at depths below its maxDepth, so the number of calls below a
+ * function depends on the depth it is called at. Beyond the largest finite maxDepth M no
+ * such step runs, and what is left has no cycle (toGraph refuses a cycle without a
+ * maxDepth): there each function's expected calls E(f) are the same at every depth and
+ * are summed once over the graph in topological order. Above M the expected number of
+ * calls of each function at each depth is carried forward, depth by depth, from the
+ * root's one call at depth 0, visiting only the functions reached at that depth. Loops
+ * throughout: no recursion whose depth the input chooses.
+ */
 export function expectedHops(graph: Graph): number {
-  const memo = new Map<string, number>();
-  const calls = (fn: string, depth: number): number => {
-    const key = `${fn}@${depth}`;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    let n = 1;
-    // Unbounded depth cannot happen (graphs without a limit on a cycle are refused); 1000 caps the work.
-    if (depth < 1000) {
-      for (const step of graph.steps[fn] ?? []) {
-        if (depth >= step.maxDepth) continue;
-        for (const c of step.calls) n += step.probability * c.count * calls(c.target, depth + 1);
+  const names = Object.keys(graph.steps);
+  if (!names.includes(graph.entry)) names.unshift(graph.entry);
+  const index = new Map(names.map((n, i) => [n, i]));
+  const steps = names.map((n) => graph.steps[n] ?? []);
+  const targets = steps.map((list) =>
+    list.map((s) => s.calls.map((c) => ({ to: index.get(c.target)!, n: s.probability * c.count }))),
+  );
+  let deepest = 0;
+  for (const list of steps) {
+    for (const s of list) if (s.maxDepth !== Infinity) deepest = Math.max(deepest, s.maxDepth);
+  }
+  const below = callsBelowEveryLimit(steps, targets);
+  if (below === null) return Number.POSITIVE_INFINITY;
+
+  // Expected calls of each function at depth d, for the functions reached at d.
+  let mass = new Float64Array(names.length);
+  let next = new Float64Array(names.length);
+  let reached = [index.get(graph.entry)!];
+  let reachedNext: number[] = [];
+  mass[reached[0]] = 1;
+  let total = 0;
+  let visits = 0;
+  for (let d = 0; d < deepest && reached.length > 0; d++) {
+    for (const f of reached) {
+      const m = mass[f];
+      mass[f] = 0;
+      total += m;
+      const list = steps[f];
+      for (let i = 0; i < list.length; i++) {
+        if (d >= list[i].maxDepth) continue;
+        const calls = targets[f][i];
+        visits += calls.length;
+        for (const c of calls) {
+          const add = m * c.n;
+          if (add === 0) continue;
+          if (next[c.to] === 0) reachedNext.push(c.to);
+          next[c.to] += add;
+        }
       }
     }
-    memo.set(key, n);
-    return n;
-  };
-  return calls(graph.entry, 0);
+    if (!(total < Number.POSITIVE_INFINITY) || visits > ESTIMATE_BUDGET) {
+      return Number.POSITIVE_INFINITY;
+    }
+    [mass, next] = [next, mass];
+    [reached, reachedNext] = [reachedNext, reached];
+    reachedNext.length = 0;
+  }
+  // At depth `deepest` (or when nothing is left), each function reached makes E(f) calls.
+  for (const f of reached) total += mass[f] * below[f];
+  return Number.isNaN(total) ? Number.POSITIVE_INFINITY : total;
+}
+
+/**
+ * E(f): expected calls of f and below it when no step with a finite maxDepth runs, in
+ * reverse topological order by an explicit stack; null if those steps form a cycle
+ * (toGraph refuses such graphs; a graph built by hand might not be checked).
+ */
+function callsBelowEveryLimit(
+  steps: Graph['steps'][string][],
+  targets: { to: number; n: number }[][][],
+): Float64Array | null {
+  const n = steps.length;
+  const below = new Float64Array(n);
+  // 0: not seen, 1: on the stack, 2: done.
+  const state = new Uint8Array(n);
+  const edges = steps.map((list, f) =>
+    list.flatMap((s, i) => (s.maxDepth === Infinity ? targets[f][i] : [])),
+  );
+  const stack: number[] = [];
+  const nextEdge: number[] = [];
+  for (let root = 0; root < n; root++) {
+    if (state[root] !== 0) continue;
+    stack.push(root);
+    nextEdge.push(0);
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const f = stack[top];
+      const i = nextEdge[top];
+      if (i < edges[f].length) {
+        nextEdge[top] = i + 1;
+        const t = edges[f][i].to;
+        if (state[t] === 1) return null;
+        if (state[t] === 0) {
+          state[t] = 1;
+          stack.push(t);
+          nextEdge.push(0);
+        }
+        continue;
+      }
+      let e = 1;
+      for (const c of edges[f]) if (c.n !== 0) e += c.n * below[c.to];
+      below[f] = e;
+      state[f] = 2;
+      stack.pop();
+      nextEdge.pop();
+    }
+  }
+  return below;
 }
 
 /** The work an experiment asks for: expected calls in all, and a rough time on one core. */

@@ -27,21 +27,31 @@ const waitFor = oneOfType({
 
 const callTarget = string({ minLength: 1 });
 
+/**
+ * Calls one step sends at most, as the widest fan-out shape allows: each is an object
+ * in memory while in flight, and every call of a step is sent in one event.
+ */
+export const MAX_STEP_CALLS = 100_000;
+/** The deepest limit a step may set, as chains and recursion allow: the estimate counts every depth. */
+export const MAX_DEPTH = 10_000;
+
+const stepCount = integer({ min: 1, max: MAX_STEP_CALLS });
+
 const stepSchema = refine(
   object({
     call: optional(callTarget).describe(
       'Calls one function (a chain link), or `count` copies in parallel.',
     ),
-    count: optional(integer({ min: 1 })),
+    count: optional(stepCount),
     parallel: optional(
-      array(object({ call: callTarget, count: withDefault(integer({ min: 1 }), 1) }), {
+      array(object({ call: callTarget, count: withDefault(stepCount, 1) }), {
         minItems: 1,
       }),
     ).describe('Calls several functions at once (a fan-out).'),
     async: withDefault(boolean(), false).describe('Fire and forget: do not wait for the answers.'),
     waitFor: optional(waitFor),
     probability: withDefault(probability(), 1).describe('Chance that this step runs at all.'),
-    maxDepth: optional(integer({ min: 1 })).describe(
+    maxDepth: optional(integer({ min: 1, max: MAX_DEPTH })).describe(
       'The step runs only in calls fewer than this many hops below the root: the hard limit of a recursion.',
     ),
   }),
@@ -51,6 +61,13 @@ const stepSchema = refine(
     }
     if (s.parallel !== undefined && s.count !== undefined) {
       return { path: 'count', reason: 'goes with "call"; give each parallel entry its own count' };
+    }
+    const total = s.parallel?.reduce((n, c) => n + c.count, 0) ?? 0;
+    if (total > MAX_STEP_CALLS) {
+      return {
+        path: 'parallel',
+        reason: `sends ${total} calls at once; a step sends at most ${MAX_STEP_CALLS.toLocaleString('en-US')}`,
+      };
     }
     return undefined;
   },
@@ -69,7 +86,7 @@ const tag =
 export const graphSchema = oneKey({
   chain: transform(
     object({
-      depth: integer({ min: 1, max: 10_000 }).describe(
+      depth: integer({ min: 1, max: MAX_DEPTH }).describe(
         'Functions in the chain: f1 calls f2 ... calls fN.',
       ),
       async: withDefault(boolean(), false),
@@ -78,7 +95,7 @@ export const graphSchema = oneKey({
   ).describe('f1 -> f2 -> ... -> fN, each waiting for the next unless async.'),
   fanOut: transform(
     object({
-      width: integer({ min: 1, max: 100_000 }),
+      width: integer({ min: 1, max: MAX_STEP_CALLS }),
       waitFor: withDefault(waitFor, 'all'),
     }),
     tag('fanOut'),
@@ -86,19 +103,19 @@ export const graphSchema = oneKey({
   recursion: transform(
     object({
       probability: probability().describe('Chance that a call calls itself again.'),
-      maxDepth: integer({ min: 1, max: 10_000 }).describe('Hard limit on the depth.'),
+      maxDepth: integer({ min: 1, max: MAX_DEPTH }).describe('Hard limit on the depth.'),
     }),
     tag('recursion'),
   ).describe('"fn" calls itself with a probability, up to a hard depth limit.'),
   mapReduce: transform(
     object({
-      width: integer({ min: 1, max: 100_000 }),
+      width: integer({ min: 1, max: MAX_STEP_CALLS }),
     }),
     tag('mapReduce'),
   ).describe('"root" fans out to `width` "map" calls, waits for all, then calls "reduce".'),
   restApi: transform(
     object({
-      items: integer({ min: 0, max: 100_000 }),
+      items: integer({ min: 0, max: MAX_STEP_CALLS }),
     }),
     tag('restApi'),
   ).describe('"api" calls "list", then fetches every item from "item" in parallel.'),
@@ -235,12 +252,27 @@ function checkTerminates(steps: Graph['steps'], path: string): void {
       list.filter((s) => s.maxDepth === Infinity).flatMap((s) => s.calls.map((c) => c.target)),
     );
   }
+  // Depth-first with an explicit stack (a graph may have tens of thousands of functions in a
+  // line, deeper than the call stack): the path from the start, and each one's next edge.
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
-  const visit = (n: string): void => {
-    state.set(n, 1);
-    stack.push(n);
-    for (const m of edges.get(n) ?? []) {
+  const nextEdge: number[] = [];
+  for (const start of edges.keys()) {
+    if (state.has(start)) continue;
+    state.set(start, 1);
+    stack.push(start);
+    nextEdge.push(0);
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const n = stack[top];
+      const out = edges.get(n) ?? [];
+      if (nextEdge[top] === out.length) {
+        state.set(n, 2);
+        stack.pop();
+        nextEdge.pop();
+        continue;
+      }
+      const m = out[nextEdge[top]++];
       if (state.get(m) === 1) {
         const cycle = [...stack.slice(stack.indexOf(m)), m].join(' -> ');
         throw new SpecError(
@@ -248,12 +280,13 @@ function checkTerminates(steps: Graph['steps'], path: string): void {
           `the calls ${cycle} form a cycle with no limit; give one of its steps a "maxDepth"`,
         );
       }
-      if (!state.has(m)) visit(m);
+      if (!state.has(m)) {
+        state.set(m, 1);
+        stack.push(m);
+        nextEdge.push(0);
+      }
     }
-    stack.pop();
-    state.set(n, 2);
-  };
-  for (const n of edges.keys()) if (!state.has(n)) visit(n);
+  }
 }
 
 /** The function names a graph uses, entry first. */
