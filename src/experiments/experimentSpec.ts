@@ -124,6 +124,9 @@ export const experimentSchema = object({
     object({
       maxEvents: optional(integer({ min: 1 })),
       maxInFlight: optional(integer({ min: 1 })),
+      maxCallsInFlight: optional(integer({ min: 1 })).describe(
+        'Calls in flight at once, calls between functions included (about 550 bytes each); default 2e6',
+      ),
     }),
   ),
 });

@@ -38,7 +38,7 @@ export interface ResolvedPoint {
   duration: number;
   warmup: number;
   timelineWindow: number | null;
-  limits: { maxEvents: number; maxInFlight: number };
+  limits: { maxEvents: number; maxInFlight: number; maxCallsInFlight: number };
 }
 
 export interface ResolveContext {
@@ -51,7 +51,9 @@ export interface ResolveContext {
 /** Fields of a platform model that overrides may not change. */
 const FIXED_FIELDS = new Set(['kind', 'name', 'description', 'source', '$schema']);
 
-export const DEFAULT_LIMITS = { maxEvents: 2e9, maxInFlight: 1e6 };
+// maxCallsInFlight: some 1.1 GB of calls and their events (BYTES_PER_CALL), well inside
+// V8's heap on a 64-bit machine, per thread.
+export const DEFAULT_LIMITS = { maxEvents: 2e9, maxInFlight: 1e6, maxCallsInFlight: 2e6 };
 
 /** Timeline windows per run at most: each is a row of the timeline in results.json. */
 export const MAX_TIMELINE_WINDOWS = 100_000;
@@ -178,6 +180,7 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
     limits: {
       maxEvents: spec.limits?.maxEvents ?? DEFAULT_LIMITS.maxEvents,
       maxInFlight: spec.limits?.maxInFlight ?? DEFAULT_LIMITS.maxInFlight,
+      maxCallsInFlight: spec.limits?.maxCallsInFlight ?? DEFAULT_LIMITS.maxCallsInFlight,
     },
   };
 }

@@ -5,7 +5,7 @@ import { VERSION } from '../version.ts';
 import { aggregatePoint } from './aggregate.ts';
 import type { PreparedExperiment } from './prepare.ts';
 import type { ReplicationData } from './recorder.ts';
-import { replicationSteps } from './replication.ts';
+import { RunLimitError, replicationSteps } from './replication.ts';
 import type { ChartList, ExperimentResults, PointResult } from './results.ts';
 import type { SweepAxis, SweepPoint } from './sweep.ts';
 
@@ -98,12 +98,23 @@ export function runUnit(prepared: PreparedExperiment, unit: Unit): ReplicationDa
   }
 }
 
-/** One unit as steps: yields between chunks of events (see replicationSteps). */
-export function unitSteps(prepared: PreparedExperiment, unit: Unit) {
-  return replicationSteps(
-    prepared.points[unit.point].resolved,
-    replicationSeed(prepared.spec.seed, unit.replication),
-  );
+/**
+ * One unit as steps: yields between chunks of events (see replicationSteps). A run limit
+ * is a field of the experiment file, so its message names the file.
+ */
+export function* unitSteps(
+  prepared: PreparedExperiment,
+  unit: Unit,
+): Generator<void, ReplicationData, void> {
+  try {
+    return yield* replicationSteps(
+      prepared.points[unit.point].resolved,
+      replicationSeed(prepared.spec.seed, unit.replication),
+    );
+  } catch (e) {
+    if (e instanceof RunLimitError) throw new RunLimitError(`${prepared.file}: ${e.message}`);
+    throw e;
+  }
 }
 
 class Stopped extends Error {}

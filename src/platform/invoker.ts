@@ -48,6 +48,11 @@ export class Invoker implements PoolHost {
   private roundFn: FunctionRuntime | null = null;
   /** Ended calls to reuse (only when `reuseCalls`). */
   private readonly free: Call[] = [];
+  /**
+   * Calls sent and not yet ended, of every kind (roots, calls between functions, fire and
+   * forget, pings): what a run holds in memory, some 550 bytes each with their events.
+   */
+  live = 0;
 
   constructor(
     private readonly sim: Simulation,
@@ -60,6 +65,9 @@ export class Invoker implements PoolHost {
      * allocate and collect, and the reused ones are still in the caches.
      */
     private readonly reuseCalls = false,
+    /** Calls live at once at most; `tooManyCalls` is called (and throws) when one more is sent. */
+    private readonly maxLive = Number.POSITIVE_INFINITY,
+    private readonly tooManyCalls: (live: number) => void = () => {},
   ) {}
 
   /** Sends a call to `fn` now. `parent` waits for it; null for a root or a fire-and-forget call. */
@@ -70,6 +78,9 @@ export class Invoker implements PoolHost {
     tag: number,
     ping = false,
   ): Call {
+    // One compare per call: a fan-out sends all its calls in one event, so a check
+    // between events would come too late to keep memory bounded.
+    if (++this.live > this.maxLive) this.tooManyCalls(this.live);
     const reused = this.free.pop();
     let call: Call;
     if (reused === undefined) call = new Call(fn, parent, external, this.sim.now, tag);
@@ -208,6 +219,7 @@ export class Invoker implements PoolHost {
   }
 
   private finish(call: Call, outcome: Outcome): void {
+    this.live--;
     call.outcome = outcome;
     call.end = this.sim.now + call.returnDelay;
     // A timeout cuts a wait short: the time not yet in any stage was spent on

@@ -28,6 +28,9 @@ export interface WorldOptions {
   observe?: (fn: FunctionRuntime) => PoolObserver;
   /** Reuse ended calls (see Invoker): only for a sink that keeps no calls. */
   reuseCalls?: boolean;
+  /** Calls of every kind live at once at most (memory); above it `tooManyCalls` throws. */
+  maxCallsInFlight?: number;
+  tooManyCalls?: (live: number) => void;
 }
 
 export interface World {
@@ -56,7 +59,14 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
           client.lossProbability,
           client.retransmitTimeout,
         );
-  const invoker = new Invoker(sim, internet, options.sink, options.reuseCalls ?? false);
+  const invoker = new Invoker(
+    sim,
+    internet,
+    options.sink,
+    options.reuseCalls ?? false,
+    options.maxCallsInFlight,
+    options.tooManyCalls,
+  );
   const platforms = new Map<
     PlatformConfig,
     {

@@ -145,10 +145,14 @@ describe('runaway runs stop with a message that says which limit to raise', () =
       runRefused('in-flight.json', ['--threads', '1']),
       runRefused('points.json', ['--max-points', '3']),
     ]);
-    expectBadInput(events, 'coldtail: more than 300000 events by', 'raise limits.maxEvents');
+    expectBadInput(
+      events,
+      `coldtail: ${files['events.json']}: more than 300000 events by`,
+      'raise limits.maxEvents',
+    );
     expectBadInput(
       inFlight,
-      'coldtail: more than 1000 root calls in flight at',
+      `coldtail: ${files['in-flight.json']}: more than 1000 root calls in flight at`,
       'the platform cannot keep up',
       'raise limits.maxInFlight',
     );
