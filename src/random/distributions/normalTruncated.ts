@@ -41,8 +41,10 @@ class NormalTruncated implements Distribution {
     this.cut = normalCdf(alpha);
     this.erfcxAlpha = erfcx(alpha * Math.SQRT1_2);
     this.quantileFn = alpha <= NEAR ? normalQuantileApprox : normalQuantile;
-    // Robert (1995)'s optimal exponential proposal rate, for alpha > FAR.
-    this.rate = 0.5 * (alpha + Math.sqrt(alpha * alpha + 4));
+    // Robert (1995)'s optimal exponential proposal rate, for alpha > FAR. Past 1e8 its
+    // series alpha + 1/alpha is exact to double precision, and alpha^2 cannot overflow to an
+    // infinite rate, whose proposals would all be refused (a run that never ends).
+    this.rate = alpha > 1e8 ? alpha + 1 / alpha : 0.5 * (alpha + Math.sqrt(alpha * alpha + 4));
     // The inverse Mills ratio phi(alpha) / Q; via erfcx when alpha >= 0, where
     // phi and Q both underflow together far out.
     const mills =

@@ -16,6 +16,9 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 export function logGamma(x: number): number {
   if (!(x > 0)) throw new RangeError(`logGamma: x must be > 0 (got ${x})`);
   if (x === Number.POSITIVE_INFINITY) return x;
+  // ln Gamma(x) = -ln x - gamma x + O(x^2): -ln x to double precision. The reflection
+  // below would divide pi by a sine that is itself below the smallest normal double.
+  if (x < 1e-300) return -Math.log(x);
   if (x < 0.5) {
     // Reflection: Gamma(x) Gamma(1 - x) = pi / sin(pi x); the series is least
     // accurate for small arguments.
