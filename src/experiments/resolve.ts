@@ -92,6 +92,7 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
   }
   const platformConfigs = new Map<string, PlatformConfig>();
   const platformFor = (ref: string | PlatformModel, path: string): PlatformConfig => {
+    if (typeof ref !== 'string') ctx.models.checkInline('platform', ref, path);
     const model = typeof ref === 'string' ? ctx.models.platform(ref, path).model : ref;
     // Same model (and overrides) -> same config object, so the functions on it share its cluster.
     const key = typeof ref === 'string' ? `preset:${ref}` : `inline:${JSON.stringify(ref)}`;
@@ -154,6 +155,7 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
       `makes ${Math.ceil(spec.duration / window)} windows over the duration, more than ${MAX_TIMELINE_WINDOWS} (make it at least ${formatDuration(spec.duration / MAX_TIMELINE_WINDOWS)})`,
     );
   }
+  if (typeof spec.client !== 'string') ctx.models.checkInline('client', spec.client, 'client');
   const clientModel: ClientModel =
     typeof spec.client === 'string' ? ctx.models.client(spec.client, 'client').model : spec.client;
   const traces = ctx.traces ?? new Map<string, TraceData>();

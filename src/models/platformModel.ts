@@ -30,6 +30,9 @@ const dist = latencySchema;
  * between the client's internet hop and the function's own code. The schema
  * is the type: what this parses to is what the rest of coldtail reads.
  */
+/** The highest price in USD a platform model may give (per million requests, per GB-second). */
+export const MAX_PRICE = 1e6;
+
 export const platformModelSchema = object({
   $schema: optional(string()),
   kind: literal('platform'),
@@ -103,8 +106,10 @@ export const platformModelSchema = object({
   ),
   price: withDefault(
     object({
-      perMillionRequests: number({ min: 0 }),
-      perGBSecond: number({ min: 0 }),
+      // Bounded so that a run's cost stays a finite number (1e308 made it Infinity, written
+      // as null): $1e6 a million requests or a GB-second is a million times any real price.
+      perMillionRequests: number({ min: 0, max: MAX_PRICE }),
+      perGBSecond: number({ min: 0, max: MAX_PRICE }),
     }),
     { perMillionRequests: 0, perGBSecond: 0 },
   ).describe('Prices in USD, for the cost estimate.'),

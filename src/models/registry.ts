@@ -97,6 +97,24 @@ export class ModelRegistry {
     return entry;
   }
 
+  /**
+   * Refuses a model written inline in an experiment under the name of another in the
+   * registry, as a second file of that name is refused: results and charts label a model by its name,
+   * so the inline one would be shown as the preset (or the other file's model).
+   */
+  checkInline(kind: ModelKind, model: PlatformModel | ClientModel, path: string): void {
+    const name = model.name;
+    const existing = (kind === 'platform' ? this.platforms : this.clients).get(name);
+    // The same model written out in full is that model, as for a copy of a preset's file.
+    if (!existing || JSON.stringify(existing.model) === JSON.stringify(model)) return;
+    throw new SpecError(
+      `${path}.name`,
+      existing.preset
+        ? `"${name}" is the name of a preset (${existing.file}); give this model a name of its own`
+        : `"${name}" is already defined in ${existing.file}; give this model a name of its own`,
+    );
+  }
+
   platform(name: string, path: string): ModelEntry<PlatformModel> {
     if (!this.platforms.has(name) && this.clients.has(name)) {
       throw new SpecError(path, `"${name}" is a client profile, not a platform`);

@@ -52,5 +52,27 @@ export function fromSpec(spec: DistributionSpec): Distribution {
     }
     case 'empirical':
       return empirical(spec.points.map((pt) => [pt.p, pt.value] as const));
+    default: {
+      // A library caller may pass anything; the parser's own specs never get here.
+      const kind = (spec as { kind?: unknown } | null)?.kind;
+      throw new TypeError(
+        `fromSpec: unknown distribution kind ${JSON.stringify(kind)} (known: ${KINDS.join(', ')})`,
+      );
+    }
   }
 }
+
+const KINDS: DistributionSpec['kind'][] = [
+  'constant',
+  'uniform',
+  'exponential',
+  'normal',
+  'lognormal',
+  'lognormalQuantiles',
+  'gamma',
+  'weibull',
+  'pareto',
+  'shifted',
+  'mixture',
+  'empirical',
+];

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toPlatformConfig } from '../../src/models/platformModel.ts';
+import { prepareExperiment } from '../../src/experiments/prepare.ts';
+import { MAX_PRICE, toPlatformConfig } from '../../src/models/platformModel.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
 import { SpecError } from '../../src/spec/specError.ts';
 
@@ -94,6 +95,65 @@ describe('model registry', () => {
     ).toThrow('c.json: cluster.evictIdle:');
     expect(() => registry.platform('aws-lamda-2019', 'platform')).toThrow(
       'platform: unknown platform "aws-lamda-2019"; did you mean "aws-lambda-2019"?',
+    );
+  });
+});
+
+describe('inline models, prices', () => {
+  const prepare = (fields: Record<string, unknown>) =>
+    prepareExperiment(
+      {
+        name: 'inline',
+        description: 'inline models',
+        duration: '1s',
+        workload: { poisson: { perSecond: 1 } },
+        ...fields,
+      },
+      { models: presetRegistry(), file: 'x.json' },
+    );
+  const refusal = (fields: Record<string, unknown>) => {
+    try {
+      prepare(fields);
+    } catch (e) {
+      expect(e).toBeInstanceOf(SpecError);
+      return (e as Error).message;
+    }
+    return 'accepted';
+  };
+  const preset = JSON.parse(readFileSync('models/platforms/aws-lambda-2019.json', 'utf8'));
+  const client = JSON.parse(readFileSync('models/clients/us-typical.json', 'utf8'));
+
+  it("refuses an inline platform or client of a preset's name, as a file of that name is refused", () => {
+    expect(refusal({ platform: { ...preset, scheduler: '500ms' } })).toBe(
+      'x.json: platform.name: "aws-lambda-2019" is the name of a preset (models/platforms/aws-lambda-2019.json); give this model a name of its own',
+    );
+    expect(refusal({ functions: { f1: { platform: { ...preset, scheduler: '500ms' } } } })).toMatch(
+      /^x\.json: functions\.f1\.platform\.name: "aws-lambda-2019" is the name of a preset/,
+    );
+    expect(refusal({ client: { ...client, internet: '500ms' } })).toMatch(
+      /^x\.json: client\.name: "us-typical" is the name of a preset \(models\/clients\/us-typical\.json\)/,
+    );
+    // Under a name of its own it is a model like any other, labelled by that name.
+    const own = prepare({ platform: { ...preset, name: 'slow-lambda', scheduler: '500ms' } });
+    expect(own.points[0].resolved.functions[0].platform.name).toBe('slow-lambda');
+  });
+
+  it('accepts an inline copy of a preset, which is that preset', () => {
+    expect(refusal({ platform: preset, client })).toBe('accepted');
+  });
+
+  it('refuses a price whose cost could overflow to Infinity (null in results.json)', () => {
+    const priced = (price: Record<string, number>) => ({
+      platform: { ...preset, name: 'priced', price: { ...preset.price, ...price } },
+    });
+    expect(refusal(priced({ perMillionRequests: MAX_PRICE, perGBSecond: MAX_PRICE }))).toBe(
+      'accepted',
+    );
+    expect(refusal(priced({ perMillionRequests: 1e308 }))).toBe(
+      'x.json: platform.price.perMillionRequests: must be <= 1000000 (got 1e+308)',
+    );
+    expect(refusal(priced({ perGBSecond: 1e308 }))).toMatch(
+      /^x\.json: platform\.price\.perGBSecond: must be <= 1000000/,
     );
   });
 });
