@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { headerOf, unitsOf } from '../../../src/experiments/runExperiment.ts';
-import { loadExperiment } from '../../../src/node/loadExperiment.ts';
+import { loadExperiment, newInputs } from '../../../src/node/loadExperiment.ts';
 import { runUnitsOnThreads } from '../../../src/node/threads.ts';
 import type { BenchCase } from './index.ts';
 
@@ -28,11 +28,12 @@ export const threadSpeedup: BenchCase = {
       }),
     );
     const threads = availableParallelism();
-    const prepared = loadExperiment(file);
+    const inputs = newInputs();
+    const prepared = loadExperiment(file, { inputs });
     const units = unitsOf(headerOf(prepared));
     const time = async (n: number) => {
       const t0 = performance.now();
-      await runUnitsOnThreads(prepared, { file }, units, { threads: n });
+      await runUnitsOnThreads(prepared, { file, inputs }, units, { threads: n });
       return (performance.now() - t0) / 1000;
     };
     const one = await time(1);
