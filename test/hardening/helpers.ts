@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { type CliResult, coldtail, coldtailAsync } from '../support/cli.ts';
 
-export { BIN, type CliResult, interruptible, run } from '../support/cli.ts';
+export { BIN, type CliResult, coldtailAsync, interruptible, run } from '../support/cli.ts';
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'coldtail-hardening-'): string {

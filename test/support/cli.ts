@@ -10,7 +10,7 @@
  *   coldtail(args, { cwd?, env? })     the built CLI (dist/cli/bin.js) as a real process,
  *     -> CliResult                     to the end: for exit codes of the real process,
  *                                      stdout buffering, what a user's shell sees.
- *   coldtailAsync(args, { cwd? })      the same in the background, for signals:
+ *   coldtailAsync(args, { cwd?, env? }) the same in the background, for signals:
  *     -> { child, done, stderr() }     child.kill('SIGINT'); await done (adds `at`, ms).
  *   tempDir(prefix?), smallExperiment(overrides?)
  *
@@ -83,12 +83,12 @@ export function coldtail(
 /** Runs `coldtail <args>` as a process in the background (killed after two minutes). */
 export function coldtailAsync(
   args: string[],
-  options: { cwd?: string } = {},
+  options: { cwd?: string; env?: Record<string, string> } = {},
 ): { child: ChildProcess; done: Promise<CliResult & { at: number }>; stderr: () => string } {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', ...options.env },
   });
   let stdout = '';
   let stderr = '';
