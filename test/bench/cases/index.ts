@@ -1,6 +1,7 @@
 import { engineMmc } from './engineMmc.ts';
 import { chainCold, keepAliveScenario, pathWarm, poolSize } from './pathCases.ts';
 import { memoryGrowth, threadSpeedup } from './scaleCases.ts';
+import { startup } from './startup.ts';
 
 export interface BenchResult {
   json: Record<string, unknown>;
@@ -13,6 +14,7 @@ export interface BenchCase {
 }
 
 export const cases: BenchCase[] = [
+  startup,
   engineMmc,
   pathWarm,
   poolSize,
