@@ -57,6 +57,8 @@ export interface PoolRunOptions {
   threads: number;
   onUnit?: (unit: Unit, done: number, total: number) => void;
   shouldStop?: () => boolean;
+  /** Called as each worker is ready, with the ms since it was started (for the bench). */
+  onWorkerReady?: (ms: number) => void;
 }
 
 /**
@@ -129,10 +131,13 @@ export async function runUnitsOnThreads(
       }
     };
     for (let i = 0; i < threads; i++) {
+      const started = performance.now();
       const w = new Worker(WORKER_URL, { workerData: source });
       workers.push(w);
       live++;
       w.on('message', (msg: WorkerMessage) => {
+        // Ready (the experiment prepared): its first unit. Then one unit at a time.
+        if (msg.ready) options.onWorkerReady?.(performance.now() - started);
         if (msg.limitError !== undefined) {
           // A run limit is the input's fault (exit 2): errors thrown in a worker lose their class.
           clearInterval(stopTimer);

@@ -15,6 +15,25 @@ describe('the other commands', () => {
     expect((await run(['run', '--help'])).stdout).toContain('Examples:');
   });
 
+  it('--help of each command: every argument and option described, examples on one line each', async () => {
+    const names = ['run', 'validate', 'explain', 'models', 'chart', 'start', 'merge', 'verify'];
+    for (const name of names) {
+      const { stdout, code } = await run([name, '--help']);
+      expect(code).toBe(0);
+      const lines = stdout.split('\n');
+      // An argument or option with nothing but its [type] tags after its name has no words.
+      const bare = lines.filter((l) => /^\s+(-\w, )?-{0,2}[\w-]+\s+\[[^\]]+\]/.test(l));
+      expect(bare, `${name} --help`).toEqual([]);
+      // Examples: each starts "coldtail ..." or continues its description (indented); a long
+      // command must not wrap so that its options land on a line of their own.
+      const at = lines.indexOf('Examples:');
+      const examples = at < 0 ? [] : lines.slice(at + 1).filter((l) => l.trim() !== '');
+      for (const line of examples) {
+        expect(line, `${name} --help`).toMatch(/^ {2}coldtail |^ {10,}\S/);
+      }
+    }
+  });
+
   it('validate checks models and experiments, and names the bad ones', async () => {
     const good = join(dir, 'good.json');
     writeFileSync(good, smallExperiment());

@@ -28,7 +28,8 @@ export const explainCommand: Command<Args> = {
         describe: 'Which sweep point (0-based, as run prints them)',
       })
       .check(check)
-      .example('$0 explain experiments/invocation-path.json --point 2', 'the third platform'),
+      .example('$0 explain experiments/geography.json', 'the first sweep point')
+      .example('$0 explain my.json --point 2', 'the third one'),
   run: async (argv: Args, io: Io) => {
     const { explainOne } = await import('../../node/explainOne.ts');
     const { checkWork } = await import('../workGuard.ts');

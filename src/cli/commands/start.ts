@@ -27,7 +27,7 @@ export const startCommand: Command<Args> = {
       .option('quiet', RUN_OPTIONS.quiet)
       .check(check)
       .example('$0 start', 'every experiment of experiments/, then output/report.html')
-      .example('$0 start --experiments mine/ --out /tmp/report', 'your own experiments'),
+      .example('$0 start --experiments mine/', 'your own experiments'),
   run: async (argv: Args, io: Io) => {
     const experiments = argv.experiments;
     if (typeof experiments !== 'string' || experiments.trim() === '') {
