@@ -58,12 +58,6 @@ export function checkOutputFolder(dir: unknown, option?: string): void {
   if (typeof dir !== 'string' || dir.trim() === '')
     throw new InputError(`${name}: must not be empty`);
   const label = option ? `${option} ${dir}` : dir;
-  const system = systemFolder(dir);
-  if (system) {
-    throw new InputError(
-      `${label}: ${system === resolve(dir) ? 'is' : 'is inside'} ${system}, a system folder; choose a folder of your own`,
-    );
-  }
   for (let path = dir; ; path = dirname(path)) {
     let folder: boolean;
     try {
@@ -86,6 +80,13 @@ export function checkOutputFolder(dir: unknown, option?: string): void {
         path === dir
           ? `${label}: cannot be written (${fsReason(e)})`
           : `${label}: cannot be created in ${path} (${fsReason(e)})`,
+      );
+    }
+    // Writable is not enough (as root everything is): a run never writes into the system.
+    const system = systemFolder(dir);
+    if (system) {
+      throw new InputError(
+        `${label}: ${system === resolve(dir) ? 'is' : 'is inside'} ${system}, a system folder; choose a folder of your own`,
       );
     }
     return;
