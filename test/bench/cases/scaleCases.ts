@@ -65,13 +65,18 @@ export const threadSpeedup: BenchCase = {
     const time = async (n: number) => {
       const done = new Map<number, number>();
       const ready: number[] = [];
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       await T.runUnitsOnThreads(prepared, { file, inputs }, units, {
         threads: n,
         onUnit: (u) => done.set(u.id, performance.now() - t0),
         onWorkerReady: (ms) => ready.push(ms),
       });
-      return { seconds: (performance.now() - t0) / 1000, done, ready };
+      const seconds = (performance.now() - t0) / 1000;
+      // CPU of every thread of the process: unlike wall time, it says what threads cost
+      // even when other programs share the cores.
+      const cpu = process.cpuUsage(cpu0);
+      return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, done, ready };
     };
     await time(1); // JIT warm-up of this thread
     const one = await time(1);
@@ -100,6 +105,8 @@ export const threadSpeedup: BenchCase = {
           scheduleBoundSeconds: Number(bound.toFixed(3)),
           bestSpeedup: Number((one.seconds / bound).toFixed(2)),
           workerStartupSeconds: Number((startupMs / 1000).toFixed(3)),
+          oneThreadCpuSeconds: Number(one.cpuSeconds.toFixed(3)),
+          allThreadsCpuSeconds: Number(many.cpuSeconds.toFixed(3)),
           otherSeconds: Number(rest.toFixed(3)),
         },
       },
@@ -107,6 +114,7 @@ export const threadSpeedup: BenchCase = {
         `Sweep of ${units.length} runs: 1 thread ${one.seconds.toFixed(2)} s, ${threads} threads ${many.seconds.toFixed(2)} s: speed-up ${speedup.toFixed(2)}`,
         `  where the ${threads}-thread time goes: the schedule allows ${bound.toFixed(2)} s (speed-up ${(one.seconds / bound).toFixed(2)} at best: units do not split),`,
         `  worker start-up ${(startupMs / 1000).toFixed(2)} s (until the last is ready), the rest ${rest.toFixed(2)} s (messages, the cores shared with the main thread and the machine)`,
+        `  CPU time of all threads: ${one.cpuSeconds.toFixed(2)} s on 1 thread, ${many.cpuSeconds.toFixed(2)} s on ${threads} (x${(many.cpuSeconds / one.cpuSeconds).toFixed(2)}: the work threads add)`,
       ].join('\n'),
     };
   },
