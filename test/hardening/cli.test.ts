@@ -289,7 +289,9 @@ describe('Ctrl-C', () => {
       expect(r.code, context).toBe(130);
       expect(r.stderr, context).toMatch(/^coldtail: interrupted/);
       expect(r.stderr, context).not.toMatch(STACK_FRAME);
-      expect(r.took, context).toBeLessThan(STOPPED_WITHIN);
+      // No bound on the time here: a signal while Node still loads the CLI's modules is acted
+      // on once they are loaded (a tenth of a second when idle, seconds on a saturated
+      // machine); one that was ignored would let the run go on to exit 0.
     }
   });
 
