@@ -1,7 +1,10 @@
 import { RunLimitError } from '../experiments/replication.ts';
 import { InputError } from '../node/inputError.ts';
+import { OutputError } from '../node/outputFolder.ts';
 import { SpecError } from '../spec/specError.ts';
 import { TraceError } from '../workload/trace/traceError.ts';
+
+export { EXIT_BAD_INPUT, EXIT_FAILURE } from './exitCodes.ts';
 
 /** Errors that are the input's fault: exit code 2, the message alone. */
 export function isInputError(e: unknown): boolean {
@@ -18,5 +21,10 @@ export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export const EXIT_BAD_INPUT = 2;
-export const EXIT_FAILURE = 1;
+/** A file that could not be written, or any error of the operating system (not coldtail's). */
+export function isOutputError(e: unknown): boolean {
+  return (
+    e instanceof OutputError ||
+    (e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === 'string')
+  );
+}

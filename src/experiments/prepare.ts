@@ -25,6 +25,11 @@ export interface PrepareContext {
   file?: string;
   /** Refuse sweeps with more points than this. */
   maxPoints?: number;
+  /**
+   * Traces already read, by file name: filled as they are read, and given back to a worker
+   * thread so that it neither reads nor parses them again.
+   */
+  traces?: Map<string, TraceData>;
 }
 
 export const DEFAULT_MAX_POINTS = 10_000;
@@ -42,7 +47,7 @@ export function prepareExperiment(raw: unknown, ctx: PrepareContext): PreparedEx
     const spec = experimentSchema.parse(raw);
     const axes = sweepAxes(spec.sweep);
     const rawObject = raw as Record<string, unknown>;
-    const traces = new Map<string, TraceData>();
+    const traces = ctx.traces ?? new Map<string, TraceData>();
     const points = expandSweep(rawObject, axes, ctx.maxPoints ?? DEFAULT_MAX_POINTS).map(
       (point): PreparedPoint => {
         try {

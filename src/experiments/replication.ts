@@ -15,9 +15,15 @@ export interface ReplicationOptions {
 /** Raised when a run breaks one of its limits; the message says which and how to raise it. */
 export class RunLimitError extends Error {}
 
-// Events run between checks of the stop flag and the limits: small enough
-// to stop within a fraction of a second, large enough to cost nothing.
-const CHUNK = 200_000;
+// Events run between checks of the stop flag and the limits. The chunk adapts so that each
+// takes about CHUNK_MS of wall time: a stream of cheap events runs in large chunks (the
+// check then costs nothing), costly events (a huge fan-out, a deep chain) in small ones, so
+// that a caller stepping the run sees Ctrl-C within a fraction of a second either way, not
+// after a fixed count of events that may take seconds. Chunk sizes do not change results.
+const FIRST_CHUNK = 10_000;
+const MIN_CHUNK = 100;
+const MAX_CHUNK = 1_000_000;
+const CHUNK_MS = 50;
 
 /**
  * One replication of one sweep point: builds the world from the resolved
@@ -102,9 +108,14 @@ export function* replicationSteps(
   }
 
   const maxEvents = point.limits.maxEvents;
+  let size = FIRST_CHUNK;
   for (;;) {
-    const chunk = Math.min(CHUNK, maxEvents - sim.processed);
+    const chunk = Math.min(size, maxEvents - sim.processed);
+    const t0 = performance.now();
     const r = sim.run({ until: point.duration, maxEvents: chunk });
+    const ms = performance.now() - t0;
+    if (ms > CHUNK_MS) size = Math.max(MIN_CHUNK, Math.floor(size / 2));
+    else if (ms < CHUNK_MS / 4) size = Math.min(MAX_CHUNK, size * 2);
     if (r.reason !== 'maxEvents') break;
     if (sim.processed >= maxEvents) {
       if (sim.peekTime() <= point.duration) {

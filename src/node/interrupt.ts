@@ -1,23 +1,50 @@
+import type { Interrupts } from './io.ts';
+
 /**
- * Ctrl-C and SIGTERM: the first asks the run to stop (it checks between
- * chunks of events, well within a second); the run keeps what is complete,
- * marks it partial and exits 130.
+ * Ctrl-C and SIGTERM for the life of the process: bin.ts installs the watcher before it
+ * loads anything else, so that a signal at any moment (while the CLI loads, while the
+ * experiment is read, between two experiments, during the last chart) is remembered and
+ * acted on, never ignored and never fatal without a word. The run checks the flag
+ * between steps of work (well within a second), keeps what is complete, marks it partial
+ * and exits 130.
  */
-export function watchInterrupts(): { requested: () => boolean; dispose: () => void } {
+let watcher: Interrupts | undefined;
+
+export function processInterrupts(): Interrupts {
+  if (watcher) return watcher;
   let stop = false;
   const onSignal = () => {
     stop = true;
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  return {
-    requested: () => stop,
-    dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
+  watcher = { requested: () => stop };
+  return watcher;
+}
+
+/** Never interrupted: for library callers and tests that do not send a signal. */
+export const NO_INTERRUPTS: Interrupts = { requested: () => false };
+
+/**
+ * Lets the event loop run once, so that a signal that came during synchronous work (a
+ * chart being drawn, a file being read) has set the flag before the caller looks at it.
+ */
+export function yieldToSignals(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The conventional exit code after an interrupt (128 + SIGINT). */
 export const EXIT_INTERRUPTED = 130;
+
+/**
+ * Says that the command was interrupted and what it kept ("coldtail: interrupted; kept 3
+ * complete points in out/ (marked partial)"), and returns the exit code: one wording for
+ * every command.
+ */
+export function reportInterrupted(
+  stderr: { write(text: string): unknown },
+  detail: string,
+): number {
+  stderr.write(`coldtail: interrupted${detail}\n`);
+  return EXIT_INTERRUPTED;
+}

@@ -2,8 +2,50 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type PreparedExperiment, prepareExperiment } from '../experiments/prepare.ts';
 import { type ModelRegistry, presetRegistry } from '../models/registry.ts';
+import type { TraceData } from '../workload/workloadSpec.ts';
 import { readJson, readText } from './files.ts';
 import { InputError } from './inputError.ts';
+
+/**
+ * Everything read from disk to prepare an experiment: its JSON files (parsed), the folders
+ * listed for --models, its traces (parsed). The main thread reads and checks once and
+ * hands this to worker threads (a structured clone), which prepare the same experiment
+ * from it without touching the disk: a file changed during the run cannot mix two inputs,
+ * and a large trace is not parsed again on every thread.
+ */
+export interface ReadInputs {
+  json: Map<string, unknown>;
+  folders: Map<string, string[]>;
+  traces: Map<string, TraceData>;
+  /** Serve only what is here (a worker); otherwise read the disk and remember it. */
+  replay?: boolean;
+}
+
+export function newInputs(): ReadInputs {
+  return { json: new Map(), folders: new Map(), traces: new Map() };
+}
+
+/** Reads a JSON file through `inputs` (recording it, or serving it when replaying). */
+function jsonVia(inputs: ReadInputs | undefined, path: string): unknown {
+  if (inputs?.replay) {
+    if (!inputs.json.has(path)) throw new Error(`${path} was not read before the run`);
+    return inputs.json.get(path);
+  }
+  const json = readJson(path);
+  inputs?.json.set(path, json);
+  return json;
+}
+
+function jsonFilesVia(inputs: ReadInputs | undefined, path: string): string[] {
+  if (inputs?.replay) {
+    const files = inputs.folders.get(path);
+    if (!files) throw new Error(`${path} was not listed before the run`);
+    return files;
+  }
+  const files = jsonFiles(path);
+  inputs?.folders.set(path, files);
+  return files;
+}
 
 /** Every .json file in a folder, or the file itself. */
 export function jsonFiles(path: string): string[] {
@@ -21,9 +63,11 @@ export function jsonFiles(path: string): string[] {
 }
 
 /** The presets plus the user's model files (each validated, errors naming the file). */
-export function loadRegistry(modelPaths: string[] = []): ModelRegistry {
+export function loadRegistry(modelPaths: string[] = [], inputs?: ReadInputs): ModelRegistry {
   const registry = presetRegistry();
-  for (const p of modelPaths) for (const f of jsonFiles(p)) registry.add(readJson(f), f);
+  for (const p of modelPaths) {
+    for (const f of jsonFilesVia(inputs, p)) registry.add(jsonVia(inputs, f), f);
+  }
   return registry;
 }
 
@@ -40,9 +84,12 @@ export function loadExperiment(
     registry?: ModelRegistry;
     /** Changes the parsed file before validation (e.g. --seed, --replications). */
     transform?: (raw: unknown) => unknown;
+    /** Records what is read (or, replaying, serves it): see ReadInputs. */
+    inputs?: ReadInputs;
   } = {},
 ): PreparedExperiment {
-  const read = readJson(file);
+  const inputs = options.inputs;
+  const read = jsonVia(inputs, file);
   const kind = (read as { kind?: unknown } | null)?.kind;
   if (kind === 'platform' || kind === 'client') {
     const what = kind === 'platform' ? 'a platform model' : 'a client profile';
@@ -51,20 +98,24 @@ export function loadExperiment(
     );
   }
   const raw = options.transform ? options.transform(read) : read;
-  const registry = options.registry ?? loadRegistry(options.models);
+  const registry = options.registry ?? loadRegistry(options.models, inputs);
   const base = dirname(file);
   for (const ref of modelFileRefs(raw)) {
     const path = join(base, ref);
     // The same file given with --models too: one model, known by both names.
     if (aliasLoaded(registry, path, ref)) continue;
     // Referred to by the name written in the experiment, not only the model's own name.
-    registry.add(readJson(path), path, false, ref);
+    registry.add(jsonVia(inputs, path), path, false, ref);
   }
   return prepareExperiment(raw, {
     models: registry,
     file,
-    readText: (f) => readText(resolve(base, f)),
+    readText: (f) => {
+      if (inputs?.replay) throw new Error(`${f} was not read before the run`);
+      return readText(resolve(base, f));
+    },
     maxPoints: options.maxPoints,
+    traces: inputs?.traces,
   });
 }
 

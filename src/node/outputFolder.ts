@@ -8,12 +8,18 @@ import {
   accessSync,
   constants,
   type Dirent,
+  existsSync,
   lstatSync,
+  mkdirSync,
   readdirSync,
+  readFileSync,
+  rmdirSync,
   rmSync,
   statSync,
+  unlinkSync,
+  writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { CHART_NAMES } from '../charts/chartsFor.ts';
 import { InputError } from './inputError.ts';
 
@@ -76,8 +82,129 @@ export function checkOutputFolder(dir: unknown, option?: string): void {
           : `${label}: cannot be created in ${path} (${fsReason(e)})`,
       );
     }
+    // Writable is not enough (as root everything is): a run never writes into the system.
+    const system = systemFolder(dir);
+    if (system) {
+      throw new InputError(
+        `${label}: ${system === resolve(dir) ? 'is' : 'is inside'} ${system}, a system folder; choose a folder of your own`,
+      );
+    }
     return;
   }
+}
+
+/**
+ * Folders no run should write into: a file-system root, and the system's own trees. The
+ * results' names are fixed (results.json, hdr/...), so a run there could overwrite
+ * files that are not coldtail's.
+ */
+const SYSTEM_TREES = [
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/proc',
+  '/sbin',
+  '/sys',
+  '/usr',
+];
+const SYSTEM_FOLDERS = ['/var', '/opt', '/home', '/root', '/srv', '/mnt', '/media', '/run'];
+
+/** The system folder that `dir` is or lies in, or undefined. */
+export function systemFolder(dir: string): string | undefined {
+  const path = resolve(dir);
+  if (dirname(path) === path) return path;
+  if (sep !== '/') return undefined;
+  if (SYSTEM_FOLDERS.includes(path)) return path;
+  return SYSTEM_TREES.find((t) => path === t || path.startsWith(`${t}/`));
+}
+
+/** The lock file a run holds in its output folder while it writes there. */
+export const LOCK_FILE = '.coldtail.lock';
+
+/**
+ * Takes the output folder for this run: creates it if needed and a lock file in it,
+ * exclusively (O_EXCL: two runs cannot both succeed, and a link in its place is not
+ * followed). A lock left by a process that no longer exists is stale and taken over.
+ * Another live run holding it is refused as bad input, naming its pid. Returns the
+ * release, which removes the lock and, if the folder was made for this run and is still
+ * empty, the folder (an interrupted run that wrote nothing leaves the disk as it was).
+ */
+export function lockOutputFolder(dir: string, option?: string): () => void {
+  const label = option ? `${option} ${dir}` : dir;
+  const created = !existsSync(dir);
+  mkdirSync(dir, { recursive: true });
+  const lock = join(dir, LOCK_FILE);
+  const token = `${process.pid} ${Math.random().toString(36).slice(2)}\n`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(lock, token, { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
+    }
+    const holder = lockHolder(lock);
+    if (holder === undefined) {
+      throw new InputError(`${label}: ${LOCK_FILE} is there and is not a lock file; remove it`);
+    }
+    if (holder !== 'stale') {
+      throw new InputError(
+        `${label}: another coldtail run (pid ${holder}) is writing to this folder; wait for it to end, or choose another folder`,
+      );
+    }
+    rmSync(lock, { force: true });
+  }
+  return () => {
+    try {
+      if (readFileSync(lock, 'utf8') === token) unlinkSync(lock);
+    } catch {
+      // Already gone: nothing to release.
+    }
+    if (created) {
+      try {
+        rmdirSync(dir); // only if empty
+      } catch {
+        // Not empty: the run wrote its files there.
+      }
+    }
+  };
+}
+
+/** The pid holding a lock file, 'stale' if that process is gone (or the file is not a lock). */
+function lockHolder(lock: string): number | 'stale' | undefined {
+  let text: string;
+  try {
+    if (!lstatSync(lock).isFile()) return undefined; // a link or folder: refuse, do not touch
+    text = readFileSync(lock, 'utf8');
+  } catch {
+    return 'stale';
+  }
+  const pid = Number(text.split(' ')[0]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return 'stale';
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    // EPERM: the process exists, under another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : 'stale';
+  }
+}
+
+/**
+ * Makes `path` a folder of its own inside the output folder: a symbolic link there (say a
+ * pre-existing hdr -> /elsewhere) is removed, not followed, so that a run never writes
+ * outside its folder. The link alone goes; what it pointed to is not touched.
+ */
+export function ownFolder(path: string): void {
+  try {
+    if (lstatSync(path).isSymbolicLink()) unlinkSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  mkdirSync(path, { recursive: true });
 }
 
 /** writeFileAtomic's temporary files. */

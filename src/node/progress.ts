@@ -1,3 +1,5 @@
+import type { Writer } from './io.ts';
+
 /**
  * A progress bar on standard error, only when it is a terminal and the run
  * has lasted more than a moment; otherwise silent.
@@ -8,7 +10,7 @@ export class ProgressBar {
   private last = 0;
 
   constructor(
-    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly stream: Writer = process.stderr,
     private readonly delayMs = 500,
   ) {}
 

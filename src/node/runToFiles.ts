@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import { assembleUnits, headerOf, type RunOutput, unitsOf } from '../experiments/runExperiment.ts';
+import type { Writer } from './io.ts';
 import { writing } from './outputFolder.ts';
 import { ProgressBar } from './progress.ts';
 import { type Shard, shardUnits, writeShard } from './shards.ts';
@@ -18,6 +19,8 @@ export interface RunToFilesOptions {
   threads?: number;
   /** Run only this slice of the units and write a shard file for `coldtail merge`. */
   shard?: Shard;
+  /** Where the progress bar goes (drawn only on a terminal); default standard error. */
+  progress?: Writer;
 }
 
 export function defaultThreads(): number {
@@ -42,7 +45,7 @@ export async function runToFiles(
   source: ExperimentSource,
   options: RunToFilesOptions = {},
 ): Promise<{ output: RunOutput | null; dir: string; stopped: boolean }> {
-  const bar = options.quiet ? null : new ProgressBar();
+  const bar = options.quiet ? null : new ProgressBar(options.progress);
   const prefix = options.prefix ? `${options.prefix} ` : '';
   const header = headerOf(prepared);
   const all = unitsOf(header);

@@ -1,17 +1,48 @@
 import { Worker } from 'node:worker_threads';
+import { estimateWork } from '../experiments/estimate.ts';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import type { ReplicationData } from '../experiments/recorder.ts';
 import { RunLimitError } from '../experiments/replication.ts';
 import { type ReplicationDataJSON, replicationFromJSON } from '../experiments/replicationData.ts';
 import { type Unit, unitSteps } from '../experiments/runExperiment.ts';
+import type { ReadInputs } from './loadExperiment.ts';
 
-/** How a worker finds the experiment: the same file and overrides as the main thread. */
+/**
+ * How a worker prepares the experiment: the same file name, options and overrides as the
+ * main thread, and what the main thread read (`inputs`), so that it reads nothing again.
+ */
 export interface ExperimentSource {
   file: string;
   models?: string[];
   maxPoints?: number;
   /** Top-level fields set over the file's (e.g. seed, replications). */
   overrides?: Record<string, unknown>;
+  inputs: ReadInputs;
+}
+
+/**
+ * The worker's entry: the compiled module when coldtail runs from dist/ (no TypeScript
+ * loader in the worker, so it starts in tens of milliseconds), a tsx bootstrap when it
+ * runs from its sources (tests, dev scripts).
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./worker.js', import.meta.url)
+  : new URL('./workerMain.js', import.meta.url);
+
+/** On this thread, the event loop gets a turn at least this often (ms): Ctrl-C is seen. */
+const YIELD_EVERY_MS = 50;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The order to hand units out in: the costliest points first (by the work estimate), so
+ * that the last units to finish are short ones and no thread idles at the end while
+ * another runs a long unit alone. Results are assembled by unit id, so the order changes
+ * nothing in the output.
+ */
+function costliestFirst(prepared: PreparedExperiment, units: Unit[]): Unit[] {
+  const cost = prepared.points.map((p) => estimateWork({ ...prepared, points: [p] }).calls);
+  return [...units].sort((a, b) => (cost[b.point] ?? 0) - (cost[a.point] ?? 0) || a.id - b.id);
 }
 
 /** What a worker posts: ready, a unit's data, or the message of a run limit it broke. */
@@ -26,6 +57,8 @@ export interface PoolRunOptions {
   threads: number;
   onUnit?: (unit: Unit, done: number, total: number) => void;
   shouldStop?: () => boolean;
+  /** Called as each worker is ready, with the ms since it was started (for the bench). */
+  onWorkerReady?: (ms: number) => void;
 }
 
 /**
@@ -43,23 +76,31 @@ export async function runUnitsOnThreads(
   const data = new Map<number, ReplicationData>();
   const threads = Math.max(1, Math.min(options.threads, units.length));
   if (threads === 1) {
+    // Step through the units, giving the event loop a turn by wall time (not per unit nor
+    // per chunk of events alone: a run of units that each end in one step never yielded,
+    // and Ctrl-C went unseen to the end), so that a signal is seen well within a second.
+    let lastTurn = performance.now();
+    const breathe = async () => {
+      if (performance.now() - lastTurn < YIELD_EVERY_MS) return;
+      await turn();
+      lastTurn = performance.now();
+    };
     for (const unit of units) {
-      // Step through the unit, letting the event loop in between chunks of events, so that
-      // Ctrl-C is seen within a fraction of a second rather than at the end of the unit.
       const steps = unitSteps(prepared, unit);
       for (;;) {
+        await breathe();
         if (options.shouldStop?.()) return { data, stopped: true };
         const step = steps.next();
         if (step.done) {
           data.set(unit.id, step.value);
           break;
         }
-        await new Promise((resolve) => setImmediate(resolve));
       }
       options.onUnit?.(unit, data.size, units.length);
     }
     return { data, stopped: false };
   }
+  const queue = costliestFirst(prepared, units);
   const byId = new Map(units.map((u) => [u.id, u]));
   let next = 0;
   let stopped = false;
@@ -79,8 +120,8 @@ export async function runUnitsOnThreads(
     }, 50);
     const feed = (w: Worker) => {
       if (stopped) return;
-      if (next < units.length) {
-        w.postMessage(units[next++].id);
+      if (next < queue.length) {
+        w.postMessage(queue[next++].id);
       } else {
         live--;
         if (live === 0) {
@@ -90,10 +131,13 @@ export async function runUnitsOnThreads(
       }
     };
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: source });
+      const started = performance.now();
+      const w = new Worker(WORKER_URL, { workerData: source });
       workers.push(w);
       live++;
       w.on('message', (msg: WorkerMessage) => {
+        // Ready (the experiment prepared): its first unit. Then one unit at a time.
+        if (msg.ready) options.onWorkerReady?.(performance.now() - started);
         if (msg.limitError !== undefined) {
           // A run limit is the input's fault (exit 2): errors thrown in a worker lose their class.
           clearInterval(stopTimer);

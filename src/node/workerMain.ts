@@ -3,18 +3,20 @@ import { RunLimitError } from '../experiments/replication.ts';
 import { replicationToJSON } from '../experiments/replicationData.ts';
 import { headerOf, runUnit, unitsOf } from '../experiments/runExperiment.ts';
 import { loadExperiment } from './loadExperiment.ts';
+import { applyOverrides } from './overrides.ts';
 import type { ExperimentSource, WorkerMessage } from './threads.ts';
 
 /**
- * A worker: loads the same experiment as the main thread (from the same
- * files, with the same overrides), then runs the units it is sent, one at
- * a time, and posts back each one's data as JSON.
+ * A worker: prepares the same experiment as the main thread from what the main thread
+ * read (the parsed files and traces, handed over; the disk is not read again), then runs
+ * the units it is sent, one at a time, and posts back each one's data as JSON.
  */
 const source = workerData as ExperimentSource;
 const prepared = loadExperiment(source.file, {
   models: source.models,
   maxPoints: source.maxPoints,
-  transform: source.overrides ? (raw) => ({ ...(raw as object), ...source.overrides }) : undefined,
+  transform: (raw) => applyOverrides(raw, source.overrides),
+  inputs: { ...source.inputs, replay: true },
 });
 const units = unitsOf(headerOf(prepared));
 const post = (msg: WorkerMessage) => parentPort!.postMessage(msg);

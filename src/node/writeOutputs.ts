@@ -3,7 +3,7 @@ import { resultsCsv } from '../experiments/resultsCsv.ts';
 import type { RunOutput } from '../experiments/runExperiment.ts';
 import { toHdrText } from '../metrics/hdrText.ts';
 import { writeFileAtomic } from './files.ts';
-import { clearPreviousRun } from './outputFolder.ts';
+import { clearPreviousRun, ownFolder } from './outputFolder.ts';
 
 /** The files `coldtail run` writes, relative to its output folder. */
 export const OUTPUT_FILES = {
@@ -17,10 +17,13 @@ export const OUTPUT_FILES = {
  * point, in place of the previous run's files and charts (a run with fewer
  * points must not leave the old run's hdr/point-N.hdr beside its results).
  * Every file is written atomically; names come from point indices, never
- * from user text, so nothing can land outside `dir`.
+ * from user text, and links in `dir` are replaced rather than followed, so nothing can
+ * land outside `dir`.
  */
 export function writeOutputs(dir: string, output: RunOutput): string[] {
   clearPreviousRun(dir);
+  // Never through a link: a pre-existing hdr -> elsewhere would put files outside `dir`.
+  if (output.histograms.length > 0) ownFolder(join(dir, 'hdr'));
   const written: string[] = [];
   const put = (name: string, data: string) => {
     writeFileAtomic(join(dir, name), data);

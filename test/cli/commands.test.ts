@@ -1,21 +1,40 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coldtail, smallExperiment, tempDir } from '../support/cli.ts';
+import { run, smallExperiment, tempDir } from '../support/cli.ts';
 
 describe('the other commands', () => {
   const dir = tempDir();
 
-  it('--help lists the commands with examples', () => {
-    const r = coldtail(['--help']);
+  it('--help lists the commands with examples', async () => {
+    const r = await run(['--help']);
     expect(r.status).toBe(0);
     for (const c of ['run', 'validate', 'explain', 'models', 'chart', 'start', 'merge', 'verify']) {
       expect(r.stdout).toContain(`coldtail ${c}`);
     }
-    expect(coldtail(['run', '--help']).stdout).toContain('Examples:');
+    expect((await run(['run', '--help'])).stdout).toContain('Examples:');
   });
 
-  it('validate checks models and experiments, and names the bad ones', () => {
+  it('--help of each command: every argument and option described, examples on one line each', async () => {
+    const names = ['run', 'validate', 'explain', 'models', 'chart', 'start', 'merge', 'verify'];
+    for (const name of names) {
+      const { stdout, code } = await run([name, '--help']);
+      expect(code).toBe(0);
+      const lines = stdout.split('\n');
+      // An argument or option with nothing but its [type] tags after its name has no words.
+      const bare = lines.filter((l) => /^\s+(-\w, )?-{0,2}[\w-]+\s+\[[^\]]+\]/.test(l));
+      expect(bare, `${name} --help`).toEqual([]);
+      // Examples: each starts "coldtail ..." or continues its description (indented); a long
+      // command must not wrap so that its options land on a line of their own.
+      const at = lines.indexOf('Examples:');
+      const examples = at < 0 ? [] : lines.slice(at + 1).filter((l) => l.trim() !== '');
+      for (const line of examples) {
+        expect(line, `${name} --help`).toMatch(/^ {2}coldtail |^ {10,}\S/);
+      }
+    }
+  });
+
+  it('validate checks models and experiments, and names the bad ones', async () => {
     const good = join(dir, 'good.json');
     writeFileSync(good, smallExperiment());
     const badModel = join(dir, 'model.json');
@@ -29,7 +48,7 @@ describe('the other commands', () => {
         coldStart: { runtimeInit: { lognormal: { p50: '40ms', p99: '8ms' } } },
       }),
     );
-    const r = coldtail(['validate', good, 'models/platforms/aws-lambda-2019.json', badModel]);
+    const r = await run(['validate', good, 'models/platforms/aws-lambda-2019.json', badModel]);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain(`ok  ${good}`);
     expect(r.stdout).toContain('ok  models/platforms/aws-lambda-2019.json');
@@ -38,7 +57,7 @@ describe('the other commands', () => {
     );
   });
 
-  it('validate checks an experiment as run does: its charts, and models given with it', () => {
+  it('validate checks an experiment as run does: its charts, and models given with it', async () => {
     const charts = join(dir, 'charts.json');
     writeFileSync(charts, smallExperiment({ charts: ['percentileCurve'] }));
     const model = join(dir, 'own-platform.json');
@@ -48,26 +67,26 @@ describe('the other commands', () => {
     );
     const usesOwn = join(dir, 'uses-own.json');
     writeFileSync(usesOwn, smallExperiment({ platform: 'own', sweep: undefined }));
-    const r = coldtail(['validate', charts, usesOwn, model]);
+    const r = await run(['validate', charts, usesOwn, model]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${charts}: charts[0]: unknown chart "percentileCurve"`);
     // The model file, listed after the experiment that uses it, is used by it.
     expect(r.stdout).toBe(`ok  ${usesOwn}\nok  ${model}\n`);
-    expect(coldtail(['validate', usesOwn, '--models', model]).status).toBe(0);
+    expect((await run(['validate', usesOwn, '--models', model])).status).toBe(0);
     // The same file listed and given with --models is one model, not two of one name.
-    const both = coldtail(['validate', model, usesOwn, model, '--models', model]);
+    const both = await run(['validate', model, usesOwn, model, '--models', model]);
     expect(both.stderr).toBe('');
     expect(both.status).toBe(0);
-    const alone = coldtail(['validate', usesOwn]);
+    const alone = await run(['validate', usesOwn]);
     expect(alone.status).toBe(2);
     expect(alone.stderr).toContain(`${usesOwn}: platform: unknown platform "own"`);
   });
 
-  it('models lists every preset with its source', () => {
+  it('models lists every preset with its source', async () => {
     // Text columns read from the left: the description starts right after the kind.
-    const text = coldtail(['models']).stdout;
+    const text = (await run(['models'])).stdout;
     expect(text).toMatch(/^aws-lambda-2019 +platform {2}AWS Lambda, Node\.js, invoked directly/m);
-    const r = coldtail(['models', '--json']);
+    const r = await run(['models', '--json']);
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout) as { name: string; kind: string; source: string[] }[];
     expect(list.filter((m) => m.kind === 'platform').map((m) => m.name)).toContain(
@@ -77,49 +96,49 @@ describe('the other commands', () => {
     expect(list.every((m) => m.source.length > 0)).toBe(true);
   });
 
-  it('explain tells where the time goes at p50 and p99, with the run numbers', () => {
+  it('explain tells where the time goes at p50 and p99, with the run numbers', async () => {
     const file = join(dir, 'explain.json');
     writeFileSync(file, smallExperiment());
-    const r = coldtail(['explain', file, '--point', '1']);
+    const r = await run(['explain', file, '--point', '1']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^platform=cloudflare-workers: [\d,]+ calls from a us-metro client/);
     expect(r.stdout).toContain('At the median');
     expect(r.stdout).toContain('At the p99');
     expect(r.stdout).toContain('crossing the internet');
-    const bad = coldtail(['explain', file, '--point', '5']);
+    const bad = await run(['explain', file, '--point', '5']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--point: the experiment has 2 points (0 to 1); got 5');
   });
 
-  it('chart redraws charts from a saved results.json', () => {
+  it('chart redraws charts from a saved results.json', async () => {
     const file = join(dir, 'chart.json');
     writeFileSync(file, smallExperiment());
     const out = join(dir, 'chart-out');
-    expect(coldtail(['run', file, '--out', out, '-q', '--no-charts']).status).toBe(0);
-    const r = coldtail(['chart', join(out, 'results.json')]);
+    expect((await run(['run', file, '--out', out, '-q', '--no-charts'])).status).toBe(0);
+    const r = await run(['chart', join(out, 'results.json')]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^drew .*stageBreakdown/);
     expect(readFileSync(join(out, 'stageBreakdown.svg'), 'utf8')).toContain('<svg');
-    const notResults = coldtail(['chart', 'package.json']);
+    const notResults = await run(['chart', 'package.json']);
     expect(notResults.status).toBe(2);
   });
 
-  it("chart redraws an experiment's own charts with their options, as run drew them", () => {
+  it("chart redraws an experiment's own charts with their options, as run drew them", async () => {
     const file = join(dir, 'own-charts.json');
     const charts = [{ name: 'percentileCurves', options: { percentiles: ['p50', 'p99'] } }];
     writeFileSync(file, smallExperiment({ charts }));
     const out = join(dir, 'own-charts-out');
-    expect(coldtail(['run', file, '--out', out, '-q']).status).toBe(0);
+    expect((await run(['run', file, '--out', out, '-q'])).status).toBe(0);
     const again = join(dir, 'own-charts-again');
-    const r = coldtail(['chart', join(out, 'results.json'), '--out', again]);
+    const r = await run(['chart', join(out, 'results.json'), '--out', again]);
     expect(r.stdout).toBe(`drew percentileCurves in ${again}/\n`);
     const svg = (d: string) => readFileSync(join(d, 'percentileCurves.svg'), 'utf8');
     expect(svg(again)).toBe(svg(out));
     expect(svg(again)).not.toContain('p99.9');
   });
 
-  it('verify --quick --json gives rows that all pass', () => {
-    const r = coldtail(['verify', '--quick', '--json']);
+  it('verify --quick --json gives rows that all pass', async () => {
+    const r = await run(['verify', '--quick', '--json']);
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as { case: string; pass: boolean; expected: number }[];
     expect(rows.length).toBeGreaterThan(15);

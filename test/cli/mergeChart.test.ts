@@ -1,13 +1,13 @@
 /**
- * merge and chart on files that are not what they should be, as users meet them (a
- * subprocess): broken shard or results files, shards of a changed trace or of another split,
+ * merge and chart on files that are not what they should be, as users meet them (through
+ * main, in-process): broken shard or results files, shards of a changed trace or of another split,
  * shard files named one by one (some saved with a byte-order mark), charts the results cannot
  * support. Bad input: exit 2 and one line naming the file, the field and the reason.
  */
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, expectBadInput, experiment, tempDir, writeFiles } from '../hardening/helpers.ts';
+import { expectBadInput, experiment, run, tempDir, writeFiles } from '../hardening/helpers.ts';
 
 const dir = tempDir('coldtail-merge-chart-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,19 +24,23 @@ const files = writeFiles(dir, {
 });
 
 const shard = (k: number, n: number, folder: string) =>
-  cli(['run', files['replay.json'], '--shard', `${k}/${n}`, '--out', join(dir, folder), '-q'], dir);
+  run(['run', files['replay.json'], '--shard', `${k}/${n}`, '--out', join(dir, folder), '-q']);
 const half1 = join(dir, 'half1', 'shard-1-of-2.json');
 const merged = join(dir, 'merged');
 
-beforeAll(() => {
-  for (const r of [shard(1, 2, 'half1'), shard(2, 2, 'half2'), shard(1, 3, 'third1')]) {
+beforeAll(async () => {
+  for (const r of [
+    await shard(1, 2, 'half1'),
+    await shard(2, 2, 'half2'),
+    await shard(1, 3, 'third1'),
+  ]) {
     expect(r.code, r.stderr).toBe(0);
   }
   // Rows added to the trace between two shards of one run.
   appendFileSync(files['arrivals.csv'], '4000\n');
-  expect(shard(2, 2, 'half2-later').code).toBe(0);
+  expect((await shard(2, 2, 'half2-later')).code).toBe(0);
   writeFileSync(files['arrivals.csv'], 'timestamp\n100\n900\n2500\n');
-  const m = cli(['merge', join(dir, 'half1'), join(dir, 'half2'), '--out', merged, '-q'], dir);
+  const m = await run(['merge', join(dir, 'half1'), join(dir, 'half2'), '--out', merged, '-q']);
   expect(m.code, m.stderr).toBe(0);
 });
 
@@ -48,39 +52,39 @@ function brokenShard(name: string, edit: (json: ReturnType<typeof JSON.parse>) =
 }
 
 describe('merge', () => {
-  it('takes shard files as well as folders, a byte-order mark and all', () => {
+  it('takes shard files as well as folders, a byte-order mark and all', async () => {
     const bom = writeFiles(dir, { 'bom-shard.json': `\ufeff${readFileSync(half1, 'utf8')}` });
     const out = join(dir, 'merged-files');
-    const r = cli(['merge', bom['bom-shard.json'], join(dir, 'half2'), '--out', out, '-q'], dir);
+    const r = await run(['merge', bom['bom-shard.json'], join(dir, 'half2'), '--out', out, '-q']);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(
       readFileSync(join(merged, 'results.json'), 'utf8'),
     );
   });
 
-  it('refuses shards run on different trace contents, naming both', () => {
+  it('refuses shards run on different trace contents, naming both', async () => {
     const later = join(dir, 'half2-later', 'shard-2-of-2.json');
     const out = join(dir, 'merged-later');
-    const r = cli(['merge', join(dir, 'half1'), join(dir, 'half2-later'), '--out', out], dir);
+    const r = await run(['merge', join(dir, 'half1'), join(dir, 'half2-later'), '--out', out]);
     expectBadInput(r, later, half1, 'trace files');
     expect(existsSync(out)).toBe(false);
   });
 
-  it('says that shards of 1/2 and 1/3 split the runs differently', () => {
+  it('says that shards of 1/2 and 1/3 split the runs differently', async () => {
     const third = join(dir, 'third1', 'shard-1-of-3.json');
-    const r = cli(['merge', half1, third, '--out', join(dir, 'merged-split')], dir);
+    const r = await run(['merge', half1, third, '--out', join(dir, 'merged-split')]);
     expectBadInput(r, third, 'split the runs differently', '1/3', '1/2', half1);
   });
 
-  it('refuses broken shard files with the file, the field and the reason', () => {
+  it('refuses broken shard files with the file, the field and the reason', async () => {
     const bare = writeFiles(dir, { 'bare.json': { format: 'coldtail-shard/1' } })['bare.json'];
     const out = join(dir, 'merged-broken');
-    expectBadInput(cli(['merge', bare, '--out', out], dir), `${bare}: `, /must be/);
+    expectBadInput(await run(['merge', bare, '--out', out]), `${bare}: `, /must be/);
     const blank = brokenShard('blank.json', (j) => {
       j.units[1].data = {};
     });
     expectBadInput(
-      cli(['merge', blank, join(dir, 'half2'), '--out', out], dir),
+      await run(['merge', blank, join(dir, 'half2'), '--out', out]),
       `${blank}: units[1].data.`,
       /must be/,
     );
@@ -96,38 +100,35 @@ describe('chart', () => {
     return writeFiles(dir, { [name]: json })[name];
   }
 
-  it('refuses a results.json whose point has no endToEnd, naming the field', () => {
+  it('refuses a results.json whose point has no endToEnd, naming the field', async () => {
     const file = brokenResults('null-end-to-end.json', (j) => {
       j.points[0].endToEnd = null;
     });
-    const r = cli(['chart', file, '--out', join(dir, 'charts-null')], dir);
+    const r = await run(['chart', file, '--out', join(dir, 'charts-null')]);
     expectBadInput(r, `${file}: points[0].endToEnd: must be an object`);
   });
 
-  it('says why when no chart named can be drawn, and exits 2', () => {
+  it('says why when no chart named can be drawn, and exits 2', async () => {
     const file = brokenResults('no-sweep.json', (j) => {
       j.axes = [];
     });
     const out = join(dir, 'charts-none');
-    const r = cli(['chart', file, '--charts', 'percentileCurves', '--out', out], dir);
+    const r = await run(['chart', file, '--charts', 'percentileCurves', '--out', out]);
     expectBadInput(r, `${file}: no chart can be drawn`, 'percentileCurves', 'sweep');
     expect(r.stdout).toBe('');
   });
 
-  it('notes each named chart it skips, and draws the others', () => {
+  it('notes each named chart it skips, and draws the others', async () => {
     const out = join(dir, 'charts-some');
-    const r = cli(
-      [
-        'chart',
-        join(merged, 'results.json'),
-        '--charts',
-        'tailPlot',
-        'burstTimeline',
-        '--out',
-        out,
-      ],
-      dir,
-    );
+    const r = await run([
+      'chart',
+      join(merged, 'results.json'),
+      '--charts',
+      'tailPlot',
+      'burstTimeline',
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`drew tailPlot in ${out}/\n`);
     expect(r.stderr).toBe(

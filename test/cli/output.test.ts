@@ -2,16 +2,28 @@
  * The output folder through the command line: a folder that cannot take the results is refused
  * with exit 2 before anything runs; start refuses what run refuses (--threads, two experiments
  * in one folder); Ctrl-C never destroys a complete run, nor is ignored while charts are drawn;
- * a folder never mixes two runs' files.
+ * a folder never mixes two runs' files. In-process (main) except where a real signal is sent.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type CliResult,
   cliAsync,
   experiment,
+  interruptible,
   LONG_EXPERIMENT,
+  run,
   STACK_FRAME,
   tempDir,
   writeFiles,
@@ -41,12 +53,8 @@ writeFiles(join(dir, 'twins'), {
   'b.json': experiment({ name: 'base', replications: 2 }),
 });
 
-/** Runs `coldtail <args>`; killed after a minute (start --threads abc used to hang forever). */
-function run(args: string[]): Promise<CliResult> {
-  const { child, done } = cliAsync(args, dir);
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return done.finally(() => clearTimeout(timer));
-}
+const exps = join(dir, 'exps');
+const twins = join(dir, 'twins');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Exit 2, one line `line` on stderr, no stack, nothing on stdout. */
@@ -71,23 +79,21 @@ function snapshot(d: string): Record<string, string> {
 describe('a bad output folder is refused, with exit 2, before anything runs', () => {
   it('run, start, chart and merge: an empty --out, a file, a folder under a file, --out twice', async () => {
     const file = files['a-file'];
-    const t0 = Date.now();
+    // long.json would take some 20 s to run (and then fail to write): a refusal comes first.
     const [empty, startEmpty, isFile, underFile, twice, startFile] = await Promise.all([
       run(['run', files['one.json'], '--out', '']),
-      run(['start', '--experiments', 'exps', '--out', '']),
+      run(['start', '--experiments', exps, '--out', '']),
       run(['run', files['long.json'], '--out', file]),
       run(['run', files['long.json'], '--out', join(file, 'sub')]),
-      run(['run', files['one.json'], '--out', 'x', '--out', 'y']),
-      run(['start', '--experiments', 'exps', '--out', file]),
+      run(['run', files['one.json'], '--out', join(dir, 'x'), '--out', join(dir, 'y')]),
+      run(['start', '--experiments', exps, '--out', file]),
     ]);
     const [chart, merge] = await Promise.all([
-      run(['chart', 'results.json', '--out', file]),
+      run(['chart', join(dir, 'results.json'), '--out', file]),
       run(['merge', dir, '--out', file]),
     ]);
     expectRefused(chart, `--out ${file}: not a folder`);
     expectRefused(merge, `--out ${file}: not a folder`);
-    // Before the run: long.json would take some 20 s to run (and then fail to write).
-    expect(Date.now() - t0).toBeLessThan(15_000);
     expectRefused(empty, '--out: must not be empty');
     expectRefused(startEmpty, '--out: must not be empty');
     expectRefused(isFile, `--out ${file}: not a folder`);
@@ -97,6 +103,29 @@ describe('a bad output folder is refused, with exit 2, before anything runs', ()
     // An empty --out wrote nothing into the current folder.
     expect(existsSync(join(dir, 'results.json'))).toBe(false);
     expect(existsSync(join(dir, 'hdr'))).toBe(false);
+    expect(existsSync('results.json')).toBe(false);
+  });
+
+  it('a file-system root or a system folder: refused, for run, start, merge and chart', async () => {
+    for (const out of ['/', '/usr', '/etc/coldtail', '/var']) {
+      const [r, start, merge, chart] = await Promise.all([
+        run(['run', files['one.json'], '--out', out]),
+        run(['start', '--experiments', exps, '--out', out]),
+        run(['merge', dir, '--out', out]),
+        run(['chart', join(dir, 'results.json'), '--out', out]),
+      ]);
+      for (const x of [r, start, merge, chart]) {
+        expect(x.code, x.stderr).toBe(2);
+        // As root every one is writable, and refused as a system folder; as anyone else the
+        // permissions refuse it first.
+        expect(x.stderr).toMatch(
+          new RegExp(
+            `^--out ${out}: (is (inside )?/\\w*, a system folder; choose a folder of your own|cannot be (written|created in \\S+) \\(permission denied\\))\n$`,
+          ),
+        );
+      }
+    }
+    expect(existsSync('/results.json')).toBe(false);
   });
 
   it('a write that fails anyway (a file where hdr/ goes): exit 1, one line, no stack', async () => {
@@ -116,23 +145,23 @@ describe('start checks what run checks', () => {
   it('--threads: a whole number from 1 to 256', async () => {
     const out = join(dir, 'out-threads');
     const results = await Promise.all(
-      ['abc', '0', '-3'].map((t) =>
-        run(['start', '--experiments', 'exps', '--out', out, '--threads', t]),
+      ['abc', '0', '-3', '1.5', '99999999999999999999'].map((t) =>
+        run(['start', '--experiments', exps, '--out', out, '--threads', t]),
       ),
     );
-    expect(results[0].stderr).toMatch(/^--threads: must be a whole number from 1 to 256 \(got /);
-    expectRefused(results[1], '--threads: must be a whole number from 1 to 256 (got 0)');
-    expectRefused(results[2], '--threads: must be a whole number from 1 to 256 (got -3)');
-    expect(results[0].code).toBe(2);
+    // What was given, as given: not "NaN", not "1e+20".
+    for (const [i, t] of ['abc', '0', '-3', '1.5', '99999999999999999999'].entries()) {
+      expectRefused(results[i], `--threads: must be a whole number from 1 to 256 (got ${t})`);
+    }
     expect(existsSync(out)).toBe(false);
   });
 
   it('two experiments with one name: refused, naming both files', async () => {
     const out = join(dir, 'out-twins');
-    const r = await run(['start', '--experiments', 'twins', '--out', out]);
+    const r = await run(['start', '--experiments', twins, '--out', out]);
     expectRefused(
       r,
-      `${join('twins', 'b.json')}: name: "base" is also the name of ${join('twins', 'a.json')}; both would write to the same folder`,
+      `${join(twins, 'b.json')}: name: "base" is also the name of ${join(twins, 'a.json')}; both would write to the same folder`,
     );
     expect(existsSync(out)).toBe(false);
   });
@@ -196,5 +225,61 @@ describe('Ctrl-C while run draws the charts', () => {
         true,
       );
     }
+  });
+});
+
+describe('a run never writes outside its folder', () => {
+  it('a link named hdr in --out is replaced by a folder, not followed', async () => {
+    const out = join(dir, 'linked');
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(out);
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'point-0.hdr'), 'not coldtail');
+    symlinkSync(elsewhere, join(out, 'hdr'));
+    const r = await run(['run', files['one.json'], '--out', out, '-q', '--no-charts']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(elsewhere, 'point-0.hdr'), 'utf8')).toBe('not coldtail');
+    expect(readdirSync(elsewhere)).toEqual(['point-0.hdr']);
+    expect(lstatSync(join(out, 'hdr')).isDirectory()).toBe(true);
+    expect(readFileSync(join(out, 'hdr', 'point-0.hdr'), 'utf8')).toContain('Percentile');
+  });
+});
+
+describe('one run at a time in a folder', () => {
+  it('a second run into a folder being written is refused, naming the first; the lock goes at the end', async () => {
+    const out = join(dir, 'locked');
+    const ctl = interruptible();
+    const first = run(['run', files['long.json'], '--out', out, '--threads', '1', '-q'], {
+      interrupts: ctl,
+    });
+    const lock = join(out, '.coldtail.lock');
+    for (let i = 0; i < 1000 && !existsSync(lock); i++) await sleep(10);
+    const [second, start] = await Promise.all([
+      run(['run', files['one.json'], '--out', out, '-q']),
+      run(['start', '--experiments', exps, '--out', out]),
+    ]);
+    expectRefused(
+      second,
+      `--out ${out}: another coldtail run (pid ${process.pid}) is writing to this folder; wait for it to end, or choose another folder`,
+    );
+    expect(start.code).toBe(2);
+    expect(start.stderr).toContain(`--out ${out}: another coldtail run (pid ${process.pid})`);
+    ctl.interrupt();
+    const r = await first;
+    expect(r.code, r.stderr).toBe(130);
+    // Nothing was complete: the folder, made for the run, is gone again with its lock.
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a lock left by a process that is gone is stale: taken over, and removed at the end', async () => {
+    const out = join(dir, 'stale');
+    mkdirSync(out);
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    writeFileSync(join(out, '.coldtail.lock'), `${gone.stdout} x\n`);
+    const r = await run(['run', files['one.json'], '--out', out, '-q', '--no-charts']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['hdr', 'results.csv', 'results.json']);
   });
 });

@@ -1,16 +1,16 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coldtail, smallExperiment, tempDir } from '../support/cli.ts';
+import { run, smallExperiment, tempDir } from '../support/cli.ts';
 
 describe('coldtail run', () => {
   const dir = tempDir();
   const file = join(dir, 'small.json');
   writeFileSync(file, smallExperiment());
 
-  it('prints the table and writes results.json, results.csv, HdrHistogram files and charts', () => {
+  it('prints the table and writes results.json, results.csv, HdrHistogram files and charts', async () => {
     const out = join(dir, 'out');
-    const r = coldtail(['run', file, '--out', out, '--threads', '1']);
+    const r = await run(['run', file, '--out', out, '--threads', '1']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('platform=aws-lambda-2019');
@@ -33,37 +33,39 @@ describe('coldtail run', () => {
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('gives byte-identical results.json and results.csv for the same seed, on 1 or 2 threads', () => {
+  it('gives byte-identical results.json and results.csv for the same seed, on 1 or 2 threads', async () => {
     const a = join(dir, 'a');
     const b = join(dir, 'b');
     const c = join(dir, 'c');
-    expect(coldtail(['run', file, '--out', a, '--threads', '1', '-q', '--no-charts']).status).toBe(
+    expect(
+      (await run(['run', file, '--out', a, '--threads', '1', '-q', '--no-charts'])).status,
+    ).toBe(0);
+    expect(
+      (await run(['run', file, '--out', b, '--threads', '2', '-q', '--no-charts'])).status,
+    ).toBe(0);
+    expect((await run(['run', file, '--out', c, '--seed', '8', '-q', '--no-charts'])).status).toBe(
       0,
     );
-    expect(coldtail(['run', file, '--out', b, '--threads', '2', '-q', '--no-charts']).status).toBe(
-      0,
-    );
-    expect(coldtail(['run', file, '--out', c, '--seed', '8', '-q', '--no-charts']).status).toBe(0);
     for (const f of ['results.json', 'results.csv']) {
       expect(readFileSync(join(b, f), 'utf8')).toBe(readFileSync(join(a, f), 'utf8'));
       expect(readFileSync(join(c, f), 'utf8')).not.toBe(readFileSync(join(a, f), 'utf8'));
     }
   });
 
-  it('merges shards into the same bytes as a single run', () => {
+  it('merges shards into the same bytes as a single run', async () => {
     const whole = join(dir, 'whole');
-    expect(coldtail(['run', file, '--out', whole, '-q', '--no-charts']).status).toBe(0);
+    expect((await run(['run', file, '--out', whole, '-q', '--no-charts'])).status).toBe(0);
     for (const k of [1, 2, 3]) {
-      const r = coldtail(['run', file, '--shard', `${k}/3`, '--out', join(dir, `s${k}`), '-q']);
+      const r = await run(['run', file, '--shard', `${k}/3`, '--out', join(dir, `s${k}`), '-q']);
       expect(r.status).toBe(0);
       expect(existsSync(join(dir, `s${k}`, `shard-${k}-of-3.json`))).toBe(true);
     }
     const merged = join(dir, 'merged');
-    const partial = coldtail(['merge', join(dir, 's1'), join(dir, 's3'), '--out', merged, '-q']);
+    const partial = await run(['merge', join(dir, 's1'), join(dir, 's3'), '--out', merged, '-q']);
     expect(partial.status).toBe(2);
     expect(partial.stderr).toMatch(/missing/);
     expect(existsSync(merged)).toBe(false);
-    const r = coldtail([
+    const r = await run([
       'merge',
       join(dir, 's1'),
       join(dir, 's2'),
@@ -78,32 +80,32 @@ describe('coldtail run', () => {
     }
   });
 
-  it('prints results.json to stdout with --json', () => {
-    const r = coldtail(['run', file, '--out', join(dir, 'json'), '--json', '--no-charts']);
+  it('prints results.json to stdout with --json', async () => {
+    const r = await run(['run', file, '--out', join(dir, 'json'), '--json', '--no-charts']);
     expect(r.status).toBe(0);
     const results = JSON.parse(r.stdout);
     expect(results.points[1].params).toEqual({ platform: 'cloudflare-workers' });
   });
 
-  it('refuses bad input with exit code 2, one message naming file, field and reason, and no output', () => {
+  it('refuses bad input with exit code 2, one message naming file, field and reason, and no output', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, smallExperiment({ workload: { poison: { perSecond: 1 } } }));
     const out = join(dir, 'never');
-    const r = coldtail(['run', bad, '--out', out]);
+    const r = await run(['run', bad, '--out', out]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(
       `${bad}: workload: expected exactly one of poisson, constant, burst, onOff, piecewise, daily, trace; got "poison"; did you mean "poisson"?`,
     );
     expect(existsSync(out)).toBe(false);
-    const missing = coldtail(['run', join(dir, 'nope.json')]);
+    const missing = await run(['run', join(dir, 'nope.json')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim()).toBe(`${join(dir, 'nope.json')}: file not found`);
-    const option = coldtail(['run', file, '--replications', '0']);
+    const option = await run(['run', file, '--replications', '0']);
     expect(option.status).toBe(2);
     expect(option.stderr).toContain(
       '--replications: must be a whole number from 1 to 10000 (got 0)',
     );
-    const unknown = coldtail(['frobnicate']);
+    const unknown = await run(['frobnicate']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
   });

@@ -1,10 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect } from 'vitest';
+import { type CliResult, coldtail, coldtailAsync } from '../support/cli.ts';
 
-export const BIN = resolve('src/cli/bin.js');
+export { BIN, type CliResult, coldtailAsync, interruptible, run } from '../support/cli.ts';
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'coldtail-hardening-'): string {
@@ -22,34 +22,14 @@ export function writeFiles(dir: string, files: Record<string, unknown>): Record<
   return paths;
 }
 
-export interface CliResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `coldtail <args>` to the end (cwd: `cwd`). */
+/** Runs the built `coldtail <args>` as a process to the end (cwd: `cwd`). */
 export function cli(args: string[], cwd: string): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+  return coldtail(args, { cwd });
 }
 
-/** Runs `coldtail <args>` in the background. */
+/** Runs the built `coldtail <args>` as a process in the background (cwd: `cwd`). */
 export function cliAsync(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  const done = new Promise<CliResult & { at: number }>((ok) => {
-    child.on('close', (code, signal) => ok({ code, signal, stdout, stderr, at: Date.now() }));
-  });
-  return { child, done, stderr: () => stderr };
+  return coldtailAsync(args, { cwd });
 }
 
 /** A line of a stack trace ("    at f (file.ts:1:2)"). */

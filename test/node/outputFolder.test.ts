@@ -23,7 +23,10 @@ import { InputError } from '../../src/node/inputError.ts';
 import {
   checkOutputFolder,
   clearPreviousRun,
+  LOCK_FILE,
+  lockOutputFolder,
   OutputError,
+  systemFolder,
   writing,
 } from '../../src/node/outputFolder.ts';
 import { writeOutputs } from '../../src/node/writeOutputs.ts';
@@ -190,5 +193,57 @@ describe('drawCharts', () => {
     expect(charts).toHaveLength(1);
     const name = charts[0].name;
     expect(readdirSync(d).sort()).toEqual([`${name}.png`, `${name}.svg`, `${name}.vl.json`]);
+  });
+});
+
+describe('system folders', () => {
+  it('a root, a system tree or a folder in it; not a folder of ones own', () => {
+    expect(systemFolder('/')).toBe('/');
+    expect(systemFolder('/usr')).toBe('/usr');
+    expect(systemFolder('/usr/local/lib')).toBe('/usr');
+    expect(systemFolder('/etc/../etc/x')).toBe('/etc');
+    expect(systemFolder('/home')).toBe('/home');
+    expect(systemFolder('/home/someone/out')).toBeUndefined();
+    expect(systemFolder('/tmp/out')).toBeUndefined();
+    expect(systemFolder('/usrlocal')).toBeUndefined();
+    expect(() => checkOutputFolder('/', '--out')).toThrow(
+      '--out /: is /, a system folder; choose a folder of your own',
+    );
+  });
+});
+
+describe('the lock of an output folder', () => {
+  it('is exclusive, names its holder, and goes with the folder it made when released', () => {
+    const out = join(root, 'lock', 'made');
+    const release = lockOutputFolder(out, '--out');
+    expect(existsSync(join(out, LOCK_FILE))).toBe(true);
+    expect(() => lockOutputFolder(out, '--out')).toThrow(
+      new InputError(
+        `--out ${out}: another coldtail run (pid ${process.pid}) is writing to this folder; wait for it to end, or choose another folder`,
+      ),
+    );
+    release();
+    expect(existsSync(out)).toBe(false);
+    // A folder that was there stays, with what the run wrote in it; only the lock goes.
+    mkdirSync(out);
+    const again = lockOutputFolder(out);
+    writeFileSync(join(out, 'results.json'), '{}');
+    again();
+    expect(readdirSync(out)).toEqual(['results.json']);
+  });
+
+  it('a lock that is not a file (a link, a folder) is refused, not removed', () => {
+    const out = join(root, 'lock', 'odd');
+    mkdirSync(join(out, LOCK_FILE), { recursive: true });
+    expect(() => lockOutputFolder(out)).toThrow(/is there and is not a lock file; remove it/);
+    expect(existsSync(join(out, LOCK_FILE))).toBe(true);
+  });
+
+  it('a lock of garbage, or of a process that is gone, is stale and taken over', () => {
+    const out = join(root, 'lock', 'stale');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, LOCK_FILE), 'garbage');
+    lockOutputFolder(out)();
+    expect(readdirSync(out)).toEqual([]);
   });
 });

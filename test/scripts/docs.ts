@@ -21,7 +21,10 @@ const only = process.argv.slice(2);
 const want = (part: string) => only.length === 0 || only.includes(part);
 let readme = readFileSync('README.md', 'utf8');
 const cli = (...args: string[]) =>
-  execFileSync('node', ['src/cli/bin.js', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  execFileSync('node', ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
 
 if (want('verify')) {
   process.stderr.write('docs: coldtail verify...\n');

@@ -1,10 +1,7 @@
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { resultsTable } from '../../experiments/resultsTable.ts';
-import { assembleUnits } from '../../experiments/runExperiment.ts';
-import { checkOutputFolder, writing } from '../../node/outputFolder.ts';
-import { readable } from '../../node/readResults.ts';
-import { readShards } from '../../node/shards.ts';
-import { writeOutputs } from '../../node/writeOutputs.ts';
+import type { Argv } from 'yargs';
+import type { Io } from '../../node/io.ts';
+import type { Command } from '../command.ts';
+import { RUN_OPTIONS } from '../options.ts';
 
 interface Args {
   shards: string[];
@@ -12,11 +9,11 @@ interface Args {
   quiet: boolean;
 }
 
-export const mergeCommand: CommandModule<object, Args> = {
+export const mergeCommand: Command<Args> = {
   command: 'merge <shards..>',
   describe: 'Combine the shard files of "run --shard" into the results of the whole experiment',
-  builder: (y) =>
-    (y as Argv<object>)
+  builder: (y: Argv<object>) =>
+    y
       .positional('shards', {
         type: 'string',
         array: true,
@@ -24,22 +21,10 @@ export const mergeCommand: CommandModule<object, Args> = {
         describe: 'Shard files, or folders with shard files',
       })
       .option('out', { type: 'string', demandOption: true, describe: 'Output folder' })
-      .option('quiet', { type: 'boolean', alias: 'q', default: false })
-      .example(
-        '$0 merge shards/* --out output/chain-depth',
-        'after every shard has run',
-      ) as unknown as Argv<Args>,
-  handler: async (argv: ArgumentsCamelCase<Args>) => {
-    checkOutputFolder(argv.out, '--out');
-    const { header, data, files } = readShards(argv.shards);
-    // The same assembly as a single run, from the same data in the same order: the same bytes.
-    // The files' shapes are checked as they are read; a mix they do not catch (one run with
-    // warmers, another without) is still their fault, not a crash.
-    const output = readable(files.join(', '), 'shard files this version can merge', () =>
-      assembleUnits(header, data),
-    );
-    await writing('no results.json written', () => writeOutputs(argv.out, output));
-    if (!argv.quiet)
-      process.stdout.write(`${resultsTable(output.results)}\n\nwrote ${argv.out}/\n`);
+      .option('quiet', RUN_OPTIONS.quiet)
+      .example('$0 merge shards/* --out output/chain-depth', 'after every shard has run'),
+  run: async (argv: Args, io: Io) => {
+    const { mergeShards } = await import('../../node/mergeShards.ts');
+    return mergeShards({ shards: argv.shards, out: argv.out, quiet: argv.quiet }, io);
   },
 };

@@ -1,12 +1,17 @@
-import type { CommandModule } from 'yargs';
-import { textTable } from '../../experiments/format.ts';
-import { presetRegistry } from '../../models/registry.ts';
+import type { Argv } from 'yargs';
+import type { Io } from '../../node/io.ts';
+import type { Command } from '../command.ts';
 
-export const modelsCommand: CommandModule = {
+export const modelsCommand: Command<{ json: boolean }> = {
   command: 'models',
   describe: 'List the preset platforms and client profiles with their sources',
-  builder: (y) => y.option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
-  handler: (argv) => {
+  builder: (y: Argv<object>) =>
+    y.option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+  run: async (argv, io: Io) => {
+    const [{ textTable }, { presetRegistry }] = await Promise.all([
+      import('../../experiments/format.ts'),
+      import('../../models/registry.ts'),
+    ]);
     const registry = presetRegistry();
     const rows = [
       ...[...registry.platforms.values()].map((e) => ({ kind: 'platform', ...e })),
@@ -20,8 +25,8 @@ export const modelsCommand: CommandModule = {
         source: r.model.source,
         file: r.file,
       }));
-      process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-      return;
+      io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+      return 0;
     }
     const table = textTable(
       ['name', 'kind', 'description'],
@@ -31,6 +36,7 @@ export const modelsCommand: CommandModule = {
     const sources = rows
       .map((r) => `${r.model.name}:\n${r.model.source.map((s) => `  - ${s}`).join('\n')}`)
       .join('\n');
-    process.stdout.write(`${table}\n\nSources\n\n${sources}\n`);
+    io.stdout.write(`${table}\n\nSources\n\n${sources}\n`);
+    return 0;
   },
 };

@@ -1,14 +1,7 @@
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { resultsTable } from '../../experiments/resultsTable.ts';
-import { drawCharts } from '../../node/drawCharts.ts';
-import { EXIT_INTERRUPTED, watchInterrupts } from '../../node/interrupt.ts';
-import { loadExperiment } from '../../node/loadExperiment.ts';
-import { checkOutputFolder, writing } from '../../node/outputFolder.ts';
-import { defaultOutDir, runToFiles } from '../../node/runToFiles.ts';
-import { parseShard } from '../../node/shards.ts';
-import { checkCharts } from '../checkCharts.ts';
-import { applyOverrides, check, RUN_OPTIONS, type RunArgs, specOverrides } from '../options.ts';
-import { checkWork } from '../workGuard.ts';
+import type { Argv } from 'yargs';
+import type { Io } from '../../node/io.ts';
+import type { Command } from '../command.ts';
+import { check, RUN_OPTIONS, type RunArgs, specOverrides } from '../options.ts';
 
 interface Args extends RunArgs {
   experiment: string;
@@ -18,11 +11,11 @@ interface Args extends RunArgs {
   charts: boolean;
 }
 
-export const runCommand: CommandModule<object, Args> = {
+export const runCommand: Command<Args> = {
   command: 'run <experiment>',
   describe: 'Run an experiment: print its percentiles and write results to output/<name>/',
-  builder: (y) =>
-    (y as Argv<object>)
+  builder: (y: Argv<object>) =>
+    y
       .positional('experiment', {
         type: 'string',
         demandOption: true,
@@ -41,7 +34,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option('charts', {
         type: 'boolean',
         default: true,
-        describe: 'Draw the charts (spec, SVG, PNG); --no-charts to skip',
+        describe: 'Draw the charts: spec, SVG, PNG (--no-charts: none)',
       })
       .option('shard', {
         type: 'string',
@@ -49,75 +42,35 @@ export const runCommand: CommandModule<object, Args> = {
       })
       .check(check)
       .example('$0 run experiments/chain-depth.json', 'p50..p99.9 against chain depth per platform')
-      .example('$0 run my.json --seed 7 --replications 20 --out /tmp/my', 'another seed, more runs')
-      .example(
-        '$0 run my.json --shard 3/8 --out shards/3',
-        'one machine of eight',
-      ) as unknown as Argv<Args>,
-  handler: async (argv: ArgumentsCamelCase<Args>) => {
-    const shard = argv.shard !== undefined ? parseShard(argv.shard) : undefined;
-    const overrides = specOverrides(argv);
-    const prepared = loadExperiment(argv.experiment, {
-      models: argv.models,
-      maxPoints: argv.maxPoints,
-      transform: (raw) => applyOverrides(raw, overrides),
-    });
-    checkWork(prepared, argv.force);
-    if (argv.charts) checkCharts(prepared);
-    const dir = argv.out ?? defaultOutDir(prepared);
-    // Before the run: a folder it cannot write would waste the whole run.
-    checkOutputFolder(dir, argv.out === undefined ? undefined : '--out');
-    const interrupts = watchInterrupts();
-    try {
-      const source = {
+      .example('$0 run my.json --seed 7 --replications 20', 'another seed, more runs')
+      .example('$0 run my.json --out /tmp/my', 'results somewhere else')
+      .example('$0 run my.json --shard 3/8', 'one machine of eight'),
+  run: async (argv: Args, io: Io) => {
+    // The work is loaded only when the command runs: --help and --version stay instant.
+    const [{ runOne }, { parseShard }, { checkWork }, { checkCharts }] = await Promise.all([
+      import('../../node/runOne.ts'),
+      import('../../node/shards.ts'),
+      import('../workGuard.ts'),
+      import('../checkCharts.ts'),
+    ]);
+    return runOne(
+      {
         file: argv.experiment,
         models: argv.models,
         maxPoints: argv.maxPoints,
-        overrides,
-      };
-      const { output, stopped } = await runToFiles(prepared, source, {
-        out: dir,
-        quiet: argv.quiet || argv.json,
-        shouldStop: interrupts.requested,
+        overrides: specOverrides(argv),
+        out: argv.out,
+        json: argv.json,
+        charts: argv.charts,
+        quiet: argv.quiet,
         threads: argv.threads,
-        shard,
-      });
-      if (stopped) {
-        const kept = shard
-          ? 'no shard file written'
-          : output
-            ? `kept ${output.results.points.length} complete points in ${dir}/ (marked partial)`
-            : `no point was complete; nothing written, ${dir}/ left as it was`;
-        interrupted(kept);
-        return;
-      }
-      if (output !== null && argv.charts) {
-        const hints = { charts: prepared.spec.charts };
-        const charts = await writing('results.json is complete, its charts are not', () =>
-          drawCharts(dir, output.results, hints, interrupts.requested),
-        );
-        if (interrupts.requested()) {
-          const n = charts.length;
-          interrupted(`kept the complete results and ${n} chart${n === 1 ? '' : 's'} in ${dir}/`);
-          return;
-        }
-      }
-      if (output === null) {
-        if (!argv.quiet)
-          process.stdout.write(`wrote ${dir}/shard-${shard!.index}-of-${shard!.count}.json\n`);
-      } else if (argv.json) {
-        process.stdout.write(`${JSON.stringify(output.results, null, 2)}\n`);
-      } else if (!argv.quiet) {
-        process.stdout.write(`${resultsTable(output.results)}\n\nwrote ${dir}/\n`);
-      }
-    } finally {
-      interrupts.dispose();
-    }
+        shard: argv.shard !== undefined ? parseShard(argv.shard) : undefined,
+      },
+      io,
+      (prepared) => {
+        checkWork(prepared, argv.force);
+        if (argv.charts) checkCharts(prepared);
+      },
+    );
   },
 };
-
-/** Ctrl-C: says what was kept and exits 130. */
-function interrupted(kept: string): void {
-  process.stderr.write(`coldtail: interrupted; ${kept}\n`);
-  process.exitCode = EXIT_INTERRUPTED;
-}

@@ -1,9 +1,7 @@
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import type { ModelRegistry } from '../../models/registry.ts';
-import { readJson } from '../../node/files.ts';
-import { loadExperiment, loadRegistry } from '../../node/loadExperiment.ts';
-import { checkCharts } from '../checkCharts.ts';
-import { errorMessage, isInputError } from '../errors.ts';
+import type { Io } from '../../node/io.ts';
+import type { Command } from '../command.ts';
 import { RUN_OPTIONS } from '../options.ts';
 
 interface Args {
@@ -21,37 +19,56 @@ function isModel(json: unknown): boolean {
   return typeof (json as { kind?: unknown } | null)?.kind === 'string';
 }
 
-export const validateCommand: CommandModule<object, Args> = {
+export const validateCommand: Command<Args> = {
   command: 'validate <files..>',
   describe:
     'Check model and experiment files as run would; errors name the file, the field and the reason',
-  builder: (y) =>
-    (y as Argv<object>)
-      .positional('files', { type: 'string', array: true, demandOption: true })
+  builder: (y: Argv<object>) =>
+    y
+      .positional('files', {
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe: 'Experiment and model files (platforms, clients); models are checked first',
+      })
       .option('models', RUN_OPTIONS.models)
       .option('quiet', {
         type: 'boolean',
         alias: 'q',
         default: false,
-        describe: 'Print only errors',
+        describe: 'Print only errors (not the "ok" of each good file)',
       })
-      .example('$0 validate experiments/*.json models/platforms/*.json', 'check everything')
-      .example(
-        '$0 validate my-experiment.json --models my-models/',
-        'an experiment that uses models of its own',
-      ) as unknown as Argv<Args>,
-  handler: (argv: ArgumentsCamelCase<Args>) => {
+      .example('$0 validate experiments/*.json', 'check every shipped experiment')
+      .example('$0 validate my.json --models my-models/', 'an experiment with models of its own'),
+  run: async (argv: Args, io: Io) => {
+    const [{ readJson }, { loadExperiment, loadRegistry }, { checkCharts }, errors] =
+      await Promise.all([
+        import('../../node/files.ts'),
+        import('../../node/loadExperiment.ts'),
+        import('../checkCharts.ts'),
+        import('../errors.ts'),
+      ]);
+    const { errorMessage, isInputError } = errors;
+    /** The file's JSON, or null when it cannot be read (loadExperiment then reports why). */
+    const readOrNull = (file: string): unknown => {
+      try {
+        return readJson(file);
+      } catch (e) {
+        if (!isInputError(e)) throw e;
+        return null;
+      }
+    };
     let bad = 0;
     /** Runs a check of `file`; prints ok, or the error. */
     const check = (file: string, what: () => void): boolean => {
       try {
         what();
-        if (!argv.quiet) process.stdout.write(`ok  ${file}\n`);
+        if (!argv.quiet) io.stdout.write(`ok  ${file}\n`);
         return true;
       } catch (e) {
         if (!isInputError(e)) throw e;
         bad++;
-        process.stderr.write(`${errorMessage(e)}\n`);
+        io.stderr.write(`${errorMessage(e)}\n`);
         return false;
       }
     };
@@ -82,16 +99,6 @@ export const validateCommand: CommandModule<object, Args> = {
         else if (modelErrors.has(file)) throw modelErrors.get(file);
       });
     }
-    if (bad > 0) process.exitCode = 2;
+    return bad > 0 ? 2 : 0;
   },
 };
-
-/** The file's JSON, or null when it cannot be read (loadExperiment then reports why). */
-function readOrNull(file: string): unknown {
-  try {
-    return readJson(file);
-  } catch (e) {
-    if (!isInputError(e)) throw e;
-    return null;
-  }
-}

@@ -1,5 +1,6 @@
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { formatVerifyTable, runVerify } from '../../verify/index.ts';
+import type { Argv } from 'yargs';
+import type { Io } from '../../node/io.ts';
+import type { Command } from '../command.ts';
 import { check, specOverrides } from '../options.ts';
 
 interface Args {
@@ -9,12 +10,12 @@ interface Args {
   notes: boolean;
 }
 
-export const verifyCommand: CommandModule<object, Args> = {
+export const verifyCommand: Command<Args> = {
   command: 'verify',
   describe:
     'Check the simulator against queueing theory and the founding article (exit 1 if a case fails)',
-  builder: (y) =>
-    (y as Argv<object>)
+  builder: (y: Argv<object>) =>
+    y
       .option('quick', {
         type: 'boolean',
         default: false,
@@ -29,21 +30,22 @@ export const verifyCommand: CommandModule<object, Args> = {
       })
       .check(check)
       .example('$0 verify', 'the full suite, under a minute')
-      .example('$0 verify --quick --json', 'as JSON, in a few seconds') as unknown as Argv<Args>,
-  handler: (argv: ArgumentsCamelCase<Args>) => {
+      .example('$0 verify --quick --json', 'as JSON, in a few seconds'),
+  run: async (argv: Args, io: Io) => {
+    const { formatVerifyTable, runVerify } = await import('../../verify/index.ts');
     const seed = specOverrides({ seed: argv.seed }).seed as string | number | undefined;
-    const tty = process.stderr.isTTY && !argv.json;
+    const tty = io.stderr.isTTY === true && !argv.json;
     const rows = runVerify({
       quick: argv.quick,
       seed,
-      onCase: tty ? (name) => process.stderr.write(`\r\x1b[Kverifying ${name}...`) : undefined,
+      onCase: tty ? (name) => io.stderr.write(`\r\x1b[Kverifying ${name}...`) : undefined,
     });
-    if (tty) process.stderr.write('\r\x1b[K');
-    process.stdout.write(
+    if (tty) io.stderr.write('\r\x1b[K');
+    io.stdout.write(
       argv.json
         ? `${JSON.stringify(rows, null, 2)}\n`
         : `${formatVerifyTable(rows, { notes: argv.notes })}\n`,
     );
-    if (rows.some((r) => !r.pass)) process.exitCode = 1;
+    return rows.some((r) => !r.pass) ? 1 : 0;
   },
 };

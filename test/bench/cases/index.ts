@@ -2,6 +2,7 @@ import { engineMmc } from './engineMmc.ts';
 import { chainCold, keepAliveScenario, pathWarm, poolSize } from './pathCases.ts';
 import { sameInstant } from './sameInstant.ts';
 import { memoryGrowth, threadSpeedup } from './scaleCases.ts';
+import { startup } from './startup.ts';
 
 export interface BenchResult {
   json: Record<string, unknown>;
@@ -14,6 +15,7 @@ export interface BenchCase {
 }
 
 export const cases: BenchCase[] = [
+  startup,
   engineMmc,
   sameInstant,
   pathWarm,

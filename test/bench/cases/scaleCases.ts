@@ -1,16 +1,47 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { headerOf, unitsOf } from '../../../src/experiments/runExperiment.ts';
-import { loadExperiment } from '../../../src/node/loadExperiment.ts';
-import { runUnitsOnThreads } from '../../../src/node/threads.ts';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BenchCase } from './index.ts';
 
-/** The same sweep on 1 thread and on every core, in one run. */
+type ThreadsModule = typeof import('../../../src/node/threads.ts');
+type LoadModule = typeof import('../../../src/node/loadExperiment.ts');
+type RunModule = typeof import('../../../src/experiments/runExperiment.ts');
+
+/** The compiled modules (dist/, built by `npm run bench`): workers then start as installed. */
+async function compiled() {
+  const dist = (f: string) => pathToFileURL(resolve('dist', f)).href;
+  return {
+    threads: (await import(dist('node/threads.js'))) as ThreadsModule,
+    load: (await import(dist('node/loadExperiment.js'))) as LoadModule,
+    run: (await import(dist('experiments/runExperiment.js'))) as RunModule,
+  };
+}
+
+/**
+ * The shortest time `costs` could take on `n` threads handed out in `order` (each unit to
+ * the first thread free): what the schedule allows, before start-up and messaging.
+ */
+function scheduleBound(costs: Map<number, number>, order: number[], n: number): number {
+  const free = new Array(n).fill(0);
+  for (const id of order) {
+    const i = free.indexOf(Math.min(...free));
+    free[i] += costs.get(id) ?? 0;
+  }
+  return Math.max(...free);
+}
+
+/**
+ * The same sweep on 1 thread and on every core, in one run, with the compiled code, and
+ * where the time goes: the schedule's bound (units cannot split), the workers' start-up
+ * (until the last is ready: started, and the experiment prepared), and the rest (messages, two
+ * cores shared with the main thread and the machine).
+ */
 export const threadSpeedup: BenchCase = {
   name: 'threads: a sweep on 1 thread vs all cores',
   async run() {
+    const { threads: T, load, run } = await compiled();
     const dir = mkdtempSync(join(tmpdir(), 'coldtail-bench-'));
     const file = join(dir, 'sweep.json');
     writeFileSync(
@@ -28,27 +59,63 @@ export const threadSpeedup: BenchCase = {
       }),
     );
     const threads = availableParallelism();
-    const prepared = loadExperiment(file);
-    const units = unitsOf(headerOf(prepared));
+    const inputs = load.newInputs();
+    const prepared = load.loadExperiment(file, { inputs });
+    const units = run.unitsOf(run.headerOf(prepared));
     const time = async (n: number) => {
+      const done = new Map<number, number>();
+      const ready: number[] = [];
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      await runUnitsOnThreads(prepared, { file }, units, { threads: n });
-      return (performance.now() - t0) / 1000;
+      await T.runUnitsOnThreads(prepared, { file, inputs }, units, {
+        threads: n,
+        onUnit: (u) => done.set(u.id, performance.now() - t0),
+        onWorkerReady: (ms) => ready.push(ms),
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      // CPU of every thread of the process: unlike wall time, it says what threads cost
+      // even when other programs share the cores.
+      const cpu = process.cpuUsage(cpu0);
+      return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, done, ready };
     };
+    await time(1); // JIT warm-up of this thread
     const one = await time(1);
     const many = await time(threads);
     rmSync(dir, { recursive: true, force: true });
-    const speedup = one / many;
+    // Each unit's own cost, from the one-thread run (units run back to back there).
+    const costs = new Map<number, number>();
+    let previous = 0;
+    for (const [id, at] of [...one.done.entries()].sort((a, b) => a[1] - b[1])) {
+      costs.set(id, at - previous);
+      previous = at;
+    }
+    const order = [...many.done.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    const bound = scheduleBound(costs, order, threads) / 1000;
+    // Until every worker is ready (started, and the experiment prepared from what was read).
+    const startupMs = Math.max(0, ...many.ready);
+    const speedup = one.seconds / many.seconds;
+    const rest = many.seconds - bound - startupMs / 1000;
     return {
       json: {
         threads: {
           threads,
-          oneThreadSeconds: Number(one.toFixed(3)),
-          allThreadsSeconds: Number(many.toFixed(3)),
+          oneThreadSeconds: Number(one.seconds.toFixed(3)),
+          allThreadsSeconds: Number(many.seconds.toFixed(3)),
           speedup: Number(speedup.toFixed(2)),
+          scheduleBoundSeconds: Number(bound.toFixed(3)),
+          bestSpeedup: Number((one.seconds / bound).toFixed(2)),
+          workerStartupSeconds: Number((startupMs / 1000).toFixed(3)),
+          oneThreadCpuSeconds: Number(one.cpuSeconds.toFixed(3)),
+          allThreadsCpuSeconds: Number(many.cpuSeconds.toFixed(3)),
+          otherSeconds: Number(rest.toFixed(3)),
         },
       },
-      text: `Sweep of ${units.length} runs: 1 thread ${one.toFixed(2)} s, ${threads} threads ${many.toFixed(2)} s: speed-up ${speedup.toFixed(2)}`,
+      text: [
+        `Sweep of ${units.length} runs: 1 thread ${one.seconds.toFixed(2)} s, ${threads} threads ${many.seconds.toFixed(2)} s: speed-up ${speedup.toFixed(2)}`,
+        `  where the ${threads}-thread time goes: the schedule allows ${bound.toFixed(2)} s (speed-up ${(one.seconds / bound).toFixed(2)} at best: units do not split),`,
+        `  worker start-up ${(startupMs / 1000).toFixed(2)} s (until the last is ready), the rest ${rest.toFixed(2)} s (messages, the cores shared with the main thread and the machine)`,
+        `  CPU time of all threads: ${one.cpuSeconds.toFixed(2)} s on 1 thread, ${many.cpuSeconds.toFixed(2)} s on ${threads} (x${(many.cpuSeconds / one.cpuSeconds).toFixed(2)}: the work threads add)`,
+      ].join('\n'),
     };
   },
 };

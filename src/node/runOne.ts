@@ -1,0 +1,82 @@
+import type { PreparedExperiment } from '../experiments/prepare.ts';
+import { resultsTable } from '../experiments/resultsTable.ts';
+import { reportInterrupted } from './interrupt.ts';
+import type { Io } from './io.ts';
+import { loadExperiment, newInputs } from './loadExperiment.ts';
+import { checkOutputFolder } from './outputFolder.ts';
+import { applyOverrides } from './overrides.ts';
+import { runAndDraw } from './runAndDraw.ts';
+import { defaultOutDir } from './runToFiles.ts';
+import type { Shard } from './shards.ts';
+
+export interface RunOneRequest {
+  file: string;
+  models?: string[];
+  maxPoints?: number;
+  /** Top-level fields set over the file's (--seed, --replications). */
+  overrides?: Record<string, unknown>;
+  /** The output folder given with --out; default output/<name>. */
+  out?: string;
+  /** Print results.json on standard output instead of the table. */
+  json: boolean;
+  charts: boolean;
+  quiet: boolean;
+  threads?: number;
+  shard?: Shard;
+}
+
+/**
+ * `coldtail run`: reads and checks the experiment once (the worker threads get what was
+ * read), applies the caller's checks (`check`: the work guard, the chart names), checks
+ * the output folder, then runs, writes and draws, and prints the table. Returns the exit
+ * code (0, or 130 interrupted); bad input throws.
+ */
+export async function runOne(
+  req: RunOneRequest,
+  io: Io,
+  check: (prepared: PreparedExperiment) => void = () => {},
+): Promise<number> {
+  const inputs = newInputs();
+  const prepared = loadExperiment(req.file, {
+    models: req.models,
+    maxPoints: req.maxPoints,
+    transform: (raw) => applyOverrides(raw, req.overrides),
+    inputs,
+  });
+  check(prepared);
+  const dir = req.out ?? defaultOutDir(prepared);
+  const outOption = req.out === undefined ? undefined : '--out';
+  // Before the run: a folder it cannot write would waste the whole run.
+  checkOutputFolder(dir, outOption);
+  if (io.interrupts.requested())
+    return reportInterrupted(io.stderr, ' before starting; nothing written');
+  const source = {
+    file: req.file,
+    models: req.models,
+    maxPoints: req.maxPoints,
+    overrides: req.overrides,
+    inputs,
+  };
+  const outcome = await runAndDraw(prepared, source, {
+    out: dir,
+    outOption,
+    quiet: req.quiet || req.json,
+    threads: req.threads,
+    shard: req.shard,
+    charts: req.charts,
+    interrupts: io.interrupts,
+    progress: io.stderr,
+  });
+  if (outcome.interrupted) return reportInterrupted(io.stderr, `; ${outcome.kept}`);
+  const { output } = outcome;
+  if (output === null) {
+    if (!req.quiet) {
+      io.stdout.write(`wrote ${dir}/shard-${req.shard!.index}-of-${req.shard!.count}.json\n`);
+    }
+  } else if (req.json) {
+    io.stdout.write(`${JSON.stringify(output.results, null, 2)}\n`);
+  } else if (!req.quiet) {
+    io.stdout.write(`${resultsTable(output.results)}\n\nwrote ${dir}/\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,28 @@
+/**
+ * Before any test: the tests that start coldtail as a process run the built CLI
+ * (dist/cli/bin.js, as the package ships it), so dist/ is rebuilt when any source is newer
+ * than the last build (a walk of file times, milliseconds when nothing changed).
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+export default function setup(): void {
+  let built = 0;
+  try {
+    built = statSync('dist/.tsbuildinfo').mtimeMs;
+  } catch {
+    // Never built.
+  }
+  const sources = Math.max(newest('src'), statSync('tsconfig.build.json').mtimeMs);
+  if (sources > built) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+}
