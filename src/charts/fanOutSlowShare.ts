@@ -13,9 +13,11 @@
  * the points above the curve. Without such a gap (one mode) the threshold is
  * that point's p99.
  */
+
 import type { Estimate, ExperimentResults, PointResult } from '../experiments/results.ts';
 import { type Axis, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
 import { clean, cleanCdf, shareAbove } from './cdf.ts';
+import { minOf } from './extent.ts';
 import { formatMs, formatShare } from './format.ts';
 import { requireNumeric, sweepX } from './scales.ts';
 import { baseConfig, categoryScale, HEIGHT, OKABE_ITO, SCHEMA, SHAPES, WIDTH } from './theme.ts';
@@ -125,7 +127,7 @@ export function fanOutSlowShare(
   let what = 'Share of slow requests';
   if (options.slowShare === undefined) {
     what = `Share of requests slower than ${formatMs(model.thresholdMs)}`;
-    const smallest = Math.min(...model.points.map((r) => r.n));
+    const smallest = minOf(model.points.map((r) => r.n));
     const at = `${model.axis.name} ${smallest}`;
     if (model.thresholdFrom === 'gap') what += `, between the fast and the slow calls at ${at}`;
     if (model.thresholdFrom === 'p99') what += `, the p99 at ${at}`;

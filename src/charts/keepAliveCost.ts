@@ -9,8 +9,10 @@
  * and that is what the chart shows by default. Warmer pings are billed
  * invocations: with warmers the chart shows what the pings cost the customer.
  */
+
 import type { ExperimentResults, PointResult } from '../experiments/results.ts';
 import { type Axis, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
+import { maxOf, minOf } from './extent.ts';
 import { sig3 } from './format.ts';
 import { requireNumeric, sweepX } from './scales.ts';
 import { baseConfig, HEIGHT, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
@@ -127,7 +129,7 @@ export function keepAliveCost(
     },
   };
   const costs = rows.map((r) => r.cost).filter((c): c is number => c !== null);
-  const costMax = costs.length > 0 ? Math.max(...costs) : 0;
+  const costMax = costs.length > 0 ? maxOf(costs) : 0;
   const costY = {
     field: 'cost',
     type: 'quantitative' as const,
@@ -269,8 +271,8 @@ function billedNote(results: ExperimentResults, axis: Axis): string | null {
     })
     .filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
   if (billed.length === 0) return null;
-  const lo = Math.min(...billed);
-  const hi = Math.max(...billed);
+  const lo = minOf(billed);
+  const hi = maxOf(billed);
   if (hi / lo > 1.05) return null;
   return `The customer is billed ${sig3((lo + hi) / 2)} GB-s per request at every ${axis.name}; idle time is free`;
 }

@@ -2,7 +2,7 @@
  * The whole distribution of each point, not just its percentiles: where the
  * curve has a shoulder, a second population (cold starts, retries) begins.
  */
-import type { ExperimentResults } from '../experiments/results.ts';
+import type { ExperimentResults, PointResult } from '../experiments/results.ts';
 import {
   type Axis,
   displayName,
@@ -14,7 +14,9 @@ import {
   seriesTitle,
 } from './axes.ts';
 import { cleanCdf } from './cdf.ts';
+import { formatCount } from './format.ts';
 import { latencyScale } from './scales.ts';
+import { MAX_LINES, MAX_PANELS, spanning, spanningNote } from './spanning.ts';
 import {
   baseConfig,
   categoryScale,
@@ -46,20 +48,45 @@ export interface CdfRow {
  * colour per remaining value, since a dozen colours in one panel do not read.
  */
 export function cdfRows(results: ExperimentResults, options: DistributionOptions) {
-  const chosen = measuredPoints(results).filter(
+  const asked = measuredPoints(results).filter(
     (pt) => options.points === undefined || options.points.includes(pt.index),
   );
   const category =
     results.axes.length > 1 ? results.axes.find((a) => !isNumericAxis(a)) : undefined;
   const colorAxes: Axis[] = results.axes.filter((a) => a !== category);
-  const name = (pt: (typeof chosen)[number]) =>
-    category ? seriesOf(pt, colorAxes) : displayName(results, pt);
+  const name = (pt: PointResult) => (category ? seriesOf(pt, colorAxes) : displayName(results, pt));
+  // A line per series and a panel per category, each kept to a number that reads.
+  const allNames = [...new Set(asked.map(name))];
+  const keptNames = new Set(spanning(allNames, MAX_LINES));
+  const allPanels = category ? seriesOrder(asked, [category]) : [''];
+  const keptPanels = new Set(spanning(allPanels, MAX_PANELS));
+  const panelOf = (pt: PointResult) => (category ? String(pt.params[category.path] ?? '') : '');
+  const chosen = asked.filter((pt) => keptNames.has(name(pt)) && keptPanels.has(panelOf(pt)));
+  const notes: string[] = [];
+  if (keptNames.size < allNames.length)
+    notes.push(spanningNote('points', 'chart', keptNames.size, allNames.length));
+  if (keptPanels.size < allPanels.length)
+    notes.push(spanningNote('panels', 'chart', keptPanels.size, allPanels.length));
   const rows: CdfRow[] = [];
+  let cut: { p: number; count: number } | null = null;
+  let thinned = false;
   for (const pt of chosen) {
-    const panel = category ? String(pt.params[category.path] ?? '') : '';
+    const panel = panelOf(pt);
     const point = name(pt);
-    for (const [p, latency] of cleanCdf(pt.cdf)) rows.push({ point, panel, latency, p });
+    const count = pt.endToEnd.count;
+    const pairs = cleanCdf(pt.cdf);
+    // A hand-made or foreign results file may store millions of pairs; a line needs a few hundred.
+    if (pairs.length > MAX_PAIRS) thinned = true;
+    for (const [p, latency] of spanning(pairs, MAX_PAIRS)) {
+      if (!supported(p, count)) {
+        if (p > 0.5 && (cut === null || count < cut.count)) cut = { p, count };
+        continue;
+      }
+      rows.push({ point, panel, latency, p });
+    }
   }
+  if (cut !== null) notes.push(unsupportedNote(cut.p, cut.count));
+  if (thinned) notes.push(`each line drawn through ${MAX_PAIRS} of its stored percentiles`);
   const names = [...new Set(chosen.map(name))];
   const ordered = colorAxes.length === 1 && isNumericAxis(colorAxes[0]);
   const title = category ? seriesTitle(colorAxes) : pointsTitle(results);
@@ -98,7 +125,26 @@ export function cdfRows(results: ExperimentResults, options: DistributionOptions
         header: { title: category.name },
       }
     : null;
-  return { rows, color, dash, facet };
+  return { rows, color, dash, facet, notes };
+}
+
+/**
+ * Calls that must lie beyond a stored percentile for it to be drawn: the
+ * p99.99 of 6,091 calls is the slowest call, not an estimate of a tail.
+ */
+export const MIN_BEYOND = 10;
+
+/** Stored percentiles drawn per line, at most (real results store about 20). */
+const MAX_PAIRS = 400;
+
+/** Whether `count` calls support the percentile p: MIN_BEYOND of them on each side. */
+export function supported(p: number, count: number): boolean {
+  return count * Math.min(p, 1 - p) >= MIN_BEYOND - 1e-9;
+}
+
+function unsupportedNote(p: number, count: number): string {
+  const name = `p${Number((p * 100).toPrecision(6))}`;
+  return `lines stop where fewer than ${MIN_BEYOND} calls lie beyond (the ${name} of ${formatCount(count)} calls would be their slowest)`;
 }
 
 /** A single chart, or small multiples when cdfRows splits by category. */
@@ -120,11 +166,11 @@ export function latencyCdf(
   results: ExperimentResults,
   options: DistributionOptions = {},
 ): VegaLiteSpec {
-  const { rows, color, dash, facet } = cdfRows(results, options);
+  const { rows, color, dash, facet, notes } = cdfRows(results, options);
   const x = latencyScale(rows.map((r) => r.latency));
   const base = {
     $schema: SCHEMA,
-    title: chartTitle(results, 'Cumulative distribution of end-to-end latency'),
+    title: chartTitle(results, 'Cumulative distribution of end-to-end latency', notes),
     data: { values: rows },
     config: baseConfig(),
   };

@@ -9,6 +9,7 @@ import { LATENCY_BUDGETS, type LatencyBudget } from './budgets.ts';
 import { formatMs } from './format.ts';
 import { PERCENTILE_LABEL, type PercentileKey } from './percentiles.ts';
 import { latencyScale } from './scales.ts';
+import { MAX_ROWS, spanning, spanningNote } from './spanning.ts';
 import { baseConfig, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
 import type { VegaLiteSpec } from './types.ts';
@@ -34,7 +35,12 @@ export function useCaseBudgets(
   const stat = options.stat ?? 'p99';
   const statName = PERCENTILE_LABEL[stat];
   const budgets = [...(options.budgets ?? LATENCY_BUDGETS)].sort((a, b) => a.ms - b.ms);
-  const rows: Row[] = results.points.map((pt) => {
+  const shown = spanning(results.points, MAX_ROWS);
+  const notes =
+    shown.length < results.points.length
+      ? [spanningNote('points', 'chart', shown.length, results.points.length)]
+      : [];
+  const rows: Row[] = shown.map((pt) => {
     const e = pt.endToEnd[stat];
     const ok = e.value !== null && e.value > 0;
     return {
@@ -78,7 +84,11 @@ export function useCaseBudgets(
   const rowTitle = results.axes.length === 1 ? results.axes[0].name : null;
   return {
     $schema: SCHEMA,
-    title: chartTitle(results, `The ${statName} of each point against latency budgets by use case`),
+    title: chartTitle(
+      results,
+      `The ${statName} of each point against latency budgets by use case`,
+      notes,
+    ),
     vconcat: [
       {
         width: WIDTH,
