@@ -3,6 +3,7 @@
  * which are categories (platforms, clients: compared side by side).
  */
 import type { ExperimentResults, PointResult } from '../experiments/results.ts';
+import { parseDuration } from '../spec/duration.ts';
 
 export type Axis = ExperimentResults['axes'][number];
 
@@ -11,9 +12,17 @@ export type Axis = ExperimentResults['axes'][number];
  * written ("10min"), which the results also give in ms (`axis.ms`).
  */
 export function isNumericAxis(axis: Axis): boolean {
-  if (axis.values.length === 0) return false;
-  return hasMs(axis) || axis.values.every((v) => typeof v === 'number');
+  const values = axis.values.filter((v) => v !== NONE);
+  if (values.length === 0) return false;
+  return hasMs(axis) || durationsMs(axis) !== null || values.every((v) => typeof v === 'number');
 }
+
+/**
+ * A sweep value that switches a feature off (`"warmers.period": ["none",
+ * "2min", ...]`): not a point on the axis, but a reference the charts draw
+ * beside it, labelled in words.
+ */
+export const NONE = 'none';
 
 /** Whether the axis carries its values in ms, one per value (durations written as text). */
 function hasMs(axis: Axis): axis is Axis & { ms: number[] } {
@@ -24,9 +33,35 @@ function hasMs(axis: Axis): axis is Axis & { ms: number[] } {
   );
 }
 
+/**
+ * The axis' values in ms when they are durations and "none" (the results
+ * give `ms` only when every value is a duration); NaN marks "none". Null
+ * when the values are not such a mix.
+ */
+function durationsMs(axis: Axis): number[] | null {
+  if (!axis.values.includes(NONE)) return null;
+  const out: number[] = [];
+  let any = false;
+  for (const v of axis.values) {
+    if (v === NONE) {
+      out.push(Number.NaN);
+      continue;
+    }
+    try {
+      out.push(parseDuration(v));
+      any = true;
+    } catch {
+      return null;
+    }
+  }
+  return any ? out : null;
+}
+
 /** The values of a numeric axis as numbers (durations in ms), in sweep order; [] otherwise. */
 export function axisNumbers(axis: Axis): number[] {
   if (hasMs(axis)) return [...axis.ms];
+  const mixed = durationsMs(axis);
+  if (mixed) return mixed.filter((v) => Number.isFinite(v));
   return axis.values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 }
 
@@ -92,9 +127,11 @@ export function seriesTitle(others: readonly Axis[]): string {
 export function numberAt(point: PointResult, axis: Axis): number | null {
   const v = point.params[axis.path];
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (v === undefined || !hasMs(axis)) return null;
+  if (v === undefined || v === NONE) return null;
+  const ms = hasMs(axis) ? axis.ms : durationsMs(axis);
+  if (ms === null) return null;
   const i = axis.values.indexOf(v);
-  return i >= 0 ? axis.ms[i] : null;
+  return i >= 0 && Number.isFinite(ms[i]) ? ms[i] : null;
 }
 
 const DURATION_WORDS = /keep.?alive|period|interval|timeout|delay|duration|idle|ttl/i;
@@ -105,7 +142,7 @@ const MS_SUFFIX = /(Ms|[._-]ms)$/;
  * like keep-alive, period, timeout): ticks read "5 min".
  */
 export function looksLikeDuration(axis: Axis): boolean {
-  if (hasMs(axis)) return true;
+  if (hasMs(axis) || durationsMs(axis) !== null) return true;
   return [axis.path, axis.name].some((s) => DURATION_WORDS.test(s) || MS_SUFFIX.test(s));
 }
 
