@@ -71,9 +71,11 @@ export function numericAxes(results: ExperimentResults): Axis[] {
 
 /** An axis by its path or its short name; undefined if there is none. */
 export function findAxis(results: ExperimentResults, pathOrName: string): Axis | undefined {
+  // The name as the results store it is the path's last field; charts may rename it in words.
   return (
     results.axes.find((a) => a.path === pathOrName) ??
-    results.axes.find((a) => a.name === pathOrName)
+    results.axes.find((a) => a.name === pathOrName) ??
+    results.axes.find((a) => a.path.split('.').pop() === pathOrName)
   );
 }
 

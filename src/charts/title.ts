@@ -23,9 +23,10 @@ export function chartTitle(
   lines: string | readonly string[],
   notes: readonly string[] = [],
 ) {
-  const sub = [...(typeof lines === 'string' ? [lines] : lines), ...notes.map(capitalise)];
+  const [first, ...rest] = typeof lines === 'string' ? [lines] : [...lines];
+  const sub = [...rest, ...notes.map(capitalise)];
   if (results.partial) sub.push('Interrupted run: only the completed points are shown.');
-  const text = wrap(results.experiment.title || results.experiment.name, TITLE_CHARS);
+  const text = wrap(first ?? (results.experiment.title || results.experiment.name), TITLE_CHARS);
   return {
     text: text.length === 1 ? text[0] : text,
     subtitle: sub.flatMap((l) => wrap(l, SUBTITLE_CHARS)),
