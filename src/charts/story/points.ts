@@ -31,9 +31,3 @@ export function coldCalls(pt: PointResult): number {
   for (let k = 1; k < pt.cold.hopsCold.length; k += 1) n += pt.cold.hopsCold[k] ?? 0;
   return n;
 }
-
-/** A sweep value as text, for sentences: "aws-lambda-2019". */
-export function valueOf(pt: PointResult, path: string): string {
-  const v = pt.params[path];
-  return v === undefined ? '' : String(v);
-}

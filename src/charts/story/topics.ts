@@ -9,7 +9,7 @@ import { formatMs, formatRatio, formatShare } from '../format.ts';
 import { listOf } from '../narrative/words.ts';
 import { STAGE_LABEL, STAGE_ORDER } from '../stages.ts';
 import { valueWords } from '../words.ts';
-import { pointWhere, slowerThan, stat, valueOf } from './points.ts';
+import { pointWhere, slowerThan, stat } from './points.ts';
 import type { StoryText } from './text.ts';
 
 const PLATFORM_STAGES = ['gateway', 'network', 'scheduler', 'queue'] as const;
@@ -219,5 +219,3 @@ export function pointWords(results: ExperimentResults, pt: PointResult): string 
   if (results.axes.length === 0) return results.experiment.name;
   return results.axes.map((a) => valueWords(a, pt.params[a.path])).join(', ');
 }
-
-export { valueOf };
