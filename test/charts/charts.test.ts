@@ -132,11 +132,11 @@ const CASES: Case[] = [
     text: ["warmer pings' cost per month (USD)", '2 min', '9 min', '11 min', '1 h', 'period'],
   },
   {
-    name: 'fanOutSlowShare, two platforms over one curve',
+    name: 'fanOutSlowShare, two platforms, a threshold and a curve each',
     results: () => onTwoPlatforms(fanOutSweep()),
     build: (r) => fanOutSlowShare(r),
-    // b's widest point is slower than the threshold beyond its stored CDF: left out, not guessed.
-    marks: { line: 1, symbol: 15 },
+    // A point whose threshold lies beyond its stored CDF is named in the subtitle, not drawn.
+    marks: { line: 2, symbol: 15 },
     text: ['a', 'b', 'platform'],
   },
   {
