@@ -17,6 +17,7 @@ import { cleanCdf } from './cdf.ts';
 import { formatCount } from './format.ts';
 import { latencyScale } from './scales.ts';
 import { MAX_LINES, MAX_PANELS, spanning, spanningNote } from './spanning.ts';
+import { STAGE_LABEL, STAGE_ORDER } from './stages.ts';
 import {
   baseConfig,
   categoryScale,
@@ -87,6 +88,7 @@ export function cdfRows(results: ExperimentResults, options: DistributionOptions
   }
   if (cut !== null) notes.push(unsupportedNote(cut.p, cut.count));
   if (thinned) notes.push(`each line drawn through ${MAX_PAIRS} of its stored percentiles`);
+  notes.push(...coincideNotes(chosen, rows, name, panelOf));
   const names = [...new Set(chosen.map(name))];
   const ordered = colorAxes.length === 1 && isNumericAxis(colorAxes[0]);
   const title = category ? seriesTitle(colorAxes) : pointsTitle(results);
@@ -145,6 +147,70 @@ export function supported(p: number, count: number): boolean {
 function unsupportedNote(p: number, count: number): string {
   const name = `p${Number((p * 100).toPrecision(6))}`;
   return `lines stop where fewer than ${MIN_BEYOND} calls lie beyond (the ${name} of ${formatCount(count)} calls would be their slowest)`;
+}
+
+/** Lines closer than this (relative latency) at every percentile drawn hide each other. */
+const COINCIDE = 0.03;
+
+/**
+ * "cloudflare-workers and self-managed-fleet coincide ...": lines that lie on
+ * top of each other, so that the reader knows one is hidden, and why when
+ * the results say (the same stage dominates both at the median).
+ */
+function coincideNotes(
+  chosen: readonly PointResult[],
+  rows: readonly CdfRow[],
+  name: (pt: PointResult) => string,
+  panelOf: (pt: PointResult) => string,
+): string[] {
+  const curves = new Map<string, Map<number, number>>();
+  for (const r of rows) {
+    const key = `${r.panel}\u0000${r.point}`;
+    let c = curves.get(key);
+    if (!c) curves.set(key, (c = new Map()));
+    c.set(r.p, r.latency);
+  }
+  const out: string[] = [];
+  const hidden = new Set<PointResult>();
+  for (let i = 0; i < chosen.length && out.length < 3; i += 1) {
+    for (let j = i + 1; j < chosen.length; j += 1) {
+      const a = chosen[i];
+      const b = chosen[j];
+      if (hidden.has(b) || panelOf(a) !== panelOf(b)) continue;
+      const ca = curves.get(`${panelOf(a)}\u0000${name(a)}`);
+      const cb = curves.get(`${panelOf(b)}\u0000${name(b)}`);
+      if (!ca || !cb) continue;
+      let common = 0;
+      let close = true;
+      for (const [p, x] of ca) {
+        const y = cb.get(p);
+        if (y === undefined) continue;
+        common += 1;
+        if (Math.abs(x - y) > COINCIDE * Math.max(x, y)) {
+          close = false;
+          break;
+        }
+      }
+      if (!close || common < 3) continue;
+      hidden.add(b);
+      out.push(
+        `${name(a)} and ${name(b)} coincide (within 3% at every percentile drawn)${why(a, b)}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** "; the internet hop dominates both at the median", when it does. */
+function why(a: PointResult, b: PointResult): string {
+  const ba = a.breakdown.p50;
+  const bb = b.breakdown.p50;
+  if (!ba || !bb) return '';
+  const top = (x: NonNullable<PointResult['breakdown']['p50']>) =>
+    STAGE_ORDER.reduce((m, k) => (x[k] > x[m] ? k : m), STAGE_ORDER[0]);
+  const ka = top(ba);
+  if (ka !== top(bb) || ba[ka] < 0.4 * ba.latency) return '';
+  return `: ${STAGE_LABEL[ka]} dominates both at the median`;
 }
 
 /** A single chart, or small multiples when cdfRows splits by category. */

@@ -124,7 +124,7 @@ export function stageBreakdown(
         },
         {
           transform: [{ filter: 'datum.total != null' }],
-          mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#333333' },
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#333333' },
           encoding: { y, x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } },
         },
         {

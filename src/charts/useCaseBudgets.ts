@@ -5,7 +5,7 @@
  */
 import type { ExperimentResults } from '../experiments/results.ts';
 import { displayName } from './axes.ts';
-import { LATENCY_BUDGETS, type LatencyBudget } from './budgets.ts';
+import { budgetsMet, LATENCY_BUDGETS, type LatencyBudget } from './budgets.ts';
 import { formatMs } from './format.ts';
 import { PERCENTILE_LABEL, type PercentileKey } from './percentiles.ts';
 import { latencyScale } from './scales.ts';
@@ -28,6 +28,13 @@ interface Row {
   label: string;
 }
 
+/** " · within 100 ms (feels instantaneous)", or " · over every budget". */
+function metNote(ms: number, budgets: readonly LatencyBudget[]): string {
+  const met = budgetsMet(ms, budgets);
+  if (met.length === 0) return ' · over every budget';
+  return ` · within ${formatMs(met[0].ms)} (${met[0].useCase})`;
+}
+
 export function useCaseBudgets(
   results: ExperimentResults,
   options: UseCaseBudgetsOptions = {},
@@ -48,7 +55,10 @@ export function useCaseBudgets(
       value: ok ? e.value : null,
       low: ok && e.low !== null && e.low > 0 ? e.low : null,
       high: ok && e.high !== null && e.high > 0 ? e.high : null,
-      label: ok ? `${statName} ${formatMs(e.value)}` : 'no completed calls',
+      // Which budgets the point meets, in words: the tightest one is enough to name.
+      label: ok
+        ? `${statName} ${formatMs(e.value)}${metNote(e.value as number, budgets)}`
+        : 'no completed calls',
     };
   });
   const names = rows.map((r) => r.name);
@@ -109,7 +119,7 @@ export function useCaseBudgets(
             },
           },
           {
-            mark: { type: 'text', align: 'right', dx: -3, fontSize: 10, color: '#333333' },
+            mark: { type: 'text', align: 'right', dx: -3, fontSize: 11, color: '#333333' },
             encoding: {
               y: { field: 'useCase', type: 'nominal', sort: budgetRows.map((b) => b.useCase) },
               x: { field: 'ms', type: 'quantitative' },
@@ -141,6 +151,25 @@ export function useCaseBudgets(
             mark: { type: 'rule', color: '#777777', strokeDash: [3, 3] },
             encoding: { x: xEnc('ms', true) },
           },
+          // Each dashed line says which budget it is, at the top of the plot;
+          // neighbours alternate between two heights so that 10 and 16 ms do not overlap.
+          ...[0, 1].map((row) => ({
+            data: {
+              values: limits
+                .map((ms, i) => ({ ms, label: formatMs(ms), row: i % 2 }))
+                .filter((l) => l.row === row),
+            },
+            mark: {
+              type: 'text' as const,
+              align: 'left' as const,
+              baseline: 'top' as const,
+              dx: 2,
+              y: 2 + 13 * row,
+              fontSize: 11,
+              color: '#555555',
+            },
+            encoding: { x: xEnc('ms', true), text: { field: 'label' } },
+          })),
           {
             data: { values: rows },
             layer: [

@@ -63,7 +63,11 @@ export function axisWords(axis: { path: string; name: string }): string {
   return known(axis.path)?.title ?? split(axis.name);
 }
 
-function asDuration(v: Value): string | null {
+/** Axes whose numbers are durations in ms (as keep-alive sweeps write them). */
+const DURATION_PATH = /keep.?alive|period|interval|timeout|delay|duration|idle|ttl/i;
+
+function asDuration(v: Value, path: string): string | null {
+  if (typeof v === 'number') return DURATION_PATH.test(path) ? formatMs(v) : null;
   if (typeof v !== 'string') return null;
   try {
     return formatMs(parseDuration(v));
@@ -75,7 +79,7 @@ function asDuration(v: Value): string | null {
 /** A point's value on an axis in words: "10 calls/s", "keep-alive 10 min", "aws-lambda-2019". */
 export function valueWords(axis: { path: string; name: string }, v: Value): string {
   const k = known(axis.path);
-  const ms = asDuration(v);
+  const ms = asDuration(v, axis.path);
   if (k) return k.value(v, ms);
   return `${split(axis.name)} ${ms ?? String(v)}`;
 }

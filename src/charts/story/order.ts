@@ -36,7 +36,12 @@ export interface StoryEntry {
 function fromNarrative(takeaway: string | null) {
   return (results: ExperimentResults): StoryText => ({
     sentences: narrative(inWords(results))
-      .filter((s) => !/^(One run|\d+ points, each from|Bands and|With one replication)/.test(s))
+      .filter(
+        (s) =>
+          !/^(One run|\d+ points, each from|Where a chart or sentence|With one replication)/.test(
+            s,
+          ),
+      )
       .slice(0, 5),
     takeaway,
   });
