@@ -4,6 +4,7 @@
  */
 import type { ExperimentResults, PointResult } from '../experiments/results.ts';
 import { parseDuration } from '../spec/duration.ts';
+import { formatMs } from './format.ts';
 
 export type Axis = ExperimentResults['axes'][number];
 
@@ -158,8 +159,13 @@ export function pointName(point: PointResult): string {
  * axis ("edge-isolates"), the full label with more.
  */
 export function displayName(results: ExperimentResults, point: PointResult): string {
-  if (results.axes.length === 1)
-    return String(point.params[results.axes[0].path] ?? pointName(point));
+  if (results.axes.length === 1) {
+    const axis = results.axes[0];
+    // A duration reads "10 min", whether the file wrote "10min" or 600000.
+    const ms = looksLikeDuration(axis) ? numberAt(point, axis) : null;
+    if (ms !== null) return formatMs(ms);
+    return String(point.params[axis.path] ?? pointName(point));
+  }
   // Without a sweep, the one point is the experiment, named as the run's table names it.
   if (point.label === '') return results.experiment.name;
   return pointName(point);

@@ -79,7 +79,8 @@ export function percentileCurves(
 
   // Seven or eight panels read better as two rows of four than three rows of three.
   const columns = Math.min(series.length, series.length >= 7 ? 4 : 3);
-  const panelWidth = Math.max(200, Math.floor((WIDTH + 100) / columns) - 40);
+  // Four panels across must still fit the report's column (about 960 px) unscaled.
+  const panelWidth = Math.max(165, Math.floor((WIDTH + 100) / columns) - 40);
   const x = sweepX(xAxis, xAxis.name, facet ? panelWidth : WIDTH);
   const xEnc = { field: 'x', ...x.encoding };
   const y = latencyScale(rows.flatMap((r) => [r.value, r.low ?? r.value, r.high ?? r.value]));

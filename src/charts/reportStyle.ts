@@ -26,8 +26,10 @@ details { margin: 1rem 0; }
 summary { cursor: pointer; color: var(--link); }
 .narrative li { margin: 0.3rem 0; }
 figure { margin: 1.5rem 0; }
-.chart { overflow: hidden; }
-.chart svg { display: block; max-width: 100%; height: auto; }
+/* Charts keep their drawn size, so that no label shrinks under its 11 px; one wider
+   than the column (on a narrow window) scrolls inside its own box. */
+.chart { overflow-x: auto; }
+.chart svg { display: block; max-width: none; height: auto; }
 /* Tables fit the column: numbers stay on one line, the point's name and text wrap. */
 .table-wrap { overflow-x: auto; margin: 1rem 0; }
 table { border-collapse: collapse; font-size: 0.8125rem; font-variant-numeric: tabular-nums;
@@ -42,9 +44,6 @@ footer { margin: 3rem auto 2rem; padding-top: 1rem; border-top: 1px solid var(--
 @media (max-width: 40rem) {
   body { font-size: 15px; }
   h1 { font-size: 1.4rem; }
-  /* Shrunk to a phone's width a chart's labels become unreadable: scroll instead. */
-  .chart { overflow-x: auto; }
-  .chart svg { min-width: 34rem; }
 }
 @media print {
   body { font-size: 10.5pt; }
@@ -55,5 +54,6 @@ footer { margin: 3rem auto 2rem; padding-top: 1rem; border-top: 1px solid var(--
   figure, table { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   .table-wrap { overflow: visible; }
+  .chart svg { max-width: 100%; }
 }
 `;

@@ -114,6 +114,8 @@ export function stageBreakdown(
               field: 'stage',
               type: 'nominal',
               title: 'stage',
+              // Below the panels: beside them, long point names push the chart past the column.
+              legend: { orient: 'bottom', columns: 4 },
               scale: {
                 domain: STAGE_ORDER.map((s) => STAGE_LABEL[s]),
                 range: STAGE_ORDER.map((s) => STAGE_COLOR[s]),
