@@ -194,7 +194,7 @@ function coincideNotes(
       if (!close || common < 3) continue;
       hidden.add(b);
       out.push(
-        `${name(a)} and ${name(b)} coincide (within 3% at every percentile drawn)${why(a, b)}`,
+        `${panelOf(a) === '' ? '' : `${panelOf(a)}: `}${name(a)} and ${name(b)} coincide (within 3% at every percentile drawn)${why(a, b)}`,
       );
     }
   }

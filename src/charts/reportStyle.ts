@@ -39,7 +39,7 @@ th, td { padding: 0.2rem 0.45rem; border-bottom: 1px solid var(--rule); text-ali
   white-space: nowrap; }
 thead th { white-space: normal; vertical-align: bottom; }
 th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 7rem; }
-table.small td { white-space: normal; text-align: left; }
+table.small td, table.small thead th { white-space: normal; text-align: left; }
 footer { margin: 3rem auto 2rem; padding-top: 1rem; border-top: 1px solid var(--rule); }
 @media (max-width: 40rem) {
   body { font-size: 15px; }

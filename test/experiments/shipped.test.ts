@@ -18,9 +18,11 @@ import { parseDuration } from '../../src/spec/duration.ts';
 
 const DIR = join(import.meta.dirname, '../../experiments');
 
-/** One experiment per idea of the founding article (two for keep-alive). */
+/** One experiment per idea of the founding article (two for keep-alive, two for chains), and the article's own claims. */
 const EXPECTED = [
+  'article-2019',
   'burst-scaling',
+  'chain-cold',
   'chain-depth',
   'fan-out',
   'geography',
