@@ -88,9 +88,11 @@ export function cdfRows(results: ExperimentResults, options: DistributionOptions
   }
   if (cut !== null) notes.push(unsupportedNote(cut.p, cut.count));
   if (thinned) notes.push(`each line drawn through ${MAX_PAIRS} of its stored percentiles`);
-  notes.push(...coincideNotes(chosen, rows, name, panelOf));
   const names = [...new Set(chosen.map(name))];
   const ordered = colorAxes.length === 1 && isNumericAxis(colorAxes[0]);
+  // Categories (platforms, clients) that coincide hide one another; along a numeric
+  // sweep neighbours that coincide are the expected picture, told by the colour ramp.
+  if (!ordered) notes.push(...coincideNotes(chosen, rows, name, panelOf));
   const title = category ? seriesTitle(colorAxes) : pointsTitle(results);
   const color = {
     field: 'point',
