@@ -3,6 +3,8 @@
  * which are categories (platforms, clients: compared side by side).
  */
 import type { ExperimentResults, PointResult } from '../experiments/results.ts';
+import { parseDuration } from '../spec/duration.ts';
+import { formatMs } from './format.ts';
 
 export type Axis = ExperimentResults['axes'][number];
 
@@ -11,9 +13,17 @@ export type Axis = ExperimentResults['axes'][number];
  * written ("10min"), which the results also give in ms (`axis.ms`).
  */
 export function isNumericAxis(axis: Axis): boolean {
-  if (axis.values.length === 0) return false;
-  return hasMs(axis) || axis.values.every((v) => typeof v === 'number');
+  const values = axis.values.filter((v) => v !== NONE);
+  if (values.length === 0) return false;
+  return hasMs(axis) || durationsMs(axis) !== null || values.every((v) => typeof v === 'number');
 }
+
+/**
+ * A sweep value that switches a feature off (`"warmers.period": ["none",
+ * "2min", ...]`): not a point on the axis, but a reference the charts draw
+ * beside it, labelled in words.
+ */
+export const NONE = 'none';
 
 /** Whether the axis carries its values in ms, one per value (durations written as text). */
 function hasMs(axis: Axis): axis is Axis & { ms: number[] } {
@@ -24,9 +34,35 @@ function hasMs(axis: Axis): axis is Axis & { ms: number[] } {
   );
 }
 
+/**
+ * The axis' values in ms when they are durations and "none" (the results
+ * give `ms` only when every value is a duration); NaN marks "none". Null
+ * when the values are not such a mix.
+ */
+function durationsMs(axis: Axis): number[] | null {
+  if (!axis.values.includes(NONE)) return null;
+  const out: number[] = [];
+  let any = false;
+  for (const v of axis.values) {
+    if (v === NONE) {
+      out.push(Number.NaN);
+      continue;
+    }
+    try {
+      out.push(parseDuration(v));
+      any = true;
+    } catch {
+      return null;
+    }
+  }
+  return any ? out : null;
+}
+
 /** The values of a numeric axis as numbers (durations in ms), in sweep order; [] otherwise. */
 export function axisNumbers(axis: Axis): number[] {
   if (hasMs(axis)) return [...axis.ms];
+  const mixed = durationsMs(axis);
+  if (mixed) return mixed.filter((v) => Number.isFinite(v));
   return axis.values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 }
 
@@ -36,9 +72,11 @@ export function numericAxes(results: ExperimentResults): Axis[] {
 
 /** An axis by its path or its short name; undefined if there is none. */
 export function findAxis(results: ExperimentResults, pathOrName: string): Axis | undefined {
+  // The name as the results store it is the path's last field; charts may rename it in words.
   return (
     results.axes.find((a) => a.path === pathOrName) ??
-    results.axes.find((a) => a.name === pathOrName)
+    results.axes.find((a) => a.name === pathOrName) ??
+    results.axes.find((a) => a.path.split('.').pop() === pathOrName)
   );
 }
 
@@ -92,9 +130,11 @@ export function seriesTitle(others: readonly Axis[]): string {
 export function numberAt(point: PointResult, axis: Axis): number | null {
   const v = point.params[axis.path];
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (v === undefined || !hasMs(axis)) return null;
+  if (v === undefined || v === NONE) return null;
+  const ms = hasMs(axis) ? axis.ms : durationsMs(axis);
+  if (ms === null) return null;
   const i = axis.values.indexOf(v);
-  return i >= 0 ? axis.ms[i] : null;
+  return i >= 0 && Number.isFinite(ms[i]) ? ms[i] : null;
 }
 
 const DURATION_WORDS = /keep.?alive|period|interval|timeout|delay|duration|idle|ttl/i;
@@ -105,7 +145,7 @@ const MS_SUFFIX = /(Ms|[._-]ms)$/;
  * like keep-alive, period, timeout): ticks read "5 min".
  */
 export function looksLikeDuration(axis: Axis): boolean {
-  if (hasMs(axis)) return true;
+  if (hasMs(axis) || durationsMs(axis) !== null) return true;
   return [axis.path, axis.name].some((s) => DURATION_WORDS.test(s) || MS_SUFFIX.test(s));
 }
 
@@ -119,8 +159,13 @@ export function pointName(point: PointResult): string {
  * axis ("edge-isolates"), the full label with more.
  */
 export function displayName(results: ExperimentResults, point: PointResult): string {
-  if (results.axes.length === 1)
-    return String(point.params[results.axes[0].path] ?? pointName(point));
+  if (results.axes.length === 1) {
+    const axis = results.axes[0];
+    // A duration reads "10 min", whether the file wrote "10min" or 600000.
+    const ms = looksLikeDuration(axis) ? numberAt(point, axis) : null;
+    if (ms !== null) return formatMs(ms);
+    return String(point.params[axis.path] ?? pointName(point));
+  }
   // Without a sweep, the one point is the experiment, named as the run's table names it.
   if (point.label === '') return results.experiment.name;
   return pointName(point);

@@ -22,6 +22,7 @@ import { type StageBreakdownOptions, stageBreakdown } from './stageBreakdown.ts'
 import { tailPlot } from './tailPlot.ts';
 import type { ChartEntry } from './types.ts';
 import { type UseCaseBudgetsOptions, useCaseBudgets } from './useCaseBudgets.ts';
+import { inWords } from './words.ts';
 
 export const CHART_NAMES = [
   'percentileCurves',
@@ -60,7 +61,9 @@ export interface ChartHints {
 /** A report with a dozen burst panels is no longer read: the first few tell the story. */
 const MAX_TIMELINES = 4;
 
-export function chartsFor(results: ExperimentResults, hints: ChartHints = {}): ChartEntry[] {
+export function chartsFor(raw: ExperimentResults, hints: ChartHints = {}): ChartEntry[] {
+  // Axes and points named in words with units, not by the file's field names.
+  const results = inWords(raw);
   const names = hints.charts ? checked(hints.charts) : chosen(results);
   const opts = chartOptions(hints);
   const out: ChartEntry[] = [];

@@ -13,6 +13,7 @@
  * the points above the curve. Without such a gap (one mode) the threshold is
  * that point's p99.
  */
+
 import type { Estimate, ExperimentResults, PointResult } from '../experiments/results.ts';
 import { type Axis, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
 import { clean, cleanCdf, shareAbove } from './cdf.ts';
@@ -38,13 +39,25 @@ export interface FanOutSlowShareOptions {
 
 export const FAN_OUT_AXIS = /fan.?out|width|leaves|parallel|breadth/i;
 
-/** What the chart compares, worked out once and shared with the narrative. */
-export interface FanOutModel {
-  axis: Axis;
+/** A series' own threshold and p: each platform is slow by its own standard. */
+export interface FanOutSeries {
+  name: string;
   thresholdMs: number | null;
   /** Where the threshold came from: the options, a gap between modes, or a p99. */
   thresholdFrom: 'option' | 'gap' | 'p99';
   p: number | null;
+  /** The fan-out of the point the threshold and p were read from. */
+  fromN: number | null;
+}
+
+/** What the chart compares, worked out once and shared with the narrative. */
+export interface FanOutModel {
+  axis: Axis;
+  /** The first series' threshold, source and p (the only ones without other axes). */
+  thresholdMs: number | null;
+  thresholdFrom: 'option' | 'gap' | 'p99';
+  p: number | null;
+  series: FanOutSeries[];
   points: { point: PointResult; n: number; series: string; share: number | null }[];
 }
 
@@ -59,27 +72,46 @@ export function fanOutModel(
   const located = results.points
     .map((point) => ({ point, n: numberAt(point, axis), series: seriesOf(point, others) }))
     .filter((r): r is { point: PointResult; n: number; series: string } => r.n !== null);
-  const smallest = [...located].sort((a, b) => a.n - b.n)[0];
-  const gap = options.thresholdMs === undefined && smallest ? modeGap(smallest.point.cdf) : null;
-  const thresholdMs =
-    options.thresholdMs ?? gap?.thresholdMs ?? smallest?.point.endToEnd.p99.value ?? null;
-  const thresholdFrom = options.thresholdMs !== undefined ? 'option' : gap ? 'gap' : 'p99';
-  const shareOf = (pt: PointResult): number | null => {
-    if (options.slowShare) {
-      const s = options.slowShare(pt);
-      return s === null || typeof s === 'number' ? s : s.value;
+  const names = seriesOrder(
+    located.map((r) => r.point),
+    others,
+  );
+  const series: FanOutSeries[] = [];
+  const points: FanOutModel['points'] = [];
+  for (const name of names) {
+    const mine = located.filter((r) => r.series === name);
+    const smallest = [...mine].sort((a, b) => a.n - b.n)[0];
+    const gap = options.thresholdMs === undefined && smallest ? modeGap(smallest.point.cdf) : null;
+    const thresholdMs =
+      options.thresholdMs ?? gap?.thresholdMs ?? smallest?.point.endToEnd.p99.value ?? null;
+    const thresholdFrom = options.thresholdMs !== undefined ? 'option' : gap ? 'gap' : 'p99';
+    const shareOf = (pt: PointResult): number | null => {
+      if (options.slowShare) {
+        const v = options.slowShare(pt);
+        return v === null || typeof v === 'number' ? v : v.value;
+      }
+      return thresholdMs === null ? null : shareAbove(pt.cdf, thresholdMs);
+    };
+    const own = mine.map((r) => ({ ...r, share: finiteOrNull(shareOf(r.point)) }));
+    points.push(...own);
+    let p = options.p ?? null;
+    if (p === null && smallest?.n === 1) {
+      // Inside a gap the stored CDF says nothing about where its calls lie, and
+      // interpolating across it would undercount: the slow share at one leaf is
+      // all the calls above the gap's lower end.
+      p = gap?.share ?? own.find((r) => r.point === smallest.point)?.share ?? null;
     }
-    return thresholdMs === null ? null : shareAbove(pt.cdf, thresholdMs);
-  };
-  const points = located.map((r) => ({ ...r, share: finiteOrNull(shareOf(r.point)) }));
-  let p = options.p ?? null;
-  if (p === null && smallest?.n === 1) {
-    // Inside a gap the stored CDF says nothing about where its calls lie, and
-    // interpolating across it would undercount: the slow share at one leaf is
-    // all the calls above the gap's lower end.
-    p = gap?.share ?? points.find((r) => r.point === smallest.point)?.share ?? null;
+    series.push({ name, thresholdMs, thresholdFrom, p, fromN: smallest?.n ?? null });
   }
-  return { axis, thresholdMs, thresholdFrom, p, points };
+  const first = series[0];
+  return {
+    axis,
+    thresholdMs: first?.thresholdMs ?? options.thresholdMs ?? null,
+    thresholdFrom: first?.thresholdFrom ?? (options.thresholdMs !== undefined ? 'option' : 'p99'),
+    p: first?.p ?? options.p ?? null,
+    series,
+    points,
+  };
 }
 
 export function fanOutSlowShare(
@@ -88,25 +120,33 @@ export function fanOutSlowShare(
 ): VegaLiteSpec {
   const model = fanOutModel(results, options);
   const others = results.axes.filter((a) => a !== model.axis);
-  const series = others.length > 0 ? seriesOrder(results.points, others) : ['simulated'];
+  const multi = others.length > 0 && model.series.length > 1;
+  const label = (name: string) => (multi ? name : 'simulated');
+  const series = multi ? model.series.map((s) => s.name) : ['simulated'];
   const simulated = model.points
     .filter((r) => r.share !== null)
-    .map((r) => ({ n: r.n, share: r.share, series: others.length > 0 ? r.series : 'simulated' }));
+    .map((r) => ({ n: r.n, share: r.share, series: label(r.series) }));
+  // A point whose threshold lies outside its stored percentiles has no share to draw: say which.
+  const missing = model.points.filter((r) => r.share === null);
   const x = sweepX(model.axis, `${model.axis.name} (calls in parallel)`);
   const domain = x.domain ?? [1, 1];
-  const curve = model.p === null ? [] : analytic(model.p, domain[0], domain[1], x.log);
-  const multi = others.length > 0 && series.length > 1;
+  const curve = model.series.flatMap((s) =>
+    s.p === null
+      ? []
+      : analytic(s.p, domain[0], domain[1], x.log).map((r) => ({ ...r, series: label(s.name) })),
+  );
   // Several series differ by colour and shape, so that they do in greyscale
-  // too; the curve is the one black dashed line, named in the subtitle.
+  // too; each has its own dashed curve in its colour, named in the subtitle.
+  const colorEnc = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: seriesTitle(others),
+    scale: categoryScale(series),
+    legend: { symbolOpacity: 1 },
+  };
   const seriesEnc = multi
     ? {
-        color: {
-          field: 'series',
-          type: 'nominal' as const,
-          title: seriesTitle(others),
-          scale: categoryScale(series),
-          legend: { symbolOpacity: 1 },
-        },
+        color: colorEnc,
         shape: {
           field: 'series',
           type: 'nominal' as const,
@@ -122,33 +162,58 @@ export function fanOutSlowShare(
     scale: { domain: [0, 1] },
     axis: { title: 'share of slow requests', format: '~%', tickCount: 5 },
   };
+  const sameThreshold = model.series.every((s) => s.thresholdMs === model.thresholdMs);
   let what = 'Share of slow requests';
   if (options.slowShare === undefined) {
-    what = `Share of requests slower than ${formatMs(model.thresholdMs)}`;
-    const smallest = Math.min(...model.points.map((r) => r.n));
-    const at = `${model.axis.name} ${smallest}`;
-    if (model.thresholdFrom === 'gap') what += `, between the fast and the slow calls at ${at}`;
-    if (model.thresholdFrom === 'p99') what += `, the p99 at ${at}`;
+    if (sameThreshold || !multi) {
+      what = `Share of requests slower than ${formatMs(model.thresholdMs)}`;
+      const at = `${model.axis.name} ${model.series[0]?.fromN ?? ''}`;
+      if (model.thresholdFrom === 'gap') what += `, between the fast and the slow calls at ${at}`;
+      if (model.thresholdFrom === 'p99') what += `, the p99 at ${at}`;
+    } else {
+      const how = model.thresholdFrom === 'gap' ? 'between its fast and slow calls' : 'its p99';
+      what = `Share of slow requests, each ${seriesTitle(others)} slow by its own threshold (${how} at ${model.axis.name} ${model.series[0]?.fromN ?? ''})`;
+    }
   }
-  const points = 'Points: simulated';
+  const lines: string[] = [what];
+  if (multi && !sameThreshold) {
+    lines.push(
+      `Thresholds: ${model.series.map((s) => `${s.name} ${formatMs(s.thresholdMs)}`).join(', ')}`,
+    );
+  }
+  const ps = model.series.filter((s) => s.p !== null);
+  lines.push(
+    ps.length === 0
+      ? 'Points: simulated; no curve without the probability p that one leaf is slow'
+      : multi
+        ? `Points: simulated; dashed lines: 1 − (1 − p)^n for independent leaves, p from each ${seriesTitle(others)}'s narrowest point (${ps.map((s) => `${s.name} ${formatShare(s.p)}`).join(', ')})`
+        : `Points: simulated; dashed line: 1 − (1 − p)^n, independent leaves each slow with p = ${formatShare(ps[0].p)}`,
+  );
+  const notes =
+    missing.length > 0
+      ? [
+          `not drawn: ${missing.map((r) => `${multi ? `${r.series} ` : ''}${model.axis.name} ${r.n}`).join(', ')}, whose threshold lies outside the stored percentiles`,
+        ]
+      : [];
   return {
     $schema: SCHEMA,
-    title: chartTitle(results, [
-      what,
-      model.p === null
-        ? `${points}; no curve without the probability p that one leaf is slow`
-        : `${points}; dashed line: 1 − (1 − p)^n, independent leaves each slow with p = ${formatShare(model.p)}`,
-    ]),
+    title: chartTitle(results, lines, notes),
     width: WIDTH,
     height: HEIGHT,
     layer: [
-      ...(model.p === null
+      ...(curve.length === 0
         ? []
         : [
             {
               data: { values: curve },
-              mark: { type: 'line', strokeWidth: 1.5, strokeDash: [5, 3], color: '#000000' },
-              encoding: { x: xEnc, y: yEnc },
+              mark: multi
+                ? { type: 'line', strokeWidth: 1.5, strokeDash: [5, 3] }
+                : { type: 'line', strokeWidth: 1.5, strokeDash: [5, 3], color: '#000000' },
+              encoding: {
+                x: xEnc,
+                y: yEnc,
+                ...(multi ? { color: colorEnc, detail: { field: 'series' } } : {}),
+              },
             },
           ]),
       {

@@ -40,6 +40,11 @@ export function formatShare(share: number | null): string {
   return `${Number(pct.toPrecision(2))}%`;
 }
 
+/** A count with thousands separators: "10,000". */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /** A ratio such as "4.1x". */
 export function formatRatio(r: number): string {
   return `${Number(r.toPrecision(r >= 10 ? 3 : 2))}x`;

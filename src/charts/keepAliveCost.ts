@@ -9,9 +9,11 @@
  * and that is what the chart shows by default. Warmer pings are billed
  * invocations: with warmers the chart shows what the pings cost the customer.
  */
+
 import type { ExperimentResults, PointResult } from '../experiments/results.ts';
-import { type Axis, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
-import { sig3 } from './format.ts';
+import { type Axis, NONE, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
+import { maxOf, minOf } from './extent.ts';
+import { formatShare, sig3 } from './format.ts';
 import { requireNumeric, sweepX } from './scales.ts';
 import { baseConfig, HEIGHT, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
@@ -127,7 +129,7 @@ export function keepAliveCost(
     },
   };
   const costs = rows.map((r) => r.cost).filter((c): c is number => c !== null);
-  const costMax = costs.length > 0 ? Math.max(...costs) : 0;
+  const costMax = costs.length > 0 ? maxOf(costs) : 0;
   const costY = {
     field: 'cost',
     type: 'quantitative' as const,
@@ -166,6 +168,34 @@ export function keepAliveCost(
       encoding: { x: xEnc, y: costY, ...style },
     },
   ];
+  // Points where the sweep switched the feature off ("none"): a labelled
+  // level across the chart, not a made-up position on the x axis.
+  const offRows = offRowsOf(results, axis, others);
+  if (offRows.length > 0) {
+    (layer[0] as { layer: unknown[] }).layer.push(
+      {
+        data: { values: offRows },
+        mark: { type: 'rule' as const, color: SHARE_COLOR, strokeDash: [2, 3], strokeWidth: 1.5 },
+        encoding: { y: { ...shareY, field: 'share' } },
+      },
+      {
+        data: { values: offRows },
+        mark: {
+          type: 'text' as const,
+          align: 'right' as const,
+          baseline: 'bottom' as const,
+          dy: -3,
+          fontSize: 11,
+          color: SHARE_COLOR,
+        },
+        encoding: {
+          y: { ...shareY, field: 'share' },
+          x: { value: panels ? 300 : WIDTH },
+          text: { field: 'label' },
+        },
+      },
+    );
+  }
   const resolve = { scale: { y: 'independent' as const } };
   const subtitle = [`Cold starts against ${costWhat}`];
   const billed = billedNote(results, axis);
@@ -229,6 +259,18 @@ function rowsOf(
   return rows;
 }
 
+/** The cold share of the points where the axis' value is "none", with a label in words. */
+function offRowsOf(results: ExperimentResults, axis: Axis, others: readonly Axis[]) {
+  const what = /warm/i.test(axis.path) ? 'no warmers' : `no ${axis.name}`;
+  return results.points
+    .filter((pt) => pt.params[axis.path] === NONE && pt.cold.share.value !== null)
+    .map((pt) => ({
+      series: seriesOf(pt, others),
+      share: pt.cold.share.value,
+      label: `${what}: ${formatShare(pt.cold.share.value)} of requests cold`,
+    }));
+}
+
 /** Completed requests per replication: cost fields are means over replications. */
 function requestsPerRun(results: ExperimentResults, pt: PointResult): number {
   return pt.calls.completed / Math.max(1, results.replications);
@@ -269,8 +311,8 @@ function billedNote(results: ExperimentResults, axis: Axis): string | null {
     })
     .filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
   if (billed.length === 0) return null;
-  const lo = Math.min(...billed);
-  const hi = Math.max(...billed);
+  const lo = minOf(billed);
+  const hi = maxOf(billed);
   if (hi / lo > 1.05) return null;
   return `The customer is billed ${sig3((lo + hi) / 2)} GB-s per request at every ${axis.name}; idle time is free`;
 }

@@ -3,6 +3,7 @@
  * over a wide range, 1-2-5 steps over a narrow one. Vega's own log ticks put
  * a label on every integer multiple, which overlaps on a short axis.
  */
+import { maxOf, minOf } from './extent.ts';
 export interface LogAxisScale {
   domain: [number, number];
   values: number[];
@@ -13,8 +14,8 @@ export function logTicks(values: readonly number[], fallback: [number, number] =
   let lo = fallback[0];
   let hi = fallback[1];
   if (positive.length > 0) {
-    lo = Math.min(...positive);
-    hi = Math.max(...positive);
+    lo = minOf(positive);
+    hi = maxOf(positive);
   }
   let kLo = Math.floor(Math.log10(lo));
   let kHi = Math.ceil(Math.log10(hi));

@@ -13,10 +13,19 @@ import {
   seriesTitle,
   xAxisOf,
 } from './axes.ts';
+import { formatCount } from './format.ts';
 import { DEFAULT_PERCENTILES, PERCENTILE_LABEL, type PercentileKey } from './percentiles.ts';
 import { latencyScale, sweepX } from './scales.ts';
+import { MAX_LINES, MAX_PANELS, spanning, spanningNote } from './spanning.ts';
 import { baseConfig, HEIGHT, ORDERED, SCHEMA, SHAPES, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
+
+/** Sweeps with more x values than this draw lines without a marker per point. */
+const MAX_MARKED = 60;
+
+/** Sweep values a line is drawn through, at most. */
+const MAX_X = 1000;
+
 import type { VegaLiteSpec } from './types.ts';
 
 export interface PercentileCurvesOptions {
@@ -45,15 +54,33 @@ export function percentileCurves(
   const others = results.axes.filter((a) => a !== xAxis);
   const keys = options.percentiles ?? DEFAULT_PERCENTILES;
   const labels = keys.map((k) => PERCENTILE_LABEL[k]);
-  const rows = rowsOf(results, xAxis, others, keys);
-  const series = seriesOrder(results.points, others);
-  const multi = others.length > 0 && series.length > 1;
+  const allSeries = seriesOrder(results.points, others);
+  const multi = others.length > 0 && allSeries.length > 1;
   const facet = multi && (options.split ?? 'facet') === 'facet';
   const dash = multi && !facet;
+  // A panel (or a dash pattern) per series, kept to a number that reads.
+  const series = spanning(allSeries, facet ? MAX_PANELS : MAX_LINES);
+  const kept = new Set(series);
+  const all = rowsOf(results, xAxis, others, keys).filter((r) => kept.has(r.series));
+  // Past a thousand sweep values a line is finer than the pixels it is drawn with.
+  const xs = [...new Set(all.map((r) => r.x))];
+  const keptX = new Set(spanning(xs, MAX_X));
+  const rows = keptX.size < xs.length ? all.filter((r) => keptX.has(r.x)) : all;
+  const notes =
+    series.length < allSeries.length
+      ? [spanningNote(facet ? 'panels' : 'lines', 'chart', series.length, allSeries.length)]
+      : [];
+  if (keptX.size < xs.length)
+    notes.push(
+      `lines drawn through ${formatCount(keptX.size)} of the ${formatCount(xs.length)} values of ${xAxis.name}, spread over the sweep`,
+    );
+  // A marker per point helps read a dozen points; over hundreds it is only ink.
+  const markers = new Set(rows.map((r) => r.x)).size <= MAX_MARKED;
 
   // Seven or eight panels read better as two rows of four than three rows of three.
   const columns = Math.min(series.length, series.length >= 7 ? 4 : 3);
-  const panelWidth = Math.max(200, Math.floor((WIDTH + 100) / columns) - 40);
+  // Four panels across must still fit the report's column (about 960 px) unscaled.
+  const panelWidth = Math.max(165, Math.floor((WIDTH + 100) / columns) - 40);
   const x = sweepX(xAxis, xAxis.name, facet ? panelWidth : WIDTH);
   const xEnc = { field: 'x', ...x.encoding };
   const y = latencyScale(rows.flatMap((r) => [r.value, r.low ?? r.value, r.high ?? r.value]));
@@ -76,6 +103,20 @@ export function percentileCurves(
         },
       }
     : {};
+  const pointLayer = {
+    mark: { type: 'point' as const, filled: true, size: 36, opacity: 1 },
+    encoding: {
+      x: xEnc,
+      y: { ...yEnc, field: 'value' },
+      color,
+      shape: {
+        field: 'pct',
+        type: 'nominal' as const,
+        title: 'percentile',
+        scale: { domain: labels, range: SHAPES.slice(0, labels.length) },
+      },
+    },
+  };
   const layer = [
     {
       // The 95% interval across replications; absent with one replication.
@@ -99,27 +140,16 @@ export function percentileCurves(
         ...dashEnc,
       },
     },
-    {
-      mark: { type: 'point' as const, filled: true, size: 36, opacity: 1 },
-      encoding: {
-        x: xEnc,
-        y: { ...yEnc, field: 'value' },
-        color,
-        shape: {
-          field: 'pct',
-          type: 'nominal' as const,
-          title: 'percentile',
-          scale: { domain: labels, range: SHAPES.slice(0, labels.length) },
-        },
-      },
-    },
+    ...(markers ? [pointLayer] : []),
   ];
+  const bands = rows.some((r) => r.low !== null && r.high !== null && r.low > 0);
   const title = chartTitle(
     results,
-    `End-to-end latency percentiles against ${xAxis.name}` +
-      (results.replications > 1
-        ? `; bands: 95% intervals over ${results.replications} replications`
-        : ''),
+    [
+      `End-to-end latency percentiles against ${xAxis.name}`,
+      ...(bands ? [`Bands: 95% intervals over ${results.replications} replications`] : []),
+    ],
+    notes,
   );
   const base = { $schema: SCHEMA, title, data: { values: rows }, config: baseConfig() };
   if (!facet) return { ...base, width: WIDTH, height: HEIGHT, layer } as VegaLiteSpec;

@@ -1,18 +1,28 @@
 /**
- * One self-contained HTML page for a run: a table of contents, and per
- * experiment its description, what the numbers say, the charts as inline
- * SVG, and a table of percentiles. No scripts, no fonts or images to fetch:
- * it opens from a file, a mail attachment or a CI artifact alike, and its
- * Content-Security-Policy forbids loading anything.
+ * One self-contained HTML page for a run, told as a story in the founding
+ * article's order (story/order.ts): an opening that says what the reader will
+ * learn and how to read a percentile, then per topic the question, the one
+ * chart that answers it, a few sentences from the run's numbers, a takeaway
+ * and what to try next; everything else about the experiment (its other
+ * charts, all the numbers, the full table) behind a disclosure. Experiments
+ * the story does not know follow it. No scripts, no fonts or images to
+ * fetch: it opens from a file, a mail attachment or a CI artifact alike, and
+ * its Content-Security-Policy forbids loading anything.
  */
 import type { ExperimentResults } from '../experiments/results.ts';
 import { type ChartHints, chartOptions } from './chartsFor.ts';
-import { formatMs, formatShare } from './format.ts';
+import { formatCount, formatMs, formatShare } from './format.ts';
 import { escapeHtml as esc, slug } from './html.ts';
 import { inlineSvg } from './inlineSvg.ts';
 import { narrative as narrate } from './narrative.ts';
 import { REPORT_CSS } from './reportStyle.ts';
+import { spanning } from './spanning.ts';
+import { STORY, type StoryEntry } from './story/order.ts';
+import { playgroundLink } from './story/playground.ts';
+import { stat } from './story/points.ts';
+import type { SmallTable } from './story/text.ts';
 import { type PercentileRow, percentileTable } from './table.ts';
+import { inWords } from './words.ts';
 
 export interface ReportChart {
   name: string;
@@ -29,6 +39,8 @@ export interface ReportSection {
   narrative: string[];
   charts: ReportChart[];
   table?: PercentileRow[];
+  /** The results, for the story's sentences; without them the section is shown as it is. */
+  results?: ExperimentResults;
 }
 
 export interface ReportInput {
@@ -36,7 +48,12 @@ export interface ReportInput {
   /** Who or what made the report, e.g. "coldtail 0.1.0, seed 42". Printed, never a date: reports are reproducible. */
   generatedBy: string;
   sections: ReportSection[];
+  /** Whether output/playground/index.html was built: then "try next" links into it. */
+  playground?: boolean;
 }
+
+/** Rows of a table shown in full; longer ones show this many that span it, the rest behind a disclosure. */
+export const SUMMARY_ROWS = 12;
 
 /** A section for one experiment's results, with its narrative and percentile table. */
 export function reportSection(
@@ -44,18 +61,29 @@ export function reportSection(
   charts: ReportChart[],
   hints: ChartHints = {},
 ): ReportSection {
+  const words = inWords(results);
   return {
     name: results.experiment.name,
     title: results.experiment.title || results.experiment.name,
     description: results.experiment.description,
     // The narrative reads the charts' options, so text and chart agree.
-    narrative: narrate(results, {
+    narrative: narrate(words, {
       fanOut: chartOptions(hints).fanOutSlowShare,
       keepAlive: chartOptions(hints).keepAliveCost,
     }),
     charts,
-    table: percentileTable(results),
+    table: percentileTable(words),
+    results,
   };
+}
+
+interface Placed {
+  section: ReportSection;
+  story: StoryEntry | null;
+  id: string;
+  heading: string;
+  /** Whether this is the experiment's first appearance (its details go there). */
+  first: boolean;
 }
 
 export function buildReport(input: ReportInput): string {
@@ -66,44 +94,96 @@ export function buildReport(input: ReportInput): string {
     ids.add(id);
     return id;
   };
-  let figure = 0;
-  const sections = input.sections.map((s) => {
-    const id = unique(`s-${slug(s.name)}`);
-    const charts = s.charts.map((c) => {
-      figure += 1;
-      return { ...c, id: unique(`${id}-${slug(c.name)}`), n: figure };
+  const byName = new Map(input.sections.map((s) => [s.name, s]));
+  const placed: Placed[] = [];
+  const told = new Set<string>();
+  for (const story of STORY) {
+    const section = byName.get(story.experiment);
+    if (!section?.results) continue;
+    placed.push({
+      section,
+      story,
+      id: unique(`s-${slug(story.heading)}`),
+      heading: story.heading,
+      first: !told.has(section.name),
     });
-    return { ...s, id, charts };
-  });
-  const toc = sections
-    .map((s) => {
-      const sub = s.charts.map((c) => `<li><a href="#${c.id}">${esc(c.title)}</a></li>`).join('');
-      return `<li><a href="#${s.id}">${esc(s.title)}</a>${sub ? `<ol>${sub}</ol>` : ''}</li>`;
+    told.add(section.name);
+  }
+  const rest = input.sections.filter((s) => !told.has(s.name));
+  for (const section of rest) {
+    placed.push({
+      section,
+      story: null,
+      id: unique(`s-${slug(section.name)}`),
+      heading: section.title,
+      first: true,
+    });
+  }
+  let figure = 0;
+  const chartId = (p: Placed, c: ReportChart) => unique(`${p.id}-${slug(c.name)}`);
+  const figureHtml = (p: Placed, c: ReportChart) => {
+    figure += 1;
+    const id = chartId(p, c);
+    return [
+      `<figure id="${id}" aria-labelledby="${id}-c">`,
+      `<div class="chart">${inlineSvg(c.svg, `f${figure}`)}</div>`,
+      `<figcaption id="${id}-c">Figure ${figure}. ${esc(c.title)}</figcaption>`,
+      '</figure>',
+    ].join('\n');
+  };
+  const storyCount = placed.filter((p) => p.story).length;
+  const toc = placed
+    .map((p, i) => {
+      const more = !p.story && i === storyCount ? ' class="more"' : '';
+      return `<li${more}><a href="#${p.id}">${esc(p.heading)}</a></li>`;
     })
     .join('\n');
-  const body = sections
-    .map((s) => {
-      const parts = [
-        `<section id="${s.id}" aria-labelledby="${s.id}-h">`,
-        `<h2 id="${s.id}-h">${esc(s.title)}</h2>`,
-      ];
-      if (s.description) parts.push(`<p class="description">${esc(s.description)}</p>`);
-      if (s.narrative.length > 0) {
-        parts.push(
-          `<ul class="narrative">${s.narrative.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`,
-        );
+  const body = placed
+    .map((p, i) => {
+      const s = p.section;
+      const parts = [`<section id="${p.id}" aria-labelledby="${p.id}-h">`];
+      if (!p.story && i === storyCount && storyCount > 0) {
+        parts.push('<p class="part">More experiments</p>');
       }
-      for (const c of s.charts) {
-        parts.push(
-          `<figure id="${c.id}" aria-labelledby="${c.id}-c">`,
-          `<div class="chart">${inlineSvg(c.svg, `f${c.n}`)}</div>`,
-          `<figcaption id="${c.id}-c">Figure ${c.n}. ${esc(c.title)}</figcaption>`,
-          '</figure>',
+      parts.push(`<h2 id="${p.id}-h">${esc((p.story ? `${i + 1}. ` : '') + p.heading)}</h2>`);
+      if (p.story && s.results) {
+        parts.push(`<p class="question">${esc(s.title)}</p>`);
+        const main = s.charts.find(
+          (c) => c.name === p.story?.chart || c.name.startsWith(`${p.story?.chart}-`),
         );
+        if (main) parts.push(figureHtml(p, main));
+        const text = p.story.text(s.results);
+        if (text.sentences.length > 0)
+          parts.push(`<p class="story">${esc(text.sentences.join(' '))}</p>`);
+        if (text.takeaway) {
+          parts.push(`<p class="takeaway"><strong>Takeaway.</strong> ${esc(text.takeaway)}</p>`);
+        }
+        if (text.table) parts.push(smallTableHtml(text.table));
+        parts.push(tryNextHtml(p.story, input.playground === true));
+        if (p.first) {
+          const others = s.charts.filter((c) => c !== main);
+          const what = [
+            others.length > 0 ? `${others.length} more chart${others.length === 1 ? '' : 's'}` : '',
+            'the percentile table',
+            'every number of the run',
+          ].filter((w) => w !== '');
+          parts.push(
+            `<details><summary>More from this experiment (${esc(s.name)}): ${esc(what.join(', '))}</summary>`,
+            s.description ? `<p class="description">${esc(s.description)}</p>` : '',
+            narrativeHtml(s.narrative),
+            ...others.map((c) => figureHtml(p, c)),
+            s.table && s.table.length > 0 ? percentilesHtml(s.table, s.name) : '',
+            '</details>',
+          );
+        }
+      } else {
+        if (s.description) parts.push(`<p class="description">${esc(s.description)}</p>`);
+        parts.push(narrativeHtml(s.narrative));
+        for (const c of s.charts) parts.push(figureHtml(p, c));
+        if (s.table && s.table.length > 0) parts.push(percentilesHtml(s.table, s.name));
       }
-      if (s.table && s.table.length > 0) parts.push(tableHtml(s.table));
       parts.push('</section>');
-      return parts.join('\n');
+      return parts.filter((x) => x !== '').join('\n');
     })
     .join('\n');
   return [
@@ -118,25 +198,105 @@ export function buildReport(input: ReportInput): string {
     '</head>',
     '<body>',
     `<header><h1>${esc(input.title)}</h1><p class="by">${esc(input.generatedBy)}</p></header>`,
+    `<div class="opening">${openingHtml(input.sections, storyCount)}</div>`,
     `<nav aria-label="Contents"><h2>Contents</h2><ol>\n${toc}\n</ol></nav>`,
     `<main>\n${body}\n</main>`,
-    `<footer>${esc(input.generatedBy)}. Latencies in milliseconds unless a unit is given; intervals are 95%.</footer>`,
+    `<footer>${esc(input.generatedBy)}. Latencies in milliseconds unless a unit is given.</footer>`,
     '</body>',
     '</html>',
     '',
   ].join('\n');
 }
 
-function tableHtml(rows: readonly PercentileRow[]): string {
-  const head = ['point', 'calls', 'p50', 'p90', 'p99', 'p99.9', 'max', 'cold start', 'throttled']
+/**
+ * What the reader will learn, and how to read a percentile, with an example
+ * from the run itself: the first point of the first section with calls.
+ */
+function openingHtml(sections: readonly ReportSection[], storyCount: number): string {
+  const parts: string[] = [];
+  if (storyCount > 0) {
+    parts.push(
+      '<p>This report follows a serverless call from the user to the function and back, and shows with simulated numbers why serverless apps are slow and what would fix it: percentiles rather than means, where the time goes, how far the user is, cold starts and what keeps them away, bursts, latency budgets, and how chains and fan-outs compound the tail. Each section asks a question, answers it with one chart and a few sentences computed from this run, and ends with what to try next.</p>',
+    );
+  }
+  let example = '';
+  for (const s of sections) {
+    const pt = s.results?.points.find((p) => stat(p, 'p50') !== null && stat(p, 'p99') !== null);
+    if (!s.results || !pt) continue;
+    const name =
+      pt.label === ''
+        ? s.name
+        : `${s.name}, ${inWords(s.results).points[pt.index]?.label ?? pt.label}`;
+    example = ` In this run (${esc(name)}), half the requests took under ${formatMs(stat(pt, 'p50'))}: that is the p50, the median. One in a hundred took over ${formatMs(stat(pt, 'p99'))}: that is the p99.`;
+    break;
+  }
+  parts.push(
+    `<p><strong>How to read a percentile.</strong> The p<em>N</em> of a latency is the time that <em>N</em>% of requests beat.${example} A user who makes a hundred requests meets the p99 about once, so the tail matters as much as the middle.</p>`,
+  );
+  return parts.join('\n');
+}
+
+function narrativeHtml(sentences: readonly string[]): string {
+  if (sentences.length === 0) return '';
+  return `<ul class="narrative">${sentences.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`;
+}
+
+function tryNextHtml(story: StoryEntry, playground: boolean): string {
+  const items = story.tryNext.map((t) =>
+    playground ? `<a href="${esc(playgroundLink(t))}">${esc(t.words)}</a>` : esc(t.words),
+  );
+  if (items.length === 0) return '';
+  const where = playground ? '' : ' (in the playground, or in a copy of the experiment file)';
+  return `<p class="next"><strong>Try next${where}:</strong> ${items.join('; ')}.</p>`;
+}
+
+function smallTableHtml(t: SmallTable): string {
+  const head = t.head.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
+  const body = t.rows
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`,
+    )
+    .join('\n');
+  return [
+    `<div class="table-wrap"><table class="small">`,
+    `<caption>${esc(t.caption)}</caption>`,
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody>\n${body}\n</tbody>`,
+    '</table></div>',
+  ].join('\n');
+}
+
+/**
+ * The percentile table: in full up to SUMMARY_ROWS rows; longer, the rows
+ * that span the sweep, and the whole table behind a disclosure (and in the
+ * experiment's results.csv).
+ */
+function percentilesHtml(rows: readonly PercentileRow[], name: string): string {
+  if (rows.length <= SUMMARY_ROWS)
+    return tableHtml(rows, 'End-to-end latency of completed requests, by point');
+  const shown = spanning(rows, SUMMARY_ROWS);
+  return [
+    tableHtml(
+      shown,
+      `End-to-end latency of completed requests: ${shown.length} of the ${formatCount(rows.length)} points, spread over the sweep`,
+    ),
+    `<details><summary>All ${formatCount(rows.length)} points (also in ${esc(name)}/results.csv)</summary>`,
+    tableHtml(rows, 'End-to-end latency of completed requests, by point'),
+    '</details>',
+  ].join('\n');
+}
+
+function tableHtml(rows: readonly PercentileRow[], caption: string): string {
+  const head = ['point', 'calls', 'mean', 'p50', 'p99', 'p99.9', 'max', 'cold start', 'throttled']
     .map((h) => `<th scope="col">${h}</th>`)
     .join('');
   const body = rows
     .map((r) => {
       const cells = [
         r.count.toLocaleString('en-US'),
+        formatMs(r.mean ?? null),
         formatMs(r.p50),
-        formatMs(r.p90),
         formatMs(r.p99),
         formatMs(r.p999),
         formatMs(r.max),
@@ -148,7 +308,7 @@ function tableHtml(rows: readonly PercentileRow[]): string {
     .join('\n');
   return [
     '<div class="table-wrap"><table>',
-    '<caption>End-to-end latency of completed requests, by point</caption>',
+    `<caption>${esc(caption)}</caption>`,
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>\n${body}\n</tbody>`,
     '</table></div>',

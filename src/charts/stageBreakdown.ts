@@ -6,6 +6,7 @@
 import type { ExperimentResults, StageBreakdown } from '../experiments/results.ts';
 import { displayName, pointsTitle } from './axes.ts';
 import { formatMs, MS_LABEL_EXPR } from './format.ts';
+import { MAX_ROWS, spanning, spanningNote } from './spanning.ts';
 import { STAGE_COLOR, STAGE_LABEL, STAGE_ORDER } from './stages.ts';
 import { baseConfig, SCHEMA } from './theme.ts';
 import { chartTitle } from './title.ts';
@@ -39,9 +40,17 @@ export function stageBreakdown(
 ): VegaLiteSpec {
   const rows: Row[] = [];
   const names: string[] = [];
-  for (const pt of results.points) {
-    if (options.points !== undefined && !options.points.includes(pt.index)) continue;
-    if (pt.breakdown.p50 === null && pt.breakdown.p99 === null) continue;
+  const asked = results.points.filter(
+    (pt) =>
+      (options.points === undefined || options.points.includes(pt.index)) &&
+      (pt.breakdown.p50 !== null || pt.breakdown.p99 !== null),
+  );
+  const shown = spanning(asked, MAX_ROWS);
+  const notes =
+    shown.length < asked.length
+      ? [spanningNote('points', 'chart', shown.length, asked.length)]
+      : [];
+  for (const pt of shown) {
     const name = displayName(results, pt);
     names.push(name);
     for (const [key, panel] of PANELS) {
@@ -75,6 +84,7 @@ export function stageBreakdown(
     title: chartTitle(
       results,
       'Where the time goes: mean time per stage, calls near the p50 and the p99',
+      notes,
     ),
     data: { values: rows },
     facet: {
@@ -104,6 +114,8 @@ export function stageBreakdown(
               field: 'stage',
               type: 'nominal',
               title: 'stage',
+              // Below the panels: beside them, long point names push the chart past the column.
+              legend: { orient: 'bottom', columns: 4 },
               scale: {
                 domain: STAGE_ORDER.map((s) => STAGE_LABEL[s]),
                 range: STAGE_ORDER.map((s) => STAGE_COLOR[s]),
@@ -114,7 +126,7 @@ export function stageBreakdown(
         },
         {
           transform: [{ filter: 'datum.total != null' }],
-          mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#333333' },
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#333333' },
           encoding: { y, x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } },
         },
         {

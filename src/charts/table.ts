@@ -6,6 +6,8 @@ export interface PercentileRow {
   label: string;
   /** Completed root calls. */
   count: number;
+  /** The mean, shown beside the percentiles (optional for tables built by hand). */
+  mean?: number | null;
   p50: number | null;
   p90: number | null;
   p99: number | null;
@@ -21,6 +23,7 @@ export function percentileTable(results: ExperimentResults): PercentileRow[] {
   return results.points.map((p) => ({
     label: displayName(results, p),
     count: p.endToEnd.count,
+    mean: p.endToEnd.mean.value,
     p50: p.endToEnd.p50.value,
     p90: p.endToEnd.p90.value,
     p99: p.endToEnd.p99.value,

@@ -22,7 +22,7 @@ export function tailPlot(
   results: ExperimentResults,
   options: DistributionOptions = {},
 ): VegaLiteSpec {
-  const { rows: cdf, color, dash, facet } = cdfRows(results, options);
+  const { rows: cdf, color, dash, facet, notes } = cdfRows(results, options);
   // 1 - p = 0 (the maximum) has no place on a log axis.
   const rows = cdf
     .map((r) => ({ point: r.point, panel: r.panel, latency: r.latency, slower: clean(1 - r.p) }))
@@ -34,7 +34,11 @@ export function tailPlot(
   );
   const base = {
     $schema: SCHEMA,
-    title: chartTitle(results, 'Share of requests slower than each latency (1 − CDF), log–log'),
+    title: chartTitle(
+      results,
+      'Share of requests slower than each latency (1 − CDF), log–log',
+      notes,
+    ),
     data: { values: rows },
     config: baseConfig(),
   };

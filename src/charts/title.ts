@@ -10,18 +10,31 @@ const TITLE_CHARS = 72;
 const SUBTITLE_CHARS = 96;
 
 /**
- * A chart's title block: the experiment's own title, and a subtitle that says
- * what the chart shows, both wrapped to the chart's width. Interrupted runs
- * say so, so that a partial picture is not read as the whole.
+ * A chart's title block: a title that says what the chart shows (its first
+ * line), and a subtitle with the rest (how to read it, and any note such as
+ * the points left out), both wrapped to the chart's width. The experiment's
+ * question is not repeated here: the report prints it above the charts, and
+ * a chart titled by a question ("where does the time go?") does not say
+ * what its lines are. Interrupted runs say so, so that a partial picture is
+ * not read as the whole.
  */
-export function chartTitle(results: ExperimentResults, subtitle: string | string[]) {
-  const lines = Array.isArray(subtitle) ? [...subtitle] : [subtitle];
-  if (results.partial) lines.push('Interrupted run: only the completed points are shown.');
-  const text = wrap(results.experiment.title || results.experiment.name, TITLE_CHARS);
+export function chartTitle(
+  results: ExperimentResults,
+  lines: string | readonly string[],
+  notes: readonly string[] = [],
+) {
+  const [first, ...rest] = typeof lines === 'string' ? [lines] : [...lines];
+  const sub = [...rest, ...notes.map(capitalise)];
+  if (results.partial) sub.push('Interrupted run: only the completed points are shown.');
+  const text = wrap(first ?? (results.experiment.title || results.experiment.name), TITLE_CHARS);
   return {
     text: text.length === 1 ? text[0] : text,
-    subtitle: lines.flatMap((l) => wrap(l, SUBTITLE_CHARS)),
+    subtitle: sub.flatMap((l) => wrap(l, SUBTITLE_CHARS)),
   };
+}
+
+function capitalise(s: string): string {
+  return s.length > 0 ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
 /** Words into lines of at most `max` characters (a longer word gets a line of its own). */

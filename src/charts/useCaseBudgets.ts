@@ -5,10 +5,11 @@
  */
 import type { ExperimentResults } from '../experiments/results.ts';
 import { displayName } from './axes.ts';
-import { LATENCY_BUDGETS, type LatencyBudget } from './budgets.ts';
+import { budgetsMet, LATENCY_BUDGETS, type LatencyBudget } from './budgets.ts';
 import { formatMs } from './format.ts';
 import { PERCENTILE_LABEL, type PercentileKey } from './percentiles.ts';
 import { latencyScale } from './scales.ts';
+import { MAX_ROWS, spanning, spanningNote } from './spanning.ts';
 import { baseConfig, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
 import type { VegaLiteSpec } from './types.ts';
@@ -25,6 +26,15 @@ interface Row {
   low: number | null;
   high: number | null;
   label: string;
+  /** Whether the point lies in the right half of the axis: its label then goes on its left. */
+  right?: boolean;
+}
+
+/** " · within 100 ms" (the tightest budget met, named in the panel above), or " · over every budget". */
+function metNote(ms: number, budgets: readonly LatencyBudget[]): string {
+  const met = budgetsMet(ms, budgets);
+  if (met.length === 0) return ' · over every budget';
+  return ` · within ${formatMs(met[0].ms)}`;
 }
 
 export function useCaseBudgets(
@@ -34,7 +44,12 @@ export function useCaseBudgets(
   const stat = options.stat ?? 'p99';
   const statName = PERCENTILE_LABEL[stat];
   const budgets = [...(options.budgets ?? LATENCY_BUDGETS)].sort((a, b) => a.ms - b.ms);
-  const rows: Row[] = results.points.map((pt) => {
+  const shown = spanning(results.points, MAX_ROWS);
+  const notes =
+    shown.length < results.points.length
+      ? [spanningNote('points', 'chart', shown.length, results.points.length)]
+      : [];
+  const rows: Row[] = shown.map((pt) => {
     const e = pt.endToEnd[stat];
     const ok = e.value !== null && e.value > 0;
     return {
@@ -42,7 +57,10 @@ export function useCaseBudgets(
       value: ok ? e.value : null,
       low: ok && e.low !== null && e.low > 0 ? e.low : null,
       high: ok && e.high !== null && e.high > 0 ? e.high : null,
-      label: ok ? `${statName} ${formatMs(e.value)}` : 'no completed calls',
+      // Which budgets the point meets, in words: the tightest one is enough to name.
+      label: ok
+        ? `${statName} ${formatMs(e.value)}${metNote(e.value as number, budgets)}`
+        : 'no completed calls',
     };
   });
   const names = rows.map((r) => r.name);
@@ -56,6 +74,9 @@ export function useCaseBudgets(
     `${statName} latency`,
   );
   const lo = x.scale.domain[0];
+  const hi = x.scale.domain[1];
+  const middle = Math.sqrt(lo * hi);
+  for (const r of rows) r.right = r.value !== null && r.value > middle;
   const xEnc = (field: string, last: boolean) => ({
     field,
     type: 'quantitative' as const,
@@ -78,7 +99,11 @@ export function useCaseBudgets(
   const rowTitle = results.axes.length === 1 ? results.axes[0].name : null;
   return {
     $schema: SCHEMA,
-    title: chartTitle(results, `The ${statName} of each point against latency budgets by use case`),
+    title: chartTitle(
+      results,
+      `The ${statName} of each point against latency budgets by use case`,
+      notes,
+    ),
     vconcat: [
       {
         width: WIDTH,
@@ -99,7 +124,7 @@ export function useCaseBudgets(
             },
           },
           {
-            mark: { type: 'text', align: 'right', dx: -3, fontSize: 10, color: '#333333' },
+            mark: { type: 'text', align: 'right', dx: -3, fontSize: 11, color: '#333333' },
             encoding: {
               y: { field: 'useCase', type: 'nominal', sort: budgetRows.map((b) => b.useCase) },
               x: { field: 'ms', type: 'quantitative' },
@@ -131,6 +156,26 @@ export function useCaseBudgets(
             mark: { type: 'rule', color: '#777777', strokeDash: [3, 3] },
             encoding: { x: xEnc('ms', true) },
           },
+          // Each dashed line says which budget it is, at the top of the plot;
+          // neighbours alternate between two heights so that 10 and 16 ms do not overlap.
+          ...[0, 1].map((row) => ({
+            data: {
+              values: limits
+                .map((ms, i) => ({ ms, label: formatMs(ms), row: i % 2 }))
+                .filter((l) => l.row === row),
+            },
+            mark: {
+              type: 'text' as const,
+              align: 'left' as const,
+              baseline: 'bottom' as const,
+              dx: 2,
+              // Above the plot, in the space between the two panels: never over a point's label.
+              y: -3 - 13 * (1 - row),
+              fontSize: 11,
+              color: '#555555',
+            },
+            encoding: { x: xEnc('ms', true), text: { field: 'label' } },
+          })),
           {
             data: { values: rows },
             layer: [
@@ -158,34 +203,42 @@ export function useCaseBudgets(
               },
               // The label twice: a white outline first, so that the budget
               // lines it crosses do not strike through it.
-              ...[{ stroke: 'white', strokeWidth: 3, strokeJoin: 'round' as const }, {}].map(
-                (halo) => ({
-                  mark: {
-                    type: 'text' as const,
-                    align: 'left' as const,
-                    dx: 8,
-                    fontSize: 11,
-                    ...halo,
-                  },
-                  encoding: {
-                    y: { field: 'name', type: 'nominal' as const, sort: names },
-                    // Points without calls are labelled at the left edge, so they are not silently missing.
-                    x: { field: 'labelAt', type: 'quantitative' as const },
-                    text: { field: 'label' },
-                  },
-                  transform: [
-                    {
-                      calculate: `datum.high != null ? datum.high : datum.value != null ? datum.value : ${lo}`,
-                      as: 'labelAt',
+              ...[{ stroke: 'white', strokeWidth: 3, strokeJoin: 'round' as const }, {}].flatMap(
+                (halo) =>
+                  // In the right half of the axis a label goes left of its point, so
+                  // that it never runs past the plot (and widens the chart).
+                  [false, true].map((right) => ({
+                    mark: {
+                      type: 'text' as const,
+                      align: right ? ('right' as const) : ('left' as const),
+                      dx: right ? -8 : 8,
+                      fontSize: 11,
+                      ...halo,
                     },
-                  ],
-                }),
+                    encoding: {
+                      y: { field: 'name', type: 'nominal' as const, sort: names },
+                      // Points without calls are labelled at the left edge, so they are not silently missing.
+                      x: { field: 'labelAt', type: 'quantitative' as const },
+                      text: { field: 'label' },
+                    },
+                    transform: [
+                      { filter: right ? 'datum.right' : '!datum.right' },
+                      {
+                        calculate: right
+                          ? 'datum.low != null ? datum.low : datum.value'
+                          : `datum.high != null ? datum.high : datum.value != null ? datum.value : ${lo}`,
+                        as: 'labelAt',
+                      },
+                    ],
+                  })),
               ),
             ],
           },
         ],
       },
     ],
+    // Room between the panels for the budget lines' labels.
+    spacing: 36,
     resolve: { scale: { x: 'shared' } },
     config: baseConfig(),
   } as VegaLiteSpec;

@@ -34,6 +34,20 @@ export interface PrepareContext {
 
 export const DEFAULT_MAX_POINTS = 10_000;
 
+/** Whether the experiment without its sweep fails with the same error: then the sweep is not to blame. */
+function failsAlike(
+  err: SpecError,
+  without: Record<string, unknown>,
+  ctx: PrepareContext,
+): boolean {
+  try {
+    resolvePoint(experimentSchema.parse(without), { models: ctx.models, readText: ctx.readText });
+    return false;
+  } catch (e) {
+    return e instanceof SpecError && e.path === err.path && e.reason === err.reason;
+  }
+}
+
 /**
  * Validates an experiment completely before anything runs: the file, every
  * sweep point (each is checked as a whole experiment, with errors in a swept
@@ -48,6 +62,8 @@ export function prepareExperiment(raw: unknown, ctx: PrepareContext): PreparedEx
     const axes = sweepAxes(spec.sweep);
     const rawObject = raw as Record<string, unknown>;
     const traces = ctx.traces ?? new Map<string, TraceData>();
+    const without = { ...rawObject };
+    delete without.sweep;
     const points = expandSweep(rawObject, axes, ctx.maxPoints ?? DEFAULT_MAX_POINTS).map(
       (point): PreparedPoint => {
         try {
@@ -59,7 +75,7 @@ export function prepareExperiment(raw: unknown, ctx: PrepareContext): PreparedEx
           });
           return { ...point, resolved };
         } catch (e) {
-          throw blameSweep(e, axes, point);
+          throw blameSweep(e, axes, point, (err) => failsAlike(err, without, ctx));
         }
       },
     );

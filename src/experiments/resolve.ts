@@ -34,7 +34,9 @@ export interface ResolvedPoint {
   graph: Graph;
   sources: { spec: SourceSpec; trace?: TraceData }[];
   /** `functions`: the functions pinged, resolved from the spec (the entry function by default). */
-  warmers: (Omit<WarmersSpec, 'functions'> & { functions: string[] }) | null;
+  warmers:
+    | (Omit<WarmersSpec, 'functions' | 'period'> & { period: number; functions: string[] })
+    | null;
   duration: number;
   warmup: number;
   timelineWindow: number | null;
@@ -173,9 +175,15 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
     functions,
     graph,
     sources,
-    warmers: spec.warmers
-      ? { ...spec.warmers, functions: warmed(spec.warmers.functions, names, graph.entry) }
-      : null,
+    // A period of "none" is a sweep's way of saying: no warmers at this point.
+    warmers:
+      spec.warmers && spec.warmers.period !== 'none'
+        ? {
+            ...spec.warmers,
+            period: spec.warmers.period,
+            functions: warmed(spec.warmers.functions, names, graph.entry),
+          }
+        : null,
     duration: spec.duration,
     warmup: spec.warmup,
     timelineWindow: spec.timeline?.window ?? null,

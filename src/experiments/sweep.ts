@@ -158,8 +158,21 @@ export function expandSweep(
   return points;
 }
 
-/** Rewrites an error inside a swept field to point at the sweep value that caused it. */
-export function blameSweep(err: unknown, axes: SweepAxis[], point: SweepPoint): unknown {
+/**
+ * Rewrites an error inside a swept field to point at the sweep value that
+ * caused it. An axis whose path names no field of an experiment
+ * (`"fanOut.width"` for `"graph.fanOut.width"`) is blamed on the axis, with
+ * the path it probably means. An error elsewhere is the point's only when
+ * the experiment without its sweep does not fail alike (`sameWithoutSweep`
+ * says whether it does): a field that is wrong whatever the sweep is not
+ * reported "at sweep point ...".
+ */
+export function blameSweep(
+  err: unknown,
+  axes: SweepAxis[],
+  point: SweepPoint,
+  sameWithoutSweep?: (err: SpecError) => boolean,
+): unknown {
   if (!(err instanceof SpecError)) return err;
   for (let k = 0; k < axes.length; k++) {
     const p = axes[k].path;
@@ -167,7 +180,53 @@ export function blameSweep(err: unknown, axes: SweepAxis[], point: SweepPoint): 
       const rest = err.path.slice(p.length);
       return new SpecError(`sweep["${p}"][${point.at[k]}]${rest}`, err.reason, err.file);
     }
+    const unknown = unknownAlongAxis(err, axes[k]);
+    if (unknown !== null) {
+      const meant = pathEndingWith(point.raw, axes[k].path, p);
+      const hint = meant ? `; did you mean "${meant}"?` : '';
+      return new SpecError(
+        `sweep["${p}"]`,
+        `"${p}" is not a path in the experiment: ${unknown}${hint}`,
+        err.file,
+      );
+    }
   }
   if (axes.length === 0) return err;
+  if (sameWithoutSweep?.(err)) return err;
   return new SpecError(err.path, `${err.reason} (at sweep point ${point.label})`, err.file);
+}
+
+/** 'field "fanOut" does not exist' when err is the unknown field that axis' path made. */
+function unknownAlongAxis(err: SpecError, axis: SweepAxis): string | null {
+  const segs = parsePath(axis.path, `sweep["${axis.path}"]`);
+  let parent = '';
+  for (const seg of segs) {
+    if (typeof seg === 'number') return null;
+    if (err.path === parent && err.reason.startsWith(`unknown field "${seg}"`)) {
+      return `${parent === '' ? 'an experiment' : `"${parent}"`} has no field "${seg}"`;
+    }
+    parent = parent === '' ? seg : `${parent}.${seg}`;
+  }
+  return null;
+}
+
+/**
+ * A dotted path of fields in `raw` that ends with the axis' path, such as
+ * "graph.fanOut.width" for "fanOut.width"; null when there is none. Walks
+ * with a stack (no recursion the input could deepen), the axis' own path
+ * excepted, since the sweep created it.
+ */
+function pathEndingWith(raw: Record<string, unknown>, tail: string, own: string): string | null {
+  const stack: [unknown, string][] = [[raw, '']];
+  let seen = 0;
+  while (stack.length > 0 && seen < 100_000) {
+    const [node, path] = stack.pop() as [unknown, string];
+    seen += 1;
+    if (path !== own && path.endsWith(`.${tail}`)) return path;
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) continue;
+    for (const [key, value] of Object.entries(node)) {
+      stack.push([value, path === '' ? key : `${path}.${key}`]);
+    }
+  }
+  return null;
 }

@@ -12,6 +12,7 @@ import {
   optional,
   probability,
   refine,
+  select,
   string,
   transform,
   withDefault,
@@ -136,7 +137,14 @@ export const workloadSchema = oneOfType({
 
 export const warmersSchema = refine(
   object({
-    period: duration({ allowZero: false }).describe('Time between rounds of pings'),
+    // "none" switches the warmers off, so that one sweep can compare with and
+    // without them (a very long period would stretch a log axis instead).
+    period: select<number | 'none'>(
+      [{ when: (v) => v === 'none', schema: enumOf(['none'] as const) }],
+      duration({ allowZero: false }),
+    ).describe(
+      'Time between rounds of pings, or "none": no warmers (e.g. as one value of a sweep)',
+    ),
     instances: withDefault(integer({ min: 1, max: 10_000 }), 1).describe(
       'Pings sent at once each round: instances kept warm',
     ),
@@ -152,6 +160,7 @@ export const warmersSchema = refine(
   }),
   // Each round fires within its own period, so the rounds stay in order.
   ({ period, jitter }) =>
+    period === 'none' ||
     jitter <= period || {
       path: 'jitter',
       reason: `must not be longer than the period (${formatDuration(period)})`,

@@ -100,8 +100,10 @@ describe('chartsFor', () => {
 
   describe('chart options from the experiment file', () => {
     const fanOut = { name: 'fanOutSlowShare', options: { thresholdMs: 500, p: 0.01 } };
-    const subtitle = (spec: unknown) =>
-      (spec as { title: { subtitle: string[] } }).title.subtitle.join(' ');
+    const subtitle = (spec: unknown) => {
+      const t = (spec as { title: { text: string | string[]; subtitle: string[] } }).title;
+      return [t.text, t.subtitle].flat().join(' ');
+    };
 
     it('takes a chart as a name or as {name, options}', () => {
       const charts = chartsFor(fanOutBimodal(), { charts: [fanOut, 'percentileCurves'] });

@@ -579,3 +579,33 @@ export const FIXTURES = {
   warmersSweep,
   fanOutBimodal,
 } as const;
+
+/**
+ * A sweep of `n` points along one numeric axis (calls per second), one
+ * lognormal each: cheap to build for n = 10,000, to test that charts cope
+ * with sweeps of any size.
+ */
+export function wideSweep(n: number): ExperimentResults {
+  const rates = Array.from({ length: n }, (_, i) => i + 1);
+  const points = rates.map((rate, index) =>
+    pointOf({
+      index,
+      params: { 'workload.poisson.perSecond': rate },
+      parts: [{ weight: 1, median: 20 + (30 * index) / Math.max(1, n - 1), sigma: 0.4 }],
+      count: 1_000,
+      spread: 0.03,
+      coldShare: 0.01,
+      meanHops: 1,
+      weights50: MANAGED,
+      weights99: { ...MANAGED, coldStart: 10 },
+      usd: 0.001,
+    }),
+  );
+  return results(
+    `wide-${n}`,
+    `A sweep of ${n} points`,
+    [{ path: 'workload.poisson.perSecond', name: 'perSecond', values: rates }],
+    points,
+    5,
+  );
+}

@@ -12,15 +12,17 @@ export function fanOutSentences(
   if (known.length === 0) return [];
   const widest = known[known.length - 1];
   const share = widest.share as number;
+  // Each series is slow by its own threshold, and predicted from its own p.
+  const own = model.series.find((s) => s.name === widest.series) ?? model;
   const slow =
-    options.slowShare === undefined && model.thresholdMs !== null
-      ? `slower than ${formatMs(model.thresholdMs)}`
+    options.slowShare === undefined && own.thresholdMs !== null
+      ? `slower than ${formatMs(own.thresholdMs)}`
       : 'slow';
   const who = widest.series === '' ? '' : ` for ${widest.series}`;
   let s = `At ${model.axis.name} ${widest.n}${who}, ${formatShare(share)} of requests were ${slow}`;
-  if (model.p !== null) {
-    const predicted = 1 - (1 - model.p) ** widest.n;
-    s += `; independent leaves each slow with probability ${formatShare(model.p)} predict ${formatShare(predicted)}`;
+  if (own.p !== null) {
+    const predicted = 1 - (1 - own.p) ** widest.n;
+    s += `; independent leaves each slow with probability ${formatShare(own.p)} predict ${formatShare(predicted)}`;
     const gap = share - predicted;
     if (Math.abs(gap) >= 0.05) {
       s +=

@@ -12,7 +12,7 @@ export function runSentences(results: ExperimentResults): string[] {
   const out = [`${lead} ${each}${warm}.`];
   out.push(
     reps > 1
-      ? `Bands and bars show 95% intervals across the ${reps} replications.`
+      ? `Where a chart or sentence gives an interval, it is a 95% interval across the ${reps} replications.`
       : 'With one replication there are no confidence intervals: treat small differences with care.',
   );
   if (results.partial) out.push('The run was interrupted: only the points shown were completed.');

@@ -27,7 +27,7 @@ export function renderSvg(spec: TopLevelSpec, options: RenderSvgOptions = {}): P
 async function renderNow(spec: TopLevelSpec, options: RenderSvgOptions): Promise<string> {
   useShippedFontMetrics();
   const warn = (...args: unknown[]) => options.onWarning?.(args.map(String).join(' '));
-  const logger = new Logger(warn);
+  const logger = makeLogger(warn);
   // structuredClone: Vega-Lite may annotate the spec it is given.
   const compiled = compile(structuredClone(spec), { logger }).spec;
   const view = new vega.View(vega.parse(compiled), {
@@ -43,29 +43,31 @@ async function renderNow(spec: TopLevelSpec, options: RenderSvgOptions): Promise
   }
 }
 
-/** A Vega logger that forwards warnings and errors instead of writing to the console. */
-class Logger implements vega.LoggerInterface {
-  private lvl = vega.Warn;
-  constructor(private readonly warnFn: (...args: unknown[]) => void) {}
-  level(): number;
-  level(_: number): this;
-  level(l?: number): number | this {
-    if (l === undefined) return this.lvl;
-    this.lvl = l;
-    return this;
-  }
-  error(...args: readonly unknown[]): this {
-    this.warnFn('error:', ...args);
-    return this;
-  }
-  warn(...args: readonly unknown[]): this {
-    if (this.lvl >= vega.Warn) this.warnFn(...args);
-    return this;
-  }
-  info(): this {
-    return this;
-  }
-  debug(): this {
-    return this;
-  }
+/**
+ * A Vega logger that forwards warnings and errors instead of writing to the
+ * console. Built from closures, not a class: Vega calls some of its logger's
+ * methods unbound (`const warn = logger.warn; warn(...)`), and a method that
+ * reads `this` then throws "this.warnFn is not a function", which hides the
+ * message Vega meant to log.
+ */
+function makeLogger(forward: (...args: unknown[]) => void): vega.LoggerInterface {
+  let lvl = vega.Warn;
+  const logger: vega.LoggerInterface = {
+    level: ((l?: number) => {
+      if (l === undefined) return lvl;
+      lvl = l;
+      return logger;
+    }) as vega.LoggerInterface['level'],
+    error: (...args: readonly unknown[]) => {
+      forward('error:', ...args);
+      return logger;
+    },
+    warn: (...args: readonly unknown[]) => {
+      if (lvl >= vega.Warn) forward(...args);
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
 }

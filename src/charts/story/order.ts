@@ -1,0 +1,172 @@
+/**
+ * The report tells one story, in the founding article's order: each section
+ * asks a question, answers it with one experiment's chart and numbers, and
+ * says what to try next. This table maps the shipped experiments to their
+ * places; an experiment not in it gets a section after the story.
+ */
+import type { ExperimentResults } from '../../experiments/results.ts';
+import { narrative } from '../narrative.ts';
+import { inWords } from '../words.ts';
+import { articleText } from './article.ts';
+import { chainColdText } from './chainCold.ts';
+import type { TryNext } from './playground.ts';
+import type { StoryText } from './text.ts';
+import {
+  budgetsText,
+  chainText,
+  geographyText,
+  meansText,
+  pathText,
+  warmColdText,
+} from './topics.ts';
+
+export interface StoryEntry {
+  /** The experiment whose results the section reads. */
+  experiment: string;
+  /** The section's heading: the topic in the article's words. */
+  heading: string;
+  /** The chart that answers the question (by name, or a name's prefix: "burstTimeline"). */
+  chart: string;
+  /** Sentences and takeaway from the results. */
+  text: (results: ExperimentResults) => StoryText;
+  tryNext: readonly TryNext[];
+}
+
+/** Sentences of the general narrative, without the run's bookkeeping, for topics without their own. */
+function fromNarrative(takeaway: string | null) {
+  return (results: ExperimentResults): StoryText => ({
+    sentences: narrative(inWords(results))
+      .filter(
+        (s) =>
+          !/^(One run|\d+ points, each from|Where a chart or sentence|With one replication)/.test(
+            s,
+          ),
+      )
+      .slice(0, 5),
+    takeaway,
+  });
+}
+
+const next = (
+  experiment: string,
+  words: string,
+  settings: Record<string, string | number | boolean>,
+): TryNext => ({ experiment, words, settings });
+
+export const STORY: readonly StoryEntry[] = [
+  {
+    experiment: 'warm-vs-cold',
+    heading: 'Percentiles, not means',
+    chart: 'latencyCdf',
+    text: meansText,
+    tryNext: [
+      next('warm-vs-cold', 'a function called once a minute', {
+        'workload.poisson.perSecond': 0.0167,
+      }),
+    ],
+  },
+  {
+    experiment: 'invocation-path',
+    heading: 'The invocation path: where the time goes',
+    chart: 'stageBreakdown',
+    text: pathText,
+    tryNext: [
+      next('invocation-path', 'a typical user in Europe', { client: 'intercontinental' }),
+      next('invocation-path', 'a user on a 4G phone', { client: 'mobile-4g' }),
+    ],
+  },
+  {
+    experiment: 'geography',
+    heading: "Geography and the client's network",
+    chart: 'stageBreakdown',
+    text: geographyText,
+    tryNext: [
+      next('geography', 'the same users on Cloudflare Workers', { platform: 'cloudflare-workers' }),
+    ],
+  },
+  {
+    experiment: 'warm-vs-cold',
+    heading: 'Warm and cold',
+    chart: 'tailPlot',
+    text: warmColdText,
+    tryNext: [
+      next('warm-vs-cold', 'a keep-alive of 30 minutes', {
+        'platformOverrides.keepAlive': '30min',
+      }),
+    ],
+  },
+  {
+    experiment: 'keep-alive',
+    heading: 'How long an idle instance is kept',
+    chart: 'keepAliveCost',
+    text: fromNarrative(
+      'A keep-alive longer than the gaps between calls removes cold starts; the provider pays for the idle memory, which is why keep-alives are short.',
+    ),
+    tryNext: [
+      next('keep-alive', 'a function called once a minute', {
+        'workload.poisson.perSecond': 0.0167,
+      }),
+    ],
+  },
+  {
+    experiment: 'burst-scaling',
+    heading: 'Scaling from 0 to 1, and from n to n + m',
+    chart: 'burstTimeline',
+    text: fromNarrative(
+      'A burst from zero meets cold starts and the concurrency limit at once; instances already warm absorb much of it.',
+    ),
+    tryNext: [
+      next('burst-scaling', 'a burst of 1,000 calls per second', { 'workload.burst.peak': 1000 }),
+    ],
+  },
+  {
+    experiment: 'warmers',
+    heading: 'Warmers and what they cost',
+    chart: 'keepAliveCost',
+    text: fromNarrative(
+      'A warmer must ping more often than the keep-alive, and keeps warm only as many instances as it pings at once.',
+    ),
+    tryNext: [next('warmers', 'two instances kept warm', { 'warmers.instances': 2 })],
+  },
+  {
+    experiment: 'use-case-budgets',
+    heading: 'Latency budgets by use case',
+    chart: 'useCaseBudgets',
+    text: budgetsText,
+    tryNext: [next('use-case-budgets', 'a user on a 4G phone', { client: 'mobile-4g' })],
+  },
+  {
+    experiment: 'chain-depth',
+    heading: 'Chains: the overhead of every link',
+    chart: 'percentileCurves',
+    text: chainText,
+    tryNext: [
+      next('chain-depth', 'a rarely called chain', { 'workload.poisson.perSecond': 0.002 }),
+    ],
+  },
+  {
+    experiment: 'chain-cold',
+    heading: 'Chains: cold starts compound',
+    chart: 'percentileCurves',
+    text: chainColdText,
+    tryNext: [
+      next('chain-cold', 'a keep-alive of 30 minutes', { 'platformOverrides.keepAlive': '30min' }),
+    ],
+  },
+  {
+    experiment: 'fan-out',
+    heading: 'Fan-out: the tail at scale',
+    chart: 'fanOutSlowShare',
+    text: fromNarrative(
+      'Waiting for many parallel calls makes the rare slow call common: the request is as slow as its slowest leaf.',
+    ),
+    tryNext: [next('fan-out', 'a fan-out of 200 calls', { 'graph.fanOut.width': 200 })],
+  },
+  {
+    experiment: 'article-2019',
+    heading: 'What a latency-optimised platform changes',
+    chart: 'useCaseBudgets',
+    text: articleText,
+    tryNext: [next('article-2019', 'a user on a 4G phone', { client: 'mobile-4g' })],
+  },
+];
