@@ -100,6 +100,7 @@ export function aggregatePoint(
     });
   }
   const completed = sum((r) => r.completed);
+  const waitedOnStart = reps.map((r) => r.startWaitRoots);
   const ended = sum((r) => r.completed + r.throttled + r.timedOut);
   const arrivals = sum((r) => r.arrivals);
   const n = reps.length;
@@ -126,6 +127,16 @@ export function aggregatePoint(
       coldStarts: sum((r) => r.coldStarts),
       hopsCold,
       meanHops: completed > 0 ? sum((r) => r.hops) / completed : null,
+      servedFresh: shareEstimate(
+        reps.map((r) => r.coldRoots),
+        reps.map((r) => r.completed),
+      ),
+      waitedOnStart: shareEstimate(
+        waitedOnStart,
+        reps.map((r) => r.completed),
+      ),
+      servedFreshCalls: sum((r) => r.coldRoots),
+      waitedOnStartCalls: waitedOnStart.reduce((a, b) => a + b, 0),
     },
     warmers: reps[0].warmers
       ? {
@@ -144,6 +155,10 @@ export function aggregatePoint(
     instances: {
       mean: sum((r) => r.instances.mean) / n,
       max: Math.max(...reps.map((r) => r.instances.max)),
+    },
+    drain: {
+      mean: sum((r) => r.drainMs) / n,
+      max: Math.max(...reps.map((r) => r.drainMs)),
     },
     timeline: timeline(reps),
     cdf: merged.count > 0 ? CDF_PERCENTILES.map((p) => [p, merged.quantile(p)]) : [],

@@ -124,6 +124,9 @@ export const experimentSchema = object({
     object({
       maxEvents: optional(integer({ min: 1 })),
       maxInFlight: optional(integer({ min: 1 })),
+      drain: optional(duration()).describe(
+        'After the arrivals stop at `duration`, how long calls still running may take to finish (default 1h); those cut off are reported',
+      ),
     }),
   ),
 });

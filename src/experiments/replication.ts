@@ -1,4 +1,4 @@
-import { Simulation } from '../engine/index.ts';
+import { Simulation, type StopReason } from '../engine/index.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
 import { buildWorld } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
@@ -97,22 +97,20 @@ export function* replicationSteps(
     );
   }
 
-  const maxEvents = point.limits.maxEvents;
-  for (;;) {
-    const chunk = Math.min(CHUNK, maxEvents - sim.processed);
-    const r = sim.run({ until: point.duration, maxEvents: chunk });
-    if (r.reason !== 'maxEvents') break;
-    if (sim.processed >= maxEvents) {
-      if (sim.peekTime() <= point.duration) {
-        throw new RunLimitError(
-          `more than ${maxEvents} events by ${sim.now.toFixed(0)} ms of simulated time (raise limits.maxEvents to go on)`,
-        );
-      }
-      // Exactly maxEvents: nothing is left before the end, and this moves the clock there.
-      sim.run({ until: point.duration });
-      break;
-    }
-    yield;
+  // The run: arrivals until `duration`; then, with calls still in flight, the
+  // drain, until the last of them answers or the drain limit is reached.
+  // A call is recorded by its start, so ending the run at `duration` would
+  // leave out the longest calls and bias every percentile low.
+  yield* runUntil(sim, point.duration, point.limits.maxEvents);
+  let drained = point.duration;
+  if (recorder.inFlight > 0 && point.limits.drain > 0) {
+    recorder.onDrained = () => sim.stop();
+    const limit = point.duration + point.limits.drain;
+    const reason = yield* runUntil(sim, limit, point.limits.maxEvents);
+    recorder.onDrained = null;
+    // Stopped: the last call answered now. Otherwise the limit cut the drain
+    // short, or nothing was left to happen (calls stuck for good).
+    drained = reason === 'stopped' ? Math.max(sim.now, recorder.lastEnd) : limit;
   }
 
   let requests = 0;
@@ -139,6 +137,7 @@ export function* replicationSteps(
     throttled: recorder.throttled,
     timedOut: recorder.timedOut,
     coldRoots: recorder.coldRoots,
+    startWaitRoots: recorder.startWaitRoots,
     hopsCold: recorder.hopsCold,
     hops: recorder.hops,
     coldStarts: pools.reduce((n, p) => n + p.coldStarts, 0),
@@ -149,7 +148,34 @@ export function* replicationSteps(
       ? { series: recorder.series.toJSON(point.duration), p99: recorder.windowP99 }
       : null,
     events: sim.processed,
+    drainMs: drained - point.duration,
   };
+}
+
+/**
+ * Runs events up to `until` in chunks, yielding between them, within the
+ * run's budget of `maxEvents` in all; returns why it stopped.
+ */
+function* runUntil(
+  sim: Simulation,
+  until: number,
+  maxEvents: number,
+): Generator<void, StopReason, void> {
+  for (;;) {
+    const chunk = Math.min(CHUNK, maxEvents - sim.processed);
+    const r = sim.run({ until, maxEvents: chunk });
+    if (r.reason !== 'maxEvents') return r.reason;
+    if (sim.processed >= maxEvents) {
+      if (sim.peekTime() <= until) {
+        throw new RunLimitError(
+          `more than ${maxEvents} events by ${sim.now.toFixed(0)} ms of simulated time (raise limits.maxEvents to go on)`,
+        );
+      }
+      // Exactly maxEvents: nothing is left before the end, and this moves the clock there.
+      return sim.run({ until }).reason;
+    }
+    yield;
+  }
 }
 
 function resetCounters(f: FunctionRuntime): void {

@@ -38,7 +38,8 @@ export interface ResolvedPoint {
   duration: number;
   warmup: number;
   timelineWindow: number | null;
-  limits: { maxEvents: number; maxInFlight: number };
+  /** drain: ms after `duration` that calls still running may take to finish. */
+  limits: { maxEvents: number; maxInFlight: number; drain: number };
 }
 
 export interface ResolveContext {
@@ -51,7 +52,11 @@ export interface ResolveContext {
 /** Fields of a platform model that overrides may not change. */
 const FIXED_FIELDS = new Set(['kind', 'name', 'description', 'source', '$schema']);
 
-export const DEFAULT_LIMITS = { maxEvents: 2e9, maxInFlight: 1e6 };
+/**
+ * drain: an hour, longer than any platform lets a call run (15 min on Lambda); the drain
+ * ends as soon as the last call does, so a long limit costs only the calls it waits for.
+ */
+export const DEFAULT_LIMITS = { maxEvents: 2e9, maxInFlight: 1e6, drain: 3_600_000 };
 
 /** Timeline windows per run at most: each is a row of the timeline in results.json. */
 export const MAX_TIMELINE_WINDOWS = 100_000;
@@ -178,6 +183,7 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
     limits: {
       maxEvents: spec.limits?.maxEvents ?? DEFAULT_LIMITS.maxEvents,
       maxInFlight: spec.limits?.maxInFlight ?? DEFAULT_LIMITS.maxInFlight,
+      drain: spec.limits?.drain ?? DEFAULT_LIMITS.drain,
     },
   };
 }

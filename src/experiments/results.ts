@@ -39,7 +39,10 @@ export interface CallCounts {
   completed: number;
   throttled: number;
   timedOut: number;
-  /** Started in the window, not answered by its end. */
+  /**
+   * Started in the window and still unanswered when the run stopped: cut off by the drain
+   * limit (`limits.drain`), or stuck for good. Left out of the percentiles.
+   */
   inFlight: number;
 }
 
@@ -82,6 +85,20 @@ export interface PointResult {
     hopsCold: number[];
     /** Mean number of calls (hops) per completed root call. */
     meanHops: number | null;
+    /**
+     * Share of completed root calls with a call served by a fresh instance: handed to it the
+     * moment it finished starting (the same as `share`). Absent from older results.
+     */
+    servedFresh?: Estimate;
+    /**
+     * Share of completed root calls with a call whose wait overlapped an instance start made
+     * for it or for the queue it waited in, whichever instance then served it: the calls cold
+     * starts slowed, as users count them. At least `servedFresh`. Absent from older results.
+     */
+    waitedOnStart?: Estimate;
+    /** Completed root calls counted in servedFresh and waitedOnStart, summed over replications. */
+    servedFreshCalls?: number;
+    waitedOnStartCalls?: number;
   };
   /** Warmer pings (not in endToEnd); null when the experiment has no warmers. */
   warmers: { calls: number; cold: number; usd: number } | null;
@@ -100,6 +117,12 @@ export interface PointResult {
   };
   /** Instances of all functions (starting + busy + idle), time-weighted mean and max. */
   instances: { mean: number; max: number };
+  /**
+   * Arrivals stop at `duration`; the calls then in flight drain. How long that took after
+   * `duration`, in ms: the mean and the longest over the replications (the drain limit when
+   * it cut calls off). Absent from results written before the drain existed.
+   */
+  drain?: { mean: number; max: number };
   /** Present when the experiment asks for one (e.g. a burst). */
   timeline: Timeline | null;
   /** The end-to-end CDF at fixed percentiles, for distribution charts: [p, latency] pairs. */

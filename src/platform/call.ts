@@ -76,6 +76,19 @@ export class Call {
   cold = false;
   /** Cold starts met by this call and every synchronous call below it. */
   coldHops = 0;
+  /**
+   * This call's wait for an instance overlapped a start made for it or for the queue it
+   * waited in (whether or not that start's instance then served it): the calls a cold
+   * start slowed, as users count them. Every cold call is one.
+   */
+  waitedOnStart = false;
+  /** Calls with waitedOnStart, this one and every synchronous call below it. */
+  startWaitHops = 0;
+  /**
+   * While it waits in a pool's queue: the pool's count of starts for its queue when it
+   * joined (see Pool), or -1 when one was already under way.
+   */
+  startMark = 0;
   /** Calls in this call's synchronous subtree, itself included. */
   hops = 1;
   instance: Instance | null = null;
@@ -128,6 +141,9 @@ export class Call {
     this.outcome = Outcome.InFlight;
     this.cold = false;
     this.coldHops = 0;
+    this.waitedOnStart = false;
+    this.startWaitHops = 0;
+    this.startMark = 0;
     this.hops = 1;
     this.instance = null;
     this.ping = false;

@@ -75,6 +75,12 @@ export class Pool implements ClusterTenant {
    */
   unplaced = 0;
   coldStarts = 0;
+  /**
+   * Starts begun or asked for (waiting for a token) that queued calls may take: unbound
+   * ones, and bound ones with room beyond their call. A call that waited while this grew
+   * waited on a start (see Call.waitedOnStart).
+   */
+  queueStarts = 0;
   private readonly list = new IdleList();
   private queueRing: (Call | undefined)[] = new Array(64);
   private queueHead = 0;
@@ -231,6 +237,12 @@ export class Pool implements ClusterTenant {
     } else {
       call.queue = wait;
     }
+    // A call that waited while a start for the queue was under way waited on it, even
+    // when an instance that freed meanwhile is the one that serves it.
+    if (cold || (call.waited && call.startMark < this.queueStarts)) {
+      call.waitedOnStart = true;
+      call.startWaitHops++;
+    }
     call.instance = inst;
     call.onInstance = now;
     inst.served++;
@@ -261,6 +273,8 @@ export class Pool implements ClusterTenant {
     this.queueLive++;
     call.queued = true;
     call.waited = true;
+    // A start on its way with room for queued calls: this call waits on it from now.
+    call.startMark = (this.starting + this.wanted) * this.conc > this.bound ? -1 : this.queueStarts;
     if (this.options.maxQueueWait < Infinity) {
       this.sim.schedule(this.options.maxQueueWait, this.abandon, call);
     }
@@ -300,6 +314,7 @@ export class Pool implements ClusterTenant {
       return;
     }
     this.wanted++;
+    this.queueStarts++;
     this.armTokenTimer();
   }
 
@@ -327,6 +342,7 @@ export class Pool implements ClusterTenant {
   private startInstance(boundCall: Call | null): void {
     const inst = new Instance(this, this.nextId++, false);
     this.starting++;
+    if (boundCall === null || this.conc > 1) this.queueStarts++;
     const cluster = this.options.cluster;
     const placed = cluster === null || cluster.place(inst);
     if (boundCall !== null) {
