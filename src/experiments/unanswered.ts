@@ -36,3 +36,21 @@ export function unansweredNote(results: ExperimentResults): string | null {
     'which; the percentiles cover only the calls that ended.'
   );
 }
+
+/**
+ * A note on the points with calls still unanswered when the run stopped, but too few for
+ * unansweredNote: the drain after the end (limits.drain) cut off calls longer than it, so the
+ * highest percentiles may read low. Null when there are none, or when unansweredNote speaks.
+ */
+export function cutOffNote(results: ExperimentResults): string | null {
+  if (unansweredNote(results) !== null) return null;
+  const points = results.points.filter((p) => p.calls.inFlight > 0);
+  if (points.length === 0) return null;
+  const which = points
+    .map((p) => `${p.label || results.experiment.name} ${p.calls.inFlight.toLocaleString('en-US')}`)
+    .join('; ');
+  return (
+    `cut off: calls still running when the drain after the run's end stopped (${which}). ` +
+    'They are left out of the percentiles, which may read low at the top: raise limits.drain.'
+  );
+}
