@@ -171,7 +171,7 @@ export class Recorder implements CallSink {
     p[j + 1] = call.internet;
     p[j + 2] = call.gateway;
     p[j + 3] = call.network;
-    p[j + 4] = call.scheduler;
+    p[j + 4] = call.frontEnd;
     p[j + 5] = call.queue;
     p[j + 6] = call.coldStart;
     p[j + 7] = call.execution;
@@ -184,7 +184,7 @@ export class Recorder implements CallSink {
     bd[b + 2] += call.internet;
     bd[b + 3] += call.gateway;
     bd[b + 4] += call.network;
-    bd[b + 5] += call.scheduler;
+    bd[b + 5] += call.frontEnd;
     bd[b + 6] += call.queue;
     bd[b + 7] += call.coldStart;
     bd[b + 8] += call.execution;

@@ -1,7 +1,7 @@
 import { type ClientModel, toClientConfig } from '../models/clientModel.ts';
 import {
   type PlatformModel,
-  platformModelSchema,
+  platformModelFields,
   toPlatformConfig,
 } from '../models/platformModel.ts';
 import type { ModelRegistry } from '../models/registry.ts';
@@ -217,7 +217,7 @@ function applyOverrides(
   overrides: Record<string, unknown> | undefined,
 ): PlatformModel {
   if (!overrides) return model;
-  const shape = platformModelSchema.shape as Record<
+  const shape = platformModelFields.shape as Record<
     string,
     { parse(v: unknown, p: string): unknown }
   >;
@@ -235,6 +235,12 @@ function applyOverrides(
         'platformOverrides',
         `unknown platform field "${key}"${close ? `; did you mean "${close}"?` : ''}`,
       );
+    }
+    // frontEnd and its old name, scheduler, are one stage: an override of either replaces it.
+    if (key === 'scheduler' || key === 'frontEnd') {
+      out.frontEnd = field.parse(value, path);
+      delete out.scheduler;
+      continue;
     }
     out[key] = field.parse(value, path);
   }

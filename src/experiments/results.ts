@@ -152,3 +152,38 @@ export interface ExperimentResults {
   /** True when the run was interrupted: only the points listed were completed. */
   partial: boolean;
 }
+
+/** Stages renamed since older results were written: old name, new name. */
+const RENAMED_STAGES = [['scheduler', 'frontEnd']] as const;
+
+/**
+ * Brings results.json data written by an older coldtail to the current shape, in place, before
+ * it is checked: the stage once called `scheduler` is `frontEnd` (the same numbers). Anything
+ * not an object is left for the checks to refuse.
+ */
+export function upgradeResults(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null) return json;
+  const points = (json as { points?: unknown }).points;
+  if (!Array.isArray(points)) return json;
+  const rename = (o: unknown) => {
+    if (typeof o !== 'object' || o === null) return;
+    const rec = o as Record<string, unknown>;
+    for (const [old, now] of RENAMED_STAGES) {
+      if (old in rec && !(now in rec)) {
+        rec[now] = rec[old];
+        delete rec[old];
+      }
+    }
+  };
+  for (const p of points) {
+    if (typeof p !== 'object' || p === null) continue;
+    const point = p as Record<string, unknown>;
+    rename(point.stages);
+    const breakdown = point.breakdown as Record<string, unknown> | undefined;
+    if (typeof breakdown === 'object' && breakdown !== null) {
+      rename(breakdown.p50);
+      rename(breakdown.p99);
+    }
+  }
+  return json;
+}

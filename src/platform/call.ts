@@ -16,7 +16,7 @@ export const STAGES = [
   'internet',
   'gateway',
   'network',
-  'scheduler',
+  'frontEnd',
   'queue',
   'coldStart',
   'execution',
@@ -44,7 +44,7 @@ const BILLED = 3;
 const INTERNET = 4;
 const GATEWAY = 5;
 const NETWORK = 6;
-const SCHEDULER = 7;
+const FRONT_END = 7;
 const QUEUE = 8;
 const COLD_START = 9;
 const EXECUTION = 10;
@@ -213,11 +213,12 @@ export class Call {
   set network(ms: number) {
     this.times[NETWORK] = ms;
   }
-  get scheduler(): number {
-    return this.times[SCHEDULER];
+  /** The platform's front end and routing (once `scheduler`). */
+  get frontEnd(): number {
+    return this.times[FRONT_END];
   }
-  set scheduler(ms: number) {
-    this.times[SCHEDULER] = ms;
+  set frontEnd(ms: number) {
+    this.times[FRONT_END] = ms;
   }
   get queue(): number {
     return this.times[QUEUE];

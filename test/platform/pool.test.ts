@@ -370,7 +370,7 @@ describe('the path', () => {
       retransmitTimeout: 200,
     };
     const w = testWorld(
-      barePlatform({ gateway: exponential(2), network: exponential(0.5), scheduler: constant(1) }),
+      barePlatform({ gateway: exponential(2), network: exponential(0.5), frontEnd: constant(1) }),
       exponential(10),
       { client },
     );
