@@ -77,9 +77,9 @@ export class Call {
   /** Cold starts met by this call and every synchronous call below it. */
   coldHops = 0;
   /**
-   * This call's wait for an instance overlapped a start made for it or for the queue it
-   * waited in (whether or not that start's instance then served it): the calls a cold
-   * start slowed, as users count them. Every cold call is one.
+   * This call's wait for an instance overlapped a start of an instance of its function, made
+   * for it or for the queue it waited in (whether or not that instance then served it): the
+   * calls cold starts slowed, as users count them. Every cold call is one.
    */
   waitedOnStart = false;
   /** Calls with waitedOnStart, this one and every synchronous call below it. */

@@ -76,9 +76,10 @@ export class Pool implements ClusterTenant {
   unplaced = 0;
   coldStarts = 0;
   /**
-   * Starts begun or asked for (waiting for a token) that queued calls may take: unbound
-   * ones, and bound ones with room beyond their call. A call that waited while this grew
-   * waited on a start (see Call.waitedOnStart).
+   * Starts begun or asked for (waiting for a token). A call that waited in the queue while
+   * one was under way, or while this grew, waited on a start (see Call.waitedOnStart): the
+   * instance starting serves the queue, if not at once then after the call it was started
+   * for (one call per instance, at a limit).
    */
   queueStarts = 0;
   private readonly list = new IdleList();
@@ -273,8 +274,8 @@ export class Pool implements ClusterTenant {
     this.queueLive++;
     call.queued = true;
     call.waited = true;
-    // A start on its way with room for queued calls: this call waits on it from now.
-    call.startMark = (this.starting + this.wanted) * this.conc > this.bound ? -1 : this.queueStarts;
+    // A start on its way: this call waits on it from now.
+    call.startMark = this.starting + this.wanted > 0 ? -1 : this.queueStarts;
     if (this.options.maxQueueWait < Infinity) {
       this.sim.schedule(this.options.maxQueueWait, this.abandon, call);
     }
@@ -342,7 +343,7 @@ export class Pool implements ClusterTenant {
   private startInstance(boundCall: Call | null): void {
     const inst = new Instance(this, this.nextId++, false);
     this.starting++;
-    if (boundCall === null || this.conc > 1) this.queueStarts++;
+    this.queueStarts++;
     const cluster = this.options.cluster;
     const placed = cluster === null || cluster.place(inst);
     if (boundCall !== null) {

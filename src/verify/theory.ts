@@ -155,3 +155,124 @@ export function burstFromZero(o: {
   }
   return out;
 }
+
+/** M/G/1 mean wait (Pollaczek-Khinchine): lambda E[S^2] / (2 (1 - rho)). */
+export function pkMeanWait(lambda: number, meanS: number, secondMomentS: number): number {
+  const rho = lambda * meanS;
+  return (lambda * secondMomentS) / (2 * (1 - rho));
+}
+
+/** The standard normal CDF, by erfc (W. J. Cody's rational approximations via Numerical Recipes' erfc, 1.2e-7). */
+export function normalCdf(z: number): number {
+  return 0.5 * erfc(-z / Math.SQRT2);
+}
+
+function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t *
+                              (-1.13520398 +
+                                t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? r : 2 - r;
+}
+
+/**
+ * The p-quantile of the M/G/1 (FIFO) waiting time with lognormal service (ln-mean mu, ln-sd
+ * sigma, in ms) at arrival rate lambda (per ms), computed numerically from its exact
+ * distribution: Pollaczek-Khinchine's compound geometric, W = the sum of N residual service
+ * times with P(N = k) = (1 - rho) rho^k, the residual (equilibrium) distribution having CDF
+ * F_e(x) = [x (1 - F(x)) + E[S] Phi((ln x - mu - sigma^2) / sigma)] / E[S]. The residual is
+ * discretised on a grid of `step` ms (mass of [(j - 1/2) step, (j + 1/2) step) at j step) and
+ * the compound sum by Panjer's recursion.
+ */
+export function mg1LognormalWaitQuantile(
+  p: number,
+  lambda: number,
+  mu: number,
+  sigma: number,
+  step: number,
+): number {
+  const mean = Math.exp(mu + (sigma * sigma) / 2);
+  const rho = lambda * mean;
+  if (!(rho < 1)) throw new RangeError('mg1LognormalWaitQuantile: rho must be < 1');
+  const F = (x: number) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma));
+  const Fe = (x: number) =>
+    x <= 0
+      ? 0
+      : (x * (1 - F(x)) + mean * normalCdf((Math.log(x) - mu - sigma * sigma) / sigma)) / mean;
+  if (p <= 1 - rho) return 0;
+  // P(W <= k step) accumulates until it reaches p.
+  const g: number[] = [Fe(step / 2)];
+  const P: number[] = [(1 - rho) / (1 - rho * g[0])];
+  let cdf = P[0];
+  for (let k = 1; cdf < p; k++) {
+    g.push(Fe((k + 0.5) * step) - Fe((k - 0.5) * step));
+    let s = 0;
+    for (let j = 1; j <= k; j++) s += g[j] * P[k - j];
+    P.push((rho * s) / (1 - rho * g[0]));
+    cdf += P[k];
+    if (cdf >= p) return k * step;
+    if (k > 1e6) throw new RangeError('mg1LognormalWaitQuantile: grid too fine');
+  }
+  return 0;
+}
+
+/**
+ * M/M/1 with a fixed patience tau (FIFO): a call still waiting after tau leaves. It leaves
+ * exactly when its virtual wait (the work ahead of it that will be served) exceeds tau, whose
+ * stationary law has an atom P0 at 0 and density lambda P0 e^{-(mu - lambda) x} up to tau,
+ * lambda P0 e^{lambda tau} e^{-mu x} beyond. So P(abandon) = P(V > tau) =
+ * rho e^{-(mu - lambda) tau} / [1 + rho / (1 - rho) (1 - e^{-(mu - lambda) tau}) + rho e^{-(mu - lambda) tau}].
+ * Rates per ms, tau in ms; at tau = 0 it is Erlang B with one server, rho / (1 + rho).
+ */
+export function mm1PatienceAbandon(lambda: number, mu: number, tau: number): number {
+  const rho = lambda / mu;
+  const e = Math.exp(-(mu - lambda) * tau);
+  return (rho * e) / (1 + (rho / (1 - rho)) * (1 - e) + rho * e);
+}
+
+/**
+ * M/M/1 whose server switches off the moment it is idle and needs a setup time I before it
+ * serves again (keep-alive 0): mean time in system 1 / (mu - lambda) + (2 E[I] + lambda E[I^2])
+ * / (2 (1 + lambda E[I])) (Welch 1964, exceptional first service). Rates per ms.
+ */
+export function mm1SetupMeanTime(
+  lambda: number,
+  mu: number,
+  meanI: number,
+  secondMomentI: number,
+): number {
+  return 1 / (mu - lambda) + (2 * meanI + lambda * secondMomentI) / (2 * (1 + lambda * meanI));
+}
+
+/**
+ * The same queue: the share of calls that wait while a setup is under way. A cycle has an
+ * idle spell, the call that ends it, the 1 + N_I calls there while the setup runs, and the
+ * busy period they start, which serves (1 + lambda E[I]) / (1 - rho) calls in all: the share
+ * is 1 - rho, whatever the setup time. Of those, one per cycle is served by the new
+ * instance the moment it is ready (one call per instance): (1 - rho) / (1 + lambda E[I]).
+ */
+export function mm1SetupShares(
+  lambda: number,
+  mu: number,
+  meanI: number,
+): { waited: number; servedFresh: number } {
+  const rho = lambda / mu;
+  return { waited: 1 - rho, servedFresh: (1 - rho) / (1 + lambda * meanI) };
+}
