@@ -79,6 +79,23 @@ function timeline(reps: ReplicationData[]): Timeline | null {
   };
 }
 
+/**
+ * The warm-up diagnostic: the median over the replications of their MSER-5 truncation points,
+ * against the warm-up the experiment chose. A median rather than one replication's: MSER
+ * sometimes truncates at a lone burst of slow calls in a run that has no drift at all.
+ */
+function warmupCheck(reps: ReplicationData[]): PointResult['warmupCheck'] {
+  const warmup = reps[0].warmupMs;
+  const points = reps.flatMap((r) =>
+    r.mserMs === null || r.mserMs === undefined ? [] : [r.mserMs],
+  );
+  if (points.length === 0) return { mser: null, tooShort: false };
+  points.sort((a, b) => a - b);
+  const mid = points.length >> 1;
+  const mser = points.length % 2 === 1 ? points[mid] : (points[mid - 1] + points[mid]) / 2;
+  return { mser, tooShort: mser > warmup };
+}
+
 /** Combines the replications of one sweep point into its results. */
 export function aggregatePoint(
   point: Pick<SweepPoint, 'index' | 'params' | 'label'>,
@@ -156,6 +173,7 @@ export function aggregatePoint(
       mean: sum((r) => r.instances.mean) / n,
       max: Math.max(...reps.map((r) => r.instances.max)),
     },
+    warmupCheck: warmupCheck(reps),
     drain: {
       mean: sum((r) => r.drainMs) / n,
       max: Math.max(...reps.map((r) => r.drainMs)),

@@ -1,4 +1,5 @@
 import { Histogram } from '../metrics/histogram.ts';
+import { mser5 } from '../metrics/mser.ts';
 import { TimeSeries } from '../metrics/timeSeries.ts';
 import { type Call, Outcome, STAGES } from '../platform/call.ts';
 import type { CallSink } from '../platform/invoker.ts';
@@ -60,11 +61,18 @@ export interface ReplicationData {
    * the drain limit when it cut the drain short.
    */
   drainMs: number;
+  /** The MSER-5 truncation point of the run's per-window mean latencies, ms from 0 (see Recorder). */
+  mserMs: number | null;
+  /** The replication's warm-up, ms, to compare with. */
+  warmupMs: number;
 }
 
 // Per pending call: latency, then the stages in STAGES order.
 const CALL_VALUES = 1 + STAGES.length;
 const PENDING_CALLS = 1024;
+
+/** Windows of the whole run (warm-up included) whose mean latencies MSER-5 reads. */
+export const MSER_WINDOWS = 500;
 
 /**
  * Records root calls that start inside the measured window (after warm-up,
@@ -115,10 +123,15 @@ export class Recorder implements CallSink {
   readonly series: TimeSeries | null;
   readonly windowP99: Histogram[] = [];
   private readonly entry: string;
+  // Per window of the run, the latencies of completed root calls by start, and their count.
+  private readonly mserSums = new Float64Array(MSER_WINDOWS);
+  private readonly mserCounts = new Float64Array(MSER_WINDOWS);
+  private readonly mserWidth: number;
 
   constructor(warmup: number, end: number, entry: string, timelineWindow: number | null) {
     this.windowStart = warmup;
     this.windowEnd = end;
+    this.mserWidth = end / MSER_WINDOWS;
     this.lastT = warmup;
     this.entry = entry;
     this.series = timelineWindow === null ? null : new TimeSeries(timelineWindow, end);
@@ -149,6 +162,11 @@ export class Recorder implements CallSink {
     // run and the calls in flight drain): a recorded latency is never cut short.
     if (call.end > this.lastEnd) this.lastEnd = call.end;
     const latency = call.end - call.start;
+    if (call.outcome === Outcome.Completed && call.start < this.windowEnd) {
+      const w = Math.floor(call.start / this.mserWidth);
+      this.mserSums[w] += latency;
+      this.mserCounts[w]++;
+    }
     if (timelineOn && call.outcome === Outcome.Completed) {
       const w = Math.floor(call.start / this.series!.widthMs);
       let h = this.windowP99[w];
@@ -194,6 +212,15 @@ export class Recorder implements CallSink {
     while (this.hopsCold.length <= k) this.hopsCold.push(0);
     this.hopsCold[k]++;
     this.hops += call.hops;
+  }
+
+  /**
+   * Where MSER-5 would truncate the run's latencies (per-window means from time 0, warm-up
+   * included), in ms from the start; null with too few calls to say.
+   */
+  mserTruncation(): number | null {
+    const d = mser5(this.mserSums, this.mserCounts);
+    return d === null ? null : d * this.mserWidth;
   }
 
   /** End-to-end latencies of the completed calls in the window. */

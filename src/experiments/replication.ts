@@ -149,6 +149,8 @@ export function* replicationSteps(
       : null,
     events: sim.processed,
     drainMs: drained - point.duration,
+    mserMs: recorder.mserTruncation(),
+    warmupMs: point.warmup,
   };
 }
 

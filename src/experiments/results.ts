@@ -118,6 +118,13 @@ export interface PointResult {
   /** Instances of all functions (starting + busy + idle), time-weighted mean and max. */
   instances: { mean: number; max: number };
   /**
+   * Whether the warm-up looks long enough: `mser` is the MSER-5 truncation point of the run's
+   * mean latency per window (500 windows from time 0, batches of 5), the median over the
+   * replications, in ms from the start; `tooShort` when it lies past the warm-up, so that the
+   * start's empty pools may still bias the results. Absent from older results.
+   */
+  warmupCheck?: { mser: number | null; tooShort: boolean };
+  /**
    * Arrivals stop at `duration`; the calls then in flight drain. How long that took after
    * `duration`, in ms: the mean and the longest over the replications (the drain limit when
    * it cut calls off). Absent from results written before the drain existed.

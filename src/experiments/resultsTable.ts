@@ -1,6 +1,6 @@
 import { formatMs, formatPercent, textTable } from './format.ts';
 import type { ExperimentResults } from './results.ts';
-import { cutOffNote, unansweredNote } from './unanswered.ts';
+import { cutOffNote, unansweredNote, warmupNote } from './unanswered.ts';
 
 /** The table `coldtail run` prints: one row per sweep point. */
 export function resultsTable(results: ExperimentResults): string {
@@ -49,6 +49,7 @@ export function resultsTable(results: ExperimentResults): string {
     'cold: calls served by an instance the moment it finished starting; cold wait: calls that ' +
       'waited while an instance started for them or for their queue (whichever instance served them).',
     cutOffNote(results) ?? '',
+    warmupNote(results) ?? '',
     results.partial ? 'PARTIAL: the run was interrupted; only the points above are complete.' : '',
     unansweredNote(results) ?? '',
   ].filter((s) => s !== '');

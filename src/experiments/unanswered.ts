@@ -1,3 +1,4 @@
+import { formatMs } from './format.ts';
 import type { ExperimentResults } from './results.ts';
 
 /**
@@ -52,5 +53,22 @@ export function cutOffNote(results: ExperimentResults): string | null {
   return (
     `cut off: calls still running when the drain after the run's end stopped (${which}). ` +
     'They are left out of the percentiles, which may read low at the top: raise limits.drain.'
+  );
+}
+
+/**
+ * A warning for the points whose warm-up looks too short (see PointResult.warmupCheck), or
+ * null: the run starts with empty pools, and a warm-up shorter than the time the latencies
+ * take to settle leaves that start's cold calls in the results.
+ */
+export function warmupNote(results: ExperimentResults): string | null {
+  const points = results.points.filter((p) => p.warmupCheck?.tooShort);
+  if (points.length === 0) return null;
+  const which = points
+    .map((p) => `${p.label || results.experiment.name} ${formatMs(p.warmupCheck!.mser)}`)
+    .join('; ');
+  return (
+    `warning: the warm-up (${formatMs(results.warmup)}) looks too short: the latencies still ` +
+    `drift after it (MSER-5 truncation point: ${which}). Set "warmup" to at least that.`
   );
 }

@@ -3,7 +3,7 @@ import { formatPercent } from '../../src/experiments/format.ts';
 import { resultsCsv } from '../../src/experiments/resultsCsv.ts';
 import { resultsTable } from '../../src/experiments/resultsTable.ts';
 import { runExperiment } from '../../src/experiments/runExperiment.ts';
-import { cutOffNote } from '../../src/experiments/unanswered.ts';
+import { cutOffNote, warmupNote } from '../../src/experiments/unanswered.ts';
 import { platformModel, prepare } from './experimentHelpers.ts';
 
 // Late binding: calls that waited on a start are often served by an instance that freed first.
@@ -89,5 +89,26 @@ describe('resultsTable', () => {
     const cells = csv[1].split(',');
     expect(cells[header.indexOf('waited_on_start_share')]).toBe('');
     expect(cells[header.indexOf('cold_share')]).toBe(String(results.points[0].cold.share.value));
+  });
+
+  it('warns when the warm-up looks too short, from the MSER-5 truncation point', () => {
+    const results = coldRun();
+    const p0 = results.points[0];
+    const fine = {
+      ...results,
+      points: results.points.map((p) => ({ ...p, warmupCheck: { mser: 0, tooShort: false } })),
+    };
+    expect(warmupNote(fine)).toBeNull();
+    expect(resultsTable(fine)).not.toContain('warm-up');
+    const short = {
+      ...results,
+      points: [
+        { ...p0, warmupCheck: { mser: 54_000, tooShort: true } },
+        ...results.points.slice(1),
+      ],
+    };
+    const note = warmupNote(short)!;
+    expect(note).toContain(`${p0.label} 54.0 s`);
+    expect(resultsTable(short)).toContain(note);
   });
 });
