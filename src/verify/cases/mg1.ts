@@ -28,7 +28,7 @@ export const mg1: VerifyCase = {
       // warm-up is about 30 of those (some 5,000 calls at rho 0.9).
       const relax = ((1 + second / meanS ** 2 - 1) / (1 - rho) ** 2) * meanS;
       const warmup = Math.round(30 * relax);
-      const customers = pick(quick, rho < 0.6 ? 100_000 : 400_000, rho < 0.6 ? 3_000 : 8_000);
+      const customers = pick(quick, rho < 0.6 ? 30_000 : 150_000, rho < 0.6 ? 3_000 : 8_000);
       const data = replicate(
         {
           name: 'verify-mg1',

@@ -19,10 +19,10 @@ export const mm50: VerifyCase = {
     const c = 50;
     const lambda = 47.5;
     const mu = 1;
-    const customers = pick(quick, 300_000, 8_000);
+    const customers = pick(quick, 60_000, 8_000);
     const reps = pick(quick, 20, 10);
     // The queue relaxes in about 1 / (sqrt(c mu) - sqrt(lambda))^2 s, some 30 s here.
-    const warmup = pick(quick, 600_000, 100_000);
+    const warmup = pick(quick, 300_000, 100_000);
     const data = replicate(
       {
         name: 'verify-mm50',

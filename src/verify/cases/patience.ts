@@ -17,7 +17,7 @@ export const patience: VerifyCase = {
     const lambda = 80;
     const mu = 100;
     const tau = 20;
-    const customers = pick(quick, 200_000, 5_000);
+    const customers = pick(quick, 50_000, 5_000);
     const warmup = 2_000;
     const data = replicate(
       {
