@@ -51,10 +51,8 @@ export const keepAlive: VerifyCase = {
           unit: '',
           values: data.map((d) => d.coldRoots / d.completed),
           note:
-            k === 100
-              ? `lambda ${lambda}/s, K ${k} ms, calls of ${execution} ms; ` +
-                `tolerance rho = ${rho}: exactly (1 - rho) exp(-lambda K)`
-              : undefined,
+            (k === 100 ? `lambda ${lambda}/s, K ${k} ms, calls of ${execution} ms; ` : '') +
+            `tolerance rho = ${rho}: exactly (1 - rho) exp(-lambda K)`,
         },
         { kind: 'equals', expected: coldShare(lambda / 1000, k), tolerance: rho },
       );
