@@ -6,7 +6,7 @@ export const STAGE_LABEL: Record<Stage, string> = {
   internet: 'internet',
   gateway: 'gateway',
   network: 'cloud network',
-  scheduler: 'scheduler',
+  frontEnd: 'front end',
   queue: 'queue',
   coldStart: 'cold start',
   execution: 'execution',
@@ -23,7 +23,7 @@ export const STAGE_COLOR: Record<Stage, string> = {
   internet: OKABE_ITO[4], // sky blue
   gateway: OKABE_ITO[0], // blue
   network: OKABE_ITO[2], // bluish green
-  scheduler: OKABE_ITO[6], // yellow
+  frontEnd: OKABE_ITO[6], // yellow
   queue: OKABE_ITO[5], // reddish purple
   coldStart: OKABE_ITO[3], // vermillion
   execution: OKABE_ITO[1], // orange

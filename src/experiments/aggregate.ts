@@ -79,6 +79,23 @@ function timeline(reps: ReplicationData[]): Timeline | null {
   };
 }
 
+/**
+ * The warm-up diagnostic: the median over the replications of their MSER-5 truncation points,
+ * against the warm-up the experiment chose. A median rather than one replication's: MSER
+ * sometimes truncates at a lone burst of slow calls in a run that has no drift at all.
+ */
+function warmupCheck(reps: ReplicationData[]): PointResult['warmupCheck'] {
+  const warmup = reps[0].warmupMs;
+  const points = reps.flatMap((r) =>
+    r.mserMs === null || r.mserMs === undefined ? [] : [r.mserMs],
+  );
+  if (points.length === 0) return { mser: null, tooShort: false };
+  points.sort((a, b) => a - b);
+  const mid = points.length >> 1;
+  const mser = points.length % 2 === 1 ? points[mid] : (points[mid - 1] + points[mid]) / 2;
+  return { mser, tooShort: mser > warmup };
+}
+
 /** Combines the replications of one sweep point into its results. */
 export function aggregatePoint(
   point: Pick<SweepPoint, 'index' | 'params' | 'label'>,
@@ -100,6 +117,7 @@ export function aggregatePoint(
     });
   }
   const completed = sum((r) => r.completed);
+  const waitedOnStart = reps.map((r) => r.startWaitRoots);
   const ended = sum((r) => r.completed + r.throttled + r.timedOut);
   const arrivals = sum((r) => r.arrivals);
   const n = reps.length;
@@ -126,6 +144,16 @@ export function aggregatePoint(
       coldStarts: sum((r) => r.coldStarts),
       hopsCold,
       meanHops: completed > 0 ? sum((r) => r.hops) / completed : null,
+      servedFresh: shareEstimate(
+        reps.map((r) => r.coldRoots),
+        reps.map((r) => r.completed),
+      ),
+      waitedOnStart: shareEstimate(
+        waitedOnStart,
+        reps.map((r) => r.completed),
+      ),
+      servedFreshCalls: sum((r) => r.coldRoots),
+      waitedOnStartCalls: waitedOnStart.reduce((a, b) => a + b, 0),
     },
     warmers: reps[0].warmers
       ? {
@@ -144,6 +172,11 @@ export function aggregatePoint(
     instances: {
       mean: sum((r) => r.instances.mean) / n,
       max: Math.max(...reps.map((r) => r.instances.max)),
+    },
+    warmupCheck: warmupCheck(reps),
+    drain: {
+      mean: sum((r) => r.drainMs) / n,
+      max: Math.max(...reps.map((r) => r.drainMs)),
     },
     timeline: timeline(reps),
     cdf: merged.count > 0 ? CDF_PERCENTILES.map((p) => [p, merged.quantile(p)]) : [],

@@ -127,6 +127,9 @@ export const experimentSchema = object({
       maxCallsInFlight: optional(integer({ min: 1 })).describe(
         'Calls in flight at once, calls between functions included (about 550 bytes each); default 2e6',
       ),
+      drain: optional(duration()).describe(
+        'After the arrivals stop at `duration`, how long calls still running may take to finish (default 1h); those cut off are reported',
+      ),
     }),
   ),
 });

@@ -6,7 +6,7 @@ const STAGE_WORDS: Record<Stage, string> = {
   internet: 'crossing the internet (both ways)',
   gateway: 'in the gateway (both ways)',
   network: 'on the cloud network (both ways)',
-  scheduler: 'waiting for the scheduler to pick an instance',
+  frontEnd: "in the platform's front end (checking limits, routing the call to an instance)",
   queue: 'queued for an instance',
   coldStart: 'waiting for a cold start',
   execution: 'running function code',
@@ -63,8 +63,14 @@ export function explainPoint(point: PointResult, clientName: string): string {
   if (share !== null) {
     out.push(
       share > 0
-        ? `${formatPercent(share)} of calls met at least one cold start (${point.cold.coldStarts.toLocaleString('en-US')} instance${point.cold.coldStarts === 1 ? '' : 's'} started while measuring).`
+        ? `${formatPercent(share)} of calls met at least one cold start, served by an instance as it finished starting (${point.cold.coldStarts.toLocaleString('en-US')} instance${point.cold.coldStarts === 1 ? '' : 's'} started while measuring).`
         : 'No call met a cold start while measuring.',
+    );
+  }
+  const waited = point.cold.waitedOnStart?.value ?? null;
+  if (waited !== null && share !== null && waited > share) {
+    out.push(
+      `${formatPercent(waited)} of calls waited while an instance started for them or for the queue they were in (cold wait): cold starts slowed them, though some were then served by an instance that freed first and count as queued in the stages.`,
     );
   }
   const throttled = point.calls.throttled;

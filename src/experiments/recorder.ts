@@ -1,4 +1,5 @@
 import { Histogram } from '../metrics/histogram.ts';
+import { mser5 } from '../metrics/mser.ts';
 import { TimeSeries } from '../metrics/timeSeries.ts';
 import { type Call, Outcome, STAGES } from '../platform/call.ts';
 import type { CallSink } from '../platform/invoker.ts';
@@ -37,8 +38,13 @@ export interface ReplicationData {
   completed: number;
   throttled: number;
   timedOut: number;
-  /** Completed root calls with at least one cold hop. */
+  /** Completed root calls with at least one cold hop (served by a fresh instance). */
   coldRoots: number;
+  /**
+   * Completed root calls with at least one hop whose wait overlapped an instance start made
+   * for it or for its queue (Call.waitedOnStart).
+   */
+  startWaitRoots: number;
   hopsCold: number[];
   hops: number;
   coldStarts: number;
@@ -50,16 +56,32 @@ export interface ReplicationData {
     p99: Histogram[];
   } | null;
   events: number;
+  /**
+   * How long after `duration` the last root call in flight answered (0 when none was left);
+   * the drain limit when it cut the drain short.
+   */
+  drainMs: number;
+  /** The MSER-5 truncation point of the run's per-window mean latencies, ms from 0 (see Recorder). */
+  mserMs: number | null;
+  /** The replication's warm-up, ms, to compare with. */
+  warmupMs: number;
 }
 
 // Per pending call: latency, then the stages in STAGES order.
 const CALL_VALUES = 1 + STAGES.length;
 const PENDING_CALLS = 1024;
 
+/** Windows of the whole run (warm-up included) whose mean latencies MSER-5 reads. */
+export const MSER_WINDOWS = 500;
+
 /**
- * Records root calls that start inside the measured window (after warm-up)
- * and answer before the end of the run; the others started in the window
- * are in flight. Warmers' pings are counted apart.
+ * Records root calls that start inside the measured window (after warm-up,
+ * before the end of the run, when arrivals stop) whenever they answer: the
+ * run drains its calls in flight after its end. Those still unanswered when
+ * the drain stops are in flight. Warmers' pings are counted apart.
+ *
+ * Instance levels are integrated over the window only: the drain, with no
+ * arrivals, is not the steady state the window measures.
  */
 export class Recorder implements CallSink {
   private readonly endToEndHistogram = new Histogram();
@@ -77,12 +99,17 @@ export class Recorder implements CallSink {
   throttled = 0;
   timedOut = 0;
   coldRoots = 0;
+  startWaitRoots = 0;
   hops = 0;
   hopsCold: number[] = [0];
   warmerCalls = 0;
   warmerCold = 0;
   /** Root calls sent and not yet answered (all of them, warm-up included), for the guard. */
   inFlight = 0;
+  /** Told when the last root call in flight ends, once set (while the run drains). */
+  onDrained: (() => void) | null = null;
+  /** When the last root call answered so far got its answer. */
+  lastEnd = 0;
   private windowStart: number;
   private readonly windowEnd: number;
   // Instance levels of every pool, summed, integrated over the window.
@@ -96,10 +123,15 @@ export class Recorder implements CallSink {
   readonly series: TimeSeries | null;
   readonly windowP99: Histogram[] = [];
   private readonly entry: string;
+  // Per window of the run, the latencies of completed root calls by start, and their count.
+  private readonly mserSums = new Float64Array(MSER_WINDOWS);
+  private readonly mserCounts = new Float64Array(MSER_WINDOWS);
+  private readonly mserWidth: number;
 
   constructor(warmup: number, end: number, entry: string, timelineWindow: number | null) {
     this.windowStart = warmup;
     this.windowEnd = end;
+    this.mserWidth = end / MSER_WINDOWS;
     this.lastT = warmup;
     this.entry = entry;
     this.series = timelineWindow === null ? null : new TimeSeries(timelineWindow, end);
@@ -110,13 +142,13 @@ export class Recorder implements CallSink {
     this.inFlight++;
     if (call.tag === TAG_WARMER) return;
     if (this.series !== null) this.series.add(call.start, 'arrivals');
-    if (call.start >= this.windowStart) this.arrivals++;
+    if (call.start >= this.windowStart && call.start < this.windowEnd) this.arrivals++;
   }
 
   ended(call: Call): void {
     // Fire-and-forget calls between functions end here too; they are not roots.
     if (call.tag < 0) return;
-    this.inFlight--;
+    if (--this.inFlight === 0 && this.onDrained !== null) this.onDrained();
     if (call.tag === TAG_WARMER) {
       if (call.start >= this.windowStart) {
         this.warmerCalls++;
@@ -126,15 +158,22 @@ export class Recorder implements CallSink {
     }
     const timelineOn = this.series !== null;
     if (timelineOn && call.outcome === Outcome.Throttled) this.series!.add(call.start, 'throttled');
-    if (call.end > this.windowEnd) return;
+    // Counted by its start, whenever it ends (arrivals stop at the end of the
+    // run and the calls in flight drain): a recorded latency is never cut short.
+    if (call.end > this.lastEnd) this.lastEnd = call.end;
     const latency = call.end - call.start;
+    if (call.outcome === Outcome.Completed && call.start < this.windowEnd) {
+      const w = Math.floor(call.start / this.mserWidth);
+      this.mserSums[w] += latency;
+      this.mserCounts[w]++;
+    }
     if (timelineOn && call.outcome === Outcome.Completed) {
       const w = Math.floor(call.start / this.series!.widthMs);
       let h = this.windowP99[w];
       if (h === undefined) h = this.windowP99[w] = new Histogram();
       h.record(latency);
     }
-    if (call.start < this.windowStart) return;
+    if (call.start < this.windowStart || call.start >= this.windowEnd) return;
     if (call.outcome === Outcome.Throttled) {
       this.throttled++;
       return;
@@ -150,7 +189,7 @@ export class Recorder implements CallSink {
     p[j + 1] = call.internet;
     p[j + 2] = call.gateway;
     p[j + 3] = call.network;
-    p[j + 4] = call.scheduler;
+    p[j + 4] = call.frontEnd;
     p[j + 5] = call.queue;
     p[j + 6] = call.coldStart;
     p[j + 7] = call.execution;
@@ -163,15 +202,25 @@ export class Recorder implements CallSink {
     bd[b + 2] += call.internet;
     bd[b + 3] += call.gateway;
     bd[b + 4] += call.network;
-    bd[b + 5] += call.scheduler;
+    bd[b + 5] += call.frontEnd;
     bd[b + 6] += call.queue;
     bd[b + 7] += call.coldStart;
     bd[b + 8] += call.execution;
     const k = call.coldHops;
     if (k > 0) this.coldRoots++;
+    if (call.startWaitHops > 0) this.startWaitRoots++;
     while (this.hopsCold.length <= k) this.hopsCold.push(0);
     this.hopsCold[k]++;
     this.hops += call.hops;
+  }
+
+  /**
+   * Where MSER-5 would truncate the run's latencies (per-window means from time 0, warm-up
+   * included), in ms from the start; null with too few calls to say.
+   */
+  mserTruncation(): number | null {
+    const d = mser5(this.mserSums, this.mserCounts);
+    return d === null ? null : d * this.mserWidth;
   }
 
   /** End-to-end latencies of the completed calls in the window. */
@@ -209,6 +258,7 @@ export class Recorder implements CallSink {
         starting = s;
         busy = b;
         idle = i;
+        if (t > this.windowEnd) return;
         if (t >= this.windowStart && this.total > this.totalMax) this.totalMax = this.total;
         if (isEntry && this.series !== null) {
           this.series.observe(t, s, 'starting');
@@ -219,7 +269,8 @@ export class Recorder implements CallSink {
     };
   }
 
-  private integrate(t: number): void {
+  private integrate(time: number): void {
+    const t = Math.min(time, this.windowEnd);
     if (t > this.lastT) {
       this.area += this.total * (t - this.lastT);
       this.gbArea += this.totalGB * (t - this.lastT);

@@ -1,4 +1,4 @@
-import { Simulation } from '../engine/index.ts';
+import { Simulation, type StopReason } from '../engine/index.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
 import { buildWorld } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
@@ -107,27 +107,21 @@ export function* replicationSteps(
     );
   }
 
-  const maxEvents = point.limits.maxEvents;
-  let size = FIRST_CHUNK;
-  for (;;) {
-    const chunk = Math.min(size, maxEvents - sim.processed);
-    const t0 = performance.now();
-    const r = sim.run({ until: point.duration, maxEvents: chunk });
-    const ms = performance.now() - t0;
-    if (ms > CHUNK_MS) size = Math.max(MIN_CHUNK, Math.floor(size / 2));
-    else if (ms < CHUNK_MS / 4) size = Math.min(MAX_CHUNK, size * 2);
-    if (r.reason !== 'maxEvents') break;
-    if (sim.processed >= maxEvents) {
-      if (sim.peekTime() <= point.duration) {
-        throw new RunLimitError(
-          `more than ${maxEvents} events by ${sim.now.toFixed(0)} ms of simulated time (raise limits.maxEvents to go on)`,
-        );
-      }
-      // Exactly maxEvents: nothing is left before the end, and this moves the clock there.
-      sim.run({ until: point.duration });
-      break;
-    }
-    yield;
+  // The run: arrivals until `duration`; then, with calls still in flight, the
+  // drain, until the last of them answers or the drain limit is reached.
+  // A call is recorded by its start, so ending the run at `duration` would
+  // leave out the longest calls and bias every percentile low.
+  const chunks = { size: FIRST_CHUNK };
+  yield* runUntil(sim, point.duration, point.limits.maxEvents, chunks);
+  let drained = point.duration;
+  if (recorder.inFlight > 0 && point.limits.drain > 0) {
+    recorder.onDrained = () => sim.stop();
+    const limit = point.duration + point.limits.drain;
+    const reason = yield* runUntil(sim, limit, point.limits.maxEvents, chunks);
+    recorder.onDrained = null;
+    // Stopped: the last call answered now. Otherwise the limit cut the drain
+    // short, or nothing was left to happen (calls stuck for good).
+    drained = reason === 'stopped' ? Math.max(sim.now, recorder.lastEnd) : limit;
   }
 
   let requests = 0;
@@ -154,6 +148,7 @@ export function* replicationSteps(
     throttled: recorder.throttled,
     timedOut: recorder.timedOut,
     coldRoots: recorder.coldRoots,
+    startWaitRoots: recorder.startWaitRoots,
     hopsCold: recorder.hopsCold,
     hops: recorder.hops,
     coldStarts: pools.reduce((n, p) => n + p.coldStarts, 0),
@@ -164,6 +159,9 @@ export function* replicationSteps(
       ? { series: recorder.series.toJSON(point.duration), p99: recorder.windowP99 }
       : null,
     events: sim.processed,
+    drainMs: drained - point.duration,
+    mserMs: recorder.mserTruncation(),
+    warmupMs: point.warmup,
   };
 }
 
@@ -173,6 +171,39 @@ export const BYTES_PER_CALL = 550;
 function tooManyCallsMessage(max: number, now: number): string {
   const gb = (max * BYTES_PER_CALL) / 1e9;
   return `more than ${max} calls in flight at ${now.toFixed(0)} ms, calls between functions included (about ${gb < 10 ? gb.toFixed(1) : Math.round(gb)} GB of memory at ${BYTES_PER_CALL} bytes each): raise limits.maxCallsInFlight to go on, where the memory is there`;
+}
+
+/**
+ * Runs events up to `until` in chunks, yielding between them, within the
+ * run's budget of `maxEvents` in all; returns why it stopped. The chunk size
+ * adapts so that a chunk takes about CHUNK_MS of wall time (shared across calls
+ * through `chunks`); where the chunks end changes nothing in the results.
+ */
+function* runUntil(
+  sim: Simulation,
+  until: number,
+  maxEvents: number,
+  chunks: { size: number },
+): Generator<void, StopReason, void> {
+  for (;;) {
+    const chunk = Math.min(chunks.size, maxEvents - sim.processed);
+    const t0 = performance.now();
+    const r = sim.run({ until, maxEvents: chunk });
+    const ms = performance.now() - t0;
+    if (ms > CHUNK_MS) chunks.size = Math.max(MIN_CHUNK, Math.floor(chunks.size / 2));
+    else if (ms < CHUNK_MS / 4) chunks.size = Math.min(MAX_CHUNK, chunks.size * 2);
+    if (r.reason !== 'maxEvents') return r.reason;
+    if (sim.processed >= maxEvents) {
+      if (sim.peekTime() <= until) {
+        throw new RunLimitError(
+          `more than ${maxEvents} events by ${sim.now.toFixed(0)} ms of simulated time (raise limits.maxEvents to go on)`,
+        );
+      }
+      // Exactly maxEvents: nothing is left before the end, and this moves the clock there.
+      return sim.run({ until }).reason;
+    }
+    yield;
+  }
 }
 
 function resetCounters(f: FunctionRuntime): void {

@@ -1,7 +1,7 @@
 import { type ClientModel, toClientConfig } from '../models/clientModel.ts';
 import {
   type PlatformModel,
-  platformModelSchema,
+  platformModelFields,
   toPlatformConfig,
 } from '../models/platformModel.ts';
 import type { ModelRegistry } from '../models/registry.ts';
@@ -40,7 +40,8 @@ export interface ResolvedPoint {
   duration: number;
   warmup: number;
   timelineWindow: number | null;
-  limits: { maxEvents: number; maxInFlight: number; maxCallsInFlight: number };
+  /** drain: ms after `duration` that calls still running may take to finish. */
+  limits: { maxEvents: number; maxInFlight: number; maxCallsInFlight: number; drain: number };
 }
 
 export interface ResolveContext {
@@ -55,7 +56,14 @@ const FIXED_FIELDS = new Set(['kind', 'name', 'description', 'source', '$schema'
 
 // maxCallsInFlight: some 1.1 GB of calls and their events (BYTES_PER_CALL), well inside
 // V8's heap on a 64-bit machine, per thread.
-export const DEFAULT_LIMITS = { maxEvents: 2e9, maxInFlight: 1e6, maxCallsInFlight: 2e6 };
+// drain: an hour, longer than any platform lets a call run (15 min on Lambda); the drain
+// ends as soon as the last call does, so a long limit costs only the calls it waits for.
+export const DEFAULT_LIMITS = {
+  maxEvents: 2e9,
+  maxInFlight: 1e6,
+  maxCallsInFlight: 2e6,
+  drain: 3_600_000,
+};
 
 /** Timeline windows per run at most: each is a row of the timeline in results.json. */
 export const MAX_TIMELINE_WINDOWS = 100_000;
@@ -191,6 +199,7 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
       maxEvents: spec.limits?.maxEvents ?? DEFAULT_LIMITS.maxEvents,
       maxInFlight: spec.limits?.maxInFlight ?? DEFAULT_LIMITS.maxInFlight,
       maxCallsInFlight: spec.limits?.maxCallsInFlight ?? DEFAULT_LIMITS.maxCallsInFlight,
+      drain: spec.limits?.drain ?? DEFAULT_LIMITS.drain,
     },
   };
 }
@@ -224,7 +233,7 @@ function applyOverrides(
   overrides: Record<string, unknown> | undefined,
 ): PlatformModel {
   if (!overrides) return model;
-  const shape = platformModelSchema.shape as Record<
+  const shape = platformModelFields.shape as Record<
     string,
     { parse(v: unknown, p: string): unknown }
   >;
@@ -242,6 +251,12 @@ function applyOverrides(
         'platformOverrides',
         `unknown platform field "${key}"${close ? `; did you mean "${close}"?` : ''}`,
       );
+    }
+    // frontEnd and its old name, scheduler, are one stage: an override of either replaces it.
+    if (key === 'scheduler' || key === 'frontEnd') {
+      out.frontEnd = field.parse(value, path);
+      delete out.scheduler;
+      continue;
     }
     out[key] = field.parse(value, path);
   }

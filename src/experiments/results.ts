@@ -39,7 +39,10 @@ export interface CallCounts {
   completed: number;
   throttled: number;
   timedOut: number;
-  /** Started in the window, not answered by its end. */
+  /**
+   * Started in the window and still unanswered when the run stopped: cut off by the drain
+   * limit (`limits.drain`), or stuck for good. Left out of the percentiles.
+   */
   inFlight: number;
 }
 
@@ -82,6 +85,20 @@ export interface PointResult {
     hopsCold: number[];
     /** Mean number of calls (hops) per completed root call. */
     meanHops: number | null;
+    /**
+     * Share of completed root calls with a call served by a fresh instance: handed to it the
+     * moment it finished starting (the same as `share`). Absent from older results.
+     */
+    servedFresh?: Estimate;
+    /**
+     * Share of completed root calls with a call whose wait overlapped an instance start made
+     * for it or for the queue it waited in, whichever instance then served it: the calls cold
+     * starts slowed, as users count them. At least `servedFresh`. Absent from older results.
+     */
+    waitedOnStart?: Estimate;
+    /** Completed root calls counted in servedFresh and waitedOnStart, summed over replications. */
+    servedFreshCalls?: number;
+    waitedOnStartCalls?: number;
   };
   /** Warmer pings (not in endToEnd); null when the experiment has no warmers. */
   warmers: { calls: number; cold: number; usd: number } | null;
@@ -100,6 +117,19 @@ export interface PointResult {
   };
   /** Instances of all functions (starting + busy + idle), time-weighted mean and max. */
   instances: { mean: number; max: number };
+  /**
+   * Whether the warm-up looks long enough: `mser` is the MSER-5 truncation point of the run's
+   * mean latency per window (500 windows from time 0, batches of 5), the median over the
+   * replications, in ms from the start; `tooShort` when it lies past the warm-up, so that the
+   * start's empty pools may still bias the results. Absent from older results.
+   */
+  warmupCheck?: { mser: number | null; tooShort: boolean };
+  /**
+   * Arrivals stop at `duration`; the calls then in flight drain. How long that took after
+   * `duration`, in ms: the mean and the longest over the replications (the drain limit when
+   * it cut calls off). Absent from results written before the drain existed.
+   */
+  drain?: { mean: number; max: number };
   /** Present when the experiment asks for one (e.g. a burst). */
   timeline: Timeline | null;
   /** The end-to-end CDF at fixed percentiles, for distribution charts: [p, latency] pairs. */
@@ -128,4 +158,39 @@ export interface ExperimentResults {
   points: PointResult[];
   /** True when the run was interrupted: only the points listed were completed. */
   partial: boolean;
+}
+
+/** Stages renamed since older results were written: old name, new name. */
+const RENAMED_STAGES = [['scheduler', 'frontEnd']] as const;
+
+/**
+ * Brings results.json data written by an older coldtail to the current shape, in place, before
+ * it is checked: the stage once called `scheduler` is `frontEnd` (the same numbers). Anything
+ * not an object is left for the checks to refuse.
+ */
+export function upgradeResults(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null) return json;
+  const points = (json as { points?: unknown }).points;
+  if (!Array.isArray(points)) return json;
+  const rename = (o: unknown) => {
+    if (typeof o !== 'object' || o === null) return;
+    const rec = o as Record<string, unknown>;
+    for (const [old, now] of RENAMED_STAGES) {
+      if (old in rec && !(now in rec)) {
+        rec[now] = rec[old];
+        delete rec[old];
+      }
+    }
+  };
+  for (const p of points) {
+    if (typeof p !== 'object' || p === null) continue;
+    const point = p as Record<string, unknown>;
+    rename(point.stages);
+    const breakdown = point.breakdown as Record<string, unknown> | undefined;
+    if (typeof breakdown === 'object' && breakdown !== null) {
+      rename(breakdown.p50);
+      rename(breakdown.p99);
+    }
+  }
+  return json;
 }

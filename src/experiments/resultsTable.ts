@@ -1,6 +1,6 @@
 import { formatMs, formatPercent, textTable } from './format.ts';
 import type { ExperimentResults } from './results.ts';
-import { unansweredNote } from './unanswered.ts';
+import { cutOffNote, unansweredNote, warmupNote } from './unanswered.ts';
 
 /** The table `coldtail run` prints: one row per sweep point. */
 export function resultsTable(results: ExperimentResults): string {
@@ -13,9 +13,13 @@ export function resultsTable(results: ExperimentResults): string {
     'p99.9',
     'max',
     'cold',
+    'cold wait',
     'throttled',
     'timed out',
   ];
+  // Calls cut off by the drain limit (or stuck) get a column only when there are some.
+  const cutOff = results.points.some((p) => p.calls.inFlight > 0);
+  if (cutOff) header.push('cut off');
   const rows = results.points.map((p) => {
     const e = p.endToEnd;
     const interval = (v: { value: number | null; low: number | null; high: number | null }) =>
@@ -23,7 +27,7 @@ export function resultsTable(results: ExperimentResults): string {
         ? `${formatMs(v.value)} ±${formatMs((v.high - v.low) / 2).replace(' ', '')}`
         : formatMs(v.value);
     const ended = p.calls.completed + p.calls.throttled + p.calls.timedOut;
-    return [
+    const row = [
       p.label || results.experiment.name,
       String(p.calls.completed),
       interval(e.p50),
@@ -32,12 +36,20 @@ export function resultsTable(results: ExperimentResults): string {
       formatMs(e.p999.value),
       formatMs(e.max),
       formatPercent(p.cold.share.value),
+      // Older results lack it: '-' as for any value that does not exist.
+      formatPercent(p.cold.waitedOnStart?.value ?? null),
       formatPercent(ended > 0 ? p.calls.throttled / ended : null),
       formatPercent(ended > 0 ? p.calls.timedOut / ended : null),
     ];
+    if (cutOff) row.push(String(p.calls.inFlight));
+    return row;
   });
   const title = `${results.experiment.title}\n(${results.replications} replication${results.replications === 1 ? '' : 's'} per point, seed ${results.seed}; ± is the 95% interval)`;
   const notes = [
+    'cold: calls served by an instance the moment it finished starting; cold wait: calls that ' +
+      'waited while an instance started for them or for their queue (whichever instance served them).',
+    cutOffNote(results) ?? '',
+    warmupNote(results) ?? '',
     results.partial ? 'PARTIAL: the run was interrupted; only the points above are complete.' : '',
     unansweredNote(results) ?? '',
   ].filter((s) => s !== '');

@@ -1,8 +1,14 @@
 import { Histogram, SUB_BUCKETS } from './histogram.ts';
 import { PERCENTILES, type PercentileKey } from './summary.ts';
 
-/** Calls each replication needs beyond a percentile for that percentile to get an interval. */
-export const MIN_TAIL_CALLS = 10;
+/**
+ * Calls each replication needs beyond a percentile for that percentile to get an interval.
+ * Measured with `coldtail verify --coverage` (M/M/1, 5 replications, 400 experiments): a p99
+ * interval with about 12 calls beyond it per replication covered the truth 93.0% of the time
+ * (91.7% before intervals were centred on the merged estimate), with 23 calls 93.0%, with 57
+ * calls 95.5%. Below this, no interval rather than one that claims more than it holds.
+ */
+export const MIN_TAIL_CALLS = 50;
 
 /** A point estimate with a confidence interval; every field null when there is nothing to say. */
 export interface Estimate {
@@ -59,7 +65,10 @@ export type ReplicationSummary = {
  *   single short replication estimates with a large bias).
  * - `low`/`high` are the Student-t interval over the per-replication values: replications use
  *   independent random streams, so their percentiles are i.i.d. estimates of the same quantity,
- *   and their spread measures the run-to-run uncertainty that a single run cannot show.
+ *   and their spread measures the run-to-run uncertainty that a single run cannot show. For a
+ *   percentile the interval is centred on `value`: a replication's own percentile is biased by
+ *   the size of its sample (a p99 of 1,000 calls reads low), the merged one five times less,
+ *   and the spread of their mean is that of the merged estimate.
  *
  * Replications that recorded nothing contribute no estimate to the intervals.
  */
@@ -68,10 +77,11 @@ export function summarizeReplications(hs: readonly Histogram[], level = 0.95): R
   for (const h of hs) merged.add(h);
   const nonEmpty = hs.filter((h) => h.count > 0);
   const empty = merged.count === 0;
-  const estimate = (value: number, perReplication: number[]): Estimate => {
+  const estimate = (value: number, perReplication: number[], centred = false): Estimate => {
     if (empty) return { value: null, low: null, high: null };
     const ci = meanInterval(perReplication, level);
-    return { value, low: ci.low, high: ci.high };
+    if (!centred || ci.halfWidth === null) return { value, low: ci.low, high: ci.high };
+    return { value, low: value - ci.halfWidth, high: value + ci.halfWidth };
   };
   const summary = {
     replications: hs.length,
@@ -85,11 +95,13 @@ export function summarizeReplications(hs: readonly Histogram[], level = 0.95): R
     const e = estimate(
       merged.quantile(p),
       nonEmpty.map((h) => h.quantile(p)),
+      true,
     );
     // A replication with few calls beyond the percentile estimates it with a
     // bias that the spread across replications does not show: with under
     // MIN_TAIL_CALLS expected there, no interval rather than one that lies
-    // (5 x 200 calls gave p99.9 intervals that covered the truth 65% of the time).
+    // (5 x 200 calls gave p99.9 intervals that covered the truth 65% of the time,
+    // 5 x 2,000 calls p99 intervals 93%).
     if (nonEmpty.some((h) => h.count * (1 - p) < MIN_TAIL_CALLS)) {
       e.low = null;
       e.high = null;

@@ -10,6 +10,7 @@ import {
   number,
   object,
   optional,
+  refine,
   string,
   withDefault,
 } from '../spec/schema.ts';
@@ -25,15 +26,16 @@ import {
 
 const dist = latencySchema;
 
+/** The highest price in USD a platform model may give (per million requests, per GB-second). */
+export const MAX_PRICE = 1e6;
+
 /**
  * A platform model file (`models/platforms/*.json`): the stages of a call
  * between the client's internet hop and the function's own code. The schema
  * is the type: what this parses to is what the rest of coldtail reads.
+ * These are the fields, also used for overrides checked field by field.
  */
-/** The highest price in USD a platform model may give (per million requests, per GB-second). */
-export const MAX_PRICE = 1e6;
-
-export const platformModelSchema = object({
+export const platformModelFields = object({
   $schema: optional(string()),
   kind: literal('platform'),
   name: NAME,
@@ -45,8 +47,11 @@ export const platformModelSchema = object({
   network: withDefault(dist, { kind: 'constant', value: 0 }).describe(
     'The cloud network, one way (also function to function), sampled per direction.',
   ),
-  scheduler: withDefault(dist, { kind: 'constant', value: 0 }).describe(
-    "The router's decision time, once per call.",
+  frontEnd: optional(dist).describe(
+    "The platform's own fixed overhead per call, once: its front end (authentication, limits, the invoke API) and the routing of the call to an instance. Absent: none.",
+  ),
+  scheduler: optional(dist).describe(
+    'The old name of frontEnd (the same stage), read from older model files.',
   ),
   routing: withDefault(ROUTING, 'mru').describe(
     'Which idle instance gets a call: most recently used (mru), least (lru), or random.',
@@ -115,6 +120,16 @@ export const platformModelSchema = object({
   ).describe('Prices in USD, for the cost estimate.'),
 });
 
+/** A model names its front end once: by its name, or by the old one. */
+export const platformModelSchema = refine(platformModelFields, (m) =>
+  m.frontEnd !== undefined && m.scheduler !== undefined
+    ? {
+        path: 'scheduler',
+        reason: 'is the old name of frontEnd: give one of them, not both',
+      }
+    : true,
+);
+
 export type PlatformModel = Infer<typeof platformModelSchema>;
 
 const ZERO = constant(0);
@@ -133,7 +148,7 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     name: m.name,
     gateway: m.gateway ? fromSpec(m.gateway) : null,
     network: fromSpec(m.network),
-    scheduler: fromSpec(m.scheduler),
+    frontEnd: (m.frontEnd ?? m.scheduler) ? fromSpec((m.frontEnd ?? m.scheduler)!) : ZERO,
     routing: m.routing,
     coldStart: phases.length > 0 ? phases : [ZERO],
     keepAlive: m.keepAlive === null ? null : fromSpec(m.keepAlive),

@@ -6,7 +6,7 @@
  * TypeError from deep inside the charts or the merge.
  */
 import { CHART_NAMES, chartOptions } from '../charts/chartsFor.ts';
-import type { ExperimentResults } from '../experiments/results.ts';
+import { type ExperimentResults, upgradeResults } from '../experiments/results.ts';
 import { STAGES } from '../platform/call.ts';
 import { readJson } from './files.ts';
 import { InputError } from './inputError.ts';
@@ -98,7 +98,8 @@ const ESTIMATES = ['mean', 'p50', 'p90', 'p95', 'p99', 'p999'] as const;
 
 /** Reads a results.json and checks what the charts walk. */
 export function readResults(path: string): ExperimentResults {
-  const json = readJson(path);
+  // Older results name some fields differently: read them as today's.
+  const json = upgradeResults(readJson(path));
   const s = new Shape(path);
   if (typeof json !== 'object' || json === null || !('experiment' in json || 'points' in json)) {
     throw new InputError(`${path}: not a coldtail results.json (no "experiment" and "points")`);

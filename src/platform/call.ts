@@ -16,7 +16,7 @@ export const STAGES = [
   'internet',
   'gateway',
   'network',
-  'scheduler',
+  'frontEnd',
   'queue',
   'coldStart',
   'execution',
@@ -44,7 +44,7 @@ const BILLED = 3;
 const INTERNET = 4;
 const GATEWAY = 5;
 const NETWORK = 6;
-const SCHEDULER = 7;
+const FRONT_END = 7;
 const QUEUE = 8;
 const COLD_START = 9;
 const EXECUTION = 10;
@@ -76,6 +76,19 @@ export class Call {
   cold = false;
   /** Cold starts met by this call and every synchronous call below it. */
   coldHops = 0;
+  /**
+   * This call's wait for an instance overlapped a start of an instance of its function, made
+   * for it or for the queue it waited in (whether or not that instance then served it): the
+   * calls cold starts slowed, as users count them. Every cold call is one.
+   */
+  waitedOnStart = false;
+  /** Calls with waitedOnStart, this one and every synchronous call below it. */
+  startWaitHops = 0;
+  /**
+   * While it waits in a pool's queue: the pool's count of starts for its queue when it
+   * joined (see Pool), or -1 when one was already under way.
+   */
+  startMark = 0;
   /** Calls in this call's synchronous subtree, itself included. */
   hops = 1;
   instance: Instance | null = null;
@@ -128,6 +141,9 @@ export class Call {
     this.outcome = Outcome.InFlight;
     this.cold = false;
     this.coldHops = 0;
+    this.waitedOnStart = false;
+    this.startWaitHops = 0;
+    this.startMark = 0;
     this.hops = 1;
     this.instance = null;
     this.ping = false;
@@ -197,11 +213,12 @@ export class Call {
   set network(ms: number) {
     this.times[NETWORK] = ms;
   }
-  get scheduler(): number {
-    return this.times[SCHEDULER];
+  /** The platform's front end and routing (once `scheduler`). */
+  get frontEnd(): number {
+    return this.times[FRONT_END];
   }
-  set scheduler(ms: number) {
-    this.times[SCHEDULER] = ms;
+  set frontEnd(ms: number) {
+    this.times[FRONT_END] = ms;
   }
   get queue(): number {
     return this.times[QUEUE];

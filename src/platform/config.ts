@@ -11,8 +11,11 @@ export interface PlatformConfig {
   gateway: Distribution | null;
   /** One way across the cloud network, sampled per direction. */
   network: Distribution;
-  /** The router's decision time, once per call. */
-  scheduler: Distribution;
+  /**
+   * The platform's own overhead, once per call: its front end (authentication, limits, the
+   * invoke API) and routing the call to an instance (models' `frontEnd`, once `scheduler`).
+   */
+  frontEnd: Distribution;
   routing: RoutingName;
   /** The phases of a cold start, summed; each may be a constant 0. */
   coldStart: Distribution[];

@@ -23,7 +23,7 @@ export interface PlatformRuntime {
   /** One way across the cloud network, each direction on its own. */
   readonly network: Pick<Hop, 'sample'>;
   /** The router's decision time. */
-  readonly scheduler: Pick<Hop, 'sample'>;
+  readonly frontEnd: Pick<Hop, 'sample'>;
 }
 
 /** A function, wired to its platform and pool. */

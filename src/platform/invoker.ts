@@ -15,7 +15,7 @@ export function stageSum(call: Call): number {
     call.internet +
     call.gateway +
     call.network +
-    call.scheduler +
+    call.frontEnd +
     call.queue +
     call.coldStart +
     call.execution
@@ -33,7 +33,7 @@ export interface CallSink {
 
 /**
  * Carries calls along the path: client, internet hop, gateway, cloud
- * network, scheduler, pool, function, and back.
+ * network, the platform's front end, pool, function, and back.
  *
  * The network hops are pure delays, so they get no events of their own: the
  * way out is summed into the one event that brings the call to its pool, and
@@ -108,9 +108,9 @@ export class Invoker implements PoolHost {
     }
     const nOut = platform.network.sample();
     const nBack = platform.network.sample();
-    const sched = platform.scheduler.sample();
+    const sched = platform.frontEnd.sample();
     call.network = nOut + nBack;
-    call.scheduler = sched;
+    call.frontEnd = sched;
     call.returnDelay = back + nBack;
     if (ping) {
       // Pings to one function sent at the same moment form one round.

@@ -75,6 +75,13 @@ export class Pool implements ClusterTenant {
    */
   unplaced = 0;
   coldStarts = 0;
+  /**
+   * Starts begun or asked for (waiting for a token). A call that waited in the queue while
+   * one was under way, or while this grew, waited on a start (see Call.waitedOnStart): the
+   * instance starting serves the queue, if not at once then after the call it was started
+   * for (one call per instance, at a limit).
+   */
+  queueStarts = 0;
   private readonly list = new IdleList();
   private queueRing: (Call | undefined)[] = new Array(64);
   private queueHead = 0;
@@ -231,6 +238,12 @@ export class Pool implements ClusterTenant {
     } else {
       call.queue = wait;
     }
+    // A call that waited while a start for the queue was under way waited on it, even
+    // when an instance that freed meanwhile is the one that serves it.
+    if (cold || (call.waited && call.startMark < this.queueStarts)) {
+      call.waitedOnStart = true;
+      call.startWaitHops++;
+    }
     call.instance = inst;
     call.onInstance = now;
     inst.served++;
@@ -261,6 +274,8 @@ export class Pool implements ClusterTenant {
     this.queueLive++;
     call.queued = true;
     call.waited = true;
+    // A start on its way: this call waits on it from now.
+    call.startMark = this.starting + this.wanted > 0 ? -1 : this.queueStarts;
     if (this.options.maxQueueWait < Infinity) {
       this.sim.schedule(this.options.maxQueueWait, this.abandon, call);
     }
@@ -300,6 +315,7 @@ export class Pool implements ClusterTenant {
       return;
     }
     this.wanted++;
+    this.queueStarts++;
     this.armTokenTimer();
   }
 
@@ -327,6 +343,7 @@ export class Pool implements ClusterTenant {
   private startInstance(boundCall: Call | null): void {
     const inst = new Instance(this, this.nextId++, false);
     this.starting++;
+    this.queueStarts++;
     const cluster = this.options.cluster;
     const placed = cluster === null || cluster.place(inst);
     if (boundCall !== null) {

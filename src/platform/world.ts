@@ -84,7 +84,8 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
           name: p.name,
           gateway: p.gateway ? new Hop(p.gateway, stream(`${prefix}/gateway`)) : NO_HOP,
           network: new Hop(p.network, stream(`${prefix}/network`)),
-          scheduler: new Hop(p.scheduler, stream(`${prefix}/scheduler`)),
+          // The stream keeps the stage's old name: the same seed draws the same times.
+          frontEnd: new Hop(p.frontEnd, stream(`${prefix}/scheduler`)),
         },
         cluster: p.cluster
           ? new Cluster(p.cluster.hosts * p.cluster.slotsPerHost, p.cluster.evictIdle)

@@ -212,7 +212,7 @@ function results(
   };
 }
 
-const MANAGED = { internet: 10, gateway: 4, network: 2, scheduler: 2, queue: 0.5, execution: 12 };
+const MANAGED = { internet: 10, gateway: 4, network: 2, frontEnd: 2, queue: 0.5, execution: 12 };
 
 /** Chain depth 1..8 on two platforms, 5 replications with 95% intervals. */
 export function chainDepthSweep(): ExperimentResults {

@@ -48,14 +48,14 @@ const FUNCTION: Distribution = fromSpec(
 
 /**
  * A warm call from inside the region (no internet hop): gateway and cloud
- * network both ways, the scheduler, and the function. This is what Wang et
+ * network both ways, the front end, and the function. This is what Wang et
  * al. timed from a VM in the same region.
  */
 function warmPath(name: string): (p: number) => number {
   const p = platform(name);
   const rng = createStream(SEED, `${name}/warm`);
   return sample(() => {
-    let t = p.network.sample(rng) + p.network.sample(rng) + p.scheduler.sample(rng);
+    let t = p.network.sample(rng) + p.network.sample(rng) + p.frontEnd.sample(rng);
     if (p.gateway) t += p.gateway.sample(rng) + p.gateway.sample(rng);
     return t + FUNCTION.sample(rng);
   });
@@ -128,7 +128,7 @@ describe('warm path from inside the region (Wang et al., USENIX ATC 2018)', () =
     const p = platform('aws-lambda-2019');
     const rng = createStream(SEED, 'aws/platform');
     const alone = sample(
-      () => p.network.sample(rng) + p.network.sample(rng) + p.scheduler.sample(rng),
+      () => p.network.sample(rng) + p.network.sample(rng) + p.frontEnd.sample(rng),
     );
     expect(alone(0.5)).toBeGreaterThanOrEqual(15);
     expect(alone(0.5)).toBeLessThanOrEqual(25);

@@ -10,7 +10,7 @@ import { presetRegistry } from '../../src/models/registry.ts';
  * Time in system is exponential with rate mu - lambda = 50/s.
  */
 describe('confidence intervals', () => {
-  it('cover the M/M/1 mean, p50 and p99 at about their nominal 95%', () => {
+  it('cover the M/M/1 mean and p50 at about their nominal 95%, and give no p99 interval from too few calls', () => {
     const lambda = 50;
     const mu = 100;
     const rate = mu - lambda; // per second
@@ -20,7 +20,7 @@ describe('confidence intervals', () => {
       p99: (1000 * Math.log(100)) / rate,
     };
     const trials = 120;
-    const covered = { mean: 0, p50: 0, p99: 0 };
+    const covered = { mean: 0, p50: 0 };
     const registry = presetRegistry();
     for (let t = 0; t < trials; t++) {
       const prepared = prepareExperiment(
@@ -48,14 +48,17 @@ describe('confidence intervals', () => {
         { models: registry },
       );
       const e = runExperiment(prepared).results.points[0].endToEnd;
-      for (const key of ['mean', 'p50', 'p99'] as const) {
+      // About 3,000 calls per replication, 30 beyond the p99: fewer than MIN_TAIL_CALLS, so no
+      // interval (coldtail verify --coverage checks the p99 at the threshold).
+      expect(e.p99.low).toBeNull();
+      for (const key of ['mean', 'p50'] as const) {
         const { low, high } = e[key];
         if (low! <= truth[key] && truth[key] <= high!) covered[key]++;
       }
     }
     // Binomial: 4 standard deviations of a 95% coverage over `trials` trials.
     const tolerance = 4 * Math.sqrt((0.95 * 0.05) / trials);
-    for (const key of ['mean', 'p50', 'p99'] as const) {
+    for (const key of ['mean', 'p50'] as const) {
       expect(
         Math.abs(covered[key] / trials - 0.95),
         `${key}: ${covered[key]}/${trials}`,

@@ -32,7 +32,7 @@ describe('warmers keep K instances when their period is under the keep-alive', (
           // round reach the pool at different moments, far apart compared with a ping's run.
           platform: barePlatform({
             network: lognormalFromQuantiles(0.5, 1, 0.99, 3),
-            scheduler: lognormalFromQuantiles(0.5, 16, 0.99, 50),
+            frontEnd: lognormalFromQuantiles(0.5, 16, 0.99, 50),
             coldStart: [constant(250)],
             keepAlive: constant(10 * MINUTE),
           }),

@@ -42,12 +42,10 @@ describe('model registry', () => {
     const registry = presetRegistry();
     const preset = JSON.parse(readFileSync('models/platforms/aws-lambda-2019.json', 'utf8'));
     expect(registry.add(preset, 'copy.json').file).toBe('models/platforms/aws-lambda-2019.json');
-    expect(() => registry.add({ ...preset, scheduler: '500ms' }, 'slow.json')).toThrow(
+    expect(() => registry.add({ ...preset, frontEnd: '500ms' }, 'slow.json')).toThrow(
       'slow.json: name: "aws-lambda-2019" is the name of a preset (models/platforms/aws-lambda-2019.json); give this model a name of its own',
     );
-    expect(registry.platform('aws-lambda-2019', 'platform').raw.scheduler).toEqual(
-      preset.scheduler,
-    );
+    expect(registry.platform('aws-lambda-2019', 'platform').raw.frontEnd).toEqual(preset.frontEnd);
   });
 
   it('refuses a client that loses every send: no call would ever arrive', () => {

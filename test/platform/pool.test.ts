@@ -40,10 +40,26 @@ describe('keep-alive', () => {
     w.sim.run();
     const pool = w.functions.get('f')!.pool;
     expect(pool.coldStarts).toBe(2);
-    // The second instance was reclaimed 1000 ms after its call; only one is left.
-    expect(pool.idle).toBe(0); // at the end of the run every instance has timed out
+    // Every later call goes to the instance released last (the second, at 11 ms); the first,
+    // idle since 10 ms, is reclaimed at 1010 ms and only one is left.
+    const later = w.ended.filter((c) => c.start >= 500);
+    expect(later.map((c) => c.instance!.id)).toEqual(later.map(() => 1));
     const last = w.levels.filter((l) => l.t > 1011 && l.t < 3000);
     expect(Math.max(...last.map((l) => l.busy + l.idle))).toBe(1);
+  });
+
+  it('least recently used first spreads the same calls over both instances, and keeps both', () => {
+    const w = testWorld(barePlatform({ keepAlive: constant(1000), routing: 'lru' }), constant(10));
+    w.callAt(0);
+    w.callAt(1);
+    for (let t = 500; t <= 3000; t += 500) w.callAt(t);
+    w.sim.run();
+    expect(w.functions.get('f')!.pool.coldStarts).toBe(2);
+    // Each instance is used every 1000 ms, within its keep-alive: the two alternate.
+    const later = w.ended.filter((c) => c.start >= 500);
+    expect(later.map((c) => c.instance!.id)).toEqual([0, 1, 0, 1, 0, 1]);
+    const last = w.levels.filter((l) => l.t > 1011 && l.t < 3000);
+    expect(Math.min(...last.map((l) => l.busy + l.idle))).toBe(2);
   });
 });
 
@@ -370,7 +386,7 @@ describe('the path', () => {
       retransmitTimeout: 200,
     };
     const w = testWorld(
-      barePlatform({ gateway: exponential(2), network: exponential(0.5), scheduler: constant(1) }),
+      barePlatform({ gateway: exponential(2), network: exponential(0.5), frontEnd: constant(1) }),
       exponential(10),
       { client },
     );

@@ -65,7 +65,7 @@ if (want('bench')) {
   }
   if (json.path)
     add(
-      'whole path, one warm function (internet, gateway, network, scheduler, pool)',
+      'whole path, one warm function (internet, gateway, network, front end, pool)',
       `${n(json.path.warmCallsPerSecond)} calls/s`,
     );
   if (json.pool) {

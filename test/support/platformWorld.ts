@@ -12,7 +12,7 @@ export function barePlatform(overrides: Partial<PlatformConfig> = {}): PlatformC
     name: 'bare',
     gateway: null,
     network: constant(0),
-    scheduler: constant(0),
+    frontEnd: constant(0),
     routing: 'mru',
     coldStart: [constant(0)],
     keepAlive: constant(600_000),

@@ -70,7 +70,7 @@ export function articleText(results: ExperimentResults): StoryText {
         '“over 100 ms”',
         `${LAMBDA}: p50 ${formatMs(stat(lambdaUser, 'p50'))}, p99 ${formatMs(stat(lambdaUser, 'p99'))}`,
         `${MANAGED}: p50 ${formatMs(stat(managedUser, 'p50'))}, p99 ${formatMs(stat(managedUser, 'p99'))}`,
-        'The article counts a gateway and its scheduler; Lambda called directly, as measured in 2019, spends far less in the platform.',
+        'The article counts a gateway and a front end; Lambda called directly, as measured in 2019, spends far less in the platform.',
       ],
       [
         'a cold start',

@@ -12,7 +12,7 @@ import { valueWords } from '../words.ts';
 import { pointWhere, slowerThan, stat } from './points.ts';
 import type { StoryText } from './text.ts';
 
-const PLATFORM_STAGES = ['gateway', 'network', 'scheduler', 'queue'] as const;
+const PLATFORM_STAGES = ['gateway', 'network', 'frontEnd', 'queue'] as const;
 
 function overhead(b: StageBreakdown): number {
   return PLATFORM_STAGES.reduce((s, k) => s + (b[k] ?? 0), 0);
@@ -86,7 +86,7 @@ export function pathText(results: ExperimentResults): StoryText {
   const execution = first.b.execution;
   return done(
     [
-      `On ${pointWords(results, first.p)} a call near the median takes ${formatMs(first.b.latency)}: ${formatMs(first.b.internet)} on the internet, ${formatMs(overhead(first.b))} in the platform (gateway, network, scheduler and queue) and ${formatMs(execution)} running the function.`,
+      `On ${pointWords(results, first.p)} a call near the median takes ${formatMs(first.b.latency)}: ${formatMs(first.b.internet)} on the internet, ${formatMs(overhead(first.b))} in the platform (gateway, network, front end and queue) and ${formatMs(execution)} running the function.`,
       `The platform's own stages take ${listOf(rows.map((r) => `${formatMs(overhead(r.b))} on ${pointWords(results, r.p)}`))}.`,
       `The most overhead is ${pointWords(results, most.p)}'s, ${formatRatio(overhead(most.b) / Math.max(execution, 1e-9))} the function's own ${formatMs(execution)}; the least is ${pointWords(results, least.p)}'s, where the largest stage is the ${largestStage(least.b)}.`,
       p99

@@ -11,10 +11,13 @@ class Mixture implements Distribution {
   // thresholds[i] is the total weight of components 0..i.
   private readonly thresholds: Float64Array;
   private readonly dists: Distribution[];
+  // tops[i]: the top of component i's support (Infinity when unbounded).
+  private readonly tops: Float64Array;
 
   constructor(weights: Float64Array, dists: Distribution[]) {
     this.weights = weights;
     this.dists = dists;
+    this.tops = Float64Array.from(dists, (d) => d.quantile(1));
     this.thresholds = new Float64Array(weights.length);
     let total = 0;
     let mean = 0;
@@ -55,7 +58,27 @@ class Mixture implements Distribution {
       if (q > hi) hi = q;
     }
     if (p === 0 || p === 1 || lo === hi) return p === 0 ? lo : hi;
-    return invertCdf((x) => this.cdf(x), p, lo, hi);
+    return invertCdf((x) => (this.reaches(x, p) ? 1 : 0), 1, lo, hi);
+  }
+
+  /**
+   * Whether cdf(x) >= p, exactly where rounding would say otherwise: far in an unbounded
+   * component's tail its CDF rounds to 1 while it still has mass beyond x, and when the other
+   * components' weights then make up p exactly (0.9 lognormal + 0.1 at 1 s, p = 0.9), the sum
+   * meets p in the tail, well before the jump at 1 s where the true CDF first reaches it.
+   */
+  private reaches(x: number, p: number): boolean {
+    let sum = 0;
+    let saturated = false;
+    for (let i = 0; i < this.dists.length; i++) {
+      const f = this.dists[i].cdf(x);
+      sum += this.weights[i] * f;
+      if (f >= 1 && x < this.tops[i]) saturated = true;
+    }
+    if (sum < p) return false;
+    // Only a sum within rounding of p (an ulp per term) is in doubt; a saturated
+    // component's missing mass then decides, and it keeps the true CDF below p.
+    return !(saturated && sum - p <= this.dists.length * Number.EPSILON);
   }
 }
 

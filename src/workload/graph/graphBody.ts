@@ -69,6 +69,7 @@ export class GraphBody implements FunctionBody {
     // Answers after the caller moved on (first k of n) or gave up are stragglers.
     if (parent.outcome !== Outcome.InFlight || child.parentStep !== parent.step) return;
     parent.coldHops += child.coldHops;
+    parent.startWaitHops += child.startWaitHops;
     parent.hops += child.hops;
     if (child.outcome !== Outcome.Completed) {
       // Waiting for the first k of n, the caller fails only once k answers cannot come.

@@ -24,7 +24,7 @@ function timeRun(experiment: Record<string, unknown>): {
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
-/** One million calls of one warm function through internet hop, gateway, network, scheduler and pool. */
+/** One million calls of one warm function through internet hop, gateway, network, front end and pool. */
 export const pathWarm: BenchCase = {
   name: 'path: one warm function, 1M calls',
   run() {

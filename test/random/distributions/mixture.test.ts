@@ -126,4 +126,21 @@ describe('mixture', () => {
       ]),
     ).not.toThrow();
   });
+
+  it('puts a quantile that falls on a jump at the jump, not in a tail where the CDF rounds to 1', () => {
+    // A fast lognormal (p50 1 ms, p99 3 ms) whose CDF is 1 in doubles from some 50 ms on,
+    // and a point mass at 1 s: below 1 s the true CDF is under the lognormal's weight.
+    const fast = lognormal(0, Math.log(3) / 2.3263478740408408);
+    for (const w of [0.9, 0.75, 0.5]) {
+      const d = mixture([
+        { weight: w, dist: fast },
+        { weight: 1 - w, dist: constant(1000) },
+      ]);
+      expect(d.quantile(w), `weight ${w}`).toBe(1000);
+      // Just below the jump's level the quantile is back in the lognormal.
+      expect(d.quantile(w * 0.999)).toBeLessThan(10);
+      // Above it, still the jump.
+      expect(d.quantile(w + (1 - w) / 2)).toBe(1000);
+    }
+  });
 });

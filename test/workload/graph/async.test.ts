@@ -17,7 +17,7 @@ describe('fire-and-forget calls', () => {
     const d = 4;
     const w = graphWorld(
       toGraph({ kind: 'chain', depth: d, async: true }, 'graph'),
-      barePlatform({ network: constant(NETWORK), scheduler: constant(SCHEDULER), keepAlive: null }),
+      barePlatform({ network: constant(NETWORK), frontEnd: constant(SCHEDULER), keepAlive: null }),
       constant(EXECUTION),
     );
     const roots = 30;
@@ -66,7 +66,7 @@ describe('fire-and-forget calls', () => {
     );
     const w = graphWorld(
       graph,
-      barePlatform({ network: constant(NETWORK), scheduler: constant(SCHEDULER) }),
+      barePlatform({ network: constant(NETWORK), frontEnd: constant(SCHEDULER) }),
       { api: constant(EXECUTION), audit: constant(50), archive: constant(400), db: constant(3) },
     );
     w.rootAt(0);

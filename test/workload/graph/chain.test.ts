@@ -33,7 +33,7 @@ describe('chain of depth d: d sequential hops', () => {
         barePlatform({
           gateway: constant(GATEWAY),
           network: constant(NETWORK),
-          scheduler: constant(SCHEDULER),
+          frontEnd: constant(SCHEDULER),
           coldStart: [constant(COLD_START)],
           keepAlive: null,
         }),
@@ -65,7 +65,7 @@ describe('chain of depth d: d sequential hops', () => {
         expect(root.internet).toBe(2 * INTERNET);
         expect(root.gateway).toBe(2 * GATEWAY);
         expect(root.network).toBe(d * 2 * NETWORK);
-        expect(root.scheduler).toBe(d * SCHEDULER);
+        expect(root.frontEnd).toBe(d * SCHEDULER);
         expect(root.execution).toBe(d * EXECUTION);
         expect(root.coldStart).toBe(cold * COLD_START);
         expect(root.queue).toBe(0);
@@ -87,7 +87,7 @@ describe('chain of depth d: d sequential hops', () => {
         toGraph({ kind: 'chain', depth: d, async: false }, 'graph'),
         barePlatform({
           network: constant(NETWORK),
-          scheduler: constant(SCHEDULER),
+          frontEnd: constant(SCHEDULER),
           coldStart: [constant(COLD_START)],
           keepAlive: null,
         }),
@@ -152,7 +152,7 @@ describe('chain of depth d: d sequential hops', () => {
         internet: 2 * INTERNET,
         gateway: 2 * GATEWAY,
         network: d * 2 * NETWORK,
-        scheduler: d * SCHEDULER,
+        frontEnd: d * SCHEDULER,
         queue: 0,
         coldStart: 0,
         execution: d * EXECUTION,

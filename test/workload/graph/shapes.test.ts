@@ -11,7 +11,7 @@ const SCHEDULER = 0.5;
 const CALL = 2 * NETWORK + SCHEDULER; // one call's cost besides the function's own run
 
 const platform = () =>
-  barePlatform({ network: constant(NETWORK), scheduler: constant(SCHEDULER), keepAlive: null });
+  barePlatform({ network: constant(NETWORK), frontEnd: constant(SCHEDULER), keepAlive: null });
 
 describe('invocation graph shapes', () => {
   it('map-reduce: root, then the slowest of the maps, then reduce', () => {
