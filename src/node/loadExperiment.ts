@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type PreparedExperiment, prepareExperiment } from '../experiments/prepare.ts';
 import { type ModelRegistry, presetRegistry } from '../models/registry.ts';
-import { readJson, readText } from './files.ts';
+import { readJson, readTrace } from './files.ts';
 import { InputError } from './inputError.ts';
 
 /** Every .json file in a folder, or the file itself. */
@@ -63,7 +63,7 @@ export function loadExperiment(
   return prepareExperiment(raw, {
     models: registry,
     file,
-    readText: (f) => readText(resolve(base, f)),
+    readText: (f) => readTrace(base, f),
     maxPoints: options.maxPoints,
   });
 }
