@@ -243,3 +243,11 @@ function checkJson(value: unknown, path: string): void {
 export function jsonValue(): JsonValueSchema {
   return new JsonValueSchema();
 }
+
+/**
+ * A count: a whole number from 0 to 2^53 - 1. Integers above that are not exact in JSON
+ * (1e308 is an "integer" to Number.isInteger), and a count there is a damaged file.
+ */
+export function count(): NumberSchema {
+  return new NumberSchema({ min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
+}
