@@ -4,7 +4,7 @@ import type { PreparedExperiment } from '../experiments/prepare.ts';
 import { assembleUnits, headerOf, type RunOutput, unitsOf } from '../experiments/runExperiment.ts';
 import { writing } from './outputFolder.ts';
 import { ProgressBar } from './progress.ts';
-import { type Shard, shardUnits, writeShard } from './shards.ts';
+import { type Shard, shardUnits, writeShard } from './shards/index.ts';
 import { type ExperimentSource, runUnitsOnThreads } from './threads.ts';
 import { writeOutputs } from './writeOutputs.ts';
 

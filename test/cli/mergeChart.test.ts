@@ -73,16 +73,16 @@ describe('merge', () => {
   });
 
   it('refuses broken shard files with the file, the field and the reason', () => {
-    const bare = writeFiles(dir, { 'bare.json': { format: 'coldtail-shard/1' } })['bare.json'];
+    const bare = writeFiles(dir, { 'bare.json': { format: 'coldtail-shard/2' } })['bare.json'];
     const out = join(dir, 'merged-broken');
-    expectBadInput(cli(['merge', bare, '--out', out], dir), `${bare}: `, /must be/);
+    expectBadInput(cli(['merge', bare, '--out', out], dir), `${bare}: `, /missing required field/);
     const blank = brokenShard('blank.json', (j) => {
       j.units[1].data = {};
     });
     expectBadInput(
       cli(['merge', blank, join(dir, 'half2'), '--out', out], dir),
-      `${blank}: units[1].data.`,
-      /must be/,
+      `${blank}: units[1].data: `,
+      /missing required field "endToEnd"/,
     );
     expect(existsSync(out)).toBe(false);
   });

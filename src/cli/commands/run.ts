@@ -5,7 +5,7 @@ import { EXIT_INTERRUPTED, watchInterrupts } from '../../node/interrupt.ts';
 import { loadExperiment } from '../../node/loadExperiment.ts';
 import { checkOutputFolder, writing } from '../../node/outputFolder.ts';
 import { defaultOutDir, runToFiles } from '../../node/runToFiles.ts';
-import { parseShard } from '../../node/shards.ts';
+import { parseShard } from '../../node/shards/index.ts';
 import { checkCharts } from '../checkCharts.ts';
 import { applyOverrides, check, RUN_OPTIONS, type RunArgs, specOverrides } from '../options.ts';
 import { checkWork } from '../workGuard.ts';
