@@ -9,7 +9,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isInputError } from '../../src/cli/errors.ts';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
 import type { ReplicationData } from '../../src/experiments/recorder.ts';
-import { headerOf, runUnit, unitsOf } from '../../src/experiments/runExperiment.ts';
+import {
+  assembleUnits,
+  headerOf,
+  runExperiment,
+  runUnit,
+  unitsOf,
+} from '../../src/experiments/runExperiment.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
 import {
   experimentFingerprint,
@@ -94,6 +100,32 @@ describe('shard fingerprint', () => {
 });
 
 describe('readShards', () => {
+  it('reads back what runs with warmers and a timeline wrote, as a single run assembles it', () => {
+    const p = prepareExperiment(
+      experiment({
+        name: 'recorded',
+        duration: '2min',
+        replications: 2,
+        timeline: { window: '10s' },
+        warmers: { period: '1min' },
+        workload: { burst: { base: 1, peak: 20, at: '30s', duration: '20s' } },
+      }),
+      { models: presetRegistry(), file: 'recorded.json' },
+    );
+    const units = unitsOf(headerOf(p));
+    const folder = join(dir, 'recorded');
+    mkdirSync(folder, { recursive: true });
+    for (const index of [1, 2]) {
+      const data = new Map<number, ReplicationData>();
+      for (const u of shardUnits(units, { index, count: 2 })) data.set(u.id, runUnit(p, u));
+      writeShard(folder, p, { index, count: 2 }, data);
+    }
+    const read = readShards([folder]);
+    expect(JSON.stringify(assembleUnits(read.header, read.data).results)).toBe(
+      JSON.stringify(runExperiment(p).results),
+    );
+  });
+
   it('takes shard files as well as folders, each file once', () => {
     const r = readShards([half1, join(dir, 'half1'), join(dir, 'half2')]);
     expect([...r.data.keys()].sort()).toEqual([0, 1, 2, 3]);

@@ -10,7 +10,7 @@ import {
 import { drawCharts } from '../../node/drawCharts.ts';
 import { InputError } from '../../node/inputError.ts';
 import { checkOutputFolder } from '../../node/outputFolder.ts';
-import { readable, readResults } from '../../node/readResults.ts';
+import { readResults } from '../../node/readResults.ts';
 
 interface Args {
   results: string;
@@ -54,12 +54,11 @@ export const chartCommand: CommandModule<object, Args> = {
     const requests: readonly ChartRequest[] | undefined = argv.charts ?? own;
     let charts: Awaited<ReturnType<typeof drawCharts>>;
     try {
-      charts = await readable(file, 'a coldtail results.json this version can read', () =>
-        drawCharts(dir, results, {
-          charts: requests,
-          options: own ? chartOptions({ charts: own }) : undefined,
-        }),
-      );
+      // The file passed its schema: an error while drawing it is coldtail's, not the file's.
+      charts = await drawCharts(dir, results, {
+        charts: requests,
+        options: own ? chartOptions({ charts: own }) : undefined,
+      });
     } catch (e) {
       // A bad chart name or option is the user's: on the command line, or in the file.
       if (!(e instanceof ChartRequestError)) throw e;
