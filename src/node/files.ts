@@ -181,16 +181,34 @@ export function readText(path: string, limit = Number.POSITIVE_INFINITY, hint = 
 }
 
 /**
- * Reads and parses a JSON file (a leading byte-order mark is skipped); a syntax error names the
- * file, line and column.
+ * The most JSON text one string can hold: V8 refuses strings past 2^29 - 24 characters, so a
+ * larger file cannot be parsed whole whatever the limit says.
  */
-export function readJson(path: string): unknown {
+export const MAX_JSON_STRING_BYTES = 2 ** 29 - 24;
+
+/**
+ * Files coldtail writes and reads back (results.json, shard files) can be much larger than the
+ * files people write: a shard of 40 runs with a timeline of 10,800 windows is 180 MB. They are
+ * read up to what one string can hold, with `hint` saying how to make them smaller.
+ */
+export interface OwnFile {
+  hint: string;
+}
+
+/**
+ * Reads and parses a JSON file (a leading byte-order mark is skipped); a syntax error names the
+ * file, line and column. Files people write are limited to COLDTAIL_MAX_JSON_MB (default 64);
+ * files coldtail wrote (`own`) to what one string can hold.
+ */
+export function readJson(path: string, own?: OwnFile): unknown {
+  const limit = Math.min(own ? MAX_JSON_STRING_BYTES : maxJsonBytes(), MAX_JSON_STRING_BYTES);
+  const hint = own
+    ? ` (${own.hint})`
+    : limit < MAX_JSON_STRING_BYTES
+      ? ` for JSON files (raise it with ${MAX_JSON_ENV}=<megabytes>)`
+      : ' (the most one JSON file can hold)';
   // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses as a token.
-  const raw = readText(
-    path,
-    maxJsonBytes(),
-    ` for JSON files (raise it with ${MAX_JSON_ENV}=<megabytes>)`,
-  );
+  const raw = readText(path, limit, hint);
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   let json: unknown;
   try {

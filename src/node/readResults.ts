@@ -14,7 +14,9 @@ import { InputError } from './inputError.ts';
 
 /** Reads a results.json and checks it against the results schema. */
 export function readResults(path: string): ExperimentResults {
-  const json = readJson(path);
+  const json = readJson(path, {
+    hint: 'results this large come from long timelines: record them with a wider window',
+  });
   if (!isPlainObject(json) || !('experiment' in json || 'points' in json)) {
     throw new InputError(`${path}: not a coldtail results.json (no "experiment" and "points")`);
   }

@@ -28,6 +28,19 @@ export class NumberSchema extends BaseSchema<number> {
     super();
   }
 
+  /** Whether parse() would take `value`: a cheap test for arrays of numbers. */
+  accepts(value: unknown): boolean {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+    const { min, max, exclusiveMin, exclusiveMax, integer } = this.options;
+    return (
+      (!integer || Number.isInteger(value)) &&
+      (min === undefined || value >= min) &&
+      (max === undefined || value <= max) &&
+      (exclusiveMin === undefined || value > exclusiveMin) &&
+      (exclusiveMax === undefined || value < exclusiveMax)
+    );
+  }
+
   parse(value: unknown, path = ''): number {
     const { min, max, exclusiveMin, exclusiveMax, integer } = this.options;
     const what = integer ? 'an integer' : 'a number';

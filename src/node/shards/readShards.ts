@@ -18,7 +18,9 @@ import { findShardFiles } from './findShardFiles.ts';
 
 /** Reads one shard file and checks it against the schema; errors name the file and the field. */
 export function readShardFile(f: string): ShardFile {
-  const json = readJson(f);
+  const json = readJson(f, {
+    hint: 'split the run into more shards, or record its timeline with a wider window',
+  });
   const format =
     typeof json === 'object' && json !== null
       ? (json as Record<string, unknown>).format
