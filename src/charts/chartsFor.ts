@@ -4,8 +4,15 @@
  * instead (hints.charts), in the order it wants them, each by its name or as
  * {"name": "fanOutSlowShare", "options": {"thresholdMs": 500, "p": 0.01}}.
  */
+import {
+  CHART_NAMES,
+  type ChartName,
+  type ChartOptionsSpec,
+  chartOptionsOf,
+} from '../experiments/chartsSpec.ts';
 import type { ExperimentResults } from '../experiments/results.ts';
 import { suggestion } from '../spec/didYouMean.ts';
+import { SpecError } from '../spec/specError.ts';
 import { displayName, matchNumericAxis, measuredPoints, numericAxes } from './axes.ts';
 import { type BurstTimelineOptions, burstTimeline } from './burstTimeline.ts';
 import { FAN_OUT_AXIS, type FanOutSlowShareOptions, fanOutSlowShare } from './fanOutSlowShare.ts';
@@ -17,24 +24,13 @@ import {
 } from './keepAliveCost.ts';
 import { type DistributionOptions, latencyCdf } from './latencyCdf.ts';
 import { type PercentileCurvesOptions, percentileCurves } from './percentileCurves.ts';
-import { PERCENTILE_KEYS } from './percentiles.ts';
 import { type StageBreakdownOptions, stageBreakdown } from './stageBreakdown.ts';
 import { tailPlot } from './tailPlot.ts';
 import type { ChartEntry } from './types.ts';
 import { type UseCaseBudgetsOptions, useCaseBudgets } from './useCaseBudgets.ts';
 import { inWords } from './words.ts';
 
-export const CHART_NAMES = [
-  'percentileCurves',
-  'latencyCdf',
-  'tailPlot',
-  'stageBreakdown',
-  'burstTimeline',
-  'fanOutSlowShare',
-  'keepAliveCost',
-  'useCaseBudgets',
-] as const;
-export type ChartName = (typeof CHART_NAMES)[number];
+export { CHART_NAMES, type ChartName };
 
 /** Options per chart, passed to its builder. */
 export interface ChartOptions {
@@ -216,97 +212,20 @@ function chartName(n: unknown): ChartName {
 
 /**
  * The options each chart is drawn with: hints.options, overridden by those
- * an entry of hints.charts gives, checked. The report's narrative reads
+ * an entry of hints.charts gives, checked by the experiment file's schema of
+ * chart options (src/experiments/chartsSpec.ts). The report's narrative reads
  * them too, so that text and chart agree.
  */
 export function chartOptions(hints: ChartHints = {}): ChartOptions {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const [name, o] of Object.entries(hints.options ?? {})) {
-    if (o !== undefined) out[name] = { ...o };
+  try {
+    return chartOptionsOf(hints.charts, hints.options as ChartOptionsSpec) as ChartOptions;
+  } catch (e) {
+    if (e instanceof SpecError) throw new ChartRequestError(e.message);
+    throw e;
   }
-  for (const r of hints.charts ?? []) {
-    if (typeof r === 'string' || r?.options === undefined) continue;
-    const name = chartName(r.name);
-    out[name] = { ...out[name], ...checkOptions(name, r.options) };
-  }
-  return out as ChartOptions;
 }
 
-type OptionCheck = (v: unknown) => boolean;
-
-const isString: OptionCheck = (v) => typeof v === 'string' && v.length > 0;
-const isIndex: OptionCheck = (v) => Number.isInteger(v) && (v as number) >= 0;
-const isIndices: OptionCheck = (v) => Array.isArray(v) && v.every(isIndex);
-const oneOf =
-  (...values: readonly string[]): OptionCheck =>
-  (v) =>
-    typeof v === 'string' && values.includes(v);
-const isBudget: OptionCheck = (v) => {
-  if (typeof v !== 'object' || v === null) return false;
-  const b = v as Record<string, unknown>;
-  return (
-    typeof b.id === 'string' &&
-    typeof b.useCase === 'string' &&
-    typeof b.source === 'string' &&
-    typeof b.ms === 'number' &&
-    b.ms > 0
-  );
-};
-
-/** The options an experiment file may give each chart, and what each must be. */
-const OPTIONS: Record<ChartName, Record<string, [OptionCheck, string]>> = {
-  percentileCurves: {
-    x: [isString, 'a sweep axis path'],
-    split: [oneOf('facet', 'dash'), '"facet" or "dash"'],
-    percentiles: [
-      (v) => Array.isArray(v) && v.length > 0 && v.every(oneOf(...PERCENTILE_KEYS)),
-      `a list of ${PERCENTILE_KEYS.join(', ')}`,
-    ],
-  },
-  latencyCdf: { points: [isIndices, 'a list of point indices'] },
-  tailPlot: { points: [isIndices, 'a list of point indices'] },
-  stageBreakdown: { points: [isIndices, 'a list of point indices'] },
-  burstTimeline: { point: [isIndex, 'a point index'] },
-  fanOutSlowShare: {
-    x: [isString, 'a sweep axis path'],
-    p: [(v) => typeof v === 'number' && v > 0 && v < 1, 'a probability between 0 and 1'],
-    thresholdMs: [
-      (v) => typeof v === 'number' && v > 0 && Number.isFinite(v),
-      'a number of ms > 0',
-    ],
-  },
-  keepAliveCost: {
-    x: [isString, 'a sweep axis path'],
-    cost: [
-      oneOf('memory', 'warmers', 'usdPerMillionRoots', 'usd'),
-      '"memory", "warmers", "usdPerMillionRoots" or "usd"',
-    ],
-  },
-  useCaseBudgets: {
-    stat: [oneOf(...PERCENTILE_KEYS), PERCENTILE_KEYS.join(', ')],
-    budgets: [(v) => Array.isArray(v) && v.every(isBudget), 'a list of {id, useCase, ms, source}'],
-  },
-};
-
-function checkOptions(name: ChartName, options: unknown): Record<string, unknown> {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ChartRequestError(`chart "${name}": options must be an object`);
-  }
-  const known = OPTIONS[name];
-  const keys = Object.keys(known);
-  for (const [key, value] of Object.entries(options)) {
-    const rule = known[key];
-    if (!rule) {
-      const list = keys.length > 0 ? keys.join(', ') : 'none';
-      throw new ChartRequestError(
-        `chart "${name}": unknown option "${key}"${suggestion(key, keys)} (options: ${list})`,
-      );
-    }
-    if (!rule[0](value)) {
-      throw new ChartRequestError(
-        `chart "${name}": option "${key}" must be ${rule[1]} (got ${JSON.stringify(value)})`,
-      );
-    }
-  }
-  return options as Record<string, unknown>;
-}
+// Every option an experiment file may give a chart is one that chart takes: this fails to
+// compile when the schema and a chart's options type part ways.
+const _optionsFit: ChartOptions = {} as ChartOptionsSpec;
+void _optionsFit;

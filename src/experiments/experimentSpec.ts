@@ -17,6 +17,7 @@ import {
 } from '../spec/schema.ts';
 import { graphSchema } from '../workload/graph/graphSpec.ts';
 import { warmersSchema, workloadSchema } from '../workload/workloadSpec.ts';
+import { chartsSchema } from './chartsSpec.ts';
 
 const platformRef = oneOfType({
   string: string({ minLength: 1 }).describe(
@@ -105,19 +106,7 @@ export const experimentSchema = object({
   timeline: optional(object({ window: duration({ allowZero: false }) })).describe(
     'Record instances, throttles and p99 per time window',
   ),
-  charts: optional(
-    array(
-      oneOfType({
-        string: string({ minLength: 1 }).describe('A chart by name, e.g. "percentileCurves"'),
-        object: object({
-          name: string({ minLength: 1 }).describe('The chart, e.g. "fanOutSlowShare"'),
-          options: optional(record(jsonValue())).describe(
-            'Options of that chart, e.g. {"thresholdMs": 500, "p": 0.01}',
-          ),
-        }),
-      }),
-    ),
-  ).describe(
+  charts: optional(chartsSchema).describe(
     'Which charts to draw, in order (default: chosen from the sweep): names, or {"name", "options"}',
   ),
   limits: optional(

@@ -1,10 +1,11 @@
 import { PERCENTILES } from '../metrics/summary.ts';
 import type { ExperimentResults, LatencyStats } from './results.ts';
 
+/** A CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break (\n or \r). */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /**
@@ -55,5 +56,6 @@ export function resultsCsv(results: ExperimentResults): string {
       .map(cell)
       .join(',');
   });
-  return `${[header.join(','), ...rows].join('\n')}\n`;
+  // The axes are paths from the experiment file: functions["a,b"].memoryMB needs quoting too.
+  return `${[header.map(cell).join(','), ...rows].join('\n')}\n`;
 }

@@ -10,7 +10,7 @@ import { drawCharts } from './drawCharts.ts';
 import { InputError } from './inputError.ts';
 import type { Io } from './io.ts';
 import { checkOutputFolder, lockOutputFolder } from './outputFolder.ts';
-import { readable, readResults } from './readResults.ts';
+import { readResults } from './readResults.ts';
 
 export interface ChartRequestArgs {
   /** A results.json file. */
@@ -36,12 +36,11 @@ export async function chartResults(req: ChartRequestArgs, io: Io): Promise<numbe
   let charts: Awaited<ReturnType<typeof drawCharts>>;
   const release = lockOutputFolder(dir, outOption);
   try {
-    charts = await readable(file, 'a coldtail results.json this version can read', () =>
-      drawCharts(dir, results, {
-        charts: requests,
-        options: own ? chartOptions({ charts: own }) : undefined,
-      }),
-    );
+    // The file passed its schema: an error while drawing it is coldtail's, not the file's.
+    charts = await drawCharts(dir, results, {
+      charts: requests,
+      options: own ? chartOptions({ charts: own }) : undefined,
+    });
   } catch (e) {
     // A bad chart name or option is the user's: on the command line, or in the file.
     if (!(e instanceof ChartRequestError)) throw e;

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { type PreparedExperiment, prepareExperiment } from '../experiments/prepare.ts';
 import { type ModelRegistry, presetRegistry } from '../models/registry.ts';
 import type { TraceData } from '../workload/workloadSpec.ts';
-import { readJson, readText } from './files.ts';
+import { readJson, readTrace } from './files.ts';
 import { InputError } from './inputError.ts';
 
 /**
@@ -112,7 +112,7 @@ export function loadExperiment(
     file,
     readText: (f) => {
       if (inputs?.replay) throw new Error(`${f} was not read before the run`);
-      return readText(resolve(base, f));
+      return readTrace(base, f);
     },
     maxPoints: options.maxPoints,
     traces: inputs?.traces,

@@ -6,7 +6,7 @@ import { yieldToSignals } from './interrupt.ts';
 import type { Interrupts, Writer } from './io.ts';
 import { lockOutputFolder, writing } from './outputFolder.ts';
 import { runToFiles } from './runToFiles.ts';
-import type { Shard } from './shards.ts';
+import type { Shard } from './shards/index.ts';
 import type { ExperimentSource } from './threads.ts';
 
 export interface RunAndDrawOptions {

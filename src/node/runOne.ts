@@ -7,7 +7,7 @@ import { checkOutputFolder } from './outputFolder.ts';
 import { applyOverrides } from './overrides.ts';
 import { runAndDraw } from './runAndDraw.ts';
 import { defaultOutDir } from './runToFiles.ts';
-import type { Shard } from './shards.ts';
+import type { Shard } from './shards/index.ts';
 
 export interface RunOneRequest {
   file: string;

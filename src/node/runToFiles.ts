@@ -5,7 +5,7 @@ import { assembleUnits, headerOf, type RunOutput, unitsOf } from '../experiments
 import type { Writer } from './io.ts';
 import { writing } from './outputFolder.ts';
 import { ProgressBar } from './progress.ts';
-import { type Shard, shardUnits, writeShard } from './shards.ts';
+import { type Shard, shardUnits, writeShard } from './shards/index.ts';
 import { type ExperimentSource, runUnitsOnThreads } from './threads.ts';
 import { writeOutputs } from './writeOutputs.ts';
 

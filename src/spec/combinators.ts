@@ -3,6 +3,7 @@ import {
   BaseSchema,
   describeValue,
   type Infer,
+  isPlainObject,
   type JsonSchema,
   type JsonSchemaContext,
   type JsonType,
@@ -10,6 +11,7 @@ import {
   orList,
   type Schema,
 } from './core.ts';
+import { suggestion } from './didYouMean.ts';
 import { joinPath, type PathSegment, SpecError } from './specError.ts';
 
 const TYPE_NAMES: Record<JsonType, string> = {
@@ -251,4 +253,76 @@ export function transform<T, U>(
   fn: (value: T, path: string) => U,
 ): TransformSchema<T, U> {
   return new TransformSchema(schema, fn);
+}
+
+export class NullableSchema<T> extends BaseSchema<T | null> {
+  constructor(readonly inner: Schema<T>) {
+    super();
+  }
+
+  parse(value: unknown, path = ''): T | null {
+    return value === null ? null : this.inner.parse(value, path);
+  }
+
+  protected toJsonSchema(context: JsonSchemaContext): JsonSchema {
+    return { anyOf: [this.inner.jsonSchema(context), { type: 'null' }] };
+  }
+}
+
+/** The value, or null (for results where a value cannot exist, such as a p99 of no calls). */
+export function nullable<T>(schema: Schema<T>): NullableSchema<T> {
+  return new NullableSchema(schema);
+}
+
+type DiscriminatedOutput<M extends { readonly [tag: string]: Schema<unknown> }> = {
+  [K in keyof M]: Infer<M[K]>;
+}[keyof M];
+
+/**
+ * An object whose field `key` (a string) chooses the schema of the whole object, e.g. a chart
+ * {"name": "tailPlot", "options": {...}} whose options depend on its name. An unknown tag is
+ * refused at `key` with the tags allowed and a "did you mean"; a known one gives the errors of
+ * its own schema, not a vague "matches none of".
+ */
+export class DiscriminatedSchema<
+  M extends { readonly [tag: string]: Schema<unknown> },
+> extends BaseSchema<DiscriminatedOutput<M>> {
+  constructor(
+    readonly key: string,
+    readonly cases: M,
+  ) {
+    super();
+  }
+
+  parse(value: unknown, path = ''): DiscriminatedOutput<M> {
+    if (!isPlainObject(value)) {
+      throw new SpecError(path, `must be an object (got ${describeValue(value)})`);
+    }
+    const tags = Object.keys(this.cases);
+    if (!Object.hasOwn(value, this.key)) {
+      throw new SpecError(path, `missing required field ${JSON.stringify(this.key)}`);
+    }
+    const tag = value[this.key];
+    if (typeof tag !== 'string' || !Object.hasOwn(this.cases, tag)) {
+      const got = typeof tag === 'string' ? JSON.stringify(tag) : describeValue(tag);
+      const hint = typeof tag === 'string' ? suggestion(tag, tags) : '';
+      throw new SpecError(
+        joinPath(path, this.key),
+        `must be one of ${tags.map((t) => JSON.stringify(t)).join(', ')} (got ${got})${hint}`,
+      );
+    }
+    return this.cases[tag].parse(value, path) as DiscriminatedOutput<M>;
+  }
+
+  protected toJsonSchema(context: JsonSchemaContext): JsonSchema {
+    return { oneOf: Object.values(this.cases).map((s) => s.jsonSchema(context)) };
+  }
+}
+
+export function discriminated<const M extends { readonly [tag: string]: Schema<unknown> }>(
+  key: string,
+  cases: M,
+): DiscriminatedSchema<M> {
+  if (Object.keys(cases).length === 0) throw new Error('discriminated needs at least one case');
+  return new DiscriminatedSchema(key, cases);
 }

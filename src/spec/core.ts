@@ -38,6 +38,17 @@ export interface Schema<T> {
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
 /**
+ * true when A and B have the same fields (optional ones included), else false: for a
+ * compile-time check that a schema and the interface it stands for have not drifted apart,
+ * `const _: SameKeys<Interface, Infer<typeof schema>> = true`.
+ */
+export type SameKeys<A, B> = [keyof A] extends [keyof B]
+  ? [keyof B] extends [keyof A]
+    ? true
+    : false
+  : false;
+
+/**
  * Collects the named definitions (`$defs`) of one JSON Schema document while
  * it is built. Definitions are keyed by identity so that a recursive schema
  * refers to itself instead of expanding forever.
@@ -182,6 +193,12 @@ export function cloneData<T>(value: T): T {
  * named "__proto__" becomes a field instead of replacing the prototype.
  */
 export function setField(target: Record<string, unknown>, key: string, value: unknown): void {
+  // Plain assignment for every other key: defineProperty is several times slower, and files
+  // coldtail reads back hold millions of fields.
+  if (key !== '__proto__') {
+    target[key] = value;
+    return;
+  }
   Object.defineProperty(target, key, {
     value,
     enumerable: true,

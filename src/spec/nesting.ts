@@ -9,20 +9,42 @@ export const MAX_NESTING = 100;
  * the stack instead of getting a message.
  */
 export function checkNesting(value: unknown, max = MAX_NESTING): void {
-  const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
+  // Each node keeps its parent and key, and the path is spelled out only for the message:
+  // results and shard files hold millions of small arrays, and a path string for each cost
+  // more than the walk.
+  interface Node {
+    v: object;
+    parent: Node | null;
+    key: string | number;
+    depth: number;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const stack: Node[] = [{ v: value, parent: null, key: '', depth: 0 }];
   while (stack.length > 0) {
-    const { v, path, depth } = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
+    const node = stack.pop()!;
+    const { v, depth } = node;
     if (depth >= max) {
+      const keys: (string | number)[] = [];
+      for (let n: Node | null = node; n?.parent; n = n.parent) keys.push(n.key);
+      const path = joinPath('', ...keys.reverse());
       const shown = path.length > 60 ? `${path.slice(0, 60)}...` : path;
       throw new SpecError(shown, `nested more than ${max} levels deep`);
     }
-    const entries: [string | number, unknown][] = Array.isArray(v)
-      ? v.map((x, i) => [i, x])
-      : Object.entries(v);
-    for (const [k, x] of entries) {
-      if (x !== null && typeof x === 'object')
-        stack.push({ v: x, path: joinPath(path, k), depth: depth + 1 });
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (x !== null && typeof x === 'object') {
+          stack.push({ v: x, parent: node, key: i, depth: depth + 1 });
+        }
+      }
+    } else {
+      for (const k in v) {
+        if (!Object.hasOwn(v, k)) continue;
+        const x = (v as Record<string, unknown>)[k];
+        if (x !== null && typeof x === 'object') {
+          stack.push({ v: x, parent: node, key: k, depth: depth + 1 });
+        }
+      }
     }
   }
 }

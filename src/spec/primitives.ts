@@ -28,6 +28,19 @@ export class NumberSchema extends BaseSchema<number> {
     super();
   }
 
+  /** Whether parse() would take `value`: a cheap test for arrays of numbers. */
+  accepts(value: unknown): boolean {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+    const { min, max, exclusiveMin, exclusiveMax, integer } = this.options;
+    return (
+      (!integer || Number.isInteger(value)) &&
+      (min === undefined || value >= min) &&
+      (max === undefined || value <= max) &&
+      (exclusiveMin === undefined || value > exclusiveMin) &&
+      (exclusiveMax === undefined || value < exclusiveMax)
+    );
+  }
+
   parse(value: unknown, path = ''): number {
     const { min, max, exclusiveMin, exclusiveMax, integer } = this.options;
     const what = integer ? 'an integer' : 'a number';
@@ -242,4 +255,12 @@ function checkJson(value: unknown, path: string): void {
 
 export function jsonValue(): JsonValueSchema {
   return new JsonValueSchema();
+}
+
+/**
+ * A count: a whole number from 0 to 2^53 - 1. Integers above that are not exact in JSON
+ * (1e308 is an "integer" to Number.isInteger), and a count there is a damaged file.
+ */
+export function count(): NumberSchema {
+  return new NumberSchema({ min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
 }

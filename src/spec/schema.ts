@@ -14,6 +14,7 @@ export {
   type JsonType,
   jsonTypeOf,
   type Presence,
+  type SameKeys,
   type Schema,
   toJsonSchemaDocument,
 } from './core.ts';

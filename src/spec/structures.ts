@@ -12,6 +12,7 @@ import {
   setField,
 } from './core.ts';
 import { suggestion } from './didYouMean.ts';
+import { NumberSchema } from './primitives.ts';
 import { joinPath, SpecError } from './specError.ts';
 
 function items(n: number): string {
@@ -49,7 +50,18 @@ export class ArraySchema<T> extends BaseSchema<T[]> {
     if (maxItems !== undefined && value.length > maxItems) {
       throw new SpecError(path, `must have at most ${items(maxItems)} (got ${value.length})`);
     }
-    return value.map((v, i) => this.item.parse(v, joinPath(path, i)));
+    // Numbers, the bulk of the files coldtail reads back (timelines), are checked in a tight
+    // loop; the path is spelled out only when one fails.
+    const item = this.item;
+    if (item instanceof NumberSchema) {
+      for (let i = 0; i < value.length; i++) {
+        if (!item.accepts(value[i])) item.parse(value[i], joinPath(path, i));
+      }
+      return value.slice() as T[];
+    }
+    const out = new Array<T>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = item.parse(value[i], `${path}[${i}]`);
+    return out;
   }
 
   protected toJsonSchema(context: JsonSchemaContext): JsonSchema {
@@ -79,7 +91,7 @@ export class TupleSchema<S extends readonly Schema<unknown>[]> extends BaseSchem
     if (value.length !== n) {
       throw new SpecError(path, `must have exactly ${items(n)} (got ${value.length})`);
     }
-    return this.items.map((s, i) => s.parse(value[i], joinPath(path, i))) as TupleOutput<S>;
+    return this.items.map((s, i) => s.parse(value[i], `${path}[${i}]`)) as TupleOutput<S>;
   }
 
   protected toJsonSchema(context: JsonSchemaContext): JsonSchema {
@@ -242,6 +254,10 @@ export interface ObjectOptions {
 
 export class ObjectSchema<S extends Shape> extends BaseSchema<ObjectOutput<S>> {
   private readonly strict: boolean;
+  // Each field's path after a parent's ("" + "a" = "a", "x" + ".a", or "x" + '["p99.9"]'),
+  // spelled once here rather than for every object parsed.
+  private readonly rootPaths = new Map<string, string>();
+  private readonly subPaths = new Map<string, string>();
 
   constructor(
     readonly shape: S,
@@ -249,6 +265,11 @@ export class ObjectSchema<S extends Shape> extends BaseSchema<ObjectOutput<S>> {
   ) {
     super();
     this.strict = options.strict ?? true;
+    for (const key of Object.keys(shape)) {
+      this.rootPaths.set(key, joinPath('', key));
+      const sub = joinPath('x', key).slice(1);
+      this.subPaths.set(key, sub);
+    }
   }
 
   parse(value: unknown, path = ''): ObjectOutput<S> {
@@ -277,7 +298,8 @@ export class ObjectSchema<S extends Shape> extends BaseSchema<ObjectOutput<S>> {
         }
         continue;
       }
-      setField(out, key, schema.parse(raw, joinPath(path, key)));
+      const at = path === '' ? this.rootPaths.get(key)! : path + this.subPaths.get(key)!;
+      setField(out, key, schema.parse(raw, at));
     }
     return out as ObjectOutput<S>;
   }

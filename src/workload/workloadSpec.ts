@@ -34,6 +34,7 @@ import {
   parseAzureCountsCsv,
   parseTimestampCsv,
   TraceError,
+  type TraceText,
 } from './trace/index.ts';
 
 const rate = number({ min: 0, max: 1e7 }).describe('Calls per second');
@@ -169,8 +170,25 @@ export const warmersSchema = refine(
 
 export type WarmersSpec = Infer<typeof warmersSchema>;
 
-/** Reads a text file named in an experiment (the CLI supplies one; a browser may not). */
-export type ReadText = (file: string) => string;
+/**
+ * A trace file as the host hands it over: its text in chunks, read as they are parsed (a trace
+ * of any size never sits whole in memory), and whether its contents may be quoted in messages.
+ */
+export interface TraceFile {
+  chunks: TraceText;
+  /**
+   * True when the file lies outside the experiment's folder: it may be anything (a system
+   * file named by mistake, or by someone else's experiment), so a message says that it is not
+   * a trace and where, never what it holds.
+   */
+  outside?: boolean;
+}
+
+/**
+ * Reads a trace file named in an experiment (the CLI supplies one; a browser may not): its
+ * whole text, or a TraceFile. Called once per file; what it read is kept (TraceData).
+ */
+export type ReadText = (file: string) => string | TraceFile;
 
 export interface TraceData {
   file: string;
@@ -188,9 +206,10 @@ export function loadTrace(
   readText?: ReadText,
 ): TraceData {
   if (!readText) throw new SpecError(`${path}.trace.file`, 'trace files cannot be read here');
-  let text: string;
+  let source: TraceFile;
   try {
-    text = readText(spec.file);
+    const read = readText(spec.file);
+    source = typeof read === 'string' ? { chunks: read } : read;
   } catch (e) {
     throw new SpecError(
       `${path}.trace.file`,
@@ -199,11 +218,17 @@ export function loadTrace(
   }
   const data: TraceData = { file: spec.file };
   try {
-    if (spec.format === 'timestamps') data.timestamps = parseTimestampCsv(text, spec.file);
-    else data.azure = parseAzureCountsCsv(text, spec.file);
+    if (spec.format === 'timestamps') data.timestamps = parseTimestampCsv(source.chunks, spec.file);
+    else data.azure = parseAzureCountsCsv(source.chunks, spec.file);
   } catch (e) {
     // The trace's own line and column, under the experiment field that named the file.
-    if (e instanceof TraceError) throw new SpecError(`${path}.trace.file`, e.message);
+    if (e instanceof TraceError) {
+      const shown = source.outside
+        ? e.withoutContents(spec.format, "the file is outside the experiment's folder")
+        : e;
+      throw new SpecError(`${path}.trace.file`, shown.message);
+    }
+    // Anything else, such as a read that fails half-way (the host's error, naming the file).
     throw e;
   }
   const names =
@@ -214,7 +239,9 @@ export function loadTrace(
     const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ', ...' : '');
     throw new SpecError(
       `${path}.trace.function`,
-      `no function "${spec.function}" in ${spec.file} (it has ${shown})`,
+      source.outside
+        ? `no function "${spec.function}" in ${spec.file}`
+        : `no function "${spec.function}" in ${spec.file} (it has ${shown})`,
     );
   }
   return data;

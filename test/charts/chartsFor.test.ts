@@ -136,17 +136,15 @@ describe('chartsFor', () => {
       const bad = (options: unknown) => () =>
         chartsFor(fanOutBimodal(), { charts: [{ name: 'fanOutSlowShare', options }] });
       expect(bad({ tresholdMs: 500 })).toThrow(
-        /chart "fanOutSlowShare": unknown option "tresholdMs"; did you mean "thresholdMs"\?/,
+        /^charts\[0\]\.options: unknown field "tresholdMs"; did you mean "thresholdMs"\?$/,
       );
-      expect(bad({ p: 1.5 })).toThrow(
-        /option "p" must be a probability between 0 and 1 \(got 1.5\)/,
-      );
-      expect(bad([1])).toThrow(/options must be an object/);
+      expect(bad({ p: 1.5 })).toThrow(/^charts\[0\]\.options\.p: must be < 1 \(got 1.5\)$/);
+      expect(bad([1])).toThrow(/^charts\[0\]\.options: must be an object \(got array\)$/);
       expect(() =>
         chartsFor(keepAliveSweep(), {
           charts: [{ name: 'keepAliveCost', options: { cost: 'provider' } }],
         }),
-      ).toThrow(/option "cost" must be "memory", "warmers"/);
+      ).toThrow(/^charts\[0\]\.options\.cost: must be one of "memory", "warmers"/);
     });
 
     it('refuses a chart listed twice: its files would overwrite each other', () => {

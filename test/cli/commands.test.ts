@@ -69,7 +69,9 @@ describe('the other commands', () => {
     writeFileSync(usesOwn, smallExperiment({ platform: 'own', sweep: undefined }));
     const r = await run(['validate', charts, usesOwn, model]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`${charts}: charts[0]: unknown chart "percentileCurve"`);
+    expect(r.stderr).toContain(
+      `${charts}: charts[0]: must be one of "percentileCurves", "latencyCdf", "tailPlot", "stageBreakdown", "burstTimeline", "fanOutSlowShare", "keepAliveCost", "useCaseBudgets" (got "percentileCurve"); did you mean "percentileCurves"?`,
+    );
     // The model file, listed after the experiment that uses it, is used by it.
     expect(r.stdout).toBe(`ok  ${usesOwn}\nok  ${model}\n`);
     expect((await run(['validate', usesOwn, '--models', model])).status).toBe(0);

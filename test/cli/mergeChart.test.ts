@@ -77,16 +77,16 @@ describe('merge', () => {
   });
 
   it('refuses broken shard files with the file, the field and the reason', async () => {
-    const bare = writeFiles(dir, { 'bare.json': { format: 'coldtail-shard/1' } })['bare.json'];
+    const bare = writeFiles(dir, { 'bare.json': { format: 'coldtail-shard/2' } })['bare.json'];
     const out = join(dir, 'merged-broken');
-    expectBadInput(await run(['merge', bare, '--out', out]), `${bare}: `, /must be/);
+    expectBadInput(await run(['merge', bare, '--out', out]), `${bare}: `, /missing required field/);
     const blank = brokenShard('blank.json', (j) => {
       j.units[1].data = {};
     });
     expectBadInput(
       await run(['merge', blank, join(dir, 'half2'), '--out', out]),
-      `${blank}: units[1].data.`,
-      /must be/,
+      `${blank}: units[1].data: `,
+      /missing required field "endToEnd"/,
     );
     expect(existsSync(out)).toBe(false);
   });

@@ -10,8 +10,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHART_NAMES } from '../../src/charts/chartsFor.ts';
+import { CDF_PERCENTILES } from '../../src/experiments/aggregate.ts';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
 import type { ExperimentResults, PointResult } from '../../src/experiments/results.ts';
+import { resultsSchema } from '../../src/experiments/resultsSchema.ts';
 import { runExperiment } from '../../src/experiments/runExperiment.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
 import { parseDuration } from '../../src/spec/duration.ts';
@@ -97,8 +99,40 @@ function quick(raw: Raw): Raw {
   return q;
 }
 
+/**
+ * Standard errors allowed between a share measured over n calls and the share theory expects.
+ * The runs have fixed seeds, so a test passes or fails for good; 4 keeps a correct model
+ * failing by chance to 6 in 100,000 per check when the seed or the model changes.
+ */
+const Z = 4;
+
+/**
+ * The share of n calls that theory puts at p is within Z binomial standard errors of it, widened
+ * by `grid` (how finely the share could be read, e.g. the step of the CDF it is read from).
+ */
+function expectShare(observed: number | null, p: number, n: number, what: string, grid = 0): void {
+  expect(observed, what).not.toBeNull();
+  const tolerance = Z * Math.sqrt((p * (1 - p)) / n) + grid;
+  expect(
+    Math.abs((observed as number) - p),
+    `${what}: ${observed} vs ${p} ± ${tolerance} (n = ${n})`,
+  ).toBeLessThanOrEqual(tolerance);
+}
+
+/** The cold share of n calls is at most p (a bound from theory) plus Z standard errors. */
+function expectShareAtMost(observed: number | null, p: number, n: number, what: string): void {
+  expect(observed, what).not.toBeNull();
+  const bound = p + Z * Math.sqrt((p * (1 - p)) / n);
+  expect(
+    observed as number,
+    `${what}: ${observed} vs at most ${bound} (n = ${n})`,
+  ).toBeLessThanOrEqual(bound);
+}
+
 function checkBooks(results: ExperimentResults): void {
   expect(results.partial).toBe(false);
+  // What `coldtail chart` reads back: the results pass their own schema, bounds and all.
+  expect(resultsSchema.parse(JSON.parse(JSON.stringify(results)))).toEqual(results);
   expect(results.points.length).toBeGreaterThan(0);
   expect(JSON.stringify(results)).not.toContain('NaN');
   for (const p of results.points) {
@@ -182,39 +216,53 @@ describe('shipped experiments', () => {
       return p;
     };
 
+    // A call is cold when the gap since the one before is longer than the keep-alive: with
+    // Poisson arrivals at rate λ, a share exp(-λ x keep-alive) of the calls.
+    const coldShare = (perSecond: number, keepAliveS: number) => Math.exp(-perSecond * keepAliveS);
+
     it('keep-alive: cold starts follow exp(-rate x keep-alive)', () => {
       const r = quickRun('keep-alive.json');
       const short = at(r, { 'platformOverrides.keepAlive': '1min' });
       const long = at(r, { 'platformOverrides.keepAlive': '1h' });
       // rate 0.002/s: exp(-0.12) = 0.89 and exp(-7.2) = 0.0007
-      expect(short.cold.share.value).toBeGreaterThan(0.8);
-      expect(long.cold.share.value).toBeLessThan(0.02);
+      expectShare(short.cold.share.value, coldShare(0.002, 60), short.calls.completed, '1min');
+      expectShare(long.cold.share.value, coldShare(0.002, 3600), long.calls.completed, '1h');
     });
 
     it('warm-vs-cold: rare calls to Lambda are often cold, busy ones are not', () => {
       const r = quickRun('warm-vs-cold.json');
       const rare = at(r, { platform: 'aws-lambda-2019', 'workload.poisson.perSecond': 0.002 });
       const busy = at(r, { platform: 'aws-lambda-2019', 'workload.poisson.perSecond': 0.1 });
-      // exp(-0.002 x 600) = 0.30
-      expect(rare.cold.share.value).toBeGreaterThan(0.2);
-      expect(rare.cold.share.value).toBeLessThan(0.4);
-      expect(busy.cold.share.value).toBeLessThan(0.01);
+      // Lambda's keep-alive is 10 minutes: exp(-0.002 x 600) = 0.30.
+      expectShare(rare.cold.share.value, coldShare(0.002, 600), rare.calls.completed, 'rare');
+      // Busy: exp(-60) is nil; what is left are calls that find the one instance still busy
+      // with the call before, a share of at most rate x the time a call holds it (its p99,
+      // a generous bound).
+      const held = busy.endToEnd.p99.value! / 1000;
+      const overlap = 0.1 * held + coldShare(0.1, 600);
+      expectShareAtMost(busy.cold.share.value, overlap, busy.calls.completed, 'busy');
       expect(rare.endToEnd.p99.value!).toBeGreaterThan(3 * busy.endToEnd.p99.value!);
     });
 
     it('fan-out: with 100 leaves, most requests wait for a slow leaf', () => {
       const r = quickRun('fan-out.json');
+      // A slow leaf takes over 1 s, a fast one (with its cold start) well under: a request is
+      // slow when one of its n leaves is, 1 - 0.99^n of them. The CDF is read at fixed
+      // percentiles, so the share slower than 1 s lies between two of them: its midpoint is
+      // compared, widened by half their step.
       const slowShare = (p: PointResult) => {
-        const above = p.cdf.find(([, ms]) => ms >= 1000);
-        return above ? 1 - above[0] : 0;
+        const k = p.cdf.findIndex(([, ms]) => ms >= 1000);
+        if (k < 0) return { share: 0, step: 0 };
+        const below = k > 0 ? p.cdf[k - 1][0] : 0;
+        return { share: 1 - (below + p.cdf[k][0]) / 2, step: (p.cdf[k][0] - below) / 2 };
       };
-      const one = at(r, { 'graph.fanOut.width': 1 });
-      const hundred = at(r, { 'graph.fanOut.width': 100 });
-      expect(slowShare(one)).toBeLessThan(0.03);
-      // 1 - 0.99^100 = 0.634
-      expect(slowShare(hundred)).toBeGreaterThan(0.5);
-      expect(slowShare(hundred)).toBeLessThan(0.75);
-      expect(hundred.endToEnd.p50.value!).toBeGreaterThan(1000);
+      expect(r.points[0].cdf.map(([p]) => p)).toEqual(CDF_PERCENTILES);
+      for (const width of [1, 100]) {
+        const point = at(r, { 'graph.fanOut.width': width });
+        const { share, step } = slowShare(point);
+        expectShare(share, 1 - 0.99 ** width, point.calls.completed, `width ${width}`, step);
+      }
+      expect(at(r, { 'graph.fanOut.width': 100 }).endToEnd.p50.value!).toBeGreaterThan(1000);
     });
 
     it('burst-scaling: a burst from zero hits Lambda’s 1000 concurrent calls', () => {

@@ -4,7 +4,8 @@
  * the command line turns into exit code 2 (SpecError, InputError, TraceError). The same
  * inputs through the real command line are in cli.test.ts.
  */
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { checkWork } from '../../src/cli/workGuard.ts';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
 import { runExperiment } from '../../src/experiments/runExperiment.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
+import { DEFAULT_MAX_JSON_MB, MAX_JSON_ENV, maxJsonBytes, readJson } from '../../src/node/files.ts';
 import { InputError } from '../../src/node/inputError.ts';
 import { loadExperiment } from '../../src/node/loadExperiment.ts';
 import { defaultOutDir } from '../../src/node/runToFiles.ts';
@@ -755,5 +757,103 @@ describe('runs too big to start', () => {
         `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the experiment asks for about 1\\.8e\\+34 simulated calls`,
       ),
     );
+  });
+});
+
+describe('files with no end, or too large: refused before they are read', () => {
+  const fifo = join(dir, 'pipe.json');
+  execFileSync('mkfifo', [fifo]);
+
+  /** The InputError or SpecError message of loading `file`, or fails. */
+  function refusal(load: () => unknown): string {
+    try {
+      load();
+    } catch (e) {
+      expect(isInputError(e), String(e)).toBe(true);
+      return (e as Error).message;
+    }
+    throw new Error('accepted');
+  }
+
+  it.each([
+    ['/dev/zero', 'a device'],
+    ['/dev/urandom', 'a device'],
+    [fifo, 'a pipe (FIFO)'],
+  ])('an experiment, a model or results file %s', (path, what) => {
+    const expected = `${path}: is ${what}, not a regular file`;
+    writeFiles(dir, { 'ok-exp.json': experiment() });
+    expect(refusal(() => loadExperiment(path))).toMatch(
+      new RegExp(`^${path}: is ${what.replace(/[()]/g, '\\$&')}`),
+    );
+    expect(refusal(() => loadExperiment(join(dir, 'ok-exp.json'), { models: [path] }))).toContain(
+      expected,
+    );
+    expect(refusal(() => readJson(path))).toContain(expected);
+  });
+
+  it.each([
+    ['/dev/zero', 'a device'],
+    ['/dev/urandom', 'a device'],
+    [fifo, 'a pipe (FIFO)'],
+  ])('a trace %s', (path, what) => {
+    const file = join(dir, 'device-trace.json');
+    writeFiles(dir, {
+      'device-trace.json': experiment({ workload: { trace: { file: path, format: 'azure' } } }),
+    });
+    const message = refusal(() => loadExperiment(file));
+    expect(message).toContain(`workload[0].trace.file: cannot read "${path}"`);
+    expect(message).toContain(`is ${what}, not a regular file`);
+  });
+
+  it('JSON over the size limit, with how to raise it; the limit can be raised', () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, JSON.stringify(experiment({ description: 'x'.repeat(2 * 1024 * 1024) })));
+    const before = process.env[MAX_JSON_ENV];
+    try {
+      process.env[MAX_JSON_ENV] = '1';
+      expect(refusal(() => loadExperiment(big))).toMatch(
+        /big\.json: is 2\.0 MB, more than the limit of 1\.0 MB for JSON files \(raise it with COLDTAIL_MAX_JSON_MB=<megabytes>\)$/,
+      );
+      process.env[MAX_JSON_ENV] = '3';
+      expect(loadExperiment(big).spec.name).toBe('hostile');
+      process.env[MAX_JSON_ENV] = 'lots';
+      expect(refusal(() => loadExperiment(big))).toBe(
+        'COLDTAIL_MAX_JSON_MB: must be a positive number of megabytes (got "lots")',
+      );
+    } finally {
+      if (before === undefined) delete process.env[MAX_JSON_ENV];
+      else process.env[MAX_JSON_ENV] = before;
+    }
+    expect(maxJsonBytes({})).toBe(DEFAULT_MAX_JSON_MB * 1024 * 1024);
+  });
+
+  it("a trace outside the experiment's folder: said to be no trace, and where, never quoted", () => {
+    const inside = join(dir, 'exp-folder');
+    mkdirSync(inside, { recursive: true });
+    writeFiles(dir, { 'secret.csv': 'root:SECRET-hunter2:0:0\nmore,SECRET\n' });
+    writeFiles(inside, {
+      'outside.json': experiment({
+        workload: { trace: { file: '../secret.csv', format: 'timestamps' } },
+      }),
+      'function.json': experiment({
+        workload: { trace: { file: '../fn.csv', format: 'timestamps', function: 'x' } },
+      }),
+      'inside.json': experiment({
+        workload: { trace: { file: 'mine.csv', format: 'timestamps' } },
+      }),
+      'mine.csv': 'root:SECRET-hunter2:0:0\n',
+    });
+    writeFiles(dir, { 'fn.csv': 'function,timestamp\nSECRET-name,1\n' });
+    const message = refusal(() => loadExperiment(join(inside, 'outside.json')));
+    expect(message).toContain(
+      'workload[0].trace.file: ../secret.csv:1: header: not a trace in the "timestamps" format',
+    );
+    expect(message).toContain("the file is outside the experiment's folder");
+    expect(message).not.toContain('SECRET');
+    const fn = refusal(() => loadExperiment(join(inside, 'function.json')));
+    expect(fn).toContain('no function "x" in ../fn.csv');
+    expect(fn).not.toContain('SECRET');
+    // Inside its folder, the user's own file is quoted, which helps fix it.
+    expect(refusal(() => loadExperiment(join(inside, 'inside.json')))).toContain('SECRET');
   });
 });

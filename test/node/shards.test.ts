@@ -6,18 +6,24 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isInputError } from '../../src/cli/errors.ts';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
 import type { ReplicationData } from '../../src/experiments/recorder.ts';
-import { headerOf, runUnit, unitsOf } from '../../src/experiments/runExperiment.ts';
+import {
+  assembleUnits,
+  headerOf,
+  runExperiment,
+  runUnit,
+  unitsOf,
+} from '../../src/experiments/runExperiment.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
-import { InputError } from '../../src/node/inputError.ts';
 import {
   experimentFingerprint,
   readShards,
   type Shard,
   shardUnits,
   writeShard,
-} from '../../src/node/shards.ts';
+} from '../../src/node/shards/index.ts';
 import { experiment, tempDir } from '../hardening/helpers.ts';
 
 const dir = tempDir('coldtail-shards-');
@@ -58,7 +64,7 @@ function refusal(paths: string[]): string {
   try {
     readShards(paths);
   } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
+    expect(isInputError(e), String(e)).toBe(true);
     return (e as Error).message;
   }
   throw new Error('readShards accepted the shards');
@@ -94,6 +100,32 @@ describe('shard fingerprint', () => {
 });
 
 describe('readShards', () => {
+  it('reads back what runs with warmers and a timeline wrote, as a single run assembles it', () => {
+    const p = prepareExperiment(
+      experiment({
+        name: 'recorded',
+        duration: '2min',
+        replications: 2,
+        timeline: { window: '10s' },
+        warmers: { period: '1min' },
+        workload: { burst: { base: 1, peak: 20, at: '30s', duration: '20s' } },
+      }),
+      { models: presetRegistry(), file: 'recorded.json' },
+    );
+    const units = unitsOf(headerOf(p));
+    const folder = join(dir, 'recorded');
+    mkdirSync(folder, { recursive: true });
+    for (const index of [1, 2]) {
+      const data = new Map<number, ReplicationData>();
+      for (const u of shardUnits(units, { index, count: 2 })) data.set(u.id, runUnit(p, u));
+      writeShard(folder, p, { index, count: 2 }, data);
+    }
+    const read = readShards([folder]);
+    expect(JSON.stringify(assembleUnits(read.header, read.data).results)).toBe(
+      JSON.stringify(runExperiment(p).results),
+    );
+  });
+
   it('takes shard files as well as folders, each file once', () => {
     const r = readShards([half1, join(dir, 'half1'), join(dir, 'half2')]);
     expect([...r.data.keys()].sort()).toEqual([0, 1, 2, 3]);
@@ -138,41 +170,131 @@ describe('readShards', () => {
       (j) => {
         for (const k of Object.keys(j)) if (k !== 'format') delete j[k];
       },
-      'fingerprint: must be a string (missing)',
+      'missing required field "version"',
     ],
-    ['units not a list', (j) => (j.units = {}), 'units: must be a list (got an object)'],
+    ['units not a list', (j) => (j.units = {}), 'units: must be an array (got object)'],
     [
       'a blanked unit',
       (j) => (j.units[1].data = {}),
-      'units[1].data.arrivals: must be a number (missing)',
+      'units[1].data: missing required field "endToEnd"',
     ],
     [
       'no breakdown',
       (j) => (j.units[1].data.breakdown = null),
-      'units[1].data.breakdown: must be a list (got null)',
+      'units[1].data.breakdown: must be an array (got null)',
     ],
-    ['a stage short', (j) => j.units[0].data.stages.pop(), 'units[0].data.stages: must hold'],
+    [
+      'a stage short',
+      (j) => j.units[0].data.stages.pop(),
+      'units[0].data.stages: must have at least 7 items (got 6)',
+    ],
     [
       'a bad count',
       (j) => (j.units[0].data.endToEnd.count += 1),
-      'units[0].data.endToEnd: buckets hold',
+      'units[0].data.endToEnd.count: is 4, but zero and the buckets hold 3 values',
     ],
-    ['no points', (j) => delete j.header.points, 'header.points: must be a list (missing)'],
+    ['no points', (j) => delete j.header.points, 'header: missing required field "points"'],
     [
       'a huge breakdown',
       (j) => (j.units[0].data.breakdownLength = 1e15),
-      'units[0].data.breakdownLength: must be',
+      'units[0].data.breakdownLength: must be <= 3600 (got 1000000000000000)',
     ],
     [
       'a newer format',
-      (j) => (j.format = 'coldtail-shard/2'),
-      'format: "coldtail-shard/2" is not one this version reads',
+      (j) => (j.format = 'coldtail-shard/3'),
+      'format: "coldtail-shard/3" is not one this version reads (coldtail-shard/2)',
+    ],
+    [
+      'the format of an older coldtail',
+      (j) => (j.format = 'coldtail-shard/1'),
+      'format: "coldtail-shard/1" was written by an older coldtail, whose shards this version cannot merge: run the shards again with this version',
+    ],
+    // Tampered values that kept the totals adding up, or that no run can record.
+    [
+      'a negative zero count balanced by a bucket',
+      (j) => {
+        const h = j.units[0].data.endToEnd;
+        h.zero = -5;
+        h.buckets[0][1] += 5;
+      },
+      'units[0].data.endToEnd.zero: must be >= 0 (got -5)',
+    ],
+    [
+      'a negative number of arrivals',
+      (j) => (j.units[0].data.arrivals = -5),
+      'units[0].data.arrivals: must be >= 0 (got -5)',
+    ],
+    [
+      'an impossible number of completed calls',
+      (j) => (j.units[0].data.completed = 1e308),
+      'units[0].data.completed: must be <= 9007199254740991 (got 1e+308)',
+    ],
+    [
+      'a fractional count',
+      (j) => (j.units[0].data.throttled = 0.5),
+      'units[0].data.throttled: must be an integer (got 0.5)',
+    ],
+    [
+      'a min above the max',
+      (j) => {
+        const h = j.units[0].data.endToEnd;
+        h.min = h.max + 1;
+      },
+      'units[0].data.endToEnd.min: is above max',
+    ],
+    [
+      'a max below its buckets',
+      (j) => {
+        const h = j.units[0].data.endToEnd;
+        h.max = h.min;
+      },
+      'units[0].data.endToEnd.max: is below the values of bucket',
+    ],
+    [
+      'more completed calls than arrivals',
+      (j) => (j.units[0].data.arrivals = 0),
+      'units[0].data.arrivals: is 0, fewer than the calls that ended',
+    ],
+    [
+      'completed calls the histograms do not hold',
+      (j) => {
+        j.units[0].data.completed += 1;
+        j.units[0].data.arrivals += 1;
+      },
+      'units[0].data.endToEnd.count: is 3, not the 4 completed calls',
+    ],
+    [
+      'a stage histogram of other calls',
+      (j) => {
+        const h = j.units[0].data.stages[2];
+        h.count += 1;
+        h.zero += 1;
+        h.min = 0;
+      },
+      'units[0].data.stages[2].count: is 4, not the 3 completed calls',
+    ],
+    [
+      'a negative cost',
+      (j) => (j.units[0].data.cost.usd = -1),
+      'units[0].data.cost.usd: must be >= 0 (got -1)',
+    ],
+    [
+      'one run with warmers and one without',
+      (j) => (j.units[0].data.warmers = { calls: 0, cold: 0 }),
+      'units[0].data.warmers: this run has warmers, ',
+    ],
+    ['a shard 5 of 2', (j) => (j.shard.index = 5), 'shard.index: must be at most the count (2)'],
+    [
+      'a fingerprint that is no hash',
+      (j) => (j.fingerprint = 'abc'),
+      'fingerprint: must be a SHA-256 in hex (got "abc")',
     ],
   ];
   for (const [name, edit, reason] of broken) {
     it(`refuses a shard file with ${name}: FILE: FIELD: reason`, () => {
       const file = edited(`${name.replaceAll(' ', '-')}.json`, edit);
       expect(refusal([file, half2])).toContain(`${file}: ${reason}`);
+      expect(refusal([file, half2]).startsWith(file)).toBe(true);
     });
   }
 });

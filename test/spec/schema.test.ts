@@ -2,12 +2,15 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   array,
   boolean,
+  count,
+  discriminated,
   enumOf,
   hasAnyKey,
   type Infer,
   integer,
   lazy,
   literal,
+  nullable,
   number,
   object,
   oneKey,
@@ -642,5 +645,75 @@ describe('transform', () => {
     expect(named.parse('a')).toEqual({ name: 'a' });
     expectFailure(named, '_a', 'root', 'must not start with "_"');
     expect(named.jsonSchema()).toEqual({ type: 'string' });
+  });
+});
+
+describe('count', () => {
+  it('takes whole numbers from 0 to 2^53 - 1, and nothing a damaged file could hold instead', () => {
+    expect(count().parse(0)).toBe(0);
+    expect(count().parse(Number.MAX_SAFE_INTEGER)).toBe(Number.MAX_SAFE_INTEGER);
+    expectFailure(count(), -5, 'root', 'must be >= 0 (got -5)');
+    expectFailure(count(), 0.5, 'root', 'must be an integer (got 0.5)');
+    // An "integer" to Number.isInteger, but no count any run records exactly.
+    expectFailure(count(), 1e308, 'root', 'must be <= 9007199254740991 (got 1e+308)');
+    expect(count().jsonSchema()).toEqual({
+      type: 'integer',
+      minimum: 0,
+      maximum: Number.MAX_SAFE_INTEGER,
+    });
+  });
+});
+
+describe('nullable', () => {
+  it('takes null or what its schema takes', () => {
+    const ms = nullable(number({ min: 0 }));
+    expect(ms.parse(null)).toBeNull();
+    expect(ms.parse(3)).toBe(3);
+    expectTypeOf<Infer<typeof ms>>().toEqualTypeOf<number | null>();
+    expectFailure(ms, -1, 'root', 'must be >= 0 (got -1)');
+    expectFailure(ms, undefined, 'root', 'must be a number (got undefined)');
+    expect(ms.jsonSchema()).toEqual({ anyOf: [{ type: 'number', minimum: 0 }, { type: 'null' }] });
+  });
+});
+
+describe('discriminated', () => {
+  const shape = discriminated('kind', {
+    circle: object({ kind: literal('circle'), r: number({ min: 0 }) }),
+    square: object({ kind: literal('square'), side: number({ min: 0 }) }),
+  });
+
+  it('parses with the schema its tag names, whose errors it keeps', () => {
+    expect(shape.parse({ kind: 'circle', r: 2 })).toEqual({ kind: 'circle', r: 2 });
+    expectTypeOf<Infer<typeof shape>>().toEqualTypeOf<
+      { kind: 'circle'; r: number } | { kind: 'square'; side: number }
+    >();
+    expectFailure(
+      shape,
+      { kind: 'square', r: 2 },
+      'root',
+      'unknown field "r" (allowed: kind, side)',
+    );
+    expectFailure(shape, { kind: 'circle', r: -1 }, 'root.r', 'must be >= 0 (got -1)');
+  });
+
+  it('refuses an unknown or missing tag at the tag, with a suggestion', () => {
+    expectFailure(
+      shape,
+      { kind: 'circel', r: 2 },
+      'root.kind',
+      'must be one of "circle", "square" (got "circel"); did you mean "circle"?',
+    );
+    expectFailure(
+      shape,
+      { kind: 3 },
+      'root.kind',
+      'must be one of "circle", "square" (got number 3)',
+    );
+    expectFailure(shape, { r: 2 }, 'root', 'missing required field "kind"');
+    expectFailure(shape, [], 'root', 'must be an object (got array)');
+  });
+
+  it('is a oneOf of its cases in JSON Schema', () => {
+    expect(shape.jsonSchema().oneOf).toHaveLength(2);
   });
 });

@@ -49,7 +49,7 @@ export const runCommand: Command<Args> = {
     // The work is loaded only when the command runs: --help and --version stay instant.
     const [{ runOne }, { parseShard }, { checkWork }, { checkCharts }] = await Promise.all([
       import('../../node/runOne.ts'),
-      import('../../node/shards.ts'),
+      import('../../node/shards/index.ts'),
       import('../workGuard.ts'),
       import('../checkCharts.ts'),
     ]);

@@ -1,5 +1,5 @@
-import { forEachCsvRow } from './forEachCsvRow.ts';
-import { TraceError } from './traceError.ts';
+import { forEachCsvRow, type TraceText } from './forEachCsvRow.ts';
+import { quoteText, TraceError } from './traceError.ts';
 
 /** One row of the Azure Functions trace: a function and its invocations per minute. */
 export interface AzureFunctionCounts {
@@ -26,9 +26,9 @@ const MAX_COUNT = 0xffff_ffff;
  * The minute columns must be 1, 2, ... in order; any number of them (at
  * least one) is accepted, so a cut-down sample parses too. Rows keep every
  * field, in file order. Throws a TraceError naming the line (and the minute)
- * of the first problem.
+ * of the first problem. The text may come in chunks (see TraceText).
  */
-export function parseAzureCountsCsv(text: string, fileName: string): AzureFunctionCounts[] {
+export function parseAzureCountsCsv(text: TraceText, fileName: string): AzureFunctionCounts[] {
   let columns = 0;
   let headerLine = 1;
   const rows: AzureFunctionCounts[] = [];
@@ -57,12 +57,13 @@ export function parseAzureCountsCsv(text: string, fileName: string): AzureFuncti
     for (let m = 0; m < minutes; m++) {
       const count = parseCount(cells[KEY_COLUMNS.length + m]);
       if (count < 0) {
-        const got = JSON.stringify(cells[KEY_COLUMNS.length + m]);
+        const got = quoteText(cells[KEY_COLUMNS.length + m]);
         throw new TraceError(
           fileName,
           line,
           `minute ${m + 1}`,
-          `must be an integer in [0, ${MAX_COUNT}] (got ${got})`,
+          `must be an integer in [0, ${MAX_COUNT}]`,
+          got,
         );
       }
       counts[m] = count;
@@ -82,7 +83,8 @@ function checkHeader(cells: string[], file: string, line: number): void {
       file,
       line,
       'header',
-      `expected ${KEY_COLUMNS.join(',')} then minute columns 1,2,... (got ${JSON.stringify(cells.join(','))})`,
+      `expected ${KEY_COLUMNS.join(',')} then minute columns 1,2,...`,
+      quoteText(cells.join(',')),
     );
   }
   KEY_COLUMNS.forEach((name, i) => {
@@ -91,7 +93,8 @@ function checkHeader(cells: string[], file: string, line: number): void {
         file,
         line,
         'header',
-        `column ${i + 1} must be "${name}" (got ${JSON.stringify(cells[i])})`,
+        `column ${i + 1} must be "${name}"`,
+        quoteText(cells[i]),
       );
     }
   });
@@ -102,7 +105,8 @@ function checkHeader(cells: string[], file: string, line: number): void {
         file,
         line,
         'header',
-        `column ${i + 1} must be the minute "${minute}" (got ${JSON.stringify(cells[i])})`,
+        `column ${i + 1} must be the minute "${minute}"`,
+        quoteText(cells[i]),
       );
     }
   }

@@ -1,5 +1,5 @@
-import { forEachCsvRow } from './forEachCsvRow.ts';
-import { TraceError } from './traceError.ts';
+import { forEachCsvRow, type TraceText } from './forEachCsvRow.ts';
+import { quoteText, TraceError } from './traceError.ts';
 
 // Header names (lower case) of the time column and what to multiply by for ms.
 const TIME_COLUMNS: ReadonlyMap<string, number> = new Map([
@@ -25,8 +25,9 @@ const DECIMAL = /^\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  *
  * Returns the arrival times (ms) of each function, sorted ascending, ready for
  * TimestampArrivals. Throws a TraceError naming the line of the first problem.
+ * The text may come in chunks (see TraceText).
  */
-export function parseTimestampCsv(text: string, fileName: string): Map<string, Float64Array> {
+export function parseTimestampCsv(text: TraceText, fileName: string): Map<string, Float64Array> {
   let header: string[] | undefined;
   let headerLine = 1;
   let timeIndex = -1;
@@ -56,7 +57,8 @@ export function parseTimestampCsv(text: string, fileName: string): Map<string, F
         fileName,
         line,
         header[timeIndex],
-        `must be a non-negative number (got ${JSON.stringify(cell)})`,
+        'must be a non-negative number',
+        quoteText(cell),
       );
     }
     const name = functionIndex < 0 ? DEFAULT_FUNCTION : cells[functionIndex];
@@ -83,18 +85,13 @@ function readHeader(
 ): { timeIndex: number; timeScale: number; functionIndex: number } {
   const names = cells.map((c) => c.toLowerCase());
   const timeIndexes = names.flatMap((n, i) => (TIME_COLUMNS.has(n) ? [i] : []));
-  const got = JSON.stringify(cells.join(','));
+  const got = quoteText(cells.join(','));
   if (timeIndexes.length === 0) {
     const expected = [...TIME_COLUMNS.keys()].join(', ');
-    throw new TraceError(
-      file,
-      line,
-      'header',
-      `no time column (expected one of ${expected}; got ${got})`,
-    );
+    throw new TraceError(file, line, 'header', `no time column, expected one of ${expected}`, got);
   }
   if (timeIndexes.length > 1) {
-    const found = timeIndexes.map((i) => JSON.stringify(cells[i])).join(', ');
+    const found = timeIndexes.map((i) => quoteText(cells[i])).join(', ');
     throw new TraceError(file, line, 'header', `more than one time column (${found})`);
   }
   const functionIndexes = names.flatMap((n, i) => (n === 'function' ? [i] : []));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseTimestampCsv, TraceError } from '../../../src/workload/trace/index.ts';
+import { MAX_LINE, parseTimestampCsv, TraceError } from '../../../src/workload/trace/index.ts';
 
 function errorOf(text: string, file = 'trace.csv'): TraceError {
   try {
@@ -81,7 +81,7 @@ describe('parseTimestampCsv', () => {
 
   it('rejects a header without exactly one time column', () => {
     expect(errorOf('function,when\nf,1\n').message).toBe(
-      'trace.csv:1: header: no time column (expected one of timestamp, time_ms, time_s, seconds; got "function,when")',
+      'trace.csv:1: header: no time column, expected one of timestamp, time_ms, time_s, seconds (got "function,when")',
     );
     expect(errorOf('timestamp,time_s\n1,1\n').message).toBe(
       'trace.csv:1: header: more than one time column ("timestamp", "time_s")',
@@ -92,6 +92,45 @@ describe('parseTimestampCsv', () => {
     expect(errorOf('').message).toBe('trace.csv:1: header: missing (the file is empty)');
     expect(errorOf('\n\nfunction,timestamp\n\n').message).toBe(
       'trace.csv:3: trace: no arrivals after the header',
+    );
+  });
+
+  it('parses text that comes in chunks split anywhere, as a file is read', () => {
+    const text = '\ufefffunction,timestamp\r\napi,30\r\n"a, b",10\n\nworker,5\napi,10';
+    const whole = parseTimestampCsv(text, 'trace.csv');
+    for (const size of [1, 2, 3, 7]) {
+      const chunks = Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
+        text.slice(i * size, (i + 1) * size),
+      );
+      expect(parseTimestampCsv(chunks, 'trace.csv')).toEqual(whole);
+    }
+    // A bad row is named by its line whatever the chunks.
+    const bad = ['function,timest', 'amp\napi,1\napi,', 'x\n'];
+    expect(() => parseTimestampCsv(bad, 'trace.csv')).toThrow(
+      'trace.csv:3: timestamp: must be a non-negative number (got "x")',
+    );
+  });
+
+  it('stops at a line longer than MAX_LINE (binary data) without holding the file', () => {
+    let served = 0;
+    function* endless(): Generator<string> {
+      for (;;) {
+        served++;
+        yield 'x'.repeat(64 * 1024);
+      }
+    }
+    expect(() => parseTimestampCsv(endless(), 'zero.bin')).toThrow(
+      `zero.bin:1: row: longer than ${MAX_LINE} characters (is it a CSV file?)`,
+    );
+    expect(served).toBeLessThanOrEqual(MAX_LINE / (64 * 1024) + 1);
+  });
+
+  it('quotes no content when asked not to', () => {
+    const e = errorOf('user:x:0:0:root:/root:/bin/bash\n');
+    expect(e.message).toContain('root');
+    const bare = e.withoutContents('timestamps', 'outside');
+    expect(bare.message).toBe(
+      'trace.csv:1: header: not a trace in the "timestamps" format (no time column, expected one of timestamp, time_ms, time_s, seconds); its lines are not shown: outside',
     );
   });
 

@@ -1,0 +1,168 @@
+/**
+ * Reading shard files for `merge`: each checked by its schema (src/experiments/
+ * shardFileSchema.ts) as it is read, then together: one run of one experiment, split one way,
+ * every run exactly once, and runs that recorded the same things (warmers, timelines).
+ */
+import type { ReplicationData } from '../../experiments/recorder.ts';
+import { replicationFromJSON } from '../../experiments/replicationData.ts';
+import type { ExperimentHeader } from '../../experiments/runExperiment.ts';
+import {
+  SHARD_FORMAT,
+  type ShardFile,
+  shardFileSchema,
+} from '../../experiments/shardFileSchema.ts';
+import { SpecError, withFile } from '../../spec/specError.ts';
+import { readJson } from '../files.ts';
+import { InputError } from '../inputError.ts';
+import { findShardFiles } from './findShardFiles.ts';
+
+/** Reads one shard file and checks it against the schema; errors name the file and the field. */
+export function readShardFile(f: string): ShardFile {
+  const json = readJson(f, {
+    hint: 'split the run into more shards, or record its timeline with a wider window',
+  });
+  const format =
+    typeof json === 'object' && json !== null
+      ? (json as Record<string, unknown>).format
+      : undefined;
+  if (typeof format !== 'string' || !format.startsWith('coldtail-shard/')) {
+    throw new InputError(`${f}: not a coldtail shard file (no "format": "${SHARD_FORMAT}")`);
+  }
+  if (format === 'coldtail-shard/1') {
+    throw new SpecError(
+      'format',
+      `"${format}" was written by an older coldtail, whose shards this version cannot merge: run the shards again with this version`,
+      f,
+    );
+  }
+  if (format !== SHARD_FORMAT) {
+    throw new SpecError('format', `"${format}" is not one this version reads (${SHARD_FORMAT})`, f);
+  }
+  try {
+    return shardFileSchema.parse(json);
+  } catch (e) {
+    throw withFile(e, f);
+  }
+}
+
+/**
+ * Reads shard files (or the shard files in folders) and checks that they
+ * belong to one run of one experiment, split one way, and cover every unit
+ * exactly once. Returns the files too, for messages about their contents.
+ */
+export function readShards(paths: string[]): {
+  header: ExperimentHeader;
+  data: Map<number, ReplicationData>;
+  files: string[];
+} {
+  const files = findShardFiles(paths);
+  if (files.length === 0) throw new InputError(`no shard-K-of-N.json files in ${paths.join(', ')}`);
+  const data = new Map<number, ReplicationData>();
+  // The file of each shard index read so far.
+  const seen = new Map<number, string>();
+  let first: ShardFile | null = null;
+  let firstFile = '';
+  const recorded = new Recorded();
+  for (const f of files) {
+    const s = readShardFile(f);
+    const { index, count } = s.shard;
+    if (first === null) {
+      first = s;
+      firstFile = f;
+    } else if (s.fingerprint !== first.fingerprint) {
+      throw new InputError(
+        `${f}: comes from another experiment, models, trace files, seed or coldtail version than ${firstFile} (fingerprints ${s.fingerprint.slice(0, 16)}... and ${first.fingerprint.slice(0, 16)}...)`,
+      );
+    } else if (count !== first.shard.count) {
+      throw new InputError(
+        `${f}: the shards split the runs differently: this is shard ${index}/${count}, ${firstFile} is shard ${first.shard.index}/${first.shard.count} (merge the shards of one --shard K/N split)`,
+      );
+    } else if (JSON.stringify(s.header) !== JSON.stringify(first.header)) {
+      throw new InputError(`${f}: header: differs from that of ${firstFile}`);
+    }
+    const again = seen.get(index);
+    if (again !== undefined)
+      throw new InputError(`${f}: shard ${index}/${count} again (also ${again})`);
+    seen.set(index, f);
+    addUnits(f, s, data, recorded);
+  }
+  const header = first!.header;
+  const count = first!.shard.count;
+  const total = header.points.length * header.replications;
+  if (data.size < total) {
+    // Shards past the number of runs hold none: they are never missing.
+    const missing: string[] = [];
+    for (let k = 1; k <= Math.min(count, total) && missing.length <= 10; k++) {
+      if (!seen.has(k)) missing.push(missing.length < 10 ? `${k}/${count}` : '...');
+    }
+    if (missing.length > 0) {
+      throw new InputError(
+        `the shards cover ${data.size} of ${total} runs; missing shard ${missing.join(', ')}`,
+      );
+    }
+    // Every shard is there, yet a run is not: a shard file lost some of its units.
+    let id = 0;
+    while (data.has(id)) id++;
+    const k = (id % count) + 1;
+    throw new InputError(
+      `${seen.get(k)}: units: run ${id} of shard ${k}/${count} is missing (the shards cover ${data.size} of ${total} runs)`,
+    );
+  }
+  return { header, data, files };
+}
+
+/**
+ * What the first run read recorded besides the calls: every run of one experiment records the
+ * same (warmers or none, a timeline of the same windows or none), which merging relies on.
+ */
+class Recorded {
+  private first: { warmers: boolean; timeline: string } | null = null;
+  private where = '';
+
+  check(f: string, at: string, d: ShardFile['units'][number]['data']): void {
+    const series = d.timeline?.series;
+    const mine = {
+      warmers: d.warmers !== null,
+      timeline: series ? `${series.windows} windows of ${series.widthMs} ms` : 'none',
+    };
+    if (this.first === null) {
+      this.first = mine;
+      this.where = `${f}: ${at}`;
+      return;
+    }
+    if (mine.warmers !== this.first.warmers) {
+      const [here, there] = mine.warmers
+        ? ['has warmers', 'has none']
+        : ['has none', 'has warmers'];
+      throw new InputError(
+        `${f}: ${at}.warmers: this run ${here}, ${this.where} ${there} (runs of one experiment record the same)`,
+      );
+    }
+    if (mine.timeline !== this.first.timeline) {
+      throw new InputError(
+        `${f}: ${at}.timeline: ${mine.timeline}, but ${this.where} has ${this.first.timeline}`,
+      );
+    }
+  }
+}
+
+/** Adds a shard's units to `data`, each checked to belong to the shard. */
+function addUnits(
+  f: string,
+  s: ShardFile,
+  data: Map<number, ReplicationData>,
+  recorded: Recorded,
+): void {
+  const { index, count } = s.shard;
+  const total = s.header.points.length * s.header.replications;
+  s.units.forEach((u, i) => {
+    const at = `units[${i}]`;
+    const fail = (reason: string) => new SpecError(`${at}.id`, reason, f);
+    if (u.id >= total) throw fail(`run ${u.id} is beyond the experiment's ${total} runs`);
+    if (u.id % count !== index - 1) throw fail(`run ${u.id} is not in shard ${index}/${count}`);
+    if (data.has(u.id)) throw fail(`run ${u.id} is listed twice`);
+    recorded.check(f, `${at}.data`, u.data);
+    // The schema checked all that Histogram.fromJSON does: an error here is coldtail's own.
+    data.set(u.id, replicationFromJSON(u.data));
+  });
+}

@@ -1,0 +1,35 @@
+/** Which runs a shard holds: `--shard K/N` parsed, and the runs of slice K. */
+
+import type { Unit } from '../../experiments/runExperiment.ts';
+import { MAX_SHARDS } from '../../experiments/shardFileSchema.ts';
+import { InputError } from '../inputError.ts';
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** "K/N" with 1 <= K <= N <= MAX_SHARDS. */
+export function parseShard(text: string): Shard {
+  const m = /^(\d{1,16})\/(\d{1,16})$/.exec(text.trim());
+  const index = m ? Number(m[1]) : Number.NaN;
+  const count = m ? Number(m[2]) : Number.NaN;
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new InputError(`--shard: must be K/N with 1 <= K <= N, e.g. 2/8 (got "${text}")`);
+  }
+  if (count > MAX_SHARDS) {
+    throw new InputError(
+      `--shard: at most ${MAX_SHARDS.toLocaleString('en-US')} shards (got ${text.trim()})`,
+    );
+  }
+  return { index, count };
+}
+
+/** The units of shard K of N: every N-th unit, a deterministic slice that balances points. */
+export function shardUnits(units: Unit[], shard: Shard): Unit[] {
+  return units.filter((u) => u.id % shard.count === shard.index - 1);
+}
+
+export function shardFileName(shard: Shard): string {
+  return `shard-${shard.index}-of-${shard.count}.json`;
+}
