@@ -3,6 +3,7 @@ import { chartCommand } from './chart.ts';
 import { explainCommand } from './explain.ts';
 import { mergeCommand } from './merge.ts';
 import { modelsCommand } from './models.ts';
+import { playCommand } from './play.ts';
 import { runCommand } from './run.ts';
 import { startCommand } from './start.ts';
 import { validateCommand } from './validate.ts';
@@ -17,4 +18,5 @@ export const commands: CommandModule<object, never>[] = [
   chartCommand,
   startCommand,
   verifyCommand,
+  playCommand,
 ] as unknown as CommandModule<object, never>[];
