@@ -5,7 +5,9 @@
  */
 import { estimateWork } from '../experiments/estimate.ts';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
-import type { PlaygroundState } from './state.ts';
+import type { ModelRegistry } from '../models/registry.ts';
+import { instanceLimit, type PlatformConfig } from '../platform/config.ts';
+import type { Limits, PlaygroundState } from './state.ts';
 
 /** Above this many simulated calls the page does not run an experiment: a browser tab is not the place. */
 export const BROWSER_WORK_LIMIT = 1e7;
@@ -92,5 +94,18 @@ export function checkWork(prepared: PreparedExperiment): WorkCheck {
   return {
     calls,
     refusal: `These settings ask for about ${calls.toExponential(1)} simulated calls, ${times.toFixed(times < 10 ? 1 : 0)} times what this page runs (${BROWSER_WORK_LIMIT.toExponential(0)}). Lower the arrival rate, the simulated time, the replications, or the depth or width — or download the experiment and run it with \`npx coldtail run playground.json\`.`,
+  };
+}
+
+/** What the registry's models allow, for the settings' reader. */
+export function limitsOf(models: ModelRegistry): Limits {
+  return {
+    maxProvisioned(platform) {
+      const m = models.platforms.get(platform)?.model;
+      if (!m) return Number.POSITIVE_INFINITY;
+      // The same limit as the run checks; it reads only these two fields.
+      const { maxConcurrency, concurrencyPerInstance } = m;
+      return instanceLimit({ maxConcurrency, concurrencyPerInstance } as unknown as PlatformConfig);
+    },
   };
 }

@@ -13,7 +13,7 @@ import type { ExperimentResults } from '../experiments/results.ts';
 import type { RunOutput } from '../experiments/runExperiment.ts';
 import { presetRegistry } from '../models/registry.ts';
 import { buildControls, h, readForm, writeForm } from './controls.ts';
-import { BROWSER_WORK_LIMIT, checkWork, experimentOf } from './experiment.ts';
+import { BROWSER_WORK_LIMIT, checkWork, experimentOf, limitsOf } from './experiment.ts';
 import { Runner } from './runner.ts';
 import { type PlaygroundState, readUrl, sameState, writeUrl } from './state.ts';
 import { TOUR, TOUR_SETTINGS, tourState } from './tour.ts';
@@ -36,6 +36,7 @@ const timings: RunTiming[] = [];
 (globalThis as { coldtail?: unknown }).coldtail = { timings };
 
 const models = presetRegistry();
+const limits = limitsOf(models);
 const threads = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
 // Inlined in the build (a blob: worker), so that the page also works opened from disk.
 const runner = new Runner(() => new SimulationWorker(), threads);
@@ -166,13 +167,13 @@ function setState(next: PlaygroundState, history: 'push' | 'replace' | 'none'): 
 }
 
 form.addEventListener('change', () => {
-  const { state: next, notes } = readUrl(readForm(form, state.tour), TOUR_SETTINGS);
+  const { state: next, notes } = readUrl(readForm(form, state.tour), TOUR_SETTINGS, limits);
   showNotes(notes, 'form');
   setState(next, 'push');
 });
 
 window.addEventListener('popstate', () => {
-  const { state: next, notes } = readUrl(location.search, TOUR_SETTINGS);
+  const { state: next, notes } = readUrl(location.search, TOUR_SETTINGS, limits);
   showNotes(notes, 'link');
   setState(next, 'none');
 });
@@ -350,7 +351,7 @@ async function show(results: ExperimentResults, run: number): Promise<void> {
 
 // ---- start ----
 {
-  const { state: first, notes } = readUrl(location.search, TOUR_SETTINGS);
+  const { state: first, notes } = readUrl(location.search, TOUR_SETTINGS, limits);
   showNotes(notes, 'link');
   setState(first, notes.length > 0 ? 'replace' : 'none');
 }

@@ -308,7 +308,11 @@ export function baseState(tour: number | null, tours: TourSettings): PlaygroundS
  * Reads the settings from a URL's query (a URLSearchParams or "?a=1&b=2"):
  * `tour=N` starts from step N's settings, the other parameters change them.
  */
-export function readUrl(query: URLSearchParams | string, tours: TourSettings): ReadState {
+export function readUrl(
+  query: URLSearchParams | string,
+  tours: TourSettings,
+  limits: Limits = NO_LIMITS,
+): ReadState {
   const params = typeof query === 'string' ? new URLSearchParams(query) : query;
   const notes: string[] = [];
   let tour: number | null = null;
@@ -405,20 +409,38 @@ export function readUrl(query: URLSearchParams | string, tours: TourSettings): R
       }
     }
   }
-  return { state, notes: [...notes, ...reconcile(state)] };
+  return { state, notes: [...notes, ...reconcile(state, limits)] };
 }
+
+/** What the models allow (the page asks its registry; see experiment.ts). */
+export interface Limits {
+  /** Provisioned instances a platform's concurrency limit allows. */
+  maxProvisioned(platform: string): number;
+}
+const NO_LIMITS: Limits = { maxProvisioned: () => Number.POSITIVE_INFINITY };
+
+/** The widest execution time the page offers: a p99 this many times the median. */
+export const MAX_TAIL_RATIO = 1000;
 
 /**
  * Settings that are each in range but do not fit together, put right: a p99
  * at or below the median, waiting for more answers than there are calls, a
  * second platform equal to the first.
  */
-export function reconcile(state: PlaygroundState): string[] {
+export function reconcile(state: PlaygroundState, limits: Limits = NO_LIMITS): string[] {
   const notes: string[] = [];
   if (state.p99 <= state.p50) {
     const p99 = Math.min(control('p99').max, Number((state.p50 * 4).toPrecision(6)));
     notes.push(
       `the execution p99 (${state.p99} ms) must be above its median (${state.p50} ms): using ${p99} ms`,
+    );
+    state.p99 = p99;
+  }
+  // A wider lognormal draws values beyond what the model accepts (years) in its far tail.
+  if (state.p99 > MAX_TAIL_RATIO * state.p50) {
+    const p99 = Number((state.p50 * MAX_TAIL_RATIO).toPrecision(6));
+    notes.push(
+      `the execution p99 (${state.p99} ms) may be at most ${MAX_TAIL_RATIO} times its median (${state.p50} ms): using ${p99} ms`,
     );
     state.p99 = p99;
   }
@@ -431,6 +453,15 @@ export function reconcile(state: PlaygroundState): string[] {
   if (state.compare === state.platform) {
     notes.push(`compare is the same platform as platform (${state.platform}): comparing with none`);
     state.compare = '';
+  }
+  for (const platform of state.compare ? [state.platform, state.compare] : [state.platform]) {
+    const most = limits.maxProvisioned(platform);
+    if (state.provisioned > most) {
+      notes.push(
+        `${platform} allows at most ${most} provisioned instances (its concurrency limit): using ${most}`,
+      );
+      state.provisioned = most;
+    }
   }
   return notes;
 }

@@ -78,7 +78,9 @@ const ms = (v: number | null) => formatMs(v);
 /** "at depth 6", "on azure-functions at width 100". */
 function farName(results: ExperimentResults, p: PointResult): string {
   return results.axes
-    .map((a) => (a.path === 'platform' ? `on ${p.params[a.path]}` : `at ${a.name} ${p.params[a.path]}`))
+    .map((a) =>
+      a.path === 'platform' ? `on ${p.params[a.path]}` : `at ${a.name} ${p.params[a.path]}`,
+    )
     .join(' ');
 }
 
