@@ -72,7 +72,8 @@ export function playgroundConfig(outDir = PLAYGROUND_OUT): InlineConfig {
       chunkSizeWarningLimit: 4000,
       modulePreload: false,
       target: 'es2022',
-      rolldownOptions: { output: { codeSplitting: false } },
+      // No timing report on every build: a slow moment of a shared machine is not news.
+      rolldownOptions: { output: { codeSplitting: false }, checks: { bundlerTimings: false } },
     },
     server: { host: '127.0.0.1', fs: { allow: [resolve(ROOT, '../..')] } },
   };
