@@ -27,6 +27,8 @@ interface RunTiming {
   changedAt: number;
   firstChartsAt?: number;
   finalChartsAt?: number;
+  /** When the last replication's results arrived from the workers. */
+  finalResultsAt?: number;
   /** Time the workers spent simulating, summed over units. */
   simulationMs: number;
   /** Function invocations simulated (all points and replications). */
@@ -293,6 +295,7 @@ function startRun(): void {
   runner.start(prepared, experiment, {
     onResults(output, k, final, simulationMs) {
       timing.simulationMs = simulationMs;
+      if (final) timing.finalResultsAt = performance.now();
       pending = { output, k, final };
       if (!drawing) void drain();
     },

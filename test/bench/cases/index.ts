@@ -1,5 +1,6 @@
 import { engineMmc } from './engineMmc.ts';
 import { chainCold, keepAliveScenario, pathWarm, poolSize } from './pathCases.ts';
+import { playgroundSpeed } from './playgroundCases.ts';
 import { memoryGrowth, threadSpeedup } from './scaleCases.ts';
 
 export interface BenchResult {
@@ -20,4 +21,5 @@ export const cases: BenchCase[] = [
   keepAliveScenario,
   threadSpeedup,
   memoryGrowth,
+  playgroundSpeed,
 ];
