@@ -52,10 +52,15 @@ export function experimentOf(state: PlaygroundState): ExperimentJson {
   sweep[X_PATH[state.graph]] = xs;
   const platforms =
     state.compare !== '' ? `${state.platform} and ${state.compare}` : state.platform;
+  const wait = state.waitFor === 0 ? 'all' : `the first ${state.waitFor}`;
   const shape =
     state.graph === 'chain'
-      ? `a chain of 1 to ${state.depth} functions`
-      : `a fan-out of ${xs[0]} to ${state.width} parallel calls, waiting for ${state.waitFor === 0 ? 'all' : `the first ${state.waitFor}`}`;
+      ? state.depth === 1
+        ? 'one function'
+        : `a chain of 1 to ${state.depth} functions`
+      : xs.length === 1
+        ? `a fan-out of ${state.width} parallel calls, waiting for ${wait}`
+        : `a fan-out of ${xs[0]} to ${state.width} parallel calls, waiting for ${wait}`;
   return {
     name: 'playground',
     title: `${shape[0].toUpperCase()}${shape.slice(1)} on ${platforms}, from ${state.client}`,

@@ -106,7 +106,16 @@ document
     h(
       'div',
       { className: 'layout' },
-      h('aside', { className: 'sidebar' }, form),
+      h(
+        'aside',
+        { className: 'sidebar' },
+        h(
+          'p',
+          { className: 'hint' },
+          'A change runs when you leave the field or press Enter; the link in the address bar keeps the settings.',
+        ),
+        form,
+      ),
       h(
         'main',
         {},
