@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
@@ -18,6 +19,7 @@ import {
   PLATFORMS,
   type PlaygroundState,
   readUrl,
+  URL_KEYS,
   writeUrl,
 } from '../../src/playground/state.ts';
 import { TOUR, TOUR_SETTINGS, tourState } from '../../src/playground/tour.ts';
@@ -188,5 +190,33 @@ describe('the experiment of a state', () => {
       const prepared = prepareExperiment(experimentOf(tourState(i)), { models });
       expect(checkWork(prepared).refusal, TOUR[i].title).toBeNull();
     });
+  });
+});
+
+describe("the README's playground section", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(
+    readme.indexOf('## The playground'),
+    readme.indexOf('## Validation'),
+  );
+
+  it('lists every tour step with the settings it sets', () => {
+    const rows = [...section.matchAll(/^\| (\d+) \| (.+?) \| .+? \| (.+?) \|$/gm)];
+    expect(rows.map((r) => r[2])).toEqual(TOUR.map((s) => s.title));
+    rows.forEach((r, i) => {
+      const url = writeUrl({ ...tourState(i), tour: null }, TOUR_SETTINGS);
+      expect(r[3], TOUR[i].title).toBe(url === '' ? 'the defaults' : `\`${url.slice(1)}\``);
+    });
+  });
+
+  it('documents every URL parameter, and the URL reader knows each', () => {
+    const names = [...section.matchAll(/^\| `(\w+)`(?:, `(\w+)`)? \|/gm)].flatMap((m) =>
+      m[2] ? [m[1], m[2]] : [m[1]],
+    );
+    expect([...names].sort()).toEqual([...URL_KEYS].sort());
+    for (const name of URL_KEYS) {
+      const { notes } = read(`?${name}=1`);
+      expect(notes.join(' '), name).not.toContain('unknown parameter');
+    }
   });
 });
