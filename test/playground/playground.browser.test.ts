@@ -120,7 +120,7 @@ const p99Shown = (page: Page) => page.getAttribute('.headline .p99', 'data-ms');
 
 describe.skipIf(skip)('the playground in Chromium', () => {
   beforeAll(async () => {
-    indexHtml = await buildPlayground(OUT);
+    indexHtml = (await buildPlayground(OUT)).file;
     server = await serveStatic(OUT);
     // Playwright starts Chromium with a new empty profile of its own.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
