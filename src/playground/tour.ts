@@ -90,13 +90,14 @@ export const TOUR: readonly TourStep[] = [
   {
     title: 'Scaling from 0 to 1 and from n to n + m',
     lesson:
-      'Under load the pool grows whenever more requests overlap than there are idle instances, and each new instance starts cold, even on a busy function.',
-    settings: { depth: 1, rate: 100, p50: 100, p99: 1000, keepAlive: 1 },
+      'A busy function still meets cold starts: whenever more requests overlap than there are idle instances the pool grows by a new, cold instance, and a short keep-alive shrinks it again between the peaks.',
+    settings: { depth: 1, rate: 20, p50: 50, p99: 150, keepAlive: 0.05 },
     chart: 'stageBreakdown',
     say(r) {
       const p = first(r);
-      if (!p || p.cold.share.value === null) return null;
-      return `At 100 requests/s of a 100 ms function, ${p.cold.coldStarts.toLocaleString('en-US')} instances started in the measured window and ${formatShare(p.cold.share.value)} of requests met a cold start; the instances in use averaged ${p.instances.mean.toFixed(1)}.`;
+      const b = p?.breakdown.p99;
+      if (!p || !b || p.cold.share.value === null) return null;
+      return `At 20 requests/s the pool held ${p.instances.mean.toFixed(1)} instances on average, yet ${p.cold.coldStarts.toLocaleString('en-US')} started in the measured window and ${formatShare(p.cold.share.value)} of requests met a cold start: near the p99 it is ${formatMs(b.coldStart)} of ${formatMs(b.latency)}.`;
     },
   },
   {
@@ -122,7 +123,8 @@ export const TOUR: readonly TourStep[] = [
       const fits = r.points.filter(
         (p) => p.endToEnd.p99.value !== null && p.endToEnd.p99.value <= 100,
       );
-      return `${fits.length} of the ${r.points.length} chain depths keep their p99 within the 100 ms that feels instantaneous.`;
+      const n = fits.length;
+      return `${n} of the ${r.points.length} chain depths ${n === 1 ? 'keeps its' : 'keep their'} p99 within the 100 ms that feels instantaneous.`;
     },
   },
   {
