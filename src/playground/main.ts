@@ -35,13 +35,13 @@ interface RunTiming {
   calls?: number;
 }
 const timings: RunTiming[] = [];
-(globalThis as { coldtail?: unknown }).coldtail = { timings };
 
 const models = presetRegistry();
 const limits = limitsOf(models);
 const threads = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
 // Inlined in the build (a blob: worker), so that the page also works opened from disk.
 const runner = new Runner(() => new SimulationWorker(), threads);
+(globalThis as { coldtail?: unknown }).coldtail = { timings, workers: runner.stats };
 
 // ---- the page's parts ----
 const form = buildControls(models);

@@ -50,6 +50,8 @@ export function firstReplications(
 export class Runner {
   private slots: Slot[] = [];
   private run = 0;
+  /** Workers started and ended so far (the page shows them to its tests and the bench). */
+  readonly stats = { started: 0, terminated: 0 };
 
   constructor(
     private readonly makeWorker: () => Worker,
@@ -59,6 +61,7 @@ export class Runner {
   }
 
   private fresh(): Slot {
+    this.stats.started++;
     return { worker: this.makeWorker(), busy: false };
   }
 
@@ -68,6 +71,7 @@ export class Runner {
     this.slots = this.slots.map((s) => {
       if (!s.busy) return s;
       s.worker.terminate();
+      this.stats.terminated++;
       return this.fresh();
     });
   }

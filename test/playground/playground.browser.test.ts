@@ -221,6 +221,34 @@ describe.skipIf(skip)('the playground in Chromium', () => {
     await page.close();
   });
 
+  it('cancels a run that a moved control makes stale, and shows only the new one', async () => {
+    // Long enough that the first run is still going when the control moves.
+    const { page, problems } = await openPage(`${server.url}?duration=120&reps=2`);
+    await page.waitForFunction(() => document.getElementById('status')?.dataset.run === '1');
+    await page.fill('#c-duration', '1');
+    await page.press('#c-duration', 'Enter');
+    expect(await settled(page)).toBe('final');
+    const state = await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        coldtail: { timings: { finalResultsAt?: number }[]; workers: { terminated: number } };
+      };
+      return {
+        firstFinished: g.coldtail.timings[0].finalResultsAt !== undefined,
+        runs: g.coldtail.timings.length,
+        terminated: g.coldtail.workers.terminated,
+      };
+    });
+    expect(state).toEqual({ firstFinished: false, runs: 2, terminated: expect.any(Number) });
+    expect(state.terminated).toBeGreaterThan(0);
+    // What is shown is the short run's, as Node runs the downloaded experiment.
+    const experiment = JSON.parse(await download(page, '#download-experiment'));
+    expect(experiment.duration).toBe('1min');
+    const { results } = runExperiment(prepareExperiment(experiment, { models: presetRegistry() }));
+    expect(await p99Shown(page)).toBe(String(results.points.at(-1)!.endToEnd.p99.value));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('draws the chart and says the sentence of every tour step', async () => {
     const { page, problems } = await openPage(`${server.url}?tour=1&reps=2`);
     for (let i = 0; i < TOUR.length; i++) {
