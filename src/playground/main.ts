@@ -332,11 +332,26 @@ function clearResults(text: string): void {
   words.replaceChildren();
 }
 
+/** Why no chart can be drawn, from the run's counts. */
+function nothingCompleted(results: ExperimentResults): string {
+  const sum = (f: (p: ExperimentResults['points'][number]) => number) =>
+    results.points.reduce((n, p) => n + f(p), 0);
+  const arrivals = sum((p) => p.calls.arrivals);
+  const throttled = sum((p) => p.calls.throttled);
+  if (arrivals === 0)
+    return 'No request arrived in the measured window: raise the arrival rate or the simulated time.';
+  if (throttled > 0)
+    return `No request completed: ${throttled.toLocaleString('en-US')} of ${arrivals.toLocaleString('en-US')} were throttled at the platform's concurrency limit. Lower the arrival rate or the execution time, or pick a platform with a higher limit.`;
+  return 'No request completed within the run (they were still queued or running at its end): lower the arrival rate, shorten the execution time, or lengthen the simulated time.';
+}
+
 async function show(results: ExperimentResults, run: number): Promise<void> {
   if (results.points.every((p) => p.endToEnd.count === 0)) {
-    clearResults(
-      'No request completed in the measured window: raise the arrival rate or the simulated time.',
-    );
+    clearResults(nothingCompleted(results));
+    // The table and the words still tell what happened to the requests (throttled, say).
+    numbers.replaceChildren(numbersTable(results));
+    words.replaceChildren(sentences(results));
+    if (run === runCount) status.dataset.shown = String(run);
     return;
   }
   heading.replaceChildren(headline(results));
