@@ -16,6 +16,8 @@ export interface RunAllRequest {
   out: string;
   threads?: number;
   quiet: boolean;
+  /** Also build the playground into <out>/playground/ and link the report to it. */
+  playground?: boolean;
 }
 
 /** The report's file in the output folder. */
@@ -78,10 +80,14 @@ export async function runAll(
         );
       }
     }
+    const playground = req.playground === true && (await writePlayground(req, io));
+    if (io.interrupts.requested())
+      return reportInterrupted(io.stderr, ' while building the playground; no report written');
     const html = buildReport({
       title: 'coldtail: why serverless is slow, and what would fix it',
       generatedBy: `coldtail ${VERSION}, ${loaded.length} experiments from ${req.experiments}/`,
       sections,
+      playground,
     });
     const report = join(req.out, REPORT);
     await writing('no report written', () => writeFileAtomic(report, html));
@@ -89,6 +95,24 @@ export async function runAll(
     return 0;
   } finally {
     release();
+  }
+}
+
+/**
+ * Builds the playground page into <out>/playground/ (skipped when its sources have not
+ * changed since the last build); true when the page is there for the report to link to.
+ * Vite is a development dependency: without it the page is skipped with a note, not a failure.
+ */
+async function writePlayground(req: RunAllRequest, io: Io): Promise<boolean> {
+  const { buildPlayground, PlaygroundUnavailable } = await import('./buildPlayground.ts');
+  try {
+    const { file, built } = await buildPlayground(join(req.out, 'playground'));
+    if (!req.quiet) io.stdout.write(`playground: ${file}${built ? '' : ' (unchanged)'}\n`);
+    return true;
+  } catch (e) {
+    if (!(e instanceof PlaygroundUnavailable)) throw e;
+    io.stderr.write(`coldtail start: playground skipped: ${e.message}\n`);
+    return false;
   }
 }
 

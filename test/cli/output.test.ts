@@ -82,11 +82,11 @@ describe('a bad output folder is refused, with exit 2, before anything runs', ()
     // long.json would take some 20 s to run (and then fail to write): a refusal comes first.
     const [empty, startEmpty, isFile, underFile, twice, startFile] = await Promise.all([
       run(['run', files['one.json'], '--out', '']),
-      run(['start', '--experiments', exps, '--out', '']),
+      run(['start', '--no-playground', '--experiments', exps, '--out', '']),
       run(['run', files['long.json'], '--out', file]),
       run(['run', files['long.json'], '--out', join(file, 'sub')]),
       run(['run', files['one.json'], '--out', join(dir, 'x'), '--out', join(dir, 'y')]),
-      run(['start', '--experiments', exps, '--out', file]),
+      run(['start', '--no-playground', '--experiments', exps, '--out', file]),
     ]);
     const [chart, merge] = await Promise.all([
       run(['chart', join(dir, 'results.json'), '--out', file]),
@@ -110,7 +110,7 @@ describe('a bad output folder is refused, with exit 2, before anything runs', ()
     for (const out of ['/', '/usr', '/etc/coldtail', '/var']) {
       const [r, start, merge, chart] = await Promise.all([
         run(['run', files['one.json'], '--out', out]),
-        run(['start', '--experiments', exps, '--out', out]),
+        run(['start', '--no-playground', '--experiments', exps, '--out', out]),
         run(['merge', dir, '--out', out]),
         run(['chart', join(dir, 'results.json'), '--out', out]),
       ]);
@@ -146,7 +146,7 @@ describe('start checks what run checks', () => {
     const out = join(dir, 'out-threads');
     const results = await Promise.all(
       ['abc', '0', '-3', '1.5', '99999999999999999999'].map((t) =>
-        run(['start', '--experiments', exps, '--out', out, '--threads', t]),
+        run(['start', '--no-playground', '--experiments', exps, '--out', out, '--threads', t]),
       ),
     );
     // What was given, as given: not "NaN", not "1e+20".
@@ -158,7 +158,7 @@ describe('start checks what run checks', () => {
 
   it('two experiments with one name: refused, naming both files', async () => {
     const out = join(dir, 'out-twins');
-    const r = await run(['start', '--experiments', twins, '--out', out]);
+    const r = await run(['start', '--no-playground', '--experiments', twins, '--out', out]);
     expectRefused(
       r,
       `${join(twins, 'b.json')}: name: "base" is also the name of ${join(twins, 'a.json')}; both would write to the same folder`,
@@ -256,7 +256,7 @@ describe('one run at a time in a folder', () => {
     for (let i = 0; i < 1000 && !existsSync(lock); i++) await sleep(10);
     const [second, start] = await Promise.all([
       run(['run', files['one.json'], '--out', out, '-q']),
-      run(['start', '--experiments', exps, '--out', out]),
+      run(['start', '--no-playground', '--experiments', exps, '--out', out]),
     ]);
     expectRefused(
       second,

@@ -9,6 +9,7 @@ import { chartCommand } from './chart.ts';
 import { explainCommand } from './explain.ts';
 import { mergeCommand } from './merge.ts';
 import { modelsCommand } from './models.ts';
+import { playCommand } from './play.ts';
 import { runCommand } from './run.ts';
 import { startCommand } from './start.ts';
 import { validateCommand } from './validate.ts';
@@ -23,4 +24,5 @@ export const commands: CommandEntry[] = [
   chartCommand,
   startCommand,
   verifyCommand,
+  playCommand,
 ] as CommandEntry[];

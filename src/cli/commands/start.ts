@@ -9,6 +9,7 @@ interface Args {
   out: string;
   threads?: number;
   quiet: boolean;
+  playground: boolean;
 }
 
 export const startCommand: Command<Args> = {
@@ -25,6 +26,11 @@ export const startCommand: Command<Args> = {
       .option('out', { type: 'string', default: 'output', describe: 'Output folder' })
       .option('threads', RUN_OPTIONS.threads)
       .option('quiet', RUN_OPTIONS.quiet)
+      .option('playground', {
+        type: 'boolean',
+        default: true,
+        describe: 'Also build the playground page into <out>/playground/ (--no-playground to skip)',
+      })
       .check(check)
       .example('$0 start', 'every experiment of experiments/, then output/report.html')
       .example('$0 start --experiments mine/', 'your own experiments'),
@@ -40,7 +46,13 @@ export const startCommand: Command<Args> = {
       import('../checkCharts.ts'),
     ]);
     return runAll(
-      { experiments, out: argv.out, threads: argv.threads, quiet: argv.quiet },
+      {
+        experiments,
+        out: argv.out,
+        threads: argv.threads,
+        quiet: argv.quiet,
+        playground: argv.playground,
+      },
       io,
       checkCharts,
     );

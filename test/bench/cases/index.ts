@@ -1,5 +1,6 @@
 import { engineMmc } from './engineMmc.ts';
 import { chainCold, keepAliveScenario, pathWarm, poolSize } from './pathCases.ts';
+import { playgroundSpeed } from './playgroundCases.ts';
 import { sameInstant } from './sameInstant.ts';
 import { memoryGrowth, threadSpeedup } from './scaleCases.ts';
 import { startup } from './startup.ts';
@@ -24,4 +25,5 @@ export const cases: BenchCase[] = [
   keepAliveScenario,
   threadSpeedup,
   memoryGrowth,
+  playgroundSpeed,
 ];
