@@ -266,7 +266,16 @@ describe('Ctrl-C', () => {
   it('start --threads 1 stops within a second, in the middle of many short units', async () => {
     const out = join(dir, 'out-start-interrupted');
     const r = await interruptAfter(
-      ['start', '--no-playground', '--experiments', files['short-units.json'], '--out', out, '--threads', '1'],
+      [
+        'start',
+        '--no-playground',
+        '--experiments',
+        files['short-units.json'],
+        '--out',
+        out,
+        '--threads',
+        '1',
+      ],
       500,
       join(out, 'short-units', '.coldtail.lock'),
     );
