@@ -75,6 +75,18 @@ function indexOf(value: number): number {
   return (scratchU32[HIGH_WORD] >>> 9) - INDEX_BASE;
 }
 
+/** The lower bound of bucket `index` (ms). */
+export function bucketLowerBound(index: number): number {
+  const base = OCTAVE_BASE[index >>> SUB_BITS];
+  return base + (base * (index & SUB_MASK)) / SUB_BUCKETS;
+}
+
+/** The upper bound (exclusive) of bucket `index` (ms). */
+export function bucketUpperBound(index: number): number {
+  const base = OCTAVE_BASE[index >>> SUB_BITS];
+  return base + (base * ((index & SUB_MASK) + 1)) / SUB_BUCKETS;
+}
+
 /**
  * The 1-based rank of the p-quantile among `count` values: nearest rank, ceil(p * count), with
  * a relative tolerance of 1e-12 so that p * count landing a rounding error above an integer
