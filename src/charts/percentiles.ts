@@ -1,14 +1,15 @@
-/** The end-to-end percentiles the charts draw, with the names people use for them. */
-export const PERCENTILE_KEYS = ['p50', 'p90', 'p95', 'p99', 'p999'] as const;
-export type PercentileKey = (typeof PERCENTILE_KEYS)[number];
+import { PERCENTILES, type PercentileKey } from '../metrics/summary.ts';
+import { percentileName } from '../special/percentileName.ts';
 
-export const PERCENTILE_LABEL: Record<PercentileKey, string> = {
-  p50: 'p50',
-  p90: 'p90',
-  p95: 'p95',
-  p99: 'p99',
-  p999: 'p99.9',
-};
+export type { PercentileKey };
+
+/** The end-to-end percentiles the charts draw: those the results hold (one list, in metrics). */
+export const PERCENTILE_KEYS: readonly PercentileKey[] = PERCENTILES.map(([key]) => key);
+
+/** The names people use for them: p999 is "p99.9". */
+export const PERCENTILE_LABEL = Object.fromEntries(
+  PERCENTILES.map(([key, p]) => [key, percentileName(p)]),
+) as Record<PercentileKey, string>;
 
 /** The four of coldtail's signature chart: the median and three steps into the tail. */
 export const DEFAULT_PERCENTILES: readonly PercentileKey[] = ['p50', 'p90', 'p99', 'p999'];

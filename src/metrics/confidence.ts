@@ -1,3 +1,5 @@
+import { logGamma } from '../special/logGamma.ts';
+import { normalQuantile } from '../special/normalQuantile.ts';
 import { Histogram, SUB_BUCKETS } from './histogram.ts';
 import { PERCENTILES, type PercentileKey } from './summary.ts';
 
@@ -146,7 +148,7 @@ export function studentTUpperTail(t: number, df: number): number {
 function upperTailQuantile(q: number, df: number): number {
   if (df === 1) return 1 / Math.tan(Math.PI * q);
   if (df === 2) return (1 - 2 * q) / Math.sqrt(2 * q * (1 - q));
-  const z = -normalLowerQuantile(q);
+  const z = -normalQuantile(q);
   const guess = cornishFisher(z, df);
   // Beyond this the expansion's error (order z^11 / df^5) is far below double precision, while
   // the continued fraction would need thousands of terms.
@@ -179,48 +181,6 @@ function cornishFisher(z: number, df: number): number {
   const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
   const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
   return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
-}
-
-/** The lower-tail standard normal quantile, Acklam's rational approximation (rel. error 1.2e-9). */
-function normalLowerQuantile(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269];
-  const a4 = -30.66479806614716;
-  const a5 = 2.506628277459239;
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972];
-  const b4 = -13.28068155288572;
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734];
-  const c4 = 4.374664141464968;
-  const c5 = 2.938163982698783;
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  if (p < 0.02425) {
-    const r = Math.sqrt(-2 * Math.log(p));
-    return (
-      (((((c[0] * r + c[1]) * r + c[2]) * r + c[3]) * r + c4) * r + c5) /
-      ((((d[0] * r + d[1]) * r + d[2]) * r + d[3]) * r + 1)
-    );
-  }
-  const r0 = p - 0.5;
-  const r = r0 * r0;
-  return (
-    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a4) * r + a5) * r0) /
-    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b4) * r + 1)
-  );
-}
-
-/** ln Gamma(x) for x > 0: Lanczos approximation (g = 7, 9 terms), about 1e-15 relative. */
-function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const g = 7;
-  const coef = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-    1.5056327351493116e-7,
-  ];
-  const y = x - 1;
-  let sum = coef[0];
-  for (let i = 1; i < coef.length; i++) sum += coef[i] / (y + i);
-  const t = y + g + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
 /** The regularized incomplete beta function I_x(a, b). */

@@ -9,8 +9,6 @@ export {
 } from './confidence.ts';
 export { type HdrTextOptions, toHdrText } from './hdrText.ts';
 export {
-  bucketLowerBound,
-  bucketUpperBound,
   HIGHEST_TRACKABLE,
   Histogram,
   type HistogramJSON,

@@ -1,5 +1,5 @@
+import { type DistributionSpec, distributionSchema } from '../random/distributionSpec.ts';
 import { fromSpec } from '../random/fromSpec.ts';
-import { type DistributionSpec, distributionSchema } from '../spec/distributionSpec.ts';
 import { duration } from '../spec/duration.ts';
 import {
   array,

@@ -9,8 +9,6 @@ export enum Outcome {
   TimedOut = 3,
 }
 
-export const OUTCOME_NAMES = ['inFlight', 'completed', 'throttled', 'timedOut'] as const;
-
 /** The stages a call's time is split into; they add up to its end-to-end latency. */
 export const STAGES = [
   'internet',

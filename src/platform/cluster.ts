@@ -107,6 +107,3 @@ export class Cluster {
     return best;
   }
 }
-
-/** A cluster with no limit, for platforms that do not model capacity. */
-export const UNLIMITED_SLOTS = Infinity;

@@ -1,19 +1,13 @@
-import type { DistributionSpec } from '../spec/distributionSpec.ts';
 import type { Distribution } from './distribution.ts';
-import {
-  constant,
-  empirical,
-  exponential,
-  gamma,
-  lognormal,
-  lognormalFromQuantiles,
-  mixture,
-  normalTruncated,
-  pareto,
-  shifted,
-  uniform,
-  weibull,
-} from './distributions/index.ts';
+import type { DistributionFamily } from './families/family.ts';
+import { type DistributionSpec, FAMILIES } from './families/index.ts';
+
+// Each family is only ever handed specs of its own kinds (looked up by kind below).
+const byKind = new Map<string, DistributionFamily<DistributionSpec>>(
+  FAMILIES.flatMap((f) =>
+    f.kinds.map((k) => [k, f as unknown as DistributionFamily<DistributionSpec>] as const),
+  ),
+);
 
 /**
  * Builds a sampler from a validated distribution spec. The spec parser has
@@ -21,58 +15,13 @@ import {
  * second line that should never fire here.
  */
 export function fromSpec(spec: DistributionSpec): Distribution {
-  switch (spec.kind) {
-    case 'constant':
-      return constant(spec.value);
-    case 'uniform':
-      return uniform(spec.min, spec.max);
-    case 'exponential':
-      return exponential(spec.mean);
-    case 'normal':
-      return normalTruncated(spec.mean, spec.sd);
-    case 'lognormal':
-      return lognormal(spec.mu, spec.sigma);
-    case 'lognormalQuantiles':
-      return lognormalFromQuantiles(spec.p1, spec.x1, spec.p2, spec.x2);
-    case 'gamma':
-      return gamma(spec.shape, spec.scale);
-    case 'weibull':
-      return weibull(spec.shape, spec.scale);
-    case 'pareto':
-      return pareto(spec.min, spec.shape);
-    case 'shifted':
-      return shifted(spec.by, fromSpec(spec.dist));
-    case 'mixture': {
-      // The parser accepts weights summing to 1 within 1e-6 (hand-written
-      // files round); renormalise so the sampler's stricter check holds.
-      const total = spec.components.reduce((s, c) => s + c.weight, 0);
-      return mixture(
-        spec.components.map((c) => ({ weight: c.weight / total, dist: fromSpec(c.dist) })),
-      );
-    }
-    case 'empirical':
-      return empirical(spec.points.map((pt) => [pt.p, pt.value] as const));
-    default: {
-      // A library caller may pass anything; the parser's own specs never get here.
-      const kind = (spec as { kind?: unknown } | null)?.kind;
-      throw new TypeError(
-        `fromSpec: unknown distribution kind ${JSON.stringify(kind)} (known: ${KINDS.join(', ')})`,
-      );
-    }
+  const kind = (spec as { kind?: unknown } | null)?.kind;
+  const family = typeof kind === 'string' ? byKind.get(kind) : undefined;
+  if (family === undefined) {
+    // A library caller may pass anything; the parser's own specs never get here.
+    throw new TypeError(
+      `fromSpec: unknown distribution kind ${JSON.stringify(kind)} (known: ${[...byKind.keys()].join(', ')})`,
+    );
   }
+  return family.build(spec, fromSpec);
 }
-
-const KINDS: DistributionSpec['kind'][] = [
-  'constant',
-  'uniform',
-  'exponential',
-  'normal',
-  'lognormal',
-  'lognormalQuantiles',
-  'gamma',
-  'weibull',
-  'pareto',
-  'shifted',
-  'mixture',
-  'empirical',
-];

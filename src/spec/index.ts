@@ -4,12 +4,6 @@
  */
 export { didYouMean, editDistance, suggestion } from './didYouMean.ts';
 export {
-  type DistributionKind,
-  type DistributionSpec,
-  distributionSchema,
-  parseDistributionSpec,
-} from './distributionSpec.ts';
-export {
   DURATION_PATTERN,
   type DurationOptions,
   DurationSchema,

@@ -16,8 +16,8 @@ import type {
   Timeline,
 } from '../../src/experiments/results.ts';
 import { STAGES, type Stage } from '../../src/platform/call.ts';
-import { normalCdf } from '../../src/random/special/normalCdf.ts';
-import { normalQuantile } from '../../src/random/special/normalQuantile.ts';
+import { normalCdf } from '../../src/special/normalCdf.ts';
+import { normalQuantile } from '../../src/special/normalQuantile.ts';
 
 /** The CDF is stored at these quantiles, as a real run's results are. */
 const CDF_PS = [

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
-import { parseDistributionSpec } from '../../src/spec/distributionSpec.ts';
+import { parseDistributionSpec } from '../../src/random/distributionSpec.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 

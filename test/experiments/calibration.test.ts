@@ -13,9 +13,9 @@ import { presetRegistry } from '../../src/models/registry.ts';
 import type { PlatformConfig } from '../../src/platform/config.ts';
 import { Hop } from '../../src/platform/hop.ts';
 import type { Distribution } from '../../src/random/distribution.ts';
+import { parseDistributionSpec } from '../../src/random/distributionSpec.ts';
 import { fromSpec } from '../../src/random/fromSpec.ts';
 import { createStream } from '../../src/random/streams.ts';
-import { parseDistributionSpec } from '../../src/spec/distributionSpec.ts';
 
 const N = 100_000;
 const SEED = 'calibration';

@@ -22,7 +22,7 @@ import { ModelRegistry, presetRegistry } from '../../src/models/registry.ts';
 import { readText } from '../../src/node/files.ts';
 import { InputError } from '../../src/node/inputError.ts';
 import { loadExperiment, loadRegistry } from '../../src/node/loadExperiment.ts';
-import { DISTRIBUTION_FAMILIES } from '../../src/spec/distributionSpec.ts';
+import { DISTRIBUTION_FAMILIES } from '../../src/random/distributionSpec.ts';
 import { SpecError } from '../../src/spec/specError.ts';
 import { TraceError } from '../../src/workload/trace/traceError.ts';
 import type { Json } from './arbitraries.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { DistributionSpec } from '../../src/random/distributionSpec.ts';
 import { fromSpec } from '../../src/random/fromSpec.ts';
-import type { DistributionSpec } from '../../src/spec/distributionSpec.ts';
 
 describe('fromSpec', () => {
   it('builds a sampler of each kind', () => {

@@ -4,6 +4,8 @@
  * tolerances taken from each statistic's own sampling distribution rather than
  * picked by hand.
  */
+
+import { mean, sampleVariance } from 'simple-statistics';
 import { expect } from 'vitest';
 import type { Distribution } from '../../src/random/distribution.ts';
 import type { Rng } from '../../src/random/rng.ts';
@@ -78,15 +80,9 @@ export function checkSamples(
   options: CheckOptions = {},
 ): SampleCheck {
   const n = sorted.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i];
-  const sampleMean = sum / n;
-  let variance = options.variance;
-  if (variance === undefined) {
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += (sorted[i] - sampleMean) ** 2;
-    variance = ss / (n - 1);
-  }
+  const values = Array.from(sorted);
+  const sampleMean = mean(values);
+  const variance = options.variance ?? sampleVariance(values);
   const diff = sampleMean - model.mean;
   // A point mass has no spread: then the mean must match exactly.
   const meanZ = variance > 0 ? diff / Math.sqrt(variance / n) : diff === 0 ? 0 : Infinity;

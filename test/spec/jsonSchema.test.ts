@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distributionSchema, parseDistributionSpec } from '../../src/spec/distributionSpec.ts';
+import { distributionSchema, parseDistributionSpec } from '../../src/random/distributionSpec.ts';
 import { duration } from '../../src/spec/duration.ts';
 import {
   array,

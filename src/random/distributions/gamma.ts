@@ -1,8 +1,8 @@
+import { invertCdf } from '../../special/invertCdf.ts';
+import { normalQuantileApprox } from '../../special/normalQuantileApprox.ts';
+import { regularizedGammaP } from '../../special/regularizedGammaP.ts';
 import type { Distribution } from '../distribution.ts';
 import type { Rng } from '../rng.ts';
-import { invertCdf } from '../special/invertCdf.ts';
-import { normalQuantileApprox } from '../special/normalQuantileApprox.ts';
-import { regularizedGammaP } from '../special/regularizedGammaP.ts';
 import { requirePositive } from './requirePositive.ts';
 import { requireProbability } from './requireProbability.ts';
 

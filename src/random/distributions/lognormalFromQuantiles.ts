@@ -1,6 +1,6 @@
+import { normalQuantile } from '../../special/normalQuantile.ts';
+import { percentileName } from '../../special/percentileName.ts';
 import type { Distribution } from '../distribution.ts';
-import { normalQuantile } from '../special/normalQuantile.ts';
-import { percentileName } from '../special/percentileName.ts';
 import { lognormal } from './lognormal.ts';
 
 /**

@@ -1,6 +1,6 @@
+import { invertCdf } from '../../special/invertCdf.ts';
 import type { Distribution } from '../distribution.ts';
 import type { Rng } from '../rng.ts';
-import { invertCdf } from '../special/invertCdf.ts';
 import { requireNonNegative } from './requireNonNegative.ts';
 import { requireProbability } from './requireProbability.ts';
 

@@ -1,10 +1,10 @@
+import { erfcx } from '../../special/erfcx.ts';
+import { invertCdf } from '../../special/invertCdf.ts';
+import { normalCdf } from '../../special/normalCdf.ts';
+import { normalQuantile } from '../../special/normalQuantile.ts';
+import { normalQuantileApprox } from '../../special/normalQuantileApprox.ts';
 import type { Distribution } from '../distribution.ts';
 import type { Rng } from '../rng.ts';
-import { erfcx } from '../special/erfcx.ts';
-import { invertCdf } from '../special/invertCdf.ts';
-import { normalCdf } from '../special/normalCdf.ts';
-import { normalQuantile } from '../special/normalQuantile.ts';
-import { normalQuantileApprox } from '../special/normalQuantileApprox.ts';
 import { requireFinite } from './requireFinite.ts';
 import { requirePositive } from './requirePositive.ts';
 import { requireProbability } from './requireProbability.ts';

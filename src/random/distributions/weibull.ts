@@ -1,6 +1,6 @@
+import { logGamma } from '../../special/logGamma.ts';
 import type { Distribution } from '../distribution.ts';
 import type { Rng } from '../rng.ts';
-import { logGamma } from '../special/logGamma.ts';
 import { requirePositive } from './requirePositive.ts';
 import { requireProbability } from './requireProbability.ts';
 

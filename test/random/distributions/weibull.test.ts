@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { weibull } from '../../../src/random/distributions/weibull.ts';
-import { logGamma } from '../../../src/random/special/logGamma.ts';
 import { createStream } from '../../../src/random/streams.ts';
+import { logGamma } from '../../../src/special/logGamma.ts';
 import { expectSamplesMatch } from '../ks.ts';
 
 function variance(shape: number, scale: number): number {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Outcome } from '../../../src/platform/call.ts';
 import type { Distribution } from '../../../src/random/distribution.ts';
+import { parseDistributionSpec } from '../../../src/random/distributionSpec.ts';
 import { constant } from '../../../src/random/distributions/constant.ts';
 import { uniform } from '../../../src/random/distributions/uniform.ts';
 import { fromSpec } from '../../../src/random/fromSpec.ts';
-import { parseDistributionSpec } from '../../../src/spec/distributionSpec.ts';
 import { toGraph } from '../../../src/workload/graph/graphSpec.ts';
 import { binomialTolerance, platformModel, run } from '../../experiments/experimentHelpers.ts';
 import { barePlatform } from '../../support/platformWorld.ts';

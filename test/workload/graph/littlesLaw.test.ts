@@ -1,3 +1,4 @@
+import { mean, sampleVariance } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '../../../src/experiments/replication.ts';
 import { replicationSeed } from '../../../src/experiments/runExperiment.ts';
@@ -59,7 +60,7 @@ describe("Little's law for a synchronous chain under Poisson load", () => {
         all.push(data.instances.mean);
         // f_1's busy level per window, averaged over the windows after the warm-up.
         const busy = data.timeline!.series.gauges.busy.mean.slice(1);
-        entry.push(busy.reduce((a, b) => a + b, 0) / busy.length);
+        entry.push(mean(busy));
       }
       let total = 0;
       for (let i = 1; i <= d; i++) total += LAMBDA * holding(d, i);
@@ -85,8 +86,5 @@ describe("Little's law for a synchronous chain under Poisson load", () => {
 });
 
 function meanAndStandardError(values: number[]): { mean: number; se: number } {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1);
-  return { mean, se: Math.sqrt(variance / n) };
+  return { mean: mean(values), se: Math.sqrt(sampleVariance(values) / values.length) };
 }

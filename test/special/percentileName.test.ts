@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentileName } from '../../../src/random/special/percentileName.ts';
+import { percentileName } from '../../src/special/percentileName.ts';
 
 describe('percentileName', () => {
   it('formats levels the way latency percentiles are written', () => {

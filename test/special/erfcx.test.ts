@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erfcx } from '../../../src/random/special/erfcx.ts';
+import { erfcx } from '../../src/special/erfcx.ts';
 
 describe('erfcx', () => {
   it('matches high-precision values on every interval of the approximation', () => {

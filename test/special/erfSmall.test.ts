@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erfSmall } from '../../../src/random/special/erfSmall.ts';
+import { erfSmall } from '../../src/special/erfSmall.ts';
 
 describe('erfSmall', () => {
   it('matches high-precision erf values on |x| <= 0.46875', () => {

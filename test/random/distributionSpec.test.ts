@@ -3,7 +3,7 @@ import {
   type DistributionSpec,
   distributionSchema,
   parseDistributionSpec,
-} from '../../src/spec/distributionSpec.ts';
+} from '../../src/random/distributionSpec.ts';
 import { SpecError } from '../../src/spec/specError.ts';
 
 function specError(fn: () => unknown): SpecError {

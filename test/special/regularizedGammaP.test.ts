@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf } from '../../../src/random/special/normalCdf.ts';
-import {
-  ASYMPTOTIC_SHAPE,
-  regularizedGammaP,
-} from '../../../src/random/special/regularizedGammaP.ts';
+import { normalCdf } from '../../src/special/normalCdf.ts';
+import { ASYMPTOTIC_SHAPE, regularizedGammaP } from '../../src/special/regularizedGammaP.ts';
 
 /** Relative error on the smaller tail: P below the median, Q = 1 - P above. */
 const tailError = (got: number, want: number, upper: boolean) =>

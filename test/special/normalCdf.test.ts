@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf } from '../../../src/random/special/normalCdf.ts';
+import { normalCdf } from '../../src/special/normalCdf.ts';
 
 function expectRelative(actual: number, expected: number, tol: number) {
   expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThan(tol);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invertCdf } from '../../../src/random/special/invertCdf.ts';
+import { invertCdf } from '../../src/special/invertCdf.ts';
 
 describe('invertCdf', () => {
   const expCdf = (x: number) => (x <= 0 ? 0 : -Math.expm1(-x));

@@ -12,6 +12,10 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
  *
  * Works in logs so that gamma-distribution normalisers and Weibull means stay
  * finite for large shapes, where Gamma(x) itself overflows past x = 171.
+ *
+ * Kept rather than simple-statistics' gammaln, which agrees to 1e-15 at
+ * ordinary arguments but returns Infinity below about 1e-15 (gammaln(1e-20)
+ * is Infinity; the answer is 46.05), where a gamma shape may go.
  */
 export function logGamma(x: number): number {
   if (!(x > 0)) throw new RangeError(`logGamma: x must be > 0 (got ${x})`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf } from '../../../src/random/special/normalCdf.ts';
-import { normalQuantile } from '../../../src/random/special/normalQuantile.ts';
+import { normalCdf } from '../../src/special/normalCdf.ts';
+import { normalQuantile } from '../../src/special/normalQuantile.ts';
 
 function expectRelative(actual: number, expected: number, tol: number) {
   expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThan(tol);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalQuantile } from '../../../src/random/special/normalQuantile.ts';
-import { normalQuantileApprox } from '../../../src/random/special/normalQuantileApprox.ts';
+import { normalQuantile } from '../../src/special/normalQuantile.ts';
+import { normalQuantileApprox } from '../../src/special/normalQuantileApprox.ts';
 
 describe('normalQuantileApprox', () => {
   it('is within Acklam’s 1.15e-9 relative error in every region', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logGamma } from '../../../src/random/special/logGamma.ts';
+import { logGamma } from '../../src/special/logGamma.ts';
 
 describe('logGamma', () => {
   it('matches factorials and high-precision values', () => {

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { gamma } from '../../../src/random/distributions/gamma.ts';
-import { normalTruncated } from '../../../src/random/distributions/normalTruncated.ts';
-import { weibull } from '../../../src/random/distributions/weibull.ts';
-import { erfcx } from '../../../src/random/special/erfcx.ts';
-import { erfSmall } from '../../../src/random/special/erfSmall.ts';
-import { invertCdf } from '../../../src/random/special/invertCdf.ts';
-import { logGamma } from '../../../src/random/special/logGamma.ts';
-import { normalCdf } from '../../../src/random/special/normalCdf.ts';
-import { normalQuantile } from '../../../src/random/special/normalQuantile.ts';
-import { normalQuantileApprox } from '../../../src/random/special/normalQuantileApprox.ts';
-import { percentileName } from '../../../src/random/special/percentileName.ts';
-import { regularizedGammaP } from '../../../src/random/special/regularizedGammaP.ts';
-import { createStream } from '../../../src/random/streams.ts';
+import { gamma } from '../../src/random/distributions/gamma.ts';
+import { normalTruncated } from '../../src/random/distributions/normalTruncated.ts';
+import { weibull } from '../../src/random/distributions/weibull.ts';
+import { createStream } from '../../src/random/streams.ts';
+import { erfcx } from '../../src/special/erfcx.ts';
+import { erfSmall } from '../../src/special/erfSmall.ts';
+import { invertCdf } from '../../src/special/invertCdf.ts';
+import { logGamma } from '../../src/special/logGamma.ts';
+import { normalCdf } from '../../src/special/normalCdf.ts';
+import { normalQuantile } from '../../src/special/normalQuantile.ts';
+import { normalQuantileApprox } from '../../src/special/normalQuantileApprox.ts';
+import { percentileName } from '../../src/special/percentileName.ts';
+import { regularizedGammaP } from '../../src/special/regularizedGammaP.ts';
 
 /**
  * Every special function at the edges of the doubles: each returns (a hang fails the
