@@ -17,13 +17,18 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from './files.ts';
-import { PLAYGROUND_OUT, playgroundConfig } from './playgroundConfig.ts';
+import { PLAYGROUND_OUT, PLAYGROUND_SOURCES, playgroundConfig } from './playgroundConfig.ts';
 
 /** Vite is not installed: the page cannot be built here. */
 export class PlaygroundUnavailable extends Error {}
 
 /** Loads Vite, or says why it cannot. */
 export async function loadVite(): Promise<typeof import('vite')> {
+  if (!existsSync(join(PLAYGROUND_SOURCES, 'index.html'))) {
+    throw new PlaygroundUnavailable(
+      `the playground is built from its sources (${PLAYGROUND_SOURCES}), which this install does not have: use a clone of the coldtail repository`,
+    );
+  }
   try {
     return await import('vite');
   } catch {

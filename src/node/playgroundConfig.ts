@@ -10,7 +10,10 @@
 import { resolve } from 'node:path';
 import type { InlineConfig, Plugin } from 'vite';
 
-const ROOT = resolve(import.meta.dirname, '../playground');
+// The page is built from the TypeScript sources (Vite compiles them), also when this file
+// runs compiled from dist/node: both sit two folders below the repository.
+export const PLAYGROUND_SOURCES = resolve(import.meta.dirname, '../../src/playground');
+const ROOT = PLAYGROUND_SOURCES;
 
 /** Where `npm start` writes the static build. */
 export const PLAYGROUND_OUT = 'output/playground';

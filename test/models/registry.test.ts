@@ -122,17 +122,17 @@ describe('inline models, prices', () => {
   const client = JSON.parse(readFileSync('models/clients/us-typical.json', 'utf8'));
 
   it("refuses an inline platform or client of a preset's name, as a file of that name is refused", () => {
-    expect(refusal({ platform: { ...preset, scheduler: '500ms' } })).toBe(
+    expect(refusal({ platform: { ...preset, frontEnd: '500ms' } })).toBe(
       'x.json: platform.name: "aws-lambda-2019" is the name of a preset (models/platforms/aws-lambda-2019.json); give this model a name of its own',
     );
-    expect(refusal({ functions: { f1: { platform: { ...preset, scheduler: '500ms' } } } })).toMatch(
+    expect(refusal({ functions: { f1: { platform: { ...preset, frontEnd: '500ms' } } } })).toMatch(
       /^x\.json: functions\.f1\.platform\.name: "aws-lambda-2019" is the name of a preset/,
     );
     expect(refusal({ client: { ...client, internet: '500ms' } })).toMatch(
       /^x\.json: client\.name: "us-typical" is the name of a preset \(models\/clients\/us-typical\.json\)/,
     );
     // Under a name of its own it is a model like any other, labelled by that name.
-    const own = prepare({ platform: { ...preset, name: 'slow-lambda', scheduler: '500ms' } });
+    const own = prepare({ platform: { ...preset, name: 'slow-lambda', frontEnd: '500ms' } });
     expect(own.points[0].resolved.functions[0].platform.name).toBe('slow-lambda');
   });
 
