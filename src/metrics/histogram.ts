@@ -11,7 +11,8 @@
  * Exact alongside the buckets: count, min, max and the sum (for the mean). The sum is kept as an
  * integer number of 2^-20 ms (about a nanosecond) in two doubles, so that it is associative:
  * merging shards in any order, on any number of machines, gives the same bits, which is what
- * lets a sharded run be byte-identical to a single-threaded one (DESIGN.md section 5).
+ * lets a sharded run be byte-identical to a single-threaded one (docs/DESIGN.md, "Randomness and
+ * the same bytes out").
  */
 
 /** Sub-buckets per power of two (2^11): relative bucket width <= 1/2048. */

@@ -2,7 +2,7 @@ import type { Distribution } from '../random/distribution.ts';
 import type { RoutingName } from './routing/index.ts';
 
 /**
- * A platform, resolved: the stages of DESIGN.md section 1 with their
+ * A platform, resolved: the stages of docs/DESIGN.md ("The domain in one picture") with their
  * distributions built. All times in milliseconds.
  */
 export interface PlatformConfig {

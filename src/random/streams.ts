@@ -8,7 +8,7 @@ import type { Rng } from './rng.ts';
  * exist, so that adding or changing one stage of a model does not reshuffle
  * the numbers another stage sees (common random numbers across a sweep).
  *
- * alea rather than seedrandom's default arc4: 4-6x faster here (TOOLCHAIN.md)
+ * alea rather than seedrandom's default arc4: 4-6x faster here (docs/development.md)
  * and cheap to seed, which matters because every component gets its own.
  */
 export function createStream(seed: number | string, name: string): Rng {

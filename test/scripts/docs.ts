@@ -1,25 +1,49 @@
 /**
- * `npm run docs`: regenerates the parts of the README that come from runs,
- * so that they are computed, never typed: the validation table (coldtail
- * verify), the performance figures (npm run bench -- --json) and the
- * signature chart (experiments/chain-depth.json, drawn into output/charts/).
+ * `npm run docs`: regenerates the parts of the docs that come from runs, so that they are
+ * computed, never typed: the validation table in docs/validation.md (coldtail verify), the
+ * performance figures in docs/performance.md (npm run bench -- --json) and the signature
+ * chart of README.md (experiments/chain-depth.json, drawn into output/charts/). Each part
+ * lies between `<!-- name:begin -->` and `<!-- name:end -->` in its file; name parts to
+ * redo only those (`npm run docs -- verify`; parts: verify, bench, chart).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
-function replaceBetween(text: string, name: string, body: string): string {
+/** Each part: the file that holds it and the name of its block there. */
+const PARTS = {
+  verify: { file: 'docs/validation.md', block: 'verify' },
+  bench: { file: 'docs/performance.md', block: 'bench' },
+  chart: { file: 'README.md', block: 'signature-chart' },
+} as const;
+type Part = keyof typeof PARTS;
+
+function replaceBetween(file: string, text: string, name: string, body: string): string {
   const begin = `<!-- ${name}:begin -->`;
   const end = `<!-- ${name}:end -->`;
   const i = text.indexOf(begin);
   const j = text.indexOf(end);
-  if (i < 0 || j < i) throw new Error(`README has no ${begin} ... ${end}`);
+  if (i < 0 || j < i) throw new Error(`${file} has no ${begin} ... ${end}`);
   return `${text.slice(0, i + begin.length)}\n${body.trim()}\n${text.slice(j)}`;
 }
 
 const only = process.argv.slice(2);
-const want = (part: string) => only.length === 0 || only.includes(part);
-let readme = readFileSync('README.md', 'utf8');
+for (const part of only) {
+  if (!(part in PARTS)) {
+    process.stderr.write(
+      `docs: unknown part "${part}" (parts: ${Object.keys(PARTS).join(', ')})\n`,
+    );
+    process.exit(2);
+  }
+}
+const want = (part: Part) => only.length === 0 || only.includes(part);
+/** The files' texts, each read once and written back at the end. */
+const texts = new Map<string, string>();
+const replace = (part: Part, body: string) => {
+  const { file, block } = PARTS[part];
+  const text = texts.get(file) ?? readFileSync(file, 'utf8');
+  texts.set(file, replaceBetween(file, text, block, body));
+};
 const cli = (...args: string[]) =>
   execFileSync('node', ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
     encoding: 'utf8',
@@ -32,11 +56,11 @@ if (want('verify')) {
   try {
     table = cli('verify');
   } catch (e) {
-    // A failing case is still what the README must show; verify exits 1 then.
+    // A failing case is still what the docs must show; verify exits 1 then.
     table = (e as { stdout?: string }).stdout ?? '';
     if (!table) throw e;
   }
-  readme = replaceBetween(readme, 'verify', `\`\`\`\n${table.trimEnd()}\n\`\`\``);
+  replace('verify', `\`\`\`\n${table.trimEnd()}\n\`\`\``);
 }
 
 if (want('bench')) {
@@ -102,7 +126,7 @@ if (want('bench')) {
     '|---|---|',
     ...rows.map((r) => `| ${r[0]} | ${r[1]} |`),
   ].join('\n');
-  readme = replaceBetween(readme, 'bench', `Measured on ${machine}.\n\n${table}`);
+  replace('bench', `Measured on ${machine}.\n\n${table}`);
 }
 
 if (want('chart')) {
@@ -110,12 +134,13 @@ if (want('chart')) {
   cli('run', 'experiments/chain-depth.json', '--out', 'output/chain-depth', '--quiet');
   mkdirSync('output/charts', { recursive: true });
   copyFileSync('output/chain-depth/percentileCurves.png', 'output/charts/chain-depth.png');
-  readme = replaceBetween(
-    readme,
-    'signature-chart',
+  replace(
+    'chart',
     '![p50, p90, p99 and p99.9 against chain depth on each preset platform](output/charts/chain-depth.png)\n\n*`experiments/chain-depth.json`: how the percentiles grow with the depth of a chain of functions on each preset platform (bands: 95% intervals).*',
   );
 }
 
-writeFileSync('README.md', readme);
-process.stderr.write('docs: README.md updated\n');
+for (const [file, text] of texts) {
+  writeFileSync(file, text);
+  process.stderr.write(`docs: ${file} updated\n`);
+}

@@ -1,5 +1,6 @@
 /**
- * The layer rule of DESIGN.md, checked on every `npm test`: lower layers
+ * The layer rule (docs/DESIGN.md, whose layer table test/docs/design.test.ts checks against
+ * ALLOWED below), checked on every `npm test`: lower layers
  * never import higher ones, and nothing below the CLI and the Node layer
  * touches Node's built-ins (that code must also run in a browser).
  */
