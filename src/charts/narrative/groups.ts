@@ -2,6 +2,7 @@
 import type { ExperimentResults, PointResult } from '../../experiments/results.ts';
 import { type Axis, looksLikeDuration, numberAt, seriesOf, seriesOrder } from '../axes.ts';
 import { formatMs } from '../format.ts';
+import { atWords } from '../words.ts';
 
 export interface SweepGroup {
   /** The other axes' values ("" without other axes). */
@@ -28,6 +29,6 @@ export function valueText(axis: Axis, x: number): string {
 
 /** "at depth 8", or "for aws-lambda at depth 8" when there are several series. */
 export function where(group: SweepGroup, axis: Axis, x: number): string {
-  const at = `at ${axis.name} ${valueText(axis, x)}`;
+  const at = atWords(axis, valueText(axis, x));
   return group.series === '' ? at : `for ${group.series} ${at}`;
 }
