@@ -136,7 +136,11 @@ export function fanOutSlowShare(
   const simulated = thinned.rows.map(({ n, share, series }) => ({ n, share, series }));
   // A point whose threshold lies outside its stored percentiles has no share to draw: say which.
   const missing = model.points.filter((r) => r.share === null);
-  const x = sweepX(model.axis, `${model.axis.name} (calls in parallel)`);
+  // An axis already named in words says "parallel calls"; a raw one gets it said.
+  const x = sweepX(
+    model.axis,
+    /parallel/.test(model.axis.name) ? model.axis.name : `${model.axis.name} (calls in parallel)`,
+  );
   const domain = x.domain ?? [1, 1];
   const curve = model.series.flatMap((s) =>
     s.p === null

@@ -187,7 +187,8 @@ export function useCaseBudgets(
                     field: 'name',
                     type: 'nominal',
                     sort: names,
-                    axis: { title: rowTitle, labelLimit: 300 },
+                    // Long enough for "article-2019-latency-optimised, same-region, keep-alive 10 min": cut, two rows read alike.
+                    axis: { title: rowTitle, labelLimit: 380 },
                   },
                   x: xEnc('low', true),
                   x2: { field: 'high' },

@@ -168,7 +168,7 @@ describe('sections read along a sweep: every sentence and takeaway from the run'
   it('fan-out: p from one call, the share at the widest fan-out, and 1 - (1 - p)^n', () => {
     const text = fanOutText(fanOutSweep());
     expect(text.sentences[0]).toBe(
-      'With a single call, 1% of requests were slower than 74 ms: that is the chance p that one call is slow.',
+      'With a single call, 1% of requests were slower than 74 ms: the chance p that one call is slow.',
     );
     expect(text.sentences.join(' ')).toContain('1 - (1 - p)^n: 87% at 200, against 86% measured');
     expect(text.takeaway).toBe(
@@ -205,3 +205,30 @@ function burstFromTwoBases(absorbs = true): ExperimentResults {
   r.points = [cold, warm];
   return r;
 }
+
+describe('section questions', () => {
+  it("asks a section's own question where its experiment answers another section's too", () => {
+    const r = keepAliveSweep();
+    r.experiment.name = 'warm-vs-cold';
+    const html = buildReport({
+      title: 't',
+      generatedBy: 'test',
+      sections: [reportSection(r, [{ name: 'latencyCdf', title: 'CDF', svg: '<svg></svg>' }])],
+    });
+    const means = STORY.find((s) => s.heading === 'Percentiles, not means');
+    expect(means?.question).toBeDefined();
+    expect(html).toContain(`<p class="question">${means?.question}</p>`);
+    // The warm-and-cold section keeps the experiment's own question.
+    expect(html).toContain(`<p class="question">${r.experiment.title}</p>`);
+  });
+});
+
+describe('the fan-out section reads the chart its options drew', () => {
+  it("uses the experiment's threshold and p, and says when p is not the one measured", () => {
+    const r = fanOutSweep();
+    r.experiment.charts = [{ name: 'fanOutSlowShare', options: { thresholdMs: 100, p: 0.05 } }];
+    const all = fanOutText(r).sentences.join(' ');
+    expect(all).toContain('slower than 100 ms');
+    expect(all).toContain("(the chart's curve takes p = 5%)");
+  });
+});

@@ -24,6 +24,11 @@ export interface StoryEntry {
   experiment: string;
   /** The section's heading: the topic in the article's words. */
   heading: string;
+  /**
+   * The section's question, where the experiment's own (its title) asks
+   * another: one experiment may answer two sections' questions.
+   */
+  question?: string;
   /** The chart that answers the question (by name, or a name's prefix: "burstTimeline"). */
   chart: string;
   /** Sentences and takeaway from the results. */
@@ -41,6 +46,7 @@ export const STORY: readonly StoryEntry[] = [
   {
     experiment: 'warm-vs-cold',
     heading: 'Percentiles, not means',
+    question: 'When warm and cold calls are mixed, does the mean say how long a call takes?',
     chart: 'latencyCdf',
     text: meansText,
     tryNext: [

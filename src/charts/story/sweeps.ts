@@ -7,7 +7,8 @@
  */
 import type { ExperimentResults, PointResult } from '../../experiments/results.ts';
 import { type Axis, NONE, numberAt, seriesOf, seriesOrder } from '../axes.ts';
-import { fanOutModel } from '../fanOutSlowShare.ts';
+import { chartOptions } from '../chartsFor.ts';
+import { type FanOutSlowShareOptions, fanOutModel } from '../fanOutSlowShare.ts';
 import { formatCount, formatMs, formatRatio, formatShare, formatUsd, sig3 } from '../format.ts';
 import { costOf, KEEP_ALIVE_AXIS } from '../keepAliveCost.ts';
 import { listOf } from '../narrative/words.ts';
@@ -233,7 +234,10 @@ function burstOf(results: ExperimentResults, pt: PointResult | undefined): Burst
 export function fanOutText(results: ExperimentResults): StoryText {
   let model: ReturnType<typeof fanOutModel>;
   try {
-    model = fanOutModel(results);
+    // The options the chart was drawn with (a threshold, p), so that text and chart agree.
+    const options: FanOutSlowShareOptions =
+      chartOptions({ charts: results.experiment.charts }).fanOutSlowShare ?? {};
+    model = fanOutModel(results, options);
   } catch {
     return EMPTY;
   }
@@ -249,7 +253,7 @@ export function fanOutText(results: ExperimentResults): StoryText {
   const share = (r: { share: number | null }) => formatShare(r.share);
   const predicted = (n: number) => 1 - (1 - p) ** n;
   const sentences: (string | null)[] = [
-    `With ${calls(one.n)}, ${formatShare(p)} of requests were ${slow}: that is the chance p that one call is slow.`,
+    `With ${calls(one.n)}, ${share(one)} of requests were ${slow}: the chance p that one call is slow${one.share !== null && Math.abs((one.share as number) - p) > 0.1 * p ? ` (the chart's curve takes p = ${formatShare(p)})` : ''}.`,
     middle
       ? `With ${calls(middle.n)}, ${share(middle)} of requests were that slow, and with ${calls(widest.n)}, ${share(widest)}.`
       : `With ${calls(widest.n)}, ${share(widest)} of requests were that slow.`,
