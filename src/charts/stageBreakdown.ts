@@ -34,6 +34,9 @@ export interface StageBreakdownOptions {
   points?: readonly number[];
 }
 
+/** Room for a point's name, in px: about 60 characters at 11 px. */
+const LABEL_LIMIT = 380;
+
 export function stageBreakdown(
   results: ExperimentResults,
   options: StageBreakdownOptions = {},
@@ -85,7 +88,8 @@ export function stageBreakdown(
     field: 'point',
     type: 'nominal' as const,
     sort: names,
-    axis: { title: pointsTitle(results), labelLimit: 260 },
+    // Whole names: cut ones can read alike ("article-2019-latency-optimised, same-region, …" twice).
+    axis: { title: pointsTitle(results), labelLimit: LABEL_LIMIT },
   };
   return {
     $schema: SCHEMA,
@@ -104,7 +108,8 @@ export function stageBreakdown(
       },
     },
     spec: {
-      width: 270,
+      // Long names take their room from the panels, so that the chart still fits the column.
+      width: names.some((n) => n.length > 40) ? 210 : 270,
       height: Math.max(60, 26 * names.length),
       layer: [
         {

@@ -90,7 +90,7 @@ export function pathText(results: ExperimentResults): StoryText {
     [
       `On ${pointWords(results, first.p)} a call near the median takes ${formatMs(first.b.latency)}: ${formatMs(first.b.internet)} on the internet, ${formatMs(overhead(first.b))} in the platform (gateway, network, scheduler and queue) and ${formatMs(execution)} running the function.`,
       `The platform's own stages take ${listOf(rows.map((r) => `${formatMs(overhead(r.b))} on ${pointWords(results, r.p)}`))}.`,
-      `The most overhead is ${pointWords(results, most.p)}'s, ${formatRatio(overhead(most.b) / Math.max(execution, 1e-9))} the function's own ${formatMs(execution)}; the least is ${pointWords(results, least.p)}'s, where the largest stage is the ${largestStage(least.b)}.`,
+      `The platform's stages take longest on ${pointWords(results, most.p)}, ${formatRatio(overhead(most.b) / Math.max(execution, 1e-9))} the function's own ${formatMs(execution)}; on ${pointWords(results, least.p)}, which has the least overhead, the largest stage is the ${largestStage(least.b)}.`,
       p99
         ? `Near the p99 (${formatMs(p99.latency)}) of ${pointWords(results, first.p)} the largest stage is the ${largestStage(p99)} (${formatMs(Math.max(...STAGE_ORDER.map((k) => p99[k])))}).`
         : null,
@@ -115,7 +115,7 @@ export function geographyText(results: ExperimentResults): StoryText {
     [
       `Only the client changes, and the median moves from ${formatMs(stat(near, 'p50'))} (${pointWords(results, near)}) to ${formatMs(stat(far, 'p50'))} (${pointWords(results, far)}).`,
       `The internet hop alone takes ${formatMs(hop(near))} at the median from ${pointWords(results, near)} and ${formatMs(hop(far))} from ${pointWords(results, far)}.`,
-      `The slowest p99 is ${pointWords(results, worst99)}'s, ${formatMs(stat(worst99, 'p99'))}, ${formatRatio((stat(worst99, 'p99') as number) / (stat(byP99[0], 'p99') as number))} that of ${pointWords(results, byP99[0])}.`,
+      `The slowest p99, ${formatMs(stat(worst99, 'p99'))}, is from ${pointWords(results, worst99)}: ${formatRatio((stat(worst99, 'p99') as number) / (stat(byP99[0], 'p99') as number))} that from ${pointWords(results, byP99[0])}.`,
     ],
     hop(far) > hop(near)
       ? `The user's network alone adds ${formatMs(hop(far) - hop(near))} to the median from ${pointWords(results, far)} against ${pointWords(results, near)}, whatever the platform: measure from your users' networks, not from inside the cloud.`
