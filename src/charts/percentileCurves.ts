@@ -76,7 +76,7 @@ export function percentileCurves(
   // Seven or eight panels read better as two rows of four than three rows of three.
   const columns = Math.min(series.length, series.length >= 7 ? 4 : 3);
   // Four panels across must still fit the report's column (about 960 px) unscaled.
-  const panelWidth = Math.max(165, Math.floor((WIDTH + 100) / columns) - 40);
+  const panelWidth = Math.max(160, Math.floor((WIDTH + 100) / columns) - 40);
   const x = sweepX(xAxis, xAxis.name, facet ? panelWidth : WIDTH);
   const xEnc = { field: 'x', ...x.encoding };
   const y = latencyScale(rows.flatMap((r) => [r.value, r.low ?? r.value, r.high ?? r.value]));

@@ -488,3 +488,30 @@ describe('the percentile-curve title', () => {
     expect(spec.title.text).not.toContain(keepAliveSweep().experiment.title);
   });
 });
+
+describe('eight platform panels', () => {
+  it("fit the report's 960 px column", async () => {
+    const r = chainDepthSweep();
+    const lambda = r.points.filter((p) => p.params.platform === 'aws-lambda-2019');
+    const names = Array.from({ length: 8 }, (_, i) => `platform-${i + 1}-with-a-long-name`);
+    r.points = names.flatMap((name, k) =>
+      lambda.map((p, i) => ({
+        ...structuredClone(p),
+        index: k * lambda.length + i,
+        // Depth 10 at the right edge: a two-digit label that sticks out past the last panel.
+        params: {
+          ...p.params,
+          platform: name,
+          'graph.depth': p.params['graph.depth'] === 8 ? 10 : p.params['graph.depth'],
+        },
+      })),
+    );
+    r.axes = r.axes.map((a) =>
+      a.path === 'platform'
+        ? { ...a, values: names }
+        : { ...a, values: a.values.map((v) => (v === 8 ? 10 : v)) },
+    );
+    const svg = await renderSvg(percentileCurves(r));
+    expect(svgSize(svg).width).toBeLessThanOrEqual(960);
+  });
+});

@@ -118,7 +118,7 @@ export function geographyText(results: ExperimentResults): StoryText {
       `The slowest p99, ${formatMs(stat(worst99, 'p99'))}, is from ${pointWords(results, worst99)}: ${formatRatio((stat(worst99, 'p99') as number) / (stat(byP99[0], 'p99') as number))} that from ${pointWords(results, byP99[0])}.`,
     ],
     hop(far) > hop(near)
-      ? `The user's network alone adds ${formatMs(hop(far) - hop(near))} to the median from ${pointWords(results, far)} against ${pointWords(results, near)}, whatever the platform: measure from your users' networks, not from inside the cloud.`
+      ? `The user's network alone adds ${formatMs(hop(far) - hop(near))} to the median between the ${pointWords(results, near)} and the ${pointWords(results, far)} client, whatever the platform: measure from your users' networks, not from inside the cloud.`
       : null,
   );
 }
@@ -220,7 +220,7 @@ export function chainText(results: ExperimentResults): StoryText {
   return done(
     sentences,
     costly && costly.ms > 0
-      ? `Every link pays the platform's overhead again: on ${costly.name} each adds ${formatMs(costly.ms)} to the median, so ${hi} links cost about ${formatMs(costly.ms * (hi - lo))} more than ${lo}, however fast each function is.`
+      ? `Every link pays the platform's overhead again: on ${costly.name} each adds ${formatMs(costly.ms)} to the median, so a chain of ${hi} takes about ${formatMs(costly.ms * (hi - lo))} longer than ${lo === 1 ? 'a single function' : `a chain of ${lo}`}, however fast each function is.`
       : null,
   );
 }
