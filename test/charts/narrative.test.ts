@@ -9,6 +9,8 @@ import {
   fanOutBimodal,
   fanOutSweep,
   keepAliveSweep,
+  onTwoPlatforms,
+  onTwoRates,
   warmersSweep,
 } from './fixtures.ts';
 
@@ -132,5 +134,13 @@ describe('narrative', () => {
       }
     }
     expect(narrative(partial).join(' ')).toContain('The run was interrupted');
+  });
+});
+
+describe('series named in words', () => {
+  it('names a series of two other axes by their values, not by field=value pairs', () => {
+    const r = onTwoPlatforms(onTwoRates(keepAliveSweep()));
+    const text = narrative(r).join(' ');
+    expect(text).not.toMatch(/\w=\w/);
   });
 });

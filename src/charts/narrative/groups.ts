@@ -2,7 +2,7 @@
 import type { ExperimentResults, PointResult } from '../../experiments/results.ts';
 import { type Axis, looksLikeDuration, numberAt, seriesOf, seriesOrder } from '../axes.ts';
 import { formatMs } from '../format.ts';
-import { atWords } from '../words.ts';
+import { atWords, labelWords } from '../words.ts';
 
 export interface SweepGroup {
   /** The other axes' values ("" without other axes). */
@@ -12,14 +12,17 @@ export interface SweepGroup {
 
 export function groupsAlong(results: ExperimentResults, axis: Axis): SweepGroup[] {
   const others = results.axes.filter((a) => a !== axis);
-  return seriesOrder(results.points, others).map((series) => ({
-    series: others.length === 0 ? '' : series,
-    points: results.points
-      .filter((p) => seriesOf(p, others) === series)
-      .map((point) => ({ x: numberAt(point, axis), point }))
-      .filter((r): r is { x: number; point: PointResult } => r.x !== null)
-      .sort((a, b) => a.x - b.x),
-  }));
+  return seriesOrder(results.points, others).map((series) => {
+    const mine = results.points.filter((p) => seriesOf(p, others) === series);
+    // In words ("aws-lambda-2019, same-region"), not "platform=aws-lambda-2019, client=same-region".
+    return {
+      series: others.length === 0 || mine.length === 0 ? '' : labelWords(others, mine[0]),
+      points: mine
+        .map((point) => ({ x: numberAt(point, axis), point }))
+        .filter((r): r is { x: number; point: PointResult } => r.x !== null)
+        .sort((a, b) => a.x - b.x),
+    };
+  });
 }
 
 /** A sweep value as written in a sentence: "8", or "10 min" on a duration axis. */
