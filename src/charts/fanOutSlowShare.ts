@@ -17,8 +17,9 @@
 import type { Estimate, ExperimentResults, PointResult } from '../experiments/results.ts';
 import { type Axis, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
 import { clean, cleanCdf, shareAbove } from './cdf.ts';
-import { formatMs, formatShare } from './format.ts';
+import { formatCount, formatMs, formatShare } from './format.ts';
 import { requireNumeric, sweepX } from './scales.ts';
+import { MAX_DOTS, thinAlong } from './spanning.ts';
 import { baseConfig, categoryScale, HEIGHT, OKABE_ITO, SCHEMA, SHAPES, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
 import type { VegaLiteSpec } from './types.ts';
@@ -123,12 +124,23 @@ export function fanOutSlowShare(
   const multi = others.length > 0 && model.series.length > 1;
   const label = (name: string) => (multi ? name : 'simulated');
   const series = multi ? model.series.map((s) => s.name) : ['simulated'];
-  const simulated = model.points
-    .filter((r) => r.share !== null)
-    .map((r) => ({ n: r.n, share: r.share, series: label(r.series) }));
+  // Thousands of widths: a dot at each of a couple of hundred that span the sweep.
+  const thinned = thinAlong(
+    model.points
+      .filter((r) => r.share !== null)
+      .map((r) => ({ x: r.n, n: r.n, share: r.share, series: label(r.series) })),
+    model.axis.name,
+    MAX_DOTS,
+    'points drawn at',
+  );
+  const simulated = thinned.rows.map(({ n, share, series }) => ({ n, share, series }));
   // A point whose threshold lies outside its stored percentiles has no share to draw: say which.
   const missing = model.points.filter((r) => r.share === null);
-  const x = sweepX(model.axis, `${model.axis.name} (calls in parallel)`);
+  // An axis already named in words says "parallel calls"; a raw one gets it said.
+  const x = sweepX(
+    model.axis,
+    /parallel/.test(model.axis.name) ? model.axis.name : `${model.axis.name} (calls in parallel)`,
+  );
   const domain = x.domain ?? [1, 1];
   const curve = model.series.flatMap((s) =>
     s.p === null
@@ -189,12 +201,18 @@ export function fanOutSlowShare(
         ? `Points: simulated; dashed lines: 1 − (1 − p)^n for independent leaves, p from each ${seriesTitle(others)}'s narrowest point (${ps.map((s) => `${s.name} ${formatShare(s.p)}`).join(', ')})`
         : `Points: simulated; dashed line: 1 − (1 − p)^n, independent leaves each slow with p = ${formatShare(ps[0].p)}`,
   );
-  const notes =
-    missing.length > 0
-      ? [
-          `not drawn: ${missing.map((r) => `${multi ? `${r.series} ` : ''}${model.axis.name} ${r.n}`).join(', ')}, whose threshold lies outside the stored percentiles`,
-        ]
-      : [];
+  const notes: string[] = [];
+  if (thinned.note) notes.push(thinned.note);
+  if (missing.length > 0) {
+    // Named one by one up to a few; past that, counted.
+    const named = missing
+      .slice(0, MAX_NAMED)
+      .map((r) => `${multi ? `${r.series} ` : ''}${model.axis.name} ${r.n}`);
+    const more = missing.length - named.length;
+    notes.push(
+      `not drawn: ${named.join(', ')}${more > 0 ? ` and ${formatCount(more)} more` : ''}, whose threshold lies outside the stored percentiles`,
+    );
+  }
   return {
     $schema: SCHEMA,
     title: chartTitle(results, lines, notes),
@@ -225,6 +243,9 @@ export function fanOutSlowShare(
     config: baseConfig(),
   } as VegaLiteSpec;
 }
+
+/** Points left undrawn that the subtitle names one by one; the rest it counts. */
+const MAX_NAMED = 6;
 
 /** The curve at 120 values of n, spaced evenly on the x scale. */
 function analytic(p: number, lo: number, hi: number, log: boolean) {

@@ -15,6 +15,7 @@ import { type Axis, NONE, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf 
 import { maxOf, minOf } from './extent.ts';
 import { formatShare, sig3 } from './format.ts';
 import { requireNumeric, sweepX } from './scales.ts';
+import { MAX_MARKED, MAX_X, thinAlong } from './spanning.ts';
 import { baseConfig, HEIGHT, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
 import type { VegaLiteSpec } from './types.ts';
@@ -79,7 +80,16 @@ export function keepAliveCost(
   const others = results.axes.filter((a) => a !== axis);
   const measure = options.cost ?? defaultMeasure(results.points);
   const { name: costName, format, what: costWhat } = MEASURES[measure];
-  const rows = rowsOf(results, axis, others, measure);
+  // A sweep of thousands of values: lines through a thousand that span it,
+  // and no marker per point past a few dozen (they would only be ink).
+  const thinned = thinAlong(
+    rowsOf(results, axis, others, measure),
+    axis.name,
+    MAX_X,
+    'lines drawn through',
+  );
+  const rows = thinned.rows;
+  const markers = thinned.values <= MAX_MARKED;
   const series = seriesOrder(results.points, others);
   const panels = others.length > 0 && series.length > 1;
   const panelWidth = panels ? 300 : WIDTH;
@@ -111,12 +121,16 @@ export function keepAliveCost(
         ],
       },
     },
-    shape: {
-      field: 'what',
-      type: 'nominal' as const,
-      title: null,
-      scale: { domain, range: ['circle', 'square'] },
-    },
+    ...(markers
+      ? {
+          shape: {
+            field: 'what',
+            type: 'nominal' as const,
+            title: null,
+            scale: { domain, range: ['circle', 'square'] },
+          },
+        }
+      : {}),
   };
   const shareY = {
     type: 'quantitative' as const,
@@ -144,7 +158,11 @@ export function keepAliveCost(
       grid: false,
     },
   };
-  const line = { type: 'line' as const, strokeWidth: 2, point: { filled: true, size: 50 } };
+  const line = {
+    type: 'line' as const,
+    strokeWidth: 2,
+    ...(markers ? { point: { filled: true, size: 50 } } : {}),
+  };
   // The share and its band share a y scale; the cost has its own.
   const layer = [
     {
@@ -200,7 +218,12 @@ export function keepAliveCost(
   const subtitle = [`Cold starts against ${costWhat}`];
   const billed = billedNote(results, axis);
   if (measure === 'memory' && billed) subtitle.push(billed);
-  const base = { $schema: SCHEMA, title: chartTitle(results, subtitle), config: baseConfig() };
+  const notes = thinned.note ? [thinned.note] : [];
+  const base = {
+    $schema: SCHEMA,
+    title: chartTitle(results, subtitle, notes),
+    config: baseConfig(),
+  };
   if (!panels) {
     return {
       ...base,

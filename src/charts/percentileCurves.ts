@@ -13,19 +13,19 @@ import {
   seriesTitle,
   xAxisOf,
 } from './axes.ts';
-import { formatCount } from './format.ts';
 import { DEFAULT_PERCENTILES, PERCENTILE_LABEL, type PercentileKey } from './percentiles.ts';
 import { latencyScale, sweepX } from './scales.ts';
-import { MAX_LINES, MAX_PANELS, spanning, spanningNote } from './spanning.ts';
+import {
+  MAX_LINES,
+  MAX_MARKED,
+  MAX_PANELS,
+  MAX_X,
+  spanning,
+  spanningNote,
+  thinAlong,
+} from './spanning.ts';
 import { baseConfig, HEIGHT, ORDERED, SCHEMA, SHAPES, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
-
-/** Sweeps with more x values than this draw lines without a marker per point. */
-const MAX_MARKED = 60;
-
-/** Sweep values a line is drawn through, at most. */
-const MAX_X = 1000;
-
 import type { VegaLiteSpec } from './types.ts';
 
 export interface PercentileCurvesOptions {
@@ -63,24 +63,20 @@ export function percentileCurves(
   const kept = new Set(series);
   const all = rowsOf(results, xAxis, others, keys).filter((r) => kept.has(r.series));
   // Past a thousand sweep values a line is finer than the pixels it is drawn with.
-  const xs = [...new Set(all.map((r) => r.x))];
-  const keptX = new Set(spanning(xs, MAX_X));
-  const rows = keptX.size < xs.length ? all.filter((r) => keptX.has(r.x)) : all;
+  const thinned = thinAlong(all, xAxis.name, MAX_X, 'lines drawn through');
+  const rows = thinned.rows;
   const notes =
     series.length < allSeries.length
       ? [spanningNote(facet ? 'panels' : 'lines', 'chart', series.length, allSeries.length)]
       : [];
-  if (keptX.size < xs.length)
-    notes.push(
-      `lines drawn through ${formatCount(keptX.size)} of the ${formatCount(xs.length)} values of ${xAxis.name}, spread over the sweep`,
-    );
+  if (thinned.note) notes.push(thinned.note);
   // A marker per point helps read a dozen points; over hundreds it is only ink.
   const markers = new Set(rows.map((r) => r.x)).size <= MAX_MARKED;
 
   // Seven or eight panels read better as two rows of four than three rows of three.
   const columns = Math.min(series.length, series.length >= 7 ? 4 : 3);
   // Four panels across must still fit the report's column (about 960 px) unscaled.
-  const panelWidth = Math.max(165, Math.floor((WIDTH + 100) / columns) - 40);
+  const panelWidth = Math.max(160, Math.floor((WIDTH + 100) / columns) - 40);
   const x = sweepX(xAxis, xAxis.name, facet ? panelWidth : WIDTH);
   const xEnc = { field: 'x', ...x.encoding };
   const y = latencyScale(rows.flatMap((r) => [r.value, r.low ?? r.value, r.high ?? r.value]));

@@ -147,7 +147,7 @@ export function buildReport(input: ReportInput): string {
       }
       parts.push(`<h2 id="${p.id}-h">${esc((p.story ? `${i + 1}. ` : '') + p.heading)}</h2>`);
       if (p.story && s.results) {
-        parts.push(`<p class="question">${esc(s.title)}</p>`);
+        parts.push(`<p class="question">${esc(p.story.question ?? s.title)}</p>`);
         const main = s.charts.find(
           (c) => c.name === p.story?.chart || c.name.startsWith(`${p.story?.chart}-`),
         );

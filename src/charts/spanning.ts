@@ -12,6 +12,12 @@ export const MAX_LINES = 12;
 export const MAX_ROWS = 24;
 /** Panels of a chart split by a category (platform). */
 export const MAX_PANELS = 8;
+/** Sweep values a line is drawn through, at most: past a thousand a line is finer than its pixels. */
+export const MAX_X = 1000;
+/** Sweeps with more x values than this draw lines without a marker per point: over hundreds it is only ink. */
+export const MAX_MARKED = 60;
+/** Points of a scatter (one mark per sweep value, no line), per series. */
+export const MAX_DOTS = 200;
 
 /** Up to `max` items, evenly spread, first and last included, in their order. */
 export function spanning<T>(items: readonly T[], max: number): T[] {
@@ -33,4 +39,27 @@ export function spanning<T>(items: readonly T[], max: number): T[] {
  */
 export function spanningNote(items: string, chart: string, shown: number, total: number): string {
   return `too many ${items} for one ${chart}: showing the ${formatCount(shown)} of ${formatCount(total)} that span the sweep`;
+}
+
+/**
+ * Rows along a numeric sweep kept to at most `max` distinct x values that
+ * span it (first and last included), with the sentence the chart prints
+ * when it left some out: "lines drawn through the 1,000 of 10,000 values of
+ * keep-alive that span the sweep". `what` names the marks ("lines drawn
+ * through", "points at").
+ */
+export function thinAlong<R extends { x: number | string }>(
+  rows: readonly R[],
+  axisName: string,
+  max: number,
+  what: string,
+): { rows: R[]; note: string | null; values: number } {
+  const xs = [...new Set(rows.map((r) => r.x))];
+  if (xs.length <= max) return { rows: [...rows], note: null, values: xs.length };
+  const kept = new Set(spanning(xs, max));
+  return {
+    rows: rows.filter((r) => kept.has(r.x)),
+    note: `${what} ${formatCount(kept.size)} of the ${formatCount(xs.length)} values of ${axisName}, spread over the sweep`,
+    values: kept.size,
+  };
 }

@@ -34,6 +34,9 @@ export interface StageBreakdownOptions {
   points?: readonly number[];
 }
 
+/** Room for a point's name, in px: about 60 characters at 11 px. */
+const LABEL_LIMIT = 380;
+
 export function stageBreakdown(
   results: ExperimentResults,
   options: StageBreakdownOptions = {},
@@ -73,11 +76,20 @@ export function stageBreakdown(
       }
     }
   }
+  // Labels closer than 12 px drop every other one: "200 ms 400 ms 600 ms" otherwise run together.
+  const xAxis = {
+    title: 'time',
+    tickCount: 4,
+    labelExpr: MS_LABEL_EXPR,
+    labelOverlap: true,
+    labelSeparation: 12,
+  };
   const y = {
     field: 'point',
     type: 'nominal' as const,
     sort: names,
-    axis: { title: pointsTitle(results), labelLimit: 260 },
+    // Whole names: cut ones can read alike ("article-2019-latency-optimised, same-region, …" twice).
+    axis: { title: pointsTitle(results), labelLimit: LABEL_LIMIT },
   };
   return {
     $schema: SCHEMA,
@@ -96,7 +108,8 @@ export function stageBreakdown(
       },
     },
     spec: {
-      width: 270,
+      // Long names take their room from the panels, so that the chart still fits the column.
+      width: names.some((n) => n.length > 40) ? 210 : 270,
       height: Math.max(60, 26 * names.length),
       layer: [
         {
@@ -108,7 +121,7 @@ export function stageBreakdown(
               field: 'ms',
               type: 'quantitative',
               stack: 'zero',
-              axis: { title: 'time', tickCount: 4, labelExpr: MS_LABEL_EXPR },
+              axis: xAxis,
             },
             color: {
               field: 'stage',
@@ -127,7 +140,12 @@ export function stageBreakdown(
         {
           transform: [{ filter: 'datum.total != null' }],
           mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#333333' },
-          encoding: { y, x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } },
+          // The same axis as the bars': without it Vega-Lite merges in a default one and its ticks crowd.
+          encoding: {
+            y,
+            x: { field: 'total', type: 'quantitative', axis: xAxis },
+            text: { field: 'label' },
+          },
         },
         {
           transform: [{ filter: 'datum.room != null' }],

@@ -97,6 +97,8 @@ export function useCaseBudgets(
     label: formatMs(b.ms),
   }));
   const rowTitle = results.axes.length === 1 ? results.axes[0].name : null;
+  // Long point names take their room from the plot, so that the chart still fits the column.
+  const width = shown.some((p) => displayName(results, p).length > 40) ? WIDTH - 60 : WIDTH;
   return {
     $schema: SCHEMA,
     title: chartTitle(
@@ -106,7 +108,7 @@ export function useCaseBudgets(
     ),
     vconcat: [
       {
-        width: WIDTH,
+        width,
         height: 18 * budgets.length,
         data: { values: budgetRows },
         layer: [
@@ -134,7 +136,7 @@ export function useCaseBudgets(
         ],
       },
       {
-        width: WIDTH,
+        width,
         height: Math.max(60, 30 * rows.length),
         layer: [
           {
@@ -187,7 +189,8 @@ export function useCaseBudgets(
                     field: 'name',
                     type: 'nominal',
                     sort: names,
-                    axis: { title: rowTitle, labelLimit: 300 },
+                    // Long enough for "article-2019-latency-optimised, same-region, keep-alive 10 min": cut, two rows read alike.
+                    axis: { title: rowTitle, labelLimit: 380 },
                   },
                   x: xEnc('low', true),
                   x2: { field: 'high' },

@@ -18,6 +18,10 @@ interface AxisWords {
   title: string;
   /** A value in words; `ms` is the value as a duration when it is one. */
   value: (v: Value, ms: string | null) => string;
+  /** A stretch of the sweep in a sentence: "from 0 to 1000 calls per second before the burst". */
+  range?: (a: string, b: string) => string;
+  /** Where along the sweep a sentence stands: "with a keep-alive of 1 h". */
+  at?: (v: string) => string;
 }
 
 const KNOWN: readonly AxisWords[] = [
@@ -25,25 +29,51 @@ const KNOWN: readonly AxisWords[] = [
     path: /burst\.base$/,
     title: 'calls per second before the burst',
     value: (v) => `${v} calls/s before the burst`,
+    range: (a, b) => `from ${a} to ${b} calls per second before the burst`,
+    at: (v) => `at ${v} calls per second before the burst`,
   },
   {
     path: /burst\.peak$/,
     title: 'calls per second in the burst',
     value: (v) => `${v} calls/s in the burst`,
+    range: (a, b) => `from ${a} to ${b} calls per second in the burst`,
+    at: (v) => `at ${v} calls per second in the burst`,
   },
-  { path: /perSecond$/, title: 'calls per second', value: (v) => `${v} calls/s` },
-  { path: /keepAlive$/, title: 'keep-alive', value: (v, ms) => `keep-alive ${ms ?? v}` },
+  {
+    path: /perSecond$/,
+    title: 'calls per second',
+    value: (v) => `${v} calls/s`,
+    range: (a, b) => `from ${a} to ${b} calls per second`,
+    at: (v) => `at ${v} calls per second`,
+  },
+  {
+    path: /keepAlive$/,
+    title: 'keep-alive',
+    value: (v, ms) => `keep-alive ${ms ?? v}`,
+    range: (a, b) => `from a keep-alive of ${a} to one of ${b}`,
+    at: (v) => `with a keep-alive of ${v}`,
+  },
   {
     path: /warmers\.period$/,
     title: 'warmer period',
     value: (v, ms) => (v === 'none' ? 'no warmers' : `a ping every ${ms ?? v}`),
+    range: (a, b) => `from a ping every ${a} to one every ${b}`,
+    at: (v) => `with a ping every ${v}`,
   },
   { path: /warmers\.instances$/, title: 'instances kept warm', value: (v) => `${v} kept warm` },
-  { path: /(chain\.|^|\.)depth$/, title: 'chain depth (functions)', value: (v) => `depth ${v}` },
+  {
+    path: /(chain\.|^|\.)depth$/,
+    title: 'chain depth (functions)',
+    value: (v) => `depth ${v}`,
+    range: (a, b) => `from depth ${a} to depth ${b}`,
+    at: (v) => `at depth ${v}`,
+  },
   {
     path: /fanOut(\.width)?$/i,
     title: 'fan-out width (parallel calls)',
     value: (v) => `width ${v}`,
+    range: (a, b) => `from ${a} to ${b} parallel calls`,
+    at: (v) => `with ${v} parallel calls`,
   },
   { path: /memoryMB$/, title: 'memory (MB)', value: (v) => `${v} MB` },
   { path: /^platform$/, title: 'platform', value: (v) => String(v) },
@@ -86,6 +116,16 @@ export function valueWords(axis: { path: string; name: string }, v: Value): stri
   const ms = asDuration(v, axis.path);
   if (k) return k.value(v, ms);
   return `${split(axis.name)} ${ms ?? String(v)}`;
+}
+
+/** A stretch of a sweep in a sentence, lower case: "from a keep-alive of 1 min to one of 1 h". */
+export function rangeWords(axis: { path: string; name: string }, a: string, b: string): string {
+  return known(axis.path)?.range?.(a, b) ?? `from ${axis.name} ${a} to ${b}`;
+}
+
+/** A place on a sweep in a sentence, lower case: "with 100 parallel calls", "at depth 8". */
+export function atWords(axis: { path: string; name: string }, v: string): string {
+  return known(axis.path)?.at?.(v) ?? `at ${axis.name} ${v}`;
 }
 
 /** A point's label in words: its values joined, "aws-lambda-2019, 0 calls/s before the burst". */

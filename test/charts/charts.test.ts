@@ -44,14 +44,23 @@ const CASES: Case[] = [
     build: (r) => percentileCurves(r),
     // 2 platforms x 4 percentiles: lines and interval bands; 6 depths x 4 x 2 points.
     marks: { line: 8, area: 8, symbol: 48 },
-    text: ['latency', 'depth', 'percentile', 'p99.9', 'aws-lambda-2019', 'edge-isolates'],
+    text: [
+      // The title says what the chart shows: which percentiles, against which axis.
+      'End-to-end latency percentiles against depth',
+      'latency',
+      'depth',
+      'percentile',
+      'p99.9',
+      'aws-lambda-2019',
+      'edge-isolates',
+    ],
   },
   {
     name: 'percentileCurves, dashes by platform',
     results: chainDepthSweep,
     build: (r) => percentileCurves(r, { split: 'dash' }),
     marks: { line: 8, area: 8 },
-    text: ['latency', 'depth', 'platform', 'edge-isolates'],
+    text: ['End-to-end latency percentiles against depth', 'latency', 'depth', 'platform'],
   },
   {
     name: 'latencyCdf',
@@ -469,5 +478,40 @@ describe('fanOutSlowShare: the default threshold', () => {
     expect(texts(svg).join(' ')).toContain(
       'Share of requests slower than 280 ms, between the fast and the slow calls at fan-out 1',
     );
+  });
+});
+
+describe('the percentile-curve title', () => {
+  it('names the percentiles and the sweep axis it is drawn against, in words', () => {
+    const spec = percentileCurves(keepAliveSweep()) as { title: { text: string } };
+    expect(spec.title.text).toBe('End-to-end latency percentiles against keep-alive');
+    expect(spec.title.text).not.toContain(keepAliveSweep().experiment.title);
+  });
+});
+
+describe('eight platform panels', () => {
+  it("fit the report's 960 px column", async () => {
+    const r = chainDepthSweep();
+    const lambda = r.points.filter((p) => p.params.platform === 'aws-lambda-2019');
+    const names = Array.from({ length: 8 }, (_, i) => `platform-${i + 1}-with-a-long-name`);
+    r.points = names.flatMap((name, k) =>
+      lambda.map((p, i) => ({
+        ...structuredClone(p),
+        index: k * lambda.length + i,
+        // Depth 10 at the right edge: a two-digit label that sticks out past the last panel.
+        params: {
+          ...p.params,
+          platform: name,
+          'graph.depth': p.params['graph.depth'] === 8 ? 10 : p.params['graph.depth'],
+        },
+      })),
+    );
+    r.axes = r.axes.map((a) =>
+      a.path === 'platform'
+        ? { ...a, values: names }
+        : { ...a, values: a.values.map((v) => (v === 8 ? 10 : v)) },
+    );
+    const svg = await renderSvg(percentileCurves(r));
+    expect(svgSize(svg).width).toBeLessThanOrEqual(960);
   });
 });

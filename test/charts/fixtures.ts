@@ -585,12 +585,15 @@ export const FIXTURES = {
  * lognormal each: cheap to build for n = 10,000, to test that charts cope
  * with sweeps of any size.
  */
-export function wideSweep(n: number): ExperimentResults {
+export function wideSweep(
+  n: number,
+  axis: { path: string; name: string } = { path: 'workload.poisson.perSecond', name: 'perSecond' },
+): ExperimentResults {
   const rates = Array.from({ length: n }, (_, i) => i + 1);
   const points = rates.map((rate, index) =>
     pointOf({
       index,
-      params: { 'workload.poisson.perSecond': rate },
+      params: { [axis.path]: rate },
       parts: [{ weight: 1, median: 20 + (30 * index) / Math.max(1, n - 1), sigma: 0.4 }],
       count: 1_000,
       spread: 0.03,
@@ -601,11 +604,5 @@ export function wideSweep(n: number): ExperimentResults {
       usd: 0.001,
     }),
   );
-  return results(
-    `wide-${n}`,
-    `A sweep of ${n} points`,
-    [{ path: 'workload.poisson.perSecond', name: 'perSecond', values: rates }],
-    points,
-    5,
-  );
+  return results(`wide-${n}`, `A sweep of ${n} points`, [{ ...axis, values: rates }], points, 5);
 }

@@ -9,6 +9,8 @@ import {
   fanOutBimodal,
   fanOutSweep,
   keepAliveSweep,
+  onTwoPlatforms,
+  onTwoRates,
   warmersSweep,
 } from './fixtures.ts';
 
@@ -21,7 +23,7 @@ describe('narrative', () => {
     );
     expect(text).toContain('cold starts take 399 ms of the 601 ms of calls near the p99');
     expect(text).toContain(
-      'For aws-lambda-2019, from depth 1 to 8 the p50 grows from 48.3 ms to 182 ms (3.8x)',
+      'For aws-lambda-2019, from depth 1 to depth 8 the p50 grows from 48.3 ms to 182 ms (3.8x)',
     );
     // The closed form for a chain, checked against the run.
     expect(text).toContain(
@@ -77,21 +79,21 @@ describe('narrative', () => {
   it('holds fan-out against independent leaves', () => {
     const text = narrative(fanOutSweep()).join('\n');
     expect(text).toContain(
-      'At fan-out 200, 86% of requests were slower than 74 ms; independent leaves each slow with probability 1% predict 87%.',
+      'With 200 parallel calls, 86% of requests were slower than 74 ms; independent leaves each slow with probability 1% predict 87%.',
     );
   });
 
   it('weighs keep-alive against the memory the provider keeps alive', () => {
     const text = narrative(keepAliveSweep()).join('\n');
     expect(text).toContain(
-      "From keep-alive 1 min to 1 h the cold-start share falls from 78% to under 0.01%, while the memory kept alive per request rises from 0.239 GB-s to 1.08 GB-s (4.5x); the customer's bill stays at $1.92 per million requests, since idle time is not billed.",
+      "From a keep-alive of 1 min to one of 1 h the cold-start share falls from 78% to under 0.01%, while the memory kept alive per request rises from 0.239 GB-s to 1.08 GB-s (4.5x); the customer's bill stays at $1.92 per million requests, since idle time is not billed.",
     );
   });
 
   it('weighs warmers against what the pings cost, on a duration axis', () => {
     const text = narrative(warmersSweep()).join('\n');
     expect(text).toContain(
-      "From period 2 min to 1 h the cold-start share rises from 0% to 25%, while the warmer pings' cost falls from $0.0043 a month to $0.00014 a month.",
+      "From a ping every 2 min to one every 1 h the cold-start share rises from 0% to 25%, while the warmer pings' cost falls from $0.0043 a month to $0.00014 a month.",
     );
   });
 
@@ -115,7 +117,7 @@ describe('narrative', () => {
   it('holds fan-out against independent leaves, the threshold between the modes', () => {
     const text = narrative(fanOutBimodal()).join('\n');
     expect(text).toContain(
-      'At fan-out 100, 64% of requests were slower than 280 ms; independent leaves each slow with probability 1% predict 63%.',
+      'With 100 parallel calls, 64% of requests were slower than 280 ms; independent leaves each slow with probability 1% predict 63%.',
     );
   });
 
@@ -132,5 +134,13 @@ describe('narrative', () => {
       }
     }
     expect(narrative(partial).join(' ')).toContain('The run was interrupted');
+  });
+});
+
+describe('series named in words', () => {
+  it('names a series of two other axes by their values, not by field=value pairs', () => {
+    const r = onTwoPlatforms(onTwoRates(keepAliveSweep()));
+    const text = narrative(r).join(' ');
+    expect(text).not.toMatch(/\w=\w/);
   });
 });

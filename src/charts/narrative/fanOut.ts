@@ -2,6 +2,8 @@
 import type { ExperimentResults } from '../../experiments/results.ts';
 import { type FanOutSlowShareOptions, fanOutModel } from '../fanOutSlowShare.ts';
 import { formatMs, formatShare } from '../format.ts';
+import { atWords } from '../words.ts';
+import { capitalize } from './words.ts';
 
 export function fanOutSentences(
   results: ExperimentResults,
@@ -19,7 +21,7 @@ export function fanOutSentences(
       ? `slower than ${formatMs(own.thresholdMs)}`
       : 'slow';
   const who = widest.series === '' ? '' : ` for ${widest.series}`;
-  let s = `At ${model.axis.name} ${widest.n}${who}, ${formatShare(share)} of requests were ${slow}`;
+  let s = `${capitalize(atWords(model.axis, String(widest.n)))}${who}, ${formatShare(share)} of requests were ${slow}`;
   if (own.p !== null) {
     const predicted = 1 - (1 - own.p) ** widest.n;
     s += `; independent leaves each slow with probability ${formatShare(own.p)} predict ${formatShare(predicted)}`;

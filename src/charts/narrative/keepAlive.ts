@@ -8,6 +8,7 @@ import {
   type KeepAliveCostMeasure,
   type KeepAliveCostOptions,
 } from '../keepAliveCost.ts';
+import { rangeWords } from '../words.ts';
 import { groupsAlong, valueText } from './groups.ts';
 import { ratioNote, trend } from './words.ts';
 
@@ -35,7 +36,7 @@ export function keepAliveSentences(
     if (pts.length < 2) continue;
     const first = pts[0];
     const last = pts[pts.length - 1];
-    const from = `from ${axis.name} ${valueText(axis, first.x)} to ${valueText(axis, last.x)}`;
+    const from = rangeWords(axis, valueText(axis, first.x), valueText(axis, last.x));
     const parts: string[] = [];
     const a = first.point.cold.share.value;
     const b = last.point.cold.share.value;

@@ -6,6 +6,7 @@ import type { ExperimentResults, PointResult } from '../../experiments/results.t
 import type { Axis } from '../axes.ts';
 import { formatMs, formatRatio, formatShare } from '../format.ts';
 import { STAGE_LABEL, STAGE_ORDER } from '../stages.ts';
+import { atWords, rangeWords } from '../words.ts';
 import { groupsAlong, type SweepGroup, valueText, where } from './groups.ts';
 import { capitalize, ratioNote, trend } from './words.ts';
 
@@ -44,8 +45,8 @@ function trendSentence(group: SweepGroup, axis: Axis): string | null {
     );
   }
   if (parts.length === 0) return null;
-  const who = group.series === '' ? '' : `For ${group.series}, f`;
-  const from = `${who || 'F'}rom ${axis.name} ${valueText(axis, first.x)} to ${valueText(axis, last.x)}`;
+  const range = rangeWords(axis, valueText(axis, first.x), valueText(axis, last.x));
+  const from = group.series === '' ? capitalize(range) : `For ${group.series}, ${range}`;
   return `${from} ${parts.join(' and ')}.`;
 }
 
@@ -92,8 +93,8 @@ function chainSentence(results: ExperimentResults, axis: Axis): string | null {
     const predicted = 1 - (1 - q) ** deepest.x;
     const who = group.series === '' ? '' : ` on ${group.series}`;
     out.push(
-      `Independent hops each cold with probability ${formatShare(q)} (the share at ${axis.name} 1${who}) ` +
-        `predict ${formatShare(predicted)} of requests with a cold start at ${axis.name} ${deepest.x}; ` +
+      `Independent hops each cold with probability ${formatShare(q)} (the share ${atWords(axis, '1')}${who}) ` +
+        `predict ${formatShare(predicted)} of requests with a cold start ${atWords(axis, String(deepest.x))}; ` +
         `the run measured ${formatShare(measured)}.`,
     );
   }

@@ -5,11 +5,10 @@
  * places; an experiment not in it gets a section after the story.
  */
 import type { ExperimentResults } from '../../experiments/results.ts';
-import { narrative } from '../narrative.ts';
-import { inWords } from '../words.ts';
 import { articleText } from './article.ts';
 import { chainColdText } from './chainCold.ts';
 import type { TryNext } from './playground.ts';
+import { burstText, fanOutText, keepAliveText, warmersText } from './sweeps.ts';
 import type { StoryText } from './text.ts';
 import {
   budgetsText,
@@ -25,26 +24,16 @@ export interface StoryEntry {
   experiment: string;
   /** The section's heading: the topic in the article's words. */
   heading: string;
+  /**
+   * The section's question, where the experiment's own (its title) asks
+   * another: one experiment may answer two sections' questions.
+   */
+  question?: string;
   /** The chart that answers the question (by name, or a name's prefix: "burstTimeline"). */
   chart: string;
   /** Sentences and takeaway from the results. */
   text: (results: ExperimentResults) => StoryText;
   tryNext: readonly TryNext[];
-}
-
-/** Sentences of the general narrative, without the run's bookkeeping, for topics without their own. */
-function fromNarrative(takeaway: string | null) {
-  return (results: ExperimentResults): StoryText => ({
-    sentences: narrative(inWords(results))
-      .filter(
-        (s) =>
-          !/^(One run|\d+ points, each from|Where a chart or sentence|With one replication)/.test(
-            s,
-          ),
-      )
-      .slice(0, 5),
-    takeaway,
-  });
 }
 
 const next = (
@@ -57,6 +46,7 @@ export const STORY: readonly StoryEntry[] = [
   {
     experiment: 'warm-vs-cold',
     heading: 'Percentiles, not means',
+    question: 'When warm and cold calls are mixed, does the mean say how long a call takes?',
     chart: 'latencyCdf',
     text: meansText,
     tryNext: [
@@ -99,9 +89,7 @@ export const STORY: readonly StoryEntry[] = [
     experiment: 'keep-alive',
     heading: 'How long an idle instance is kept',
     chart: 'keepAliveCost',
-    text: fromNarrative(
-      'A keep-alive longer than the gaps between calls removes cold starts; the provider pays for the idle memory, which is why keep-alives are short.',
-    ),
+    text: keepAliveText,
     tryNext: [
       next('keep-alive', 'a function called once a minute', {
         'workload.poisson.perSecond': 0.0167,
@@ -112,9 +100,7 @@ export const STORY: readonly StoryEntry[] = [
     experiment: 'burst-scaling',
     heading: 'Scaling from 0 to 1, and from n to n + m',
     chart: 'burstTimeline',
-    text: fromNarrative(
-      'A burst from zero meets cold starts and the concurrency limit at once; instances already warm absorb much of it.',
-    ),
+    text: burstText,
     tryNext: [
       next('burst-scaling', 'a burst of 1,000 calls per second', { 'workload.burst.peak': 1000 }),
     ],
@@ -123,9 +109,7 @@ export const STORY: readonly StoryEntry[] = [
     experiment: 'warmers',
     heading: 'Warmers and what they cost',
     chart: 'keepAliveCost',
-    text: fromNarrative(
-      'A warmer must ping more often than the keep-alive, and keeps warm only as many instances as it pings at once.',
-    ),
+    text: warmersText,
     tryNext: [next('warmers', 'two instances kept warm', { 'warmers.instances': 2 })],
   },
   {
@@ -157,9 +141,7 @@ export const STORY: readonly StoryEntry[] = [
     experiment: 'fan-out',
     heading: 'Fan-out: the tail at scale',
     chart: 'fanOutSlowShare',
-    text: fromNarrative(
-      'Waiting for many parallel calls makes the rare slow call common: the request is as slow as its slowest leaf.',
-    ),
+    text: fanOutText,
     tryNext: [next('fan-out', 'a fan-out of 200 calls', { 'graph.fanOut.width': 200 })],
   },
   {

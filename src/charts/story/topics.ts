@@ -67,7 +67,9 @@ export function meansText(results: ExperimentResults): StoryText {
         ? `For ${pointWords(results, best)}, with one kind of call, the mean (${formatMs(stat(best, 'mean'))}) and the p50 (${formatMs(stat(best, 'p50'))}) nearly agree.`
         : null,
     ],
-    `Read the p50 and the p99, not the mean: the mean of warm and cold calls mixed describes neither.`,
+    mean / p50 >= 1.2
+      ? `For ${name} the mean, ${formatMs(mean)}, is ${formatRatio(mean / p50)} the median${above !== null ? ` and only ${formatShare(above)} of calls were that slow` : ''}: read the p50 and the p99, not the mean, which describes neither the warm calls nor the cold.`
+      : null,
     { table },
   );
 }
@@ -88,12 +90,14 @@ export function pathText(results: ExperimentResults): StoryText {
     [
       `On ${pointWords(results, first.p)} a call near the median takes ${formatMs(first.b.latency)}: ${formatMs(first.b.internet)} on the internet, ${formatMs(overhead(first.b))} in the platform (gateway, network, front end and queue) and ${formatMs(execution)} running the function.`,
       `The platform's own stages take ${listOf(rows.map((r) => `${formatMs(overhead(r.b))} on ${pointWords(results, r.p)}`))}.`,
-      `The most overhead is ${pointWords(results, most.p)}'s, ${formatRatio(overhead(most.b) / Math.max(execution, 1e-9))} the function's own ${formatMs(execution)}; the least is ${pointWords(results, least.p)}'s, where the largest stage is the ${largestStage(least.b)}.`,
+      `The platform's stages take longest on ${pointWords(results, most.p)}, ${formatRatio(overhead(most.b) / Math.max(execution, 1e-9))} the function's own ${formatMs(execution)}; on ${pointWords(results, least.p)}, which has the least overhead, the largest stage is the ${largestStage(least.b)}.`,
       p99
         ? `Near the p99 (${formatMs(p99.latency)}) of ${pointWords(results, first.p)} the largest stage is the ${largestStage(p99)} (${formatMs(Math.max(...STAGE_ORDER.map((k) => p99[k])))}).`
         : null,
     ],
-    `For a small function the platform's overhead, not the code, sets the latency: choose the platform before tuning the function.`,
+    overhead(most.b) > execution
+      ? `On ${pointWords(results, most.p)} the platform's own stages take ${formatMs(overhead(most.b))} of a median call, against ${formatMs(most.b.execution)} running the function: for a small function the platform, not the code, sets the latency.`
+      : null,
   );
 }
 
@@ -111,9 +115,11 @@ export function geographyText(results: ExperimentResults): StoryText {
     [
       `Only the client changes, and the median moves from ${formatMs(stat(near, 'p50'))} (${pointWords(results, near)}) to ${formatMs(stat(far, 'p50'))} (${pointWords(results, far)}).`,
       `The internet hop alone takes ${formatMs(hop(near))} at the median from ${pointWords(results, near)} and ${formatMs(hop(far))} from ${pointWords(results, far)}.`,
-      `The slowest p99 is ${pointWords(results, worst99)}'s, ${formatMs(stat(worst99, 'p99'))}, ${formatRatio((stat(worst99, 'p99') as number) / (stat(byP99[0], 'p99') as number))} that of ${pointWords(results, byP99[0])}.`,
+      `The slowest p99, ${formatMs(stat(worst99, 'p99'))}, is from ${pointWords(results, worst99)}: ${formatRatio((stat(worst99, 'p99') as number) / (stat(byP99[0], 'p99') as number))} that from ${pointWords(results, byP99[0])}.`,
     ],
-    `Where the user is sets a floor no platform removes: measure from your users' networks, not from inside the cloud.`,
+    hop(far) > hop(near)
+      ? `The user's network alone adds ${formatMs(hop(far) - hop(near))} to the median between the ${pointWords(results, near)} and the ${pointWords(results, far)} client, whatever the platform: measure from your users' networks, not from inside the cloud.`
+      : null,
   );
 }
 
@@ -159,15 +165,17 @@ export function budgetsText(results: ExperimentResults): StoryText {
   });
   const instant = pts.filter((p) => (stat(p, 'p99') as number) <= 100);
   const slow = pts.filter((p) => (stat(p, 'p99') as number) > 400);
+  const medianInstant = pts.filter((p) => (stat(p, 'p50') ?? Infinity) <= 100);
   return done(
     [
-      `${instant.length} of ${pts.length} points keep their p99 within 100 ms, where a response feels instantaneous${instant.length > 0 ? `: ${listOf(instant.map((p) => pointWords(results, p)))}` : ''}.`,
+      `${instant.length} of the ${pts.length} ${casesOf(results)} keep their p99 within 100 ms, where a response feels instantaneous${instant.length > 0 ? `: ${listOf(instant.map((p) => pointWords(results, p)))}` : ''}.`,
       slow.length > 0
         ? `${listOf(slow.map((p) => `${pointWords(results, p)} (${formatMs(stat(p, 'p99'))})`))} ${slow.length === 1 ? 'is' : 'are'} past 400 ms, too slow even for one-way voice.`
         : null,
-      `The table lists the tightest budget each p99 meets.`,
     ],
-    `Hold the p99, not the median, against a budget: one call in a hundred is slower, and a page makes many calls.`,
+    medianInstant.length > instant.length
+      ? `Held to the median, ${medianInstant.length} of the ${pts.length} ${casesOf(results)} would feel instantaneous; held to the p99, ${instant.length}: hold the p99 against a budget, since one call in a hundred is slower and a page makes many calls.`
+      : null,
     {
       table: {
         caption: 'The tightest budget each p99 meets',
@@ -208,9 +216,12 @@ export function chainText(results: ExperimentResults): StoryText {
       `Each link adds ${formatMs(sorted[sorted.length - 1].ms)} at the median on ${sorted[sorted.length - 1].name} and ${formatMs(sorted[0].ms)} on ${sorted[0].name}.`,
     );
   }
+  const costly = [...perLink].sort((x, y) => y.ms - x.ms)[0];
   return done(
     sentences,
-    `Every link pays the platform's overhead again: a deep chain on a managed platform is slow even when each function is fast.`,
+    costly && costly.ms > 0
+      ? `Every link pays the platform's overhead again: on ${costly.name} each adds ${formatMs(costly.ms)} to the median, so a chain of ${hi} takes about ${formatMs(costly.ms * (hi - lo))} longer than ${lo === 1 ? 'a single function' : `a chain of ${lo}`}, however fast each function is.`
+      : null,
   );
 }
 
@@ -218,4 +229,10 @@ export function chainText(results: ExperimentResults): StoryText {
 export function pointWords(results: ExperimentResults, pt: PointResult): string {
   if (results.axes.length === 0) return results.experiment.name;
   return results.axes.map((a) => valueWords(a, pt.params[a.path])).join(', ');
+}
+
+/** What the points of a one-axis sweep are, in a sentence: "platforms", "clients"; else "cases". */
+function casesOf(results: ExperimentResults): string {
+  const only = results.axes.length === 1 ? results.axes[0].path : '';
+  return only === 'platform' ? 'platforms' : only === 'client' ? 'clients' : 'cases';
 }

@@ -28,6 +28,7 @@ const FLAGS = [
 ];
 const OUT = resolve(import.meta.dirname, '../../../test-output');
 const CI = process.env.CI === 'true' || process.env.CI === '1';
+const SHIPPED = process.env.COLDTAIL_REPORT;
 const skip = !existsSync(CHROMIUM) && !CI;
 if (skip) {
   console.warn(`report.browser.test: skipped, ${CHROMIUM} not found (apt-get install -y chromium)`);
@@ -137,69 +138,80 @@ describe('the HTML report in Chromium', () => {
       mkdirSync(OUT, { recursive: true });
       const file = join(OUT, 'report.html');
       writeFileSync(file, html);
-      const profile = mkdtempSync(join(tmpdir(), 'coldtail-chromium-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: FLAGS,
-        viewport: { width: 1400, height: 900 },
-      });
-      try {
-        const page = await context.newPage();
-        const problems: string[] = [];
-        const requests: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error' || m.type() === 'warning')
-            problems.push(`${m.type()}: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-        page.on('request', (r) => requests.push(r.url()));
-        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-        for (const width of [1400, 800]) {
-          const m = await measure(page, width);
-          expect(m.charts).toHaveLength(charts);
-          for (const b of m.boxes) {
-            // Nothing sticks out of the column...
-            expect(b.left, `${b.what} at ${width}px`).toBeGreaterThanOrEqual(m.column.left - 1);
-            expect(b.right, `${b.what} at ${width}px`).toBeLessThanOrEqual(m.column.right + 1);
-            // ...and at the report's width nothing needs scrolling sideways to be read.
-            if (width === 1400)
-              expect(b.scroll, `${b.what} scrolls`).toBeLessThanOrEqual(b.client + 1);
-          }
-          for (const [i, c] of m.charts.entries()) {
-            expect(c.smallestFont, `chart ${i} at ${width}px`).toBeGreaterThanOrEqual(11 - 0.01);
-            const titled = c.axes.filter((a) => a.title.trim() !== '');
-            expect(titled.length, `chart ${i} has axis titles`).toBeGreaterThan(0);
-            for (const a of titled) {
-              // Ticks that are numbers need a unit, in the title or on the ticks; categories do not.
-              const numeric =
-                a.labels.length > 0 && a.labels.every((l) => /^[−\-$]?[\d.,]+/.test(l));
-              if (numeric) {
-                expect(
-                  `${a.title} ${a.labels.join(' ')}`,
-                  `chart ${i}: axis "${a.title}" has units`,
-                ).toMatch(UNIT);
-              }
-            }
-          }
-          for (const raw of RAW_NAMES) expect(m.text, `"${raw}" is visible`).not.toContain(raw);
-        }
-        // Nothing but the page itself was loaded.
-        expect(requests).toEqual([pathToFileURL(file).href]);
-        expect(problems).toEqual([]);
-        // On a phone the page does not scroll sideways; wide charts scroll in their box.
-        await page.setViewportSize({ width: 390, height: 800 });
-        const overflow = await page.evaluate<number>(
-          'document.documentElement.scrollWidth - window.innerWidth',
-        );
-        expect(overflow).toBeLessThanOrEqual(0);
-        await page.setViewportSize({ width: 1400, height: 900 });
-        await page.screenshot({ path: join(OUT, 'report.png'), fullPage: true });
-      } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
-      }
+      await check(file, charts, join(OUT, 'report.png'));
     },
     120_000,
   );
+
+  // The report `npm start` wrote, checked alike: COLDTAIL_REPORT=output/report.html.
+  it.skipIf(skip || !SHIPPED)(
+    'the report of the shipped experiments passes the same checks',
+    async () => {
+      await check(resolve(SHIPPED as string), null, join(OUT, 'shipped-report.png'));
+    },
+    300_000,
+  );
 });
+
+async function check(file: string, charts: number | null, screenshot: string): Promise<void> {
+  const profile = mkdtempSync(join(tmpdir(), 'coldtail-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  try {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    for (const width of [1400, 800]) {
+      const m = await measure(page, width);
+      if (charts !== null) expect(m.charts).toHaveLength(charts);
+      else expect(m.charts.length).toBeGreaterThan(0);
+      for (const b of m.boxes) {
+        // Nothing sticks out of the column...
+        expect(b.left, `${b.what} at ${width}px`).toBeGreaterThanOrEqual(m.column.left - 1);
+        expect(b.right, `${b.what} at ${width}px`).toBeLessThanOrEqual(m.column.right + 1);
+        // ...and at the report's width nothing needs scrolling sideways to be read.
+        if (width === 1400) expect(b.scroll, `${b.what} scrolls`).toBeLessThanOrEqual(b.client + 1);
+      }
+      for (const [i, c] of m.charts.entries()) {
+        expect(c.smallestFont, `chart ${i} at ${width}px`).toBeGreaterThanOrEqual(11 - 0.01);
+        const titled = c.axes.filter((a) => a.title.trim() !== '');
+        expect(titled.length, `chart ${i} has axis titles`).toBeGreaterThan(0);
+        for (const a of titled) {
+          // Ticks that are numbers need a unit, in the title or on the ticks; categories do not.
+          const numeric = a.labels.length > 0 && a.labels.every((l) => /^[−\-$]?[\d.,]+/.test(l));
+          if (numeric) {
+            expect(
+              `${a.title} ${a.labels.join(' ')}`,
+              `chart ${i}: axis "${a.title}" has units`,
+            ).toMatch(UNIT);
+          }
+        }
+      }
+      for (const raw of RAW_NAMES) expect(m.text, `"${raw}" is visible`).not.toContain(raw);
+    }
+    // Nothing but the page itself was loaded.
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    expect(problems).toEqual([]);
+    // On a phone the page does not scroll sideways; wide charts scroll in their box.
+    await page.setViewportSize({ width: 390, height: 800 });
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - window.innerWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.screenshot({ path: screenshot, fullPage: true });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chartsFor } from '../../../src/charts/chartsFor.ts';
+import { fanOutSlowShare } from '../../../src/charts/fanOutSlowShare.ts';
+import { keepAliveCost } from '../../../src/charts/keepAliveCost.ts';
 import { latencyCdf } from '../../../src/charts/latencyCdf.ts';
 import { tailPlot } from '../../../src/charts/tailPlot.ts';
 import { renderSvg } from '../../../src/node/render/renderSvg.ts';
 import { wideSweep } from '../../charts/fixtures.ts';
-import { texts } from '../../charts/svg.ts';
+import { markCount, texts } from '../../charts/svg.ts';
 
 const NAMES = ['percentileCurves', 'latencyCdf', 'tailPlot', 'stageBreakdown', 'useCaseBudgets'];
 
@@ -33,6 +35,49 @@ describe('charts of sweeps of any size', () => {
         }
       }
     }, 60_000);
+  }
+
+  // Lines along the sweep are drawn through at most 1,000 of its values and
+  // lose their markers past 60; a scatter keeps 200 dots. Unthinned, 10,000
+  // points made SVGs of 6.4 MB (keep-alive) and 2.7 MB (fan-out).
+  const ALONG = [
+    {
+      name: 'keepAliveCost',
+      axis: { path: 'platformOverrides.keepAlive', name: 'keep-alive' },
+      build: keepAliveCost,
+      mark: 'line',
+      thinned: 'Lines drawn through 1,000 of the 10,000 values of keep-alive',
+    },
+    {
+      name: 'fanOutSlowShare',
+      axis: { path: 'graph.fanOut.width', name: 'fan-out' },
+      build: fanOutSlowShare,
+      mark: 'symbol',
+      thinned: 'Points drawn at 200 of the 10,000 values of fan-out',
+    },
+  ];
+  for (const c of ALONG) {
+    for (const n of [31, 10_000]) {
+      it(`draws ${c.name} along a ${n.toLocaleString('en-US')}-point sweep, thinned when large`, async () => {
+        const warnings: string[] = [];
+        const svg = await renderSvg(c.build(wideSweep(n, c.axis)), {
+          onWarning: (w) => warnings.push(w),
+        });
+        expect(warnings).toEqual([]);
+        expect(svg).not.toContain('NaN');
+        const words = texts(svg).join(' ');
+        if (n > 1_000) {
+          expect(words).toContain(c.thinned);
+          expect(svg.length).toBeLessThan(400_000);
+        } else {
+          expect(words).not.toMatch(/drawn (through|at) \d/);
+        }
+        if (c.name === 'keepAliveCost')
+          // A marker on each point of a short sweep; none past 60 points.
+          expect(markCount(svg, 'symbol')).toBe(n > 60 ? 0 : 2 * n);
+        else expect(markCount(svg, c.mark)).toBe(Math.min(n, 200));
+      }, 60_000);
+    }
   }
 
   it('says which points a CDF shows: the first, the last and those between', () => {
