@@ -36,6 +36,15 @@ export async function runOne(
   io: Io,
   check: (prepared: PreparedExperiment) => void = () => {},
 ): Promise<number> {
+  // Ctrl-C is looked at after each phase before the run (loading this code, reading and
+  // checking the input, the work estimate): each can take seconds for a large input on a
+  // loaded machine, and a signal during them waited for all of them.
+  const before = () =>
+    io.interrupts.requested()
+      ? reportInterrupted(io.stderr, ' before starting; nothing written')
+      : null;
+  let stopped = before();
+  if (stopped !== null) return stopped;
   const inputs = newInputs();
   const prepared = loadExperiment(req.file, {
     models: req.models,
@@ -43,13 +52,15 @@ export async function runOne(
     transform: (raw) => applyOverrides(raw, req.overrides),
     inputs,
   });
+  stopped = before();
+  if (stopped !== null) return stopped;
   check(prepared);
   const dir = req.out ?? defaultOutDir(prepared);
   const outOption = req.out === undefined ? undefined : '--out';
   // Before the run: a folder it cannot write would waste the whole run.
   checkOutputFolder(dir, outOption);
-  if (io.interrupts.requested())
-    return reportInterrupted(io.stderr, ' before starting; nothing written');
+  stopped = before();
+  if (stopped !== null) return stopped;
   const source = {
     file: req.file,
     models: req.models,
