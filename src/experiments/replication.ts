@@ -128,8 +128,11 @@ export function* replicationSteps(
   let gbSeconds = 0;
   let usd = 0;
   let warmerUsd = 0;
+  // By name through a map: a find per function was quadratic, 40 s of one uninterruptible
+  // step for a graph of 60,000 functions.
+  const priceOf = new Map(point.functions.map((c) => [c.name, c.platform.price]));
   for (const f of functions.values()) {
-    const price = point.functions.find((c) => c.name === f.name)!.platform.price;
+    const price = priceOf.get(f.name)!;
     const gb = f.memoryMB / 1024;
     const fnGbs = (f.billedMs / 1000) * gb;
     const pingGbs = (f.pingBilledMs / 1000) * gb;

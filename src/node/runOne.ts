@@ -1,6 +1,6 @@
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import { resultsTable } from '../experiments/resultsTable.ts';
-import { reportInterrupted } from './interrupt.ts';
+import { reportInterrupted, yieldToSignals } from './interrupt.ts';
 import type { Io } from './io.ts';
 import { loadExperiment, newInputs } from './loadExperiment.ts';
 import { checkOutputFolder } from './outputFolder.ts';
@@ -36,6 +36,19 @@ export async function runOne(
   io: Io,
   check: (prepared: PreparedExperiment) => void = () => {},
 ): Promise<number> {
+  // Ctrl-C is looked at after each phase before the run (loading this code, reading and
+  // checking the input, the work estimate): each can take seconds for a large input on a
+  // loaded machine, and a signal during them waited for all of them.
+  // The phases are synchronous: a signal during one reaches its listener only once the
+  // event loop has had a turn.
+  const before = async () => {
+    await yieldToSignals();
+    return io.interrupts.requested()
+      ? reportInterrupted(io.stderr, ' before starting; nothing written')
+      : null;
+  };
+  let stopped = await before();
+  if (stopped !== null) return stopped;
   const inputs = newInputs();
   const prepared = loadExperiment(req.file, {
     models: req.models,
@@ -43,13 +56,15 @@ export async function runOne(
     transform: (raw) => applyOverrides(raw, req.overrides),
     inputs,
   });
+  stopped = await before();
+  if (stopped !== null) return stopped;
   check(prepared);
   const dir = req.out ?? defaultOutDir(prepared);
   const outOption = req.out === undefined ? undefined : '--out';
   // Before the run: a folder it cannot write would waste the whole run.
   checkOutputFolder(dir, outOption);
-  if (io.interrupts.requested())
-    return reportInterrupted(io.stderr, ' before starting; nothing written');
+  stopped = await before();
+  if (stopped !== null) return stopped;
   const source = {
     file: req.file,
     models: req.models,

@@ -80,6 +80,20 @@ describe('coldtail run', () => {
     }
   });
 
+  it('acts on a Ctrl-C that came while the CLI loaded before reading the experiment', async () => {
+    // Loading the code, reading and checking a large input, and the work estimate can each
+    // take seconds: a signal during them is acted on after each, not after all of them. Here
+    // the signal comes just after main() first looked (the flag is down only on that first
+    // look): the experiment, which does not exist, is never read.
+    let looks = 0;
+    const interrupts = { requested: () => looks++ > 0 };
+    const out = join(dir, 'early-stop');
+    const r = await run(['run', join(dir, 'absent.json'), '--out', out], { interrupts });
+    expect(r.stderr).toBe('coldtail: interrupted before starting; nothing written\n');
+    expect(r.code).toBe(130);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('prints results.json to stdout with --json', async () => {
     const r = await run(['run', file, '--out', join(dir, 'json'), '--json', '--no-charts']);
     expect(r.status).toBe(0);
