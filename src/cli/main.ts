@@ -48,7 +48,9 @@ export async function main(args: string[], io: Partial<Io> = {}): Promise<number
     .parserConfiguration({ 'parse-numbers': false, 'parse-positional-numbers': false })
     .exitProcess(false)
     .wrap(Math.min(100, full.stdout.columns ?? 100))
-    .epilogue('Docs: README.md and docs/. Exit codes: 0 ok, 2 bad input, 130 interrupted, 1 other errors.')
+    .epilogue(
+      'Docs: README.md and docs/. Exit codes: 0 ok, 2 bad input, 130 interrupted, 1 other errors.',
+    )
     .fail((msg, err) => {
       if (err) throw err;
       throw new UsageError(msg);

@@ -69,7 +69,7 @@ describe('the packed package', () => {
   it('ships compiled JavaScript with declarations, models and experiments, and no sources or tsx', () => {
     const root = join(project, 'node_modules', 'coldtail');
     for (const f of [
-      'dist/cli/bin.js',
+      'dist/bin/bin.js',
       'dist/index.js',
       'dist/index.d.ts',
       'dist/node/workerMain.js',
@@ -81,7 +81,7 @@ describe('the packed package', () => {
     expect(existsSync(join(root, 'dist', '.tsbuildinfo'))).toBe(false);
     expect(existsSync(join(project, 'node_modules', 'tsx'))).toBe(false);
     expect(
-      readFileSync(join(root, 'dist/cli/bin.js'), 'utf8').startsWith('#!/usr/bin/env node\n'),
+      readFileSync(join(root, 'dist/bin/bin.js'), 'utf8').startsWith('#!/usr/bin/env node\n'),
     ).toBe(true);
   });
 

@@ -195,7 +195,7 @@ describe.skipIf(skip)('the playground in Chromium', () => {
         const child = spawn(
           process.execPath,
           [
-            join(REPO, 'dist/cli/bin.js'),
+            join(REPO, 'dist/bin/bin.js'),
             'run',
             file,
             '--out',
@@ -389,7 +389,7 @@ describe.skipIf(skip)('the playground in Chromium', () => {
   });
 
   it('is served by `coldtail play`, which prints its address', async () => {
-    const child = spawn(process.execPath, [join(REPO, 'dist/cli/bin.js'), 'play', '--port', '0'], {
+    const child = spawn(process.execPath, [join(REPO, 'dist/bin/bin.js'), 'play', '--port', '0'], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

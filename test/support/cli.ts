@@ -7,7 +7,7 @@
  *                                      process's folder: pass absolute paths, and always --out.
  *   interruptible()                    a Ctrl-C you press yourself in an in-process run:
  *                                      run(args, { interrupts: ctl }); ctl.interrupt()
- *   coldtail(args, { cwd?, env? })     the built CLI (dist/cli/bin.js) as a real process,
+ *   coldtail(args, { cwd?, env? })     the built CLI (dist/bin/bin.js) as a real process,
  *     -> CliResult                     to the end: for exit codes of the real process,
  *                                      stdout buffering, what a user's shell sees.
  *   coldtailAsync(args, { cwd?, env? }) the same in the background, for signals:
@@ -25,7 +25,7 @@ import { main } from '../../src/cli/main.ts';
 import type { Interrupts, Writer } from '../../src/node/io.ts';
 
 /** The built command, as npm links it. */
-export const BIN = resolve('dist/cli/bin.js');
+export const BIN = resolve('dist/bin/bin.js');
 
 export interface CliResult {
   status: number | null;

@@ -1,6 +1,6 @@
 /**
  * Before any test: the tests that start coldtail as a process run the built CLI
- * (dist/cli/bin.js, as the package ships it), so dist/ is rebuilt when any source is newer
+ * (dist/bin/bin.js, as the package ships it), so dist/ is rebuilt when any source is newer
  * than the last build (a walk of file times, milliseconds when nothing changed).
  */
 import { execFileSync } from 'node:child_process';

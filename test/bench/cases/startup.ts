@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { BenchCase } from './index.ts';
 
-const BIN = resolve('dist/cli/bin.js');
+const BIN = resolve('dist/bin/bin.js');
 const RUNS = 7;
 
 /** Median wall time of `node <args>` over RUNS runs (after one to warm the disk cache). */
