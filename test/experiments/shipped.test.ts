@@ -30,6 +30,7 @@ const EXPECTED = [
   'geography',
   'invocation-path',
   'keep-alive',
+  'power-tuning',
   'use-case-budgets',
   'warm-vs-cold',
   'warmers',
