@@ -24,6 +24,7 @@ import {
 } from './keepAliveCost.ts';
 import { type DistributionOptions, latencyCdf } from './latencyCdf.ts';
 import { type PercentileCurvesOptions, percentileCurves } from './percentileCurves.ts';
+import { MEMORY_AXIS, type PowerTuningOptions, powerTuning } from './powerTuning.ts';
 import { type StageBreakdownOptions, stageBreakdown } from './stageBreakdown.ts';
 import { tailPlot } from './tailPlot.ts';
 import type { ChartEntry } from './types.ts';
@@ -42,6 +43,7 @@ export interface ChartOptions {
   fanOutSlowShare?: FanOutSlowShareOptions;
   keepAliveCost?: KeepAliveCostOptions;
   useCaseBudgets?: UseCaseBudgetsOptions;
+  powerTuning?: PowerTuningOptions;
 }
 
 /** A chart as an experiment file names it: its name, or its name and options (plain JSON). */
@@ -110,6 +112,13 @@ export function chartsFor(raw: ExperimentResults, hints: ChartHints = {}): Chart
         out.push({ name, title, spec: keepAliveCost(results, opts.keepAliveCost) });
         break;
       }
+      case 'powerTuning':
+        out.push({
+          name,
+          title: 'Power tuning: latency against cost by memory size',
+          spec: powerTuning(results, opts.powerTuning),
+        });
+        break;
       case 'useCaseBudgets':
         out.push({
           name,
@@ -129,6 +138,7 @@ function chosen(results: ExperimentResults): ChartName[] {
   if (numeric.length > 0) out.push('percentileCurves');
   if (matchNumericAxis(results, FAN_OUT_AXIS)) out.push('fanOutSlowShare');
   if (matchNumericAxis(results, KEEP_ALIVE_AXIS)) out.push('keepAliveCost');
+  if (matchNumericAxis(results, MEMORY_AXIS)) out.push('powerTuning');
   out.push('burstTimeline');
   // Without a numeric sweep the points are compared side by side: the whole
   // distribution and the budgets say more than a line through two points.
@@ -167,6 +177,11 @@ export function undrawable(results: ExperimentResults, name: ChartName): string 
     case 'keepAliveCost':
       if (numericAxes(results).length === 0) {
         return `it needs a sweep axis with numeric values (${axes ? `axes: ${axes}` : 'no sweep'})`;
+      }
+      return measured.length > 0 ? null : none;
+    case 'powerTuning':
+      if (numericAxes(results).length === 0) {
+        return `it needs a sweep over memory sizes (${axes ? `axes: ${axes}` : 'no sweep'})`;
       }
       return measured.length > 0 ? null : none;
     case 'useCaseBudgets':

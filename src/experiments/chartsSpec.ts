@@ -30,6 +30,7 @@ export const CHART_NAMES = [
   'fanOutSlowShare',
   'keepAliveCost',
   'useCaseBudgets',
+  'powerTuning',
 ] as const;
 export type ChartName = (typeof CHART_NAMES)[number];
 
@@ -84,6 +85,7 @@ export const CHART_OPTIONS = {
     stat: optional(percentile).describe('The percentile held against the budgets (default p99)'),
     budgets: optional(array(budget)),
   }),
+  powerTuning: object({ x: optional(axis) }),
 } satisfies Record<ChartName, Schema<unknown>>;
 
 export type ChartOptionsSpec = { [K in ChartName]?: Infer<(typeof CHART_OPTIONS)[K]> };

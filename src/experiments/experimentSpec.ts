@@ -1,5 +1,6 @@
 import { clientModelSchema } from '../models/clientModel.ts';
 import { durationOrForever, latencySchema, NAME } from '../models/common.ts';
+import { cpuSchema } from '../models/memory.ts';
 import { platformModelSchema } from '../models/platformModel.ts';
 import { duration } from '../spec/duration.ts';
 import {
@@ -31,6 +32,7 @@ const functionSettings = object({
   execution: optional(latencySchema).describe("The function's own run time"),
   memoryMB: optional(integer({ min: 64, max: 32_768 })),
   timeout: optional(durationOrForever('timeout')),
+  cpu: optional(cpuSchema),
 });
 
 /**
@@ -83,8 +85,11 @@ export const experimentSchema = object({
         p2: 0.99,
         x2: 20,
       }),
-      memoryMB: withDefault(integer({ min: 64, max: 32_768 }), 128),
+      memoryMB: withDefault(integer({ min: 64, max: 32_768 }), 128).describe(
+        'Memory size; on a platform with a `memory` model, one it offers',
+      ),
       timeout: withDefault(durationOrForever('timeout'), Infinity),
+      cpu: optional(cpuSchema),
     }),
     {
       execution: { kind: 'lognormalQuantiles', p1: 0.5, x1: 5, p2: 0.99, x2: 20 },

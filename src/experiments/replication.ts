@@ -1,5 +1,6 @@
 import { Simulation, type StopReason } from '../engine/index.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
+import { billedMemoryMB } from '../platform/memory.ts';
 import { buildWorld } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
 import { GraphBody } from '../workload/graph/graphBody.ts';
@@ -130,16 +131,21 @@ export function* replicationSteps(
   let warmerUsd = 0;
   // By name through a map: a find per function was quadratic, 40 s of one uninterruptible
   // step for a graph of 60,000 functions.
-  const priceOf = new Map(point.functions.map((c) => [c.name, c.platform.price]));
+  const configOf = new Map(point.functions.map((c) => [c.name, c]));
   for (const f of functions.values()) {
-    const price = priceOf.get(f.name)!;
-    const gb = f.memoryMB / 1024;
+    const config = configOf.get(f.name)!;
+    const { price, billing } = config.platform;
+    // Billed memory is rounded as the platform rounds it (Azure: up to 128 MB); billed time was
+    // rounded per call as the calls ended (FunctionRuntime.billStep).
+    const gb = billedMemoryMB(f.memoryMB, billing) / 1024;
+    // Seconds billed cost memory and, where the platform prices CPU too, the vCPU it gave.
+    const perSecond = gb * price.perGBSecond + (config.vcpu ?? 0) * (price.perVcpuSecond ?? 0);
     const fnGbs = (f.billedMs / 1000) * gb;
     const pingGbs = (f.pingBilledMs / 1000) * gb;
     requests += f.invocations + f.pings;
     gbSeconds += fnGbs + pingGbs;
-    usd += (f.invocations * price.perMillionRequests) / 1e6 + fnGbs * price.perGBSecond;
-    warmerUsd += (f.pings * price.perMillionRequests) / 1e6 + pingGbs * price.perGBSecond;
+    usd += (f.invocations * price.perMillionRequests) / 1e6 + (f.billedMs / 1000) * perSecond;
+    warmerUsd += (f.pings * price.perMillionRequests) / 1e6 + (f.pingBilledMs / 1000) * perSecond;
   }
 
   return {

@@ -12,6 +12,16 @@ import {
   instanceLimit,
   type PlatformConfig,
 } from '../platform/config.ts';
+import {
+  allowedSizes,
+  type CpuSpec,
+  coldStartFactor,
+  executionFactor,
+  offers,
+  scaleBy,
+  vcpuAt,
+} from '../platform/memory.ts';
+import type { Distribution } from '../random/distribution.ts';
 import { fromSpec } from '../random/fromSpec.ts';
 import { didYouMean } from '../spec/didYouMean.ts';
 import { formatDuration } from '../spec/duration.ts';
@@ -121,12 +131,25 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
   const functions = names.map((name): FunctionConfig => {
     const own = spec.functions?.[name] ?? {};
     const at = own.platform !== undefined ? `functions.${name}.platform` : 'platform';
+    const platform = platformFor(own.platform ?? spec.platform, at);
+    const memoryMB = own.memoryMB ?? spec.function.memoryMB;
+    const memoryAt =
+      own.memoryMB !== undefined ? `functions.${name}.memoryMB` : 'function.memoryMB';
+    const cpu = own.cpu ?? spec.function.cpu;
+    const cpuAt = own.cpu !== undefined ? `functions.${name}.cpu` : 'function.cpu';
     return {
       name,
-      platform: platformFor(own.platform ?? spec.platform, at),
-      execution: fromSpec(own.execution ?? spec.function.execution),
+      platform,
+      ...sized(
+        platform,
+        fromSpec(own.execution ?? spec.function.execution),
+        memoryMB,
+        memoryAt,
+        cpu,
+        cpuAt,
+      ),
       timeout: own.timeout ?? spec.function.timeout,
-      memoryMB: own.memoryMB ?? spec.function.memoryMB,
+      memoryMB,
     };
   });
   // Provisioned instances hold cluster slots from the start: they must fit.
@@ -201,6 +224,51 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
       maxCallsInFlight: spec.limits?.maxCallsInFlight ?? DEFAULT_LIMITS.maxCallsInFlight,
       drain: spec.limits?.drain ?? DEFAULT_LIMITS.drain,
     },
+  };
+}
+
+/**
+ * A function at its memory size: the size must be one the platform offers; with a `cpu`
+ * setting, its execution (given at the reference size) and the CPU-bound cold-start phases
+ * scale with the CPU the size gets.
+ */
+function sized(
+  p: PlatformConfig,
+  execution: Distribution,
+  memoryMB: number,
+  memoryAt: string,
+  cpu: CpuSpec | undefined,
+  cpuAt: string,
+): Pick<FunctionConfig, 'execution' | 'coldStart' | 'vcpu'> {
+  const m = p.memory;
+  if (m === null) {
+    if (cpu !== undefined) {
+      throw new SpecError(
+        cpuAt,
+        `platform "${p.name}" says nothing of the CPU each memory size gets (it has no memory model), so the execution time cannot follow the size: remove cpu, or give the platform a memory model`,
+      );
+    }
+    return { execution, vcpu: 0 };
+  }
+  if (!offers(m, memoryMB)) {
+    throw new SpecError(
+      memoryAt,
+      `platform "${p.name}" does not offer ${memoryMB} MB: it offers ${allowedSizes(m)}`,
+    );
+  }
+  const vcpu = vcpuAt(m, memoryMB);
+  if (cpu === undefined) return { execution, vcpu };
+  if (!offers(m, cpu.referenceMB)) {
+    throw new SpecError(
+      `${cpuAt}.referenceMB`,
+      `platform "${p.name}" does not offer ${cpu.referenceMB} MB: it offers ${allowedSizes(m)}`,
+    );
+  }
+  const init = coldStartFactor(m, cpu, memoryMB);
+  return {
+    execution: scaleBy(execution, executionFactor(m, cpu, memoryMB)),
+    coldStart: p.coldStart.map((d, i) => (p.coldStartCpuBound[i] ? scaleBy(d, init) : d)),
+    vcpu,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { PlatformConfig } from '../platform/config.ts';
+import { EXACT_BILLING } from '../platform/memory.ts';
 import { constant } from '../random/distributions/constant.ts';
 import { fromSpec } from '../random/fromSpec.ts';
 import {
@@ -23,6 +24,7 @@ import {
   ROUTING,
   SOURCES,
 } from './common.ts';
+import { billingSchema, memorySchema } from './memory.ts';
 
 const dist = latencySchema;
 
@@ -115,9 +117,14 @@ export const platformModelFields = object({
       // as null): $1e6 a million requests or a GB-second is a million times any real price.
       perMillionRequests: number({ min: 0, max: MAX_PRICE }),
       perGBSecond: number({ min: 0, max: MAX_PRICE }),
+      perVcpuSecond: withDefault(number({ min: 0, max: MAX_PRICE }), 0).describe(
+        'A CPU price on top of memory, per vCPU-second billed (Google Cloud Functions 1st gen bills GHz-seconds: 1 vCPU = 2.4 GHz)',
+      ),
     }),
-    { perMillionRequests: 0, perGBSecond: 0 },
+    { perMillionRequests: 0, perGBSecond: 0, perVcpuSecond: 0 },
   ).describe('Prices in USD, for the cost estimate.'),
+  billing: withDefault(billingSchema, EXACT_BILLING),
+  memory: optional(memorySchema),
 });
 
 /** A model names its front end once: by its name, or by the old one. */
@@ -135,15 +142,17 @@ export type PlatformModel = Infer<typeof platformModelSchema>;
 const ZERO = constant(0);
 
 export function toPlatformConfig(m: PlatformModel): PlatformConfig {
-  const phases = [
-    m.coldStart.placement,
-    m.coldStart.sandbox,
-    m.coldStart.codeLoad,
-    m.coldStart.runtimeInit,
-    m.coldStart.functionInit,
-  ]
-    .filter((p) => p !== undefined)
-    .map(fromSpec);
+  // runtimeInit and functionInit run code: they are the CPU-bound phases, which scale with
+  // the CPU a memory size gets (see FunctionConfig.coldStart).
+  const all = [
+    [m.coldStart.placement, false],
+    [m.coldStart.sandbox, false],
+    [m.coldStart.codeLoad, false],
+    [m.coldStart.runtimeInit, true],
+    [m.coldStart.functionInit, true],
+  ] as const;
+  const present = all.filter(([p]) => p !== undefined);
+  const phases = present.map(([p]) => fromSpec(p!));
   return {
     name: m.name,
     gateway: m.gateway ? fromSpec(m.gateway) : null,
@@ -151,6 +160,7 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     frontEnd: (m.frontEnd ?? m.scheduler) ? fromSpec((m.frontEnd ?? m.scheduler)!) : ZERO,
     routing: m.routing,
     coldStart: phases.length > 0 ? phases : [ZERO],
+    coldStartCpuBound: phases.length > 0 ? present.map(([, cpu]) => cpu) : [false],
     keepAlive: m.keepAlive === null ? null : fromSpec(m.keepAlive),
     concurrencyPerInstance: m.concurrencyPerInstance,
     maxConcurrency: m.maxConcurrency,
@@ -162,5 +172,7 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     provisioned: m.provisioned,
     cluster: m.cluster ?? null,
     price: m.price,
+    billing: m.billing,
+    memory: m.memory ?? null,
   };
 }

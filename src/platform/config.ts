@@ -1,4 +1,5 @@
 import type { Distribution } from '../random/distribution.ts';
+import type { Billing, MemoryModel } from './memory.ts';
 import type { RoutingName } from './routing/index.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface PlatformConfig {
   routing: RoutingName;
   /** The phases of a cold start, summed; each may be a constant 0. */
   coldStart: Distribution[];
+  /** Which of those phases run code (runtime and function init): they scale with CPU. */
+  coldStartCpuBound: boolean[];
   /** Idle time before reclaim; null keeps idle instances forever. */
   keepAlive: Distribution | null;
   concurrencyPerInstance: number;
@@ -38,7 +41,11 @@ export interface PlatformConfig {
   /** Finite capacity for all the platform's functions; null: unlimited. */
   cluster: { hosts: number; slotsPerHost: number; evictIdle: boolean } | null;
   /** Prices for the cost estimate. */
-  price: { perMillionRequests: number; perGBSecond: number };
+  price: { perMillionRequests: number; perGBSecond: number; perVcpuSecond?: number };
+  /** How a call's duration and memory are rounded for the bill. */
+  billing: Billing;
+  /** The sizes offered and the CPU each gets; null: any size, CPU not modelled. */
+  memory: MemoryModel | null;
 }
 
 /** Where calls come from: the internet hop, one way, per direction. */
@@ -57,6 +64,13 @@ export interface FunctionConfig {
   /** Infinity: none. */
   timeout: number;
   memoryMB: number;
+  /**
+   * The cold-start phases for this function, where they differ from the platform's (CPU-bound
+   * phases scaled to its memory size); absent: the platform's.
+   */
+  coldStart?: Distribution[];
+  /** vCPU the function gets (for a per-vCPU-second price); 0 where the platform gives none. */
+  vcpu?: number;
 }
 
 /** Calls one instance of the platform serves at once: never more than the whole limit. */

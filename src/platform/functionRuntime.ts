@@ -2,6 +2,7 @@ import type { Distribution } from '../random/distribution.ts';
 import type { Rng } from '../random/rng.ts';
 import type { Call } from './call.ts';
 import type { Hop } from './hop.ts';
+import { type Billing, EXACT_BILLING } from './memory.ts';
 import type { Pool } from './pool.ts';
 
 /**
@@ -31,7 +32,13 @@ export class FunctionRuntime {
   body: FunctionBody | null = null;
   /** Set by the wiring once the pool exists (the pool needs the function first). */
   pool!: Pool;
-  /** Billing counters: calls that ran, and milliseconds they held an instance (pings apart). */
+  /** A call's duration is billed in steps of billStep ms (0: exactly), at least billMin ms. */
+  readonly billStep: number;
+  readonly billMin: number;
+  /**
+   * Billing counters: calls that ran, and the milliseconds billed for them (each call's time on
+   * its instance, rounded as the platform bills), pings apart.
+   */
   invocations = 0;
   billedMs = 0;
   pings = 0;
@@ -45,5 +52,9 @@ export class FunctionRuntime {
     /** The call fails after this long on its instance (Infinity: never). */
     readonly timeout: number,
     readonly memoryMB: number,
-  ) {}
+    billing: Billing = EXACT_BILLING,
+  ) {
+    this.billStep = billing.granularity;
+    this.billMin = billing.minimum;
+  }
 }

@@ -2,6 +2,7 @@ import type { Simulation } from '../engine/index.ts';
 import { Call, Outcome, type PingRound } from './call.ts';
 import type { FunctionRuntime } from './functionRuntime.ts';
 import type { Hop } from './hop.ts';
+import { billedMs } from './memory.ts';
 import type { PoolHost } from './pool.ts';
 
 /**
@@ -206,8 +207,11 @@ export class Invoker implements PoolHost {
 
   private leaveInstance(call: Call): void {
     const inst = call.instance!;
-    call.billed = this.sim.now - call.onInstance;
     const fn = call.fn;
+    const held = this.sim.now - call.onInstance;
+    // Exact billing (the default) skips the rounding: one compare on the hot path.
+    call.billed =
+      fn.billStep === 0 && fn.billMin === 0 ? held : billedMs(held, fn.billStep, fn.billMin);
     if (call.ping) {
       fn.pings++;
       fn.pingBilledMs += call.billed;

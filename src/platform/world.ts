@@ -115,6 +115,7 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
       stream(`${prefix}/execution`),
       f.timeout,
       f.memoryMB,
+      p.billing,
     );
     // An instance never serves more calls than the function may have at once.
     const conc = instanceConcurrency(p);
@@ -128,7 +129,7 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
         maxQueueWait: p.maxQueueWait,
         provisioned: p.provisioned,
         keepAlive: p.keepAlive ? bind(p.keepAlive, stream(`${prefix}/keepAlive`)) : FOREVER,
-        coldStart: sumOf(p.coldStart, stream(`${prefix}/coldStart`)),
+        coldStart: sumOf(f.coldStart ?? p.coldStart, stream(`${prefix}/coldStart`)),
         routing: ROUTING_POLICIES[p.routing],
         routingRng: stream(`${prefix}/routing`),
         burst: account

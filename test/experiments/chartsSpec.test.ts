@@ -88,6 +88,7 @@ describe('an experiment file checks its charts and each chart its options', () =
           budgets: [{ id: 'a', useCase: 'b', ms: 100, source: 'c', note: 'd' }],
         },
       },
+      { name: 'powerTuning', options: { x: 'memoryMB' } },
     ];
     const spec = experimentSchema.parse({
       name: 'x',

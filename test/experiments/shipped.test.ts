@@ -30,6 +30,7 @@ const EXPECTED = [
   'geography',
   'invocation-path',
   'keep-alive',
+  'power-tuning',
   'use-case-budgets',
   'warm-vs-cold',
   'warmers',
@@ -270,6 +271,17 @@ describe('shipped experiments', () => {
       const p = at(r, { platform: 'aws-lambda-2019', 'workload.burst.base': 0 });
       expect(p.calls.throttled).toBeGreaterThan(0);
       expect(p.instances.max).toBe(1000);
+    });
+
+    it('power-tuning: 3,008 MB is much faster than 128 MB, and dearer', () => {
+      // Shortened to the sweep's ends. 90% CPU-bound, given at 1,024 MB: at 128 MB the
+      // execution is 0.1 + 0.9 x 8 = 7.3 times that, at 3,008 MB (a single thread capped at
+      // one vCPU) 0.1 + 0.9 x 1024/1792 = 0.61 times: about 12x apart, less the fixed stages.
+      const r = quickRun('power-tuning.json');
+      const small = at(r, { 'function.memoryMB': 128 });
+      const large = at(r, { 'function.memoryMB': 3008 });
+      expect(small.endToEnd.p50.value! / large.endToEnd.p50.value!).toBeGreaterThan(6);
+      expect(large.cost.usdPerMillionRoots!).toBeGreaterThan(2 * small.cost.usdPerMillionRoots!);
     });
 
     it('warmers: pings more often than the keep-alive leave no cold calls', () => {

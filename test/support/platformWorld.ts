@@ -2,6 +2,7 @@ import { Simulation } from '../../src/engine/index.ts';
 import { type Call, Outcome } from '../../src/platform/call.ts';
 import type { ClientConfig, PlatformConfig } from '../../src/platform/config.ts';
 import { stageSum } from '../../src/platform/invoker.ts';
+import { EXACT_BILLING } from '../../src/platform/memory.ts';
 import { buildWorld, type World } from '../../src/platform/world.ts';
 import type { Distribution } from '../../src/random/distribution.ts';
 import { constant } from '../../src/random/distributions/constant.ts';
@@ -15,6 +16,7 @@ export function barePlatform(overrides: Partial<PlatformConfig> = {}): PlatformC
     frontEnd: constant(0),
     routing: 'mru',
     coldStart: [constant(0)],
+    coldStartCpuBound: [false],
     keepAlive: constant(600_000),
     concurrencyPerInstance: 1,
     maxConcurrency: Infinity,
@@ -26,6 +28,8 @@ export function barePlatform(overrides: Partial<PlatformConfig> = {}): PlatformC
     binding: 'early',
     limitScope: 'function',
     price: { perMillionRequests: 0.2, perGBSecond: 0.0000166667 },
+    billing: EXACT_BILLING,
+    memory: null,
     ...overrides,
   };
 }

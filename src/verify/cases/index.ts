@@ -5,6 +5,7 @@ import { articleLatencyOptimised } from './articleLatencyOptimised.ts';
 import { articleManagedMedian } from './articleManagedMedian.ts';
 import { burst } from './burst.ts';
 import { chainCold } from './chainCold.ts';
+import { cpuScaling } from './cpuScaling.ts';
 import { erlangBCase } from './erlangB.ts';
 import { erlangB50 } from './erlangB50.ts';
 import { fanOut } from './fanOut.ts';
@@ -34,6 +35,7 @@ export const VERIFY_CASES: readonly VerifyCase[] = [
   burst,
   fanOut,
   tailAtScale,
+  cpuScaling,
   chainCold,
   littlesLaw,
   articleManagedMedian,
