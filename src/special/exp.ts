@@ -1,4 +1,3 @@
-import { highWord } from './float64Words.ts';
 import { scalbn } from './scalbn.ts';
 
 // Coefficients and thresholds of fdlibm's e_exp.c (Sun Microsystems, 1993; "Permission to
@@ -22,27 +21,27 @@ const P5 = 4.1381367970572385e-8;
  * (fdlibm's bound); exact for x = 0.
  */
 export function exp(x: number): number {
-  const hx = highWord(x);
-  const sign = hx >>> 31;
-  const ix = hx & 0x7fffffff;
-  if (ix >= 0x4086232b) {
-    // |x| >= 708.39: overflow, underflow, or NaN.
+  // fdlibm tests the high word of |x|; these are the same tests on |x| itself (each bound
+  // is the smallest double with that high word), which spares the hot path the bit access.
+  const ax = x < 0 ? -x : x;
+  if (!(ax < 708.39599609375)) {
+    // |x| >= 708.39 (high word >= 0x4086232b): overflow, underflow, or NaN.
     if (Number.isNaN(x)) return x;
-    if (x > 709.782712893384) return Number.POSITIVE_INFINITY;
-    if (x < -745.1332191019411) return 0;
+    if (x > 709.782712893383973096) return Number.POSITIVE_INFINITY;
+    if (x < -745.13321910194110842) return 0;
   }
   let hi: number;
   let lo: number;
   let k: number;
-  if (ix > 0x3fd62e42) {
-    // |x| > ln2 / 2
-    if (ix >= 0x3ff0a2b2) k = (INV_LN2 * x + (sign ? -0.5 : 0.5)) | 0;
-    else k = 1 - sign - sign;
+  if (ax >= 0.3465735912322998) {
+    // |x| > ln2 / 2 (high word > 0x3fd62e42)
+    if (ax >= 1.0397205352783203) k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
+    else k = x < 0 ? -1 : 1;
     hi = x - k * LN2_HI;
     lo = k * LN2_LO;
     x = hi - lo;
-  } else if (ix > 0x3e300000) {
-    // |x| > 2^-28
+  } else if (ax >= 3.725293851175593e-9) {
+    // |x| > 2^-28 (high word > 0x3e300000)
     k = 0;
     hi = x;
     lo = 0;
@@ -52,5 +51,14 @@ export function exp(x: number): number {
   const xx = x * x;
   const c = x - xx * (P1 + xx * (P2 + xx * (P3 + xx * (P4 + xx * P5))));
   const y = 1 + ((x * c) / (2 - c) - lo + hi);
-  return k === 0 ? y : scalbn(y, k);
+  if (k === 0) return y;
+  // 2^k from a table when y * 2^k is normal (all but the last few octaves): exact.
+  if (k >= -1021 && k <= 1023) return y * POW2[k + 1022];
+  return scalbn(y, k);
 }
+
+/** POW2[k + 1022] = 2^k for k in [-1022, 1023], built exactly by repeated doubling. */
+const POW2 = new Float64Array(2046);
+POW2[1022] = 1;
+for (let k = 1; k <= 1023; k++) POW2[1022 + k] = POW2[1021 + k] * 2;
+for (let k = 1; k <= 1022; k++) POW2[1022 - k] = POW2[1023 - k] / 2;

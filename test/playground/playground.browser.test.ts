@@ -12,7 +12,6 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
-import type { PointResult } from '../../src/experiments/results.ts';
 import { runExperiment } from '../../src/experiments/runExperiment.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
 import { buildPlayground } from '../../src/node/buildPlayground.ts';
@@ -79,43 +78,6 @@ async function download(page: Page, selector: string): Promise<string> {
   return readFileSync(path, 'utf8');
 }
 
-/** Math functions the simulation uses, on a spread of arguments, as one array (to compare engines). */
-function mathProbe(): number[] {
-  const out: number[] = [];
-  for (let i = 1; i <= 2000; i++) {
-    const u = i / 2001;
-    const v = (u - 0.5) * 40;
-    out.push(Math.exp(v), Math.log(u * 1000), Math.log1p(u), Math.expm1(v / 10), Math.sin(v));
-    out.push(Math.cos(v), Math.tan(v), Math.log2(u * 1000), (u * 10) ** (v / 4));
-  }
-  return out;
-}
-
-/**
- * Where two results differ: any text, count or structure; and numbers further
- * apart than a relative 1e-12 (a few bits of a double's 52).
- */
-function numbersApart(a: unknown, b: unknown, path = '', out: string[] = []): string[] {
-  if (typeof a === 'number' && typeof b === 'number') {
-    const close = Number.isInteger(a)
-      ? a === b
-      : Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
-    if (!close) out.push(`${path}: ${a} vs ${b}`);
-  } else if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys)
-      numbersApart(
-        (a as Record<string, unknown>)[k],
-        (b as Record<string, unknown>)[k],
-        `${path}.${k}`,
-        out,
-      );
-  } else if (a !== b) {
-    out.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
-  }
-  return out;
-}
-
 const p99Shown = (page: Page) => page.getAttribute('.headline .p99', 'data-ms');
 
 describe.skipIf(skip)('the playground in Chromium', () => {
@@ -170,21 +132,14 @@ describe.skipIf(skip)('the playground in Chromium', () => {
     const experiment = JSON.parse(experimentText);
     expect(experiment.sweep['graph.chain.depth']).toEqual([1, 2, 3]);
 
-    // The library in Node, on the downloaded file: the same bytes where this Chromium's
-    // Math.exp, log, sin, cos and pow round as Node's do. Chromium 156 and Node 20 round some
-    // results one bit apart, so the same seed draws a few samples one bit apart: percentiles
-    // and counts are still the same bytes, means and maxima agree to 1e-12.
+    // The library in Node, on the downloaded file: the same bytes, always. Chromium 156 and
+    // Node 20 round Math.exp, log, pow, sin, cos and tan differently in the last bit; the
+    // library uses src/special's versions (built from exactly rounded operations), so no
+    // draw depends on the engine (issue 18).
     const prepared = prepareExperiment(experiment, { models: presetRegistry() });
     const { results } = runExperiment(prepared);
-    const mathAgrees =
-      JSON.stringify(await page.evaluate(mathProbe)) === JSON.stringify(mathProbe());
-    if (mathAgrees) expect(`${JSON.stringify(results, null, 2)}\n`).toBe(resultsText);
-    const page99 = JSON.parse(resultsText).points.map((p: PointResult) => p.endToEnd.p99);
-    expect(results.points.map((p) => p.endToEnd.p99)).toEqual(page99);
+    expect(`${JSON.stringify(results, null, 2)}\n`).toBe(resultsText);
     expect(String(results.points.at(-1)!.endToEnd.p99.value)).toBe(after);
-    expect(numbersApart(JSON.parse(`${JSON.stringify(results)}`), JSON.parse(resultsText))).toEqual(
-      [],
-    );
 
     // And `coldtail run` accepts the file and writes the same results.json.
     const dir = mkdtempSync(join(tmpdir(), 'coldtail-play-'));
@@ -211,9 +166,8 @@ describe.skipIf(skip)('the playground in Chromium', () => {
       });
       expect(code).toBe(0);
       const cli = readFileSync(join(dir, 'out', 'results.json'), 'utf8');
-      // Node run by the library or by the command: the same bytes.
-      expect(cli).toBe(`${JSON.stringify(results, null, 2)}\n`);
-      expect(numbersApart(JSON.parse(cli), JSON.parse(resultsText))).toEqual([]);
+      // The page, the library in Node and the command on two threads: the same bytes.
+      expect(cli).toBe(resultsText);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
