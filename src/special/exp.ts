@@ -27,8 +27,8 @@ export function exp(x: number): number {
   if (!(ax < 708.39599609375)) {
     // |x| >= 708.39 (high word >= 0x4086232b): overflow, underflow, or NaN.
     if (Number.isNaN(x)) return x;
-    if (x > 709.782712893383973096) return Number.POSITIVE_INFINITY;
-    if (x < -745.13321910194110842) return 0;
+    if (x > 709.782712893384) return Number.POSITIVE_INFINITY;
+    if (x < -745.1332191019411) return 0;
   }
   let hi: number;
   let lo: number;
