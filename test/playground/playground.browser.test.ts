@@ -150,7 +150,7 @@ describe.skipIf(skip)('the playground in Chromium', () => {
         const child = spawn(
           process.execPath,
           [
-            join(REPO, 'src/cli/bin.js'),
+            join(REPO, 'dist/cli/bin.js'),
             'run',
             file,
             '--out',
@@ -343,7 +343,7 @@ describe.skipIf(skip)('the playground in Chromium', () => {
   });
 
   it('is served by `coldtail play`, which prints its address', async () => {
-    const child = spawn(process.execPath, [join(REPO, 'src/cli/bin.js'), 'play', '--port', '0'], {
+    const child = spawn(process.execPath, [join(REPO, 'dist/cli/bin.js'), 'play', '--port', '0'], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
