@@ -4,6 +4,7 @@ import { TimeSeries } from '../metrics/timeSeries.ts';
 import { type Call, Outcome, STAGES } from '../platform/call.ts';
 import type { CallSink } from '../platform/invoker.ts';
 import type { PoolObserver } from '../platform/poolObserver.ts';
+import { log2 } from '../special/log2.ts';
 
 /** Tags of root calls: real traffic, and warmers' pings. */
 export const TAG_ROOT = 0;
@@ -21,7 +22,7 @@ export const BREAKDOWN_STRIDE = 2 + STAGES.length;
 
 export function breakdownBin(latency: number): number {
   if (!(latency > 0)) return 0;
-  const b = Math.floor(Math.log2(latency) * BINS_PER_OCTAVE) + BIN_OFFSET;
+  const b = Math.floor(log2(latency) * BINS_PER_OCTAVE) + BIN_OFFSET;
   return b < 0 ? 0 : b >= BINS ? BINS - 1 : b;
 }
 
