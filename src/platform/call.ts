@@ -11,17 +11,23 @@ export enum Outcome {
 
 export const OUTCOME_NAMES = ['inFlight', 'completed', 'throttled', 'timedOut'] as const;
 
-/** The stages a call's time is split into; they add up to its end-to-end latency. */
-export const STAGES = [
-  'internet',
-  'gateway',
-  'network',
-  'frontEnd',
-  'queue',
-  'coldStart',
-  'execution',
+/**
+ * The stages a call's time is split into, in the order a call meets them; they add up to
+ * its end-to-end latency. The table is the one place a stage is declared: the call's
+ * accessor, its slot in Call's times, the sums, the recorder's columns and the results'
+ * fields follow from it (charts give each stage a label and a colour in charts/stages.ts).
+ */
+export const STAGE_TABLE = [
+  { name: 'internet', about: "the client's internet hop, both ways" },
+  { name: 'gateway', about: 'an HTTPS front door (API gateway), both ways' },
+  { name: 'network', about: 'the cloud network, both ways' },
+  { name: 'frontEnd', about: "the platform's front end and routing, once" },
+  { name: 'queue', about: 'waiting for an instance (a limit, a burst token, a busy instance)' },
+  { name: 'coldStart', about: 'waiting for an instance to start' },
+  { name: 'execution', about: "the function's own work (and the calls it waits on)" },
 ] as const;
-export type Stage = (typeof STAGES)[number];
+export type Stage = (typeof STAGE_TABLE)[number]['name'];
+export const STAGES: readonly Stage[] = STAGE_TABLE.map((s) => s.name);
 
 /**
  * The pings a warmer sends at one moment. A ping that gets an instance while others of its
@@ -36,21 +42,25 @@ export interface PingRound {
   held: Call[];
 }
 
-// Where each time of a call lives in Call.times.
+// Where each time of a call lives in Call.times: four of its own, the stages from
+// FIRST_STAGE in STAGE_TABLE order, then two more.
 const START = 0;
 const END = 1;
 const AT_POOL = 2;
 const BILLED = 3;
-const INTERNET = 4;
-const GATEWAY = 5;
-const NETWORK = 6;
-const FRONT_END = 7;
-const QUEUE = 8;
-const COLD_START = 9;
-const EXECUTION = 10;
-const RETURN_DELAY = 11;
-const ON_INSTANCE = 12;
+const FIRST_STAGE = 4;
+const LAST_STAGE = FIRST_STAGE + STAGE_TABLE.length - 1;
+const RETURN_DELAY = LAST_STAGE + 1;
+const ON_INSTANCE = LAST_STAGE + 2;
 
+// A new call's times: slice() copies it as unboxed doubles of exactly this length (the NaN
+// makes V8 store the array as doubles from the start).
+const FRESH_TIMES: number[] = [0, Number.NaN];
+for (let i = AT_POOL; i <= RETURN_DELAY; i++) FRESH_TIMES.push(0);
+FRESH_TIMES.push(Number.NaN);
+
+/** Each stage is a number field of a call (accessors made from STAGE_TABLE below). */
+export type StageTimes = { [S in Stage]: number };
 /**
  * One call of one function: from its caller (a client, or another function)
  * to the callee and back.
@@ -69,6 +79,10 @@ const ON_INSTANCE = 12;
  * With 1,000 calls running, a call is next touched after a thousand others
  * have been, and the fewer cache lines it spans, the less that costs.
  */
+// The stage accessors are defined from STAGE_TABLE after the class.
+export interface Call extends StageTimes {}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above
 export class Call {
   private readonly times: number[];
   outcome: Outcome = Outcome.InFlight;
@@ -121,7 +135,9 @@ export class Call {
     public tag: number,
   ) {
     // The NaN makes V8 store the array as unboxed doubles from the start.
-    this.times = [start, Number.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Number.NaN];
+    const t = FRESH_TIMES.slice();
+    t[START] = start;
+    this.times = t;
   }
 
   /**
@@ -195,49 +211,11 @@ export class Call {
   set billed(ms: number) {
     this.times[BILLED] = ms;
   }
-  get internet(): number {
-    return this.times[INTERNET];
+  /** The time of the k-th stage (STAGE_TABLE order). */
+  stageTime(k: number): number {
+    return this.times[FIRST_STAGE + k];
   }
-  set internet(ms: number) {
-    this.times[INTERNET] = ms;
-  }
-  get gateway(): number {
-    return this.times[GATEWAY];
-  }
-  set gateway(ms: number) {
-    this.times[GATEWAY] = ms;
-  }
-  get network(): number {
-    return this.times[NETWORK];
-  }
-  set network(ms: number) {
-    this.times[NETWORK] = ms;
-  }
-  /** The platform's front end and routing (once `scheduler`). */
-  get frontEnd(): number {
-    return this.times[FRONT_END];
-  }
-  set frontEnd(ms: number) {
-    this.times[FRONT_END] = ms;
-  }
-  get queue(): number {
-    return this.times[QUEUE];
-  }
-  set queue(ms: number) {
-    this.times[QUEUE] = ms;
-  }
-  get coldStart(): number {
-    return this.times[COLD_START];
-  }
-  set coldStart(ms: number) {
-    this.times[COLD_START] = ms;
-  }
-  get execution(): number {
-    return this.times[EXECUTION];
-  }
-  set execution(ms: number) {
-    this.times[EXECUTION] = ms;
-  }
+
   /** Delay of the way back, sampled when the way out is. */
   get returnDelay(): number {
     return this.times[RETURN_DELAY];
@@ -250,6 +228,28 @@ export class Call {
   addStages(child: Call): void {
     const t = this.times;
     const c = child.times;
-    for (let i = INTERNET; i <= EXECUTION; i++) t[i] += c[i];
+    for (let i = FIRST_STAGE; i <= LAST_STAGE; i++) t[i] += c[i];
   }
+}
+
+// One accessor per stage, over its slot in the times (what `call.queue` etc. read).
+STAGE_TABLE.forEach(({ name }, k) => {
+  const slot = FIRST_STAGE + k;
+  Object.defineProperty(Call.prototype, name, {
+    get(this: { times: number[] }): number {
+      return this.times[slot];
+    },
+    set(this: { times: number[] }, ms: number) {
+      this.times[slot] = ms;
+    },
+    configurable: false,
+    enumerable: false,
+  });
+});
+
+/** The sum of a call's stages: its end-to-end latency once it has ended. */
+export function stageSum(call: Call): number {
+  let total = 0;
+  for (let k = 0; k < STAGE_TABLE.length; k++) total += call.stageTime(k);
+  return total;
 }

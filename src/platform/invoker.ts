@@ -1,5 +1,5 @@
 import type { Simulation } from '../engine/index.ts';
-import { Call, Outcome, type PingRound } from './call.ts';
+import { Call, Outcome, type PingRound, stageSum } from './call.ts';
 import type { FunctionRuntime } from './functionRuntime.ts';
 import type { Hop } from './hop.ts';
 import type { PoolHost } from './pool.ts';
@@ -10,17 +10,8 @@ import type { PoolHost } from './pool.ts';
  */
 export const PING_MS = 1;
 
-export function stageSum(call: Call): number {
-  return (
-    call.internet +
-    call.gateway +
-    call.network +
-    call.frontEnd +
-    call.queue +
-    call.coldStart +
-    call.execution
-  );
-}
+/** Kept here too for the code that imports it from the invoker. */
+export { stageSum };
 
 /**
  * Told when a call with no waiting parent ends (its answer is due at `call.end`).

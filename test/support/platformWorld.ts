@@ -2,7 +2,7 @@ import { Simulation } from '../../src/engine/index.ts';
 import { type Call, Outcome } from '../../src/platform/call.ts';
 import type { ClientConfig, PlatformConfig } from '../../src/platform/config.ts';
 import { stageSum } from '../../src/platform/invoker.ts';
-import { buildWorld, type World } from '../../src/platform/world.ts';
+import { buildWorld, type World, type WorldOptions } from '../../src/platform/world.ts';
 import type { Distribution } from '../../src/random/distribution.ts';
 import { constant } from '../../src/random/distributions/constant.ts';
 
@@ -49,7 +49,13 @@ export interface TestWorld extends World {
 export function testWorld(
   platform: PlatformConfig,
   execution: Distribution,
-  options: { client?: ClientConfig; seed?: string; timeout?: number; names?: string[] } = {},
+  options: {
+    client?: ClientConfig;
+    seed?: string;
+    timeout?: number;
+    names?: string[];
+    policies?: WorldOptions['policies'];
+  } = {},
 ): TestWorld {
   const sim = new Simulation();
   const ended: Call[] = [];
@@ -66,6 +72,7 @@ export function testWorld(
     })),
     seed: options.seed ?? 'test',
     sink: { ended: (c) => ended.push(c) },
+    policies: options.policies,
     observe: (fn) => ({
       levels: (t, starting, busy, idle) => levels.push({ t, fn: fn.name, starting, busy, idle }),
     }),
