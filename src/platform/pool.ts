@@ -3,6 +3,7 @@ import type { Rng } from '../random/rng.ts';
 import { type Call, Outcome } from './call.ts';
 import type { Cluster, ClusterTenant } from './cluster.ts';
 import type { ColdStartModel } from './coldStart/index.ts';
+import { SharedCpu } from './cpu/sharedCpu.ts';
 import type { FunctionRuntime } from './functionRuntime.ts';
 import { IdleList } from './idleList.ts';
 import { Instance, InstanceState } from './instance.ts';
@@ -43,6 +44,8 @@ export interface PoolOptions {
   burstWhenEmpty: 'wait' | 'throttle';
   /** Shared capacity; null: unlimited. */
   cluster: Cluster | null;
+  /** Calls on one instance share its CPU (see SharedCpu); null: each call runs as if alone. */
+  processorSharing: { cpuBoundShare: number; cores: number } | null;
   /**
    * early: a call that starts an instance waits for that instance (Lambda);
    * late: it takes whichever instance frees or becomes ready first, and the
@@ -63,6 +66,8 @@ export interface PoolHost {
   execute(call: Call): void;
   /** The call ends here without running (throttled). */
   reject(call: Call, outcome: Outcome): void;
+  /** A call's execution on a shared CPU has ended. */
+  readonly cpuDone: (call: Call) => void;
 }
 
 /**
@@ -124,7 +129,7 @@ export class Pool implements ClusterTenant {
     options.limits.pools.push(this);
     options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
-      const inst = new Instance(this, this.nextId++, true);
+      const inst = this.newInstance(true);
       // It holds a cluster slot like any instance (experiments check that they fit).
       options.cluster?.place(inst);
       inst.state = InstanceState.Ready;
@@ -137,6 +142,14 @@ export class Pool implements ClusterTenant {
   /** Calls waiting in the queue (LimitGroup counts them). */
   get queueLive(): number {
     return this.queue.live;
+  }
+
+  private newInstance(provisioned: boolean): Instance {
+    const inst = new Instance(this, this.nextId++, provisioned);
+    const ps = this.options.processorSharing;
+    if (ps !== null)
+      inst.cpu = new SharedCpu(this.sim, ps.cores, ps.cpuBoundShare, this.host.cpuDone);
+    return inst;
   }
 
   get instances(): number {
@@ -315,7 +328,7 @@ export class Pool implements ClusterTenant {
    * binding), or for the queue (null).
    */
   startInstance(boundCall: Call | null): void {
-    const inst = new Instance(this, this.nextId++, false);
+    const inst = this.newInstance(false);
     this.starting++;
     this.queueStarts++;
     const cluster = this.options.cluster;

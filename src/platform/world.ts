@@ -148,6 +148,7 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
             : null,
         burstWhenEmpty: p.burst?.whenEmpty ?? 'wait',
         cluster,
+        processorSharing: p.processorSharing,
         binding: p.binding,
         ...options.policies?.(fn),
       },

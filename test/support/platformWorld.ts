@@ -23,6 +23,7 @@ export function barePlatform(overrides: Partial<PlatformConfig> = {}): PlatformC
     burst: null,
     provisioned: 0,
     cluster: null,
+    processorSharing: null,
     binding: 'early',
     limitScope: 'function',
     price: { perMillionRequests: 0.2, perGBSecond: 0.0000166667 },
