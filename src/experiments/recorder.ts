@@ -69,7 +69,8 @@ export interface ReplicationData {
 }
 
 // Per pending call: latency, then the stages in STAGES order.
-const CALL_VALUES = 1 + STAGES.length;
+const STAGE_COUNT = STAGES.length;
+const CALL_VALUES = 1 + STAGE_COUNT;
 const PENDING_CALLS = 1024;
 
 /** Windows of the whole run (warm-up included) whose mean latencies MSER-5 reads. */
@@ -187,26 +188,14 @@ export class Recorder implements CallSink {
     const p = this.pending;
     const j = this.pendingLength;
     p[j] = latency;
-    p[j + 1] = call.internet;
-    p[j + 2] = call.gateway;
-    p[j + 3] = call.network;
-    p[j + 4] = call.frontEnd;
-    p[j + 5] = call.queue;
-    p[j + 6] = call.coldStart;
-    p[j + 7] = call.execution;
+    for (let k = 0; k < STAGE_COUNT; k++) p[j + 1 + k] = call.stageTime(k);
     this.pendingLength = j + CALL_VALUES;
     if (this.pendingLength === p.length) this.flush();
     const b = breakdownBin(latency) * BREAKDOWN_STRIDE;
     const bd = this.breakdown;
     bd[b]++;
     bd[b + 1] += latency;
-    bd[b + 2] += call.internet;
-    bd[b + 3] += call.gateway;
-    bd[b + 4] += call.network;
-    bd[b + 5] += call.frontEnd;
-    bd[b + 6] += call.queue;
-    bd[b + 7] += call.coldStart;
-    bd[b + 8] += call.execution;
+    for (let k = 0; k < STAGE_COUNT; k++) bd[b + 2 + k] += call.stageTime(k);
     const k = call.coldHops;
     if (k > 0) this.coldRoots++;
     if (call.startWaitHops > 0) this.startWaitRoots++;
