@@ -109,6 +109,11 @@ export function powerTuning(
     axis: { title: 'cost per million calls (USD)', format: '$,.3~r', tickCount: 6 },
   };
   const latencies = rows.map((r) => r.ms).filter((v) => v > 0);
+  const lo = latencies.length > 0 ? minOf(latencies) * 0.8 : 1;
+  const hi = latencies.length > 0 ? maxOf(latencies) * 1.25 : 1000;
+  // 1-2-5 ticks inside the data's range: Vega's own log ticks label every multiple
+  // (600, 700, 800, 900) and the labels overlap on a short axis.
+  const ticks = oneTwoFive(lo, hi);
   const y = {
     field: 'ms',
     type: 'quantitative' as const,
@@ -118,10 +123,10 @@ export function powerTuning(
         ? {
             type: 'log' as const,
             nice: false,
-            domain: [minOf(latencies) * 0.8, maxOf(latencies) * 1.25],
+            domain: [lo, hi],
           }
         : { type: 'log' as const },
-    axis: { title: 'latency (ms, log scale)', format: ',~r' },
+    axis: { title: 'latency (ms, log scale)', format: ',~r', values: ticks },
   };
   const color = {
     field: 'stat',
@@ -207,4 +212,16 @@ export function powerTuning(
     height: HEIGHT,
     layer,
   } as VegaLiteSpec;
+}
+
+/** 1, 2, 5 times the powers of ten inside [lo, hi]; powers of ten alone when that is too many. */
+function oneTwoFive(lo: number, hi: number): number[] {
+  const all: number[] = [];
+  for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
+    for (const m of [1, 2, 5]) {
+      const v = Number(`${m}e${k}`);
+      if (v >= lo && v <= hi) all.push(v);
+    }
+  }
+  return all.length <= 8 ? all : all.filter((v) => String(v).startsWith('1'));
 }

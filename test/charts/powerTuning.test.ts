@@ -26,6 +26,25 @@ function memorySweep(points: [number, number, number, number][]): ExperimentResu
   } as ExperimentResults;
 }
 
+/** The y encoding of the chart: the one whose axis title says latency. */
+function findLatencyAxis(spec: unknown): {
+  axis: { values: number[] };
+  scale: { domain: [number, number] };
+} {
+  const stack: unknown[] = [spec];
+  while (stack.length > 0) {
+    const o = stack.pop();
+    if (o === null || typeof o !== 'object') continue;
+    const rec = o as Record<string, unknown>;
+    const axis = rec.axis as { title?: unknown } | undefined;
+    if (typeof axis?.title === 'string' && axis.title.startsWith('latency')) {
+      return rec as ReturnType<typeof findLatencyAxis>;
+    }
+    stack.push(...Object.values(rec));
+  }
+  throw new Error('no latency axis in the spec');
+}
+
 describe('powerTuning: latency against cost, one point per memory size', () => {
   const r = memorySweep([
     [128, 900, 3000, 2.4],
@@ -41,6 +60,20 @@ describe('powerTuning: latency against cost, one point per memory size', () => {
       'cheapest: 128 MB, $2.4',
       'fastest: 1792 MB, p99 278 ms',
     ]);
+  });
+
+  it('labels the latency axis at 1-2-5 steps inside the data, never every multiple', () => {
+    const y = findLatencyAxis(powerTuning(r));
+    const values = y.axis.values;
+    const domain = y.scale.domain;
+    expect(values.length).toBeGreaterThanOrEqual(3);
+    for (const v of values) {
+      expect(v).toBeGreaterThanOrEqual(domain[0]);
+      expect(v).toBeLessThanOrEqual(domain[1]);
+    }
+    // Consecutive labels at least a factor 2 apart: 600, 700, 800, 900 overlapped.
+    for (let i = 1; i < values.length; i++)
+      expect(values[i] / values[i - 1]).toBeGreaterThanOrEqual(2);
   });
 
   it('one mark when the cheapest is also the fastest', () => {
