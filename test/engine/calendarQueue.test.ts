@@ -11,6 +11,7 @@ import { createStream } from '../../src/random/streams.ts';
 describe('CalendarQueue', () => {
   it('pops exactly what the binary heap pops, in the same order', () => {
     const noop = () => {};
+    let first: string | null = null;
     for (let trial = 0; trial < 100; trial++) {
       const rng = createStream(trial, 'calendar');
       const heap = new EventQueue(4);
@@ -36,17 +37,24 @@ describe('CalendarQueue', () => {
           cal.push(now + delay, noop, id);
           id++;
         } else {
-          expect(cal.size).toBe(heap.size);
-          expect(cal.peekTime()).toBe(heap.peekTime());
+          // Plain comparisons, one expect at the end: 500,000 expect() calls took 25 s.
           const a = heap.pop();
           const b = cal.pop();
-          expect(cal.payloadOf(b)).toBe(heap.payloadOf(a));
+          if (
+            first === null &&
+            (cal.size !== heap.size ||
+              cal.timeOf(b) !== heap.timeOf(a) ||
+              cal.payloadOf(b) !== heap.payloadOf(a))
+          ) {
+            first = `trial ${trial} step ${step}: calendar popped id ${cal.payloadOf(b)} at ${cal.timeOf(b)} (size ${cal.size}), heap id ${heap.payloadOf(a)} at ${heap.timeOf(a)} (size ${heap.size})`;
+          }
           now = heap.timeOf(a);
           heap.release(a);
           cal.release(b);
         }
       }
     }
+    expect(first).toBeNull();
   });
 
   it('cancels lazily, refusing stale ids', () => {
