@@ -18,7 +18,7 @@ import { narrative as narrate } from './narrative.ts';
 import { REPORT_CSS } from './reportStyle.ts';
 import { spanning } from './spanning.ts';
 import { STORY, type StoryEntry } from './story/order.ts';
-import { playgroundLink } from './story/playground.ts';
+import { lessonLink, playgroundLink } from './story/playground.ts';
 import { stat } from './story/points.ts';
 import type { SmallTable } from './story/text.ts';
 import { type PercentileRow, percentileTable } from './table.ts';
@@ -257,7 +257,10 @@ function tryNextHtml(story: StoryEntry, playground: boolean): string {
       : linked === 0
         ? ' (in a copy of the experiment file; the playground cannot set this)'
         : ' (in the playground, or in a copy of the experiment file)';
-  return `<p class="next"><strong>Try next${where}:</strong> ${items.join('; ')}.</p>`;
+  // Every section opens the playground on its lesson, even when it cannot set a suggestion.
+  const lesson = playground && linked === 0 ? lessonLink(story.playground) : null;
+  const open = lesson ? ` Or open <a href="${esc(lesson)}">this lesson in the playground</a>.` : '';
+  return `<p class="next"><strong>Try next${where}:</strong> ${items.join('; ')}.${open}</p>`;
 }
 
 function smallTableHtml(t: SmallTable): string {

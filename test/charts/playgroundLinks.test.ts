@@ -8,6 +8,7 @@ import type { PlaygroundState } from '../../src/charts/playgroundState.ts';
 import { buildReport, reportSection } from '../../src/charts/report.ts';
 import { STORY } from '../../src/charts/story/order.ts';
 import {
+  lessonLink,
   PLAYGROUND_PATH,
   playgroundLink,
   playgroundQuery,
@@ -125,6 +126,15 @@ describe('try-next links into the playground', () => {
     ).toBe('tour=9&keepAlive=30');
   });
 
+  it('opens the playground from every section of the story (issue 18: every section links)', () => {
+    const without = STORY.filter(
+      (e) =>
+        e.tryNext.every((t) => playgroundLink(e.playground, t) === null) &&
+        lessonLink(e.playground) === null,
+    ).map((e) => e.heading);
+    expect(without).toEqual([]);
+  });
+
   it('renders links only where there is one, and words for the rest', () => {
     const r = keepAliveSweep();
     const html = (name: string, playground: boolean) => {
@@ -141,7 +151,11 @@ describe('try-next links into the playground', () => {
     expect(linked).not.toContain('experiment=');
     const words = html('warmers', true);
     expect(words).toContain('Try next (in a copy of the experiment file');
-    expect(words).not.toContain('<a href="playground');
+    // The suggestion is words only; the section still opens its own lesson, and nothing else.
+    const hrefs = [...words.matchAll(/<a href="(playground[^"]*)"/g)].map((m) => m[1]);
+    const warmers = STORY.find((e) => e.experiment === 'warmers');
+    expect(hrefs).toEqual([`playground/index.html?tour=${warmers?.playground?.tour}`]);
+    expect(words).toContain('this lesson in the playground</a>');
     expect(html('warm-vs-cold', false)).not.toContain('<a href="playground');
   });
 });

@@ -116,3 +116,18 @@ export function playgroundLink(
   const q = playgroundQuery(scenario, next);
   return q === null ? null : `${base}?${q.toString()}`;
 }
+
+/**
+ * The section's own lesson in the playground (its tour step, with the scenario's settings),
+ * for a section none of whose suggestions the playground can set: every section still opens
+ * the page on its lesson. Null when the section has no tour step or the page would change
+ * a setting.
+ */
+export function lessonLink(
+  scenario: PlaygroundScenario | null,
+  base: string = PLAYGROUND_PATH,
+): string | null {
+  if (scenario === null || scenario.tour === undefined) return null;
+  const q = playgroundQuery(scenario, { words: '', experiment: '', settings: {} });
+  return q === null ? null : `${base}?${q.toString()}`;
+}
