@@ -7,14 +7,15 @@ import { GraphBody } from '../workload/graph/graphBody.ts';
 import { driveWorkload } from './driveWorkload.ts';
 import { Recorder, type ReplicationData } from './recorder.ts';
 import type { ResolvedPoint } from './resolve.ts';
+import { RunLimitError } from './runLimitError.ts';
 
 export interface ReplicationOptions {
   /** Reuse ended calls (default true; false only to test that reuse changes nothing). */
   reuseCalls?: boolean;
 }
 
-/** Raised when a run breaks one of its limits; the message says which and how to raise it. */
-export class RunLimitError extends Error {}
+// Re-exported: callers of the run find it here, where it is thrown.
+export { RunLimitError };
 
 // Events run between checks of the stop flag and the limits. The chunk adapts so that each
 // takes about CHUNK_MS of wall time: a stream of cheap events runs in large chunks (the
