@@ -1,6 +1,6 @@
-import { RunLimitError } from '../experiments/replication.ts';
+import { RunLimitError } from '../experiments/runLimitError.ts';
 import { InputError } from '../node/inputError.ts';
-import { OutputError } from '../node/outputFolder.ts';
+import { OutputError } from '../node/outputError.ts';
 import { SpecError } from '../spec/specError.ts';
 import { TraceError } from '../workload/trace/traceError.ts';
 

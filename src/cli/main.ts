@@ -69,6 +69,7 @@ export async function main(args: string[], io: Partial<Io> = {}): Promise<number
       },
     });
   }
+  skipHelpCache(cli);
   try {
     const output = await new Promise<string>((resolve, reject) => {
       // With a callback yargs prints nothing and exits nothing: help and version come back
@@ -84,6 +85,20 @@ export async function main(args: string[], io: Partial<Io> = {}): Promise<number
   } catch (e) {
     return reportError(e, full);
   }
+}
+
+/**
+ * yargs lays out a command's whole help text each time the command runs, in case it must
+ * show it after the handler (cacheHelpMessage): a fifth of `coldtail validate`'s start-up
+ * (50-90 ms of string widths), for a text we never show then (.fail throws, and help is asked
+ * for with --help, which builds it anew). Turned off where yargs has it (18.x); a yargs
+ * without it is left as it is.
+ */
+function skipHelpCache(cli: object): void {
+  const usage = (cli as { getInternalMethods?: () => { getUsageInstance?: () => unknown } })
+    .getInternalMethods?.()
+    ?.getUsageInstance?.() as { cacheHelpMessage?: unknown } | undefined;
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 function commandName(c: { command?: string | readonly string[] }): string {

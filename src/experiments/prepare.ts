@@ -55,30 +55,51 @@ function failsAlike(
  * therefore fails before any output exists.
  */
 export function prepareExperiment(raw: unknown, ctx: PrepareContext): PreparedExperiment {
+  const steps = prepareExperimentSteps(raw, ctx);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * prepareExperiment as steps: it yields between its phases (the nesting check, the schema,
+ * the sweep's expansion) and after each sweep point is resolved, so that the command line
+ * can look at Ctrl-C while a large input is checked (a graph of 60,000 functions takes
+ * seconds in all, a sweep of many points over it longer). The result is the same however it
+ * is stepped.
+ */
+export function* prepareExperimentSteps(
+  raw: unknown,
+  ctx: PrepareContext,
+): Generator<void, PreparedExperiment> {
   const file = ctx.file ?? 'experiment';
   try {
     checkNesting(raw);
+    yield;
     const spec = experimentSchema.parse(raw);
+    yield;
     const axes = sweepAxes(spec.sweep);
     const rawObject = raw as Record<string, unknown>;
     const traces = ctx.traces ?? new Map<string, TraceData>();
     const without = { ...rawObject };
     delete without.sweep;
-    const points = expandSweep(rawObject, axes, ctx.maxPoints ?? DEFAULT_MAX_POINTS).map(
-      (point): PreparedPoint => {
-        try {
-          const pointSpec = axes.length === 0 ? spec : experimentSchema.parse(point.raw);
-          const resolved = resolvePoint(pointSpec, {
-            models: ctx.models,
-            readText: ctx.readText,
-            traces,
-          });
-          return { ...point, resolved };
-        } catch (e) {
-          throw blameSweep(e, axes, point, (err) => failsAlike(err, without, ctx));
-        }
-      },
-    );
+    const swept = expandSweep(rawObject, axes, ctx.maxPoints ?? DEFAULT_MAX_POINTS);
+    const points: PreparedPoint[] = [];
+    for (const point of swept) {
+      yield;
+      try {
+        const pointSpec = axes.length === 0 ? spec : experimentSchema.parse(point.raw);
+        const resolved = resolvePoint(pointSpec, {
+          models: ctx.models,
+          readText: ctx.readText,
+          traces,
+        });
+        points.push({ ...point, resolved });
+      } catch (e) {
+        throw blameSweep(e, axes, point, (err) => failsAlike(err, without, ctx));
+      }
+    }
     return { spec, axes, points, file };
   } catch (e) {
     if (e instanceof SpecError) throw withFile(e, file);

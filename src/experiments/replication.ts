@@ -1,27 +1,30 @@
 import { Simulation, type StopReason } from '../engine/index.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
 import { billedMemoryMB } from '../platform/memory.ts';
-import { buildWorld } from '../platform/world.ts';
+import { BUILD_CHUNK, buildWorldSteps } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
 import { GraphBody } from '../workload/graph/graphBody.ts';
 import { driveWorkload } from './driveWorkload.ts';
 import { Recorder, type ReplicationData } from './recorder.ts';
 import type { ResolvedPoint } from './resolve.ts';
+import { RunLimitError } from './runLimitError.ts';
 
 export interface ReplicationOptions {
   /** Reuse ended calls (default true; false only to test that reuse changes nothing). */
   reuseCalls?: boolean;
 }
 
-/** Raised when a run breaks one of its limits; the message says which and how to raise it. */
-export class RunLimitError extends Error {}
+// Re-exported: callers of the run find it here, where it is thrown.
+export { RunLimitError };
 
 // Events run between checks of the stop flag and the limits. The chunk adapts so that each
 // takes about CHUNK_MS of wall time: a stream of cheap events runs in large chunks (the
 // check then costs nothing), costly events (a huge fan-out, a deep chain) in small ones, so
 // that a caller stepping the run sees Ctrl-C within a fraction of a second either way, not
 // after a fixed count of events that may take seconds. Chunk sizes do not change results.
-const FIRST_CHUNK = 10_000;
+// The first chunk is small: events that each cost a millisecond (a call among tens of
+// thousands of functions) made a first chunk of 10,000 take ten seconds before any check.
+const FIRST_CHUNK = 1_000;
 const MIN_CHUNK = 100;
 const MAX_CHUNK = 1_000_000;
 const CHUNK_MS = 50;
@@ -62,7 +65,7 @@ export function* replicationSteps(
     point.graph.entry,
     point.timelineWindow,
   );
-  const world = buildWorld(sim, {
+  const world = yield* buildWorldSteps(sim, {
     client: point.client,
     functions: point.functions,
     seed,
@@ -76,8 +79,11 @@ export function* replicationSteps(
     },
   });
   const { invoker, functions } = world;
+  let bodies = 0;
   for (const [name, steps] of Object.entries(point.graph.steps)) {
     if (steps.length === 0) continue;
+    // Each body seeds a stream: yield as the world build does (a graph of 60,000 functions).
+    if (++bodies % BUILD_CHUNK === 0) yield;
     functions.get(name)!.body = new GraphBody(
       steps,
       invoker,
@@ -199,7 +205,9 @@ function* runUntil(
     const t0 = performance.now();
     const r = sim.run({ until, maxEvents: chunk });
     const ms = performance.now() - t0;
-    if (ms > CHUNK_MS) chunks.size = Math.max(MIN_CHUNK, Math.floor(chunks.size / 2));
+    // Shrunk at once to what fits in CHUNK_MS (halving took several chunks of seconds each),
+    // grown by doubling.
+    if (ms > CHUNK_MS) chunks.size = Math.max(MIN_CHUNK, Math.floor((chunks.size * CHUNK_MS) / ms));
     else if (ms < CHUNK_MS / 4) chunks.size = Math.min(MAX_CHUNK, chunks.size * 2);
     if (r.reason !== 'maxEvents') return r.reason;
     if (sim.processed >= maxEvents) {

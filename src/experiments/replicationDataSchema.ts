@@ -247,6 +247,18 @@ export const replicationDataSchema = refine(object(replicationShape), (d) => {
       reason: `counts ${binned} calls, not the ${d.completed} completed`,
     };
   }
+  // An instance starts only for a call that found none free (a scaling policy starts one per
+  // call waiting uncovered), and every call, root, nested or warmer ping, reaches its pool in an
+  // event of its own (Invoker schedules pool.arrive): a run starts no more instances than it
+  // processed events. Starts are counted after warm-up, events over the whole run, so honest
+  // data stays well inside this; a scaling policy that starts instances with no call waiting
+  // (ahead of demand) must revisit it.
+  if (d.coldStarts > d.events) {
+    return {
+      path: 'coldStarts',
+      reason: `is ${d.coldStarts}, more than the ${d.events} events of the run (each instance start answers a call's arrival, an event of its own)`,
+    };
+  }
   if (d.warmers !== null && d.warmers.cold > d.warmers.calls) {
     return {
       path: ['warmers', 'cold'],

@@ -1,3 +1,4 @@
+import { mean, sampleVariance } from 'simple-statistics';
 import { exp } from '../special/exp.ts';
 import { log } from '../special/log.ts';
 import { log1p } from '../special/log1p.ts';
@@ -40,17 +41,16 @@ export function meanInterval(values: readonly number[], level = 0.95): MeanInter
   if (!(level > 0 && level < 1)) throw new RangeError(`meanInterval: level must be in (0, 1)`);
   const n = values.length;
   if (n === 0) return { mean: null, low: null, high: null, halfWidth: null };
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / n;
-  if (n === 1) return { mean, low: null, high: null, halfWidth: null };
-  // Two passes: the squared deviations from the mean, not E[x^2] - mean^2, which cancels badly
-  // when replications agree to many digits (as tail latencies of long runs do).
-  let ss = 0;
-  for (const v of values) ss += (v - mean) * (v - mean);
-  const s = Math.sqrt(ss / (n - 1));
+  // simple-statistics: its sum is compensated (Kahan-Babuska), so the mean is that of the exact
+  // sum where a plain loop drops small values beside large ones; its sample variance takes two
+  // passes (squared deviations from that mean, not E[x^2] - mean^2, which cancels badly when
+  // replications agree to many digits, as tail latencies of long runs do). Both use only +, -,
+  // *, / and Math.abs, exact in every engine: the same bits in a browser.
+  const m = mean(values);
+  if (n === 1) return { mean: m, low: null, high: null, halfWidth: null };
+  const s = Math.sqrt(sampleVariance(values));
   const halfWidth = studentTQuantile(1 - (1 - level) / 2, n - 1) * (s / Math.sqrt(n));
-  return { mean, low: mean - halfWidth, high: mean + halfWidth, halfWidth };
+  return { mean: m, low: m - halfWidth, high: m + halfWidth, halfWidth };
 }
 
 export type ReplicationSummary = {

@@ -36,6 +36,32 @@ export function yieldToSignals(): Promise<void> {
   return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
+/** Synchronous work between two looks at Ctrl-C in runSteps, at most (well within a second). */
+const TURN_EVERY_MS = 50;
+
+/**
+ * Runs synchronous work given as steps (a generator that yields between bounded pieces) to
+ * its end, giving the event loop a turn whenever TURN_EVERY_MS have passed, so that a signal
+ * reaches its listener; returns null as soon as Ctrl-C is seen (looked at after every step),
+ * without finishing.
+ */
+export async function runSteps<T>(
+  steps: Generator<void, T>,
+  interrupts: Interrupts,
+): Promise<{ value: T } | null> {
+  let lastTurn = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return { value: r.value };
+    if (performance.now() - lastTurn >= TURN_EVERY_MS) {
+      await yieldToSignals();
+      lastTurn = performance.now();
+    }
+    // At every step: the flag may be set already (a turn given elsewhere), and reading it is free.
+    if (interrupts.requested()) return null;
+  }
+}
+
 /** The conventional exit code after an interrupt (128 + SIGINT). */
 export const EXIT_INTERRUPTED = 130;
 

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { type PreparedExperiment, prepareExperiment } from '../experiments/prepare.ts';
+import { type PreparedExperiment, prepareExperimentSteps } from '../experiments/prepare.ts';
 import { type ModelRegistry, presetRegistry } from '../models/registry.ts';
 import { joinPath, SpecError } from '../spec/specError.ts';
 import type { TraceData } from '../workload/workloadSpec.ts';
@@ -77,7 +77,21 @@ export function loadRegistry(modelPaths: string[] = [], inputs?: ReadInputs): Mo
  * ".json" are model files relative to the experiment; they are loaded into
  * the registry under that name. Trace files are read relative to it too.
  */
-export function loadExperiment(
+export function loadExperiment(file: string, options: LoadOptions = {}): PreparedExperiment {
+  const steps = loadExperimentSteps(file, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export type LoadOptions = Parameters<typeof loadExperimentSteps>[1];
+
+/**
+ * loadExperiment as steps (prepareExperimentSteps): `coldtail run` gives the event loop a turn
+ * between them, so that Ctrl-C while a large experiment is checked stops it within a second.
+ */
+export function* loadExperimentSteps(
   file: string,
   options: {
     models?: string[];
@@ -88,7 +102,7 @@ export function loadExperiment(
     /** Records what is read (or, replaying, serves it): see ReadInputs. */
     inputs?: ReadInputs;
   } = {},
-): PreparedExperiment {
+): Generator<void, PreparedExperiment> {
   const inputs = options.inputs;
   const read = jsonVia(inputs, file);
   const kind = (read as { kind?: unknown } | null)?.kind;
@@ -118,7 +132,8 @@ export function loadExperiment(
     // Referred to by the name written in the experiment, not only the model's own name.
     registry.add(json, path, false, ref);
   }
-  return prepareExperiment(raw, {
+  yield;
+  return yield* prepareExperimentSteps(raw, {
     models: registry,
     file,
     readText: (f) => {

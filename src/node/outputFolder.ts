@@ -22,6 +22,7 @@ import {
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { CHART_NAMES } from '../charts/chartsFor.ts';
 import { InputError } from './inputError.ts';
+import { OutputError } from './outputError.ts';
 
 /** Plain words for the file-system errors a user can do something about. */
 const REASONS: Record<string, string> = {
@@ -210,11 +211,7 @@ export function ownFolder(path: string): void {
 /** writeFileAtomic's temporary files. */
 const TEMP_FILE = /^\.[0-9a-f]+\.tmp$/;
 
-/**
- * A results file could not be written after the checks: disk full, a folder in the way...
- * The CLI prints it in one line, with exit code 1 (the input was fine).
- */
-export class OutputError extends Error {}
+export { OutputError };
 
 /** Runs `write`; a file-system error in it becomes an OutputError saying what and `after`. */
 export async function writing<T>(after: string, write: () => T | Promise<T>): Promise<T> {

@@ -1,8 +1,8 @@
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import { resultsTable } from '../experiments/resultsTable.ts';
-import { reportInterrupted, yieldToSignals } from './interrupt.ts';
+import { reportInterrupted, runSteps, yieldToSignals } from './interrupt.ts';
 import type { Io } from './io.ts';
-import { loadExperiment, newInputs } from './loadExperiment.ts';
+import { loadExperimentSteps, newInputs } from './loadExperiment.ts';
 import { checkOutputFolder } from './outputFolder.ts';
 import { applyOverrides } from './overrides.ts';
 import { runAndDraw } from './runAndDraw.ts';
@@ -50,12 +50,18 @@ export async function runOne(
   let stopped = await before();
   if (stopped !== null) return stopped;
   const inputs = newInputs();
-  const prepared = loadExperiment(req.file, {
-    models: req.models,
-    maxPoints: req.maxPoints,
-    transform: (raw) => applyOverrides(raw, req.overrides),
-    inputs,
-  });
+  // In steps: a graph of tens of thousands of functions, or a large sweep, takes seconds to check.
+  const loaded = await runSteps(
+    loadExperimentSteps(req.file, {
+      models: req.models,
+      maxPoints: req.maxPoints,
+      transform: (raw) => applyOverrides(raw, req.overrides),
+      inputs,
+    }),
+    io.interrupts,
+  );
+  if (loaded === null) return reportInterrupted(io.stderr, ' before starting; nothing written');
+  const prepared = loaded.value;
   stopped = await before();
   if (stopped !== null) return stopped;
   check(prepared);

@@ -53,6 +53,25 @@ export interface World {
  * stream draws, and the arrivals, unchanged: common random numbers.
  */
 export function buildWorld(sim: Simulation, options: WorldOptions): World {
+  const steps = buildWorldSteps(sim, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Functions wired between two yields of buildWorldSteps: a few tens of milliseconds even on
+ * a loaded machine (each costs some 100 us, most of it seeding its streams).
+ */
+export const BUILD_CHUNK = 500;
+
+/**
+ * buildWorld as steps: it yields after every BUILD_CHUNK functions, so that a caller can let
+ * the event loop see Ctrl-C while a graph of tens of thousands of functions is wired (60,000
+ * took several seconds in one piece). The world is the same however it is stepped.
+ */
+export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Generator<void, World> {
   const { seed } = options;
   const stream = (name: string): Rng => createStream(seed, name);
   const client = options.client;
@@ -110,7 +129,9 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
     return entry;
   };
   const functions = new Map<string, FunctionRuntime>();
+  let wired = 0;
   for (const f of options.functions) {
+    if (++wired % BUILD_CHUNK === 0) yield;
     const p = f.platform;
     const { runtime, cluster, account } = platformOf(p);
     const prefix = `fn:${f.name}`;

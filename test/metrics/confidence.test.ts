@@ -69,6 +69,18 @@ describe('meanInterval', () => {
     expect(meanInterval([])).toEqual({ mean: null, low: null, high: null, halfWidth: null });
   });
 
+  it('takes the mean of the exact sum where a plain sum drops small values beside large ones', () => {
+    // 2^53 + 2 is a double, but 2^53 + 1 is not: a plain left-to-right sum rounds each 1 away.
+    const big = 2 ** 53;
+    expect(big + 1 + 1).toBe(big);
+    const ci = meanInterval([big, 1, 1]);
+    expect(ci.mean).toBe((big + 2) / 3);
+    // The spread around that mean: the deviations are exact here, so the variance is too.
+    const m = (big + 2) / 3;
+    const ss = (big - m) ** 2 + 2 * (1 - m) ** 2;
+    expect(ci.halfWidth).toBe(studentTQuantile(0.975, 2) * (Math.sqrt(ss / 2) / Math.sqrt(3)));
+  });
+
   it('covers a known mean about 95% of the time', () => {
     const rng = createStream('metrics-test', 'coverage');
     const trials = 2000;

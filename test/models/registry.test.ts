@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
-import { MAX_PRICE, toPlatformConfig } from '../../src/models/platformModel.ts';
+import { clientModelSchema } from '../../src/models/clientModel.ts';
+import {
+  MAX_PRICE,
+  platformModelSchema,
+  toPlatformConfig,
+} from '../../src/models/platformModel.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
 import { SpecError } from '../../src/spec/specError.ts';
 
@@ -14,6 +19,9 @@ describe('model registry', () => {
         const map = kind === 'platforms' ? registry.platforms : registry.clients;
         expect(map.get(json.name)?.file, f).toBe(`models/${kind}/${f}`);
         expect(json.name, 'file name = model name').toBe(f.replace(/\.json$/, ''));
+        // Parsed on first use (presets are checked lazily): valid, and the model of this file.
+        const schema = kind === 'platforms' ? platformModelSchema : clientModelSchema;
+        expect(map.get(json.name)?.model, f).toEqual(schema.parse(json));
       }
     }
   });

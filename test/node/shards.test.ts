@@ -274,6 +274,11 @@ describe('readShards', () => {
       'units[0].data.stages[2].count: is 4, not the 3 completed calls',
     ],
     [
+      'more cold starts than the run had events',
+      (j) => (j.units[0].data.coldStarts = 1e9),
+      'units[0].data.coldStarts: is 1000000000, more than the ',
+    ],
+    [
       'a negative cost',
       (j) => (j.units[0].data.cost.usd = -1),
       'units[0].data.cost.usd: must be >= 0 (got -1)',
