@@ -1,4 +1,4 @@
-import type { PlatformConfig } from '../platform/config.ts';
+import type { KeepAlivePolicyConfig, PlatformConfig } from '../platform/config.ts';
 import { EXACT_BILLING } from '../platform/memory.ts';
 import { constant } from '../random/distributions/constant.ts';
 import { fromSpec } from '../random/fromSpec.ts';
@@ -25,6 +25,7 @@ import {
   SOURCES,
 } from './common.ts';
 import { billingSchema, memorySchema } from './memory.ts';
+import { type KeepAlivePolicySpec, keepAlivePolicySchema } from './policies.ts';
 
 const dist = latencySchema;
 
@@ -72,6 +73,7 @@ export const platformModelFields = object({
     kind: 'constant',
     value: 600_000,
   }).describe('Idle time before an instance is reclaimed.'),
+  keepAlivePolicy: optional(keepAlivePolicySchema),
   concurrencyPerInstance: withDefault(integer({ min: 1 }), 1),
   maxConcurrency: withDefault(countOrUnlimited('maxConcurrency'), Infinity).describe(
     'Calls of one function at once at most (idle instances do not count); beyond it calls are throttled or queued.',
@@ -174,6 +176,7 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     coldStart: phases.length > 0 ? phases : [ZERO],
     coldStartCpuBound: phases.length > 0 ? present.map(([, cpu]) => cpu) : [false],
     keepAlive: m.keepAlive === null ? null : fromSpec(m.keepAlive),
+    ...(m.keepAlivePolicy ? { keepAlivePolicy: keepAlivePolicyConfig(m.keepAlivePolicy) } : {}),
     concurrencyPerInstance: m.concurrencyPerInstance,
     maxConcurrency: m.maxConcurrency,
     onLimit: m.onLimit,
@@ -188,4 +191,10 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     billing: m.billing,
     memory: m.memory ?? null,
   };
+}
+
+function keepAlivePolicyConfig(spec: KeepAlivePolicySpec): KeepAlivePolicyConfig {
+  if (spec.policy === 'fixed') return { policy: 'fixed' };
+  const { fallback, ...rest } = spec;
+  return { ...rest, fallback: fallback ?? spec.range };
 }

@@ -1,4 +1,5 @@
 import type { Distribution } from '../random/distribution.ts';
+import type { HybridHistogramSettings } from './keepAlive/hybridHistogram.ts';
 import type { Billing, MemoryModel } from './memory.ts';
 import type { RoutingName } from './routing/index.ts';
 
@@ -24,6 +25,8 @@ export interface PlatformConfig {
   coldStartCpuBound: boolean[];
   /** Idle time before reclaim; null keeps idle instances forever. */
   keepAlive: Distribution | null;
+  /** How idle instances are kept: the fixed `keepAlive` (absent) or learnt per function. */
+  keepAlivePolicy?: KeepAlivePolicyConfig;
   concurrencyPerInstance: number;
   /** Calls at once at most (instances x concurrency); Infinity: no limit. */
   maxConcurrency: number;
@@ -93,3 +96,8 @@ export function instanceLimit(p: PlatformConfig): number {
     ? Infinity
     : Math.ceil(p.maxConcurrency / instanceConcurrency(p));
 }
+
+/** A platform's keep-alive policy: the fixed window of `keepAlive`, or the hybrid histogram. */
+export type KeepAlivePolicyConfig =
+  | { policy: 'fixed' }
+  | ({ policy: 'hybrid' } & HybridHistogramSettings);

@@ -111,6 +111,13 @@ export class Pool implements ClusterTenant {
   /** Calls one instance serves at once. */
   readonly conc: number;
   private readonly keepAlive: KeepAlivePolicy;
+  /** Whether the keep-alive policy learns from idle times (asked on arrivals then). */
+  private readonly learns: boolean;
+  /** When the function's last call ended (NaN: none yet), for learning policies. */
+  private lastEnd = Number.NaN;
+  /** When the pending pre-warm load is due, and until when it keeps the instance. */
+  private prewarmAt = Number.NaN;
+  private prewarmUntil = 0;
   private readonly coldStart: ColdStartModel;
   private readonly scaling: ScalingPolicy;
 
@@ -124,6 +131,7 @@ export class Pool implements ClusterTenant {
     this.conc = options.concurrencyPerInstance;
     this.queue = options.queue;
     this.keepAlive = options.keepAlive;
+    this.learns = options.keepAlive.learns;
     this.coldStart = options.coldStart;
     this.scaling = options.scaling;
     options.limits.pools.push(this);
@@ -165,6 +173,10 @@ export class Pool implements ClusterTenant {
   readonly arrive = (call: Call): void => {
     const now = this.sim.now;
     call.atPool = now;
+    // The function was idle since its last call ended: what a learning keep-alive learns from.
+    if (this.learns && this.activeCalls === 0 && this.queue.live === 0 && this.lastEnd >= 0) {
+      this.keepAlive.functionIdle(now - this.lastEnd);
+    }
     const limits = this.options.limits;
     if (limits.maxCalls !== Infinity && limits.inProgress() >= limits.maxCalls) {
       this.atLimit(call);
@@ -193,6 +205,7 @@ export class Pool implements ClusterTenant {
       this.busy--;
       this.idle++;
     }
+    if (this.activeCalls === 0) this.lastEnd = this.sim.now;
     this.drain(null);
     if (this.queue.live > 0) this.scaling.queueWaiting(this);
     if (inst.active === 0) this.becameIdle(inst);
@@ -411,11 +424,57 @@ export class Pool implements ClusterTenant {
     if (this.options.cluster?.offerIdle(inst)) return;
     const now = this.sim.now;
     inst.idleSince = now;
-    inst.reclaimAt = now + this.keepAlive.idleFor(inst, now);
+    if (inst.prewarmUntil > 0 && inst.served === 0) {
+      // Loaded ahead of the call the policy expects: kept until the end of its window.
+      inst.reclaimAt = inst.prewarmUntil;
+    } else if (this.learns && this.activeCalls === 0 && this.queue.live === 0) {
+      // The function's last call ended: unload now and load again before the next one?
+      const prewarm = this.keepAlive.prewarmAfter(now);
+      const keepFor = this.keepAlive.idleFor(inst, now);
+      if (prewarm > 0) {
+        this.unload(inst);
+        this.prewarmAt = now + prewarm;
+        this.prewarmUntil = now + keepFor;
+        this.sim.scheduleAt(this.prewarmAt, this.prewarmDue, null);
+        return;
+      }
+      inst.reclaimAt = now + keepFor;
+    } else {
+      inst.reclaimAt = now + this.keepAlive.idleFor(inst, now);
+    }
     if (inst.reclaimAt < inst.timerAt) {
       inst.timerAt = inst.reclaimAt;
       this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);
     }
+  }
+
+  /**
+   * A pre-warm window ended: load an instance for the call the policy expects, unless a
+   * later unload replaced this load, or the function has an instance again (a call came
+   * early). Not paced by the burst bucket (the platform's own warming, not a scale-out),
+   * but within the instance limit.
+   */
+  private readonly prewarmDue = (_: null): void => {
+    if (this.sim.now !== this.prewarmAt || this.instances > 0) return;
+    const limits = this.options.limits;
+    if (limits.maxInstances !== Infinity && limits.instances() >= limits.maxInstances) return;
+    const inst = this.newInstance(false);
+    inst.prewarmUntil = this.prewarmUntil;
+    this.starting++;
+    const cluster = this.options.cluster;
+    if (cluster === null || cluster.place(inst)) this.boot(inst);
+    else this.unplaced++;
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+  };
+
+  /** Reclaims the idle `inst` now (its keep-alive ended, or the policy unloads it). */
+  private unload(inst: Instance): void {
+    this.list.remove(inst);
+    this.idle--;
+    inst.state = InstanceState.Reclaimed;
+    // Reported gone before its slot goes to a waiting start, or both count at once.
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.options.cluster?.release();
   }
 
   /** The idle instance released longest ago (never a provisioned one), or null. */
@@ -443,12 +502,7 @@ export class Pool implements ClusterTenant {
     if (now >= inst.timerAt) inst.timerAt = Infinity;
     if (inst.state !== InstanceState.Ready || inst.active > 0) return;
     if (now >= inst.reclaimAt) {
-      this.list.remove(inst);
-      this.idle--;
-      inst.state = InstanceState.Reclaimed;
-      // Reported gone before its slot goes to a waiting start, or both count at once.
-      this.observer.levels(now, this.starting - this.unplaced, this.busy, this.idle);
-      this.options.cluster?.release();
+      this.unload(inst);
     } else if (inst.reclaimAt < inst.timerAt) {
       inst.timerAt = inst.reclaimAt;
       this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);

@@ -13,7 +13,7 @@ import {
 import { FunctionRuntime, type PlatformRuntime } from './functionRuntime.ts';
 import { Hop, NO_HOP } from './hop.ts';
 import { type CallSink, Invoker } from './invoker.ts';
-import { fixedKeepAlive, keepForever } from './keepAlive/index.ts';
+import { fixedKeepAlive, HybridHistogram, keepForever } from './keepAlive/index.ts';
 import { LimitGroup } from './limitGroup.ts';
 import { Pool, type PoolPolicies } from './pool.ts';
 import { NULL_POOL_OBSERVER, type PoolObserver } from './poolObserver.ts';
@@ -134,9 +134,13 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
         onLimit: p.onLimit,
         maxQueueWait: p.maxQueueWait,
         provisioned: p.provisioned,
-        keepAlive: p.keepAlive
-          ? fixedKeepAlive(bind(p.keepAlive, stream(`${prefix}/keepAlive`)))
-          : keepForever,
+        keepAlive:
+          p.keepAlivePolicy?.policy === 'hybrid'
+            ? // One histogram per function: each learns its own idle times.
+              new HybridHistogram(p.keepAlivePolicy)
+            : p.keepAlive
+              ? fixedKeepAlive(bind(p.keepAlive, stream(`${prefix}/keepAlive`)))
+              : keepForever,
         coldStart: phasedColdStart(f.coldStart ?? p.coldStart, stream(`${prefix}/coldStart`)),
         scaling: onDemandScaling,
         queue: new FifoQueue(),

@@ -9,6 +9,7 @@ import { cpuScaling } from './cpuScaling.ts';
 import { erlangBCase } from './erlangB.ts';
 import { erlangB50 } from './erlangB50.ts';
 import { fanOut } from './fanOut.ts';
+import { hybridKeepAlive } from './hybridKeepAlive.ts';
 import { keepAlive } from './keepAlive.ts';
 import { littlesLaw } from './littlesLaw.ts';
 import { md1 } from './md1.ts';
@@ -34,6 +35,7 @@ export const VERIFY_CASES: readonly VerifyCase[] = [
   patience,
   setup,
   keepAlive,
+  hybridKeepAlive,
   burst,
   fanOut,
   tailAtScale,
