@@ -1,4 +1,4 @@
-import type { KeepAlivePolicyConfig, PlatformConfig } from '../platform/config.ts';
+import type { KeepAlivePolicyConfig, PlatformConfig, ScalingConfig } from '../platform/config.ts';
 import { EXACT_BILLING } from '../platform/memory.ts';
 import { constant } from '../random/distributions/constant.ts';
 import { fromSpec } from '../random/fromSpec.ts';
@@ -25,7 +25,12 @@ import {
   SOURCES,
 } from './common.ts';
 import { billingSchema, memorySchema } from './memory.ts';
-import { type KeepAlivePolicySpec, keepAlivePolicySchema } from './policies.ts';
+import {
+  type KeepAlivePolicySpec,
+  keepAlivePolicySchema,
+  type ScalingSpec,
+  scalingSchema,
+} from './policies.ts';
 
 const dist = latencySchema;
 
@@ -74,6 +79,7 @@ export const platformModelFields = object({
     value: 600_000,
   }).describe('Idle time before an instance is reclaimed.'),
   keepAlivePolicy: optional(keepAlivePolicySchema),
+  scaling: optional(scalingSchema),
   concurrencyPerInstance: withDefault(integer({ min: 1 }), 1),
   maxConcurrency: withDefault(countOrUnlimited('maxConcurrency'), Infinity).describe(
     'Calls of one function at once at most (idle instances do not count); beyond it calls are throttled or queued.',
@@ -177,6 +183,7 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     coldStartCpuBound: phases.length > 0 ? present.map(([, cpu]) => cpu) : [false],
     keepAlive: m.keepAlive === null ? null : fromSpec(m.keepAlive),
     ...(m.keepAlivePolicy ? { keepAlivePolicy: keepAlivePolicyConfig(m.keepAlivePolicy) } : {}),
+    ...(m.scaling ? { scaling: scalingConfig(m.scaling) } : {}),
     concurrencyPerInstance: m.concurrencyPerInstance,
     maxConcurrency: m.maxConcurrency,
     onLimit: m.onLimit,
@@ -197,4 +204,12 @@ function keepAlivePolicyConfig(spec: KeepAlivePolicySpec): KeepAlivePolicyConfig
   if (spec.policy === 'fixed') return { policy: 'fixed' };
   const { fallback, ...rest } = spec;
   return { ...rest, fallback: fallback ?? spec.range };
+}
+
+function scalingConfig(spec: ScalingSpec): ScalingConfig {
+  if (spec.policy === 'onDemand') return { policy: 'onDemand' };
+  const { panicWindow, ...rest } = spec;
+  // Knative: 10 % of the stable window, rounded to a whole second, at least 1 s.
+  const derived = Math.max(1000, Math.round(spec.stableWindow / 10_000) * 1000);
+  return { ...rest, panicWindow: panicWindow ?? derived };
 }

@@ -1,4 +1,5 @@
 import { HYBRID_DEFAULTS } from '../platform/keepAlive/hybridHistogram.ts';
+import { KPA_DEFAULTS } from '../platform/scaling/kpaScaling.ts';
 import { duration } from '../spec/duration.ts';
 import {
   discriminated,
@@ -11,7 +12,7 @@ import {
   refine,
   withDefault,
 } from '../spec/schema.ts';
-import { durationOrForever } from './common.ts';
+import { countOrUnlimited, durationOrForever } from './common.ts';
 
 /** Bins a hybrid histogram may have at most: memory per function stays small. */
 export const MAX_HISTOGRAM_BINS = 100_000;
@@ -84,3 +85,81 @@ export const keepAlivePolicySchema = discriminated('policy', {
 );
 
 export type KeepAlivePolicySpec = Infer<typeof keepAlivePolicySchema>;
+
+/** Knative's window limits (pkg/apis/autoscaling: WindowMin 6 s, WindowMax 1 h). */
+const WINDOW_MIN = 6_000;
+const WINDOW_MAX = 3_600_000;
+
+const wholeSeconds = (what: string) =>
+  refine(duration({ min: 1000 }), (v) =>
+    Number.isInteger(v / 1000) ? true : `${what} must be whole seconds (got ${v} ms)`,
+  );
+
+const kpaFields = object({
+  policy: literal('kpa'),
+  target: withDefault(number({ exclusiveMin: 0, max: 1e6 }), KPA_DEFAULTS.target).describe(
+    'Concurrent calls per instance the autoscaler aims at (Knative container-concurrency-target-default: 100; a hard concurrencyPerInstance below it is what Knative uses instead).',
+  ),
+  utilisation: withDefault(number({ exclusiveMin: 0, max: 1 }), KPA_DEFAULTS.utilisation).describe(
+    'Share of the target aimed at (container-concurrency-target-percentage: 0.7).',
+  ),
+  stableWindow: withDefault(wholeSeconds('stableWindow'), KPA_DEFAULTS.stableWindow).describe(
+    'The window whose average concurrency sets the instance count (60s; 6s to 1h, whole seconds).',
+  ),
+  panicWindow: optional(wholeSeconds('panicWindow')).describe(
+    'The short window that triggers panic (absent: 10% of the stable window, at least 1s, as Knative).',
+  ),
+  panicThreshold: withDefault(number({ min: 1.1, max: 10 }), KPA_DEFAULTS.panicThreshold).describe(
+    'Panic when the panic window asks for this multiple of the ready instances (2 = 200%).',
+  ),
+  tick: withDefault(wholeSeconds('tick'), KPA_DEFAULTS.tick).describe(
+    'Time between scaling decisions (2s).',
+  ),
+  maxScaleUpRate: withDefault(
+    number({ exclusiveMin: 1, max: 1e6 }),
+    KPA_DEFAULTS.maxScaleUpRate,
+  ).describe('At most this times the ready instances after one decision (1000).'),
+  maxScaleDownRate: withDefault(
+    number({ exclusiveMin: 1, max: 1e6 }),
+    KPA_DEFAULTS.maxScaleDownRate,
+  ).describe('At least the ready instances divided by this after one decision (2).'),
+  scaleToZeroGrace: withDefault(duration(), KPA_DEFAULTS.scaleToZeroGrace).describe(
+    'How long the last instance stays once the autoscaler wants none (30s).',
+  ),
+  minScale: withDefault(integer({ min: 0 }), 0).describe('Instances kept at least (0).'),
+  maxScale: withDefault(countOrUnlimited('maxScale'), Infinity).describe(
+    'Instances at most ("unlimited").',
+  ),
+});
+
+const kpaSchema = refine(kpaFields, (k) => {
+  if (k.stableWindow < WINDOW_MIN || k.stableWindow > WINDOW_MAX) {
+    return { path: 'stableWindow', reason: `must be between 6s and 1h (got ${k.stableWindow} ms)` };
+  }
+  if (k.panicWindow !== undefined && k.panicWindow > k.stableWindow) {
+    return {
+      path: 'panicWindow',
+      reason: `must be at most the stable window (${k.stableWindow} ms), got ${k.panicWindow} ms`,
+    };
+  }
+  if (k.minScale > k.maxScale) {
+    return {
+      path: 'minScale',
+      reason: `must be at most maxScale (${k.maxScale}), got ${k.minScale}`,
+    };
+  }
+  return true;
+});
+
+/**
+ * A platform's scaling policy: `onDemand` (an instance per call that finds none free, the
+ * default) or `kpa` (Knative's windowed autoscaler, Knative's defaults as defaults).
+ */
+export const scalingSchema = discriminated('policy', {
+  onDemand: object({ policy: literal('onDemand') }),
+  kpa: kpaSchema,
+}).describe(
+  'When instances start: "onDemand" (one per call that finds no instance with room, as Lambda) or "kpa" (Knative\'s Pod Autoscaler: windowed average concurrency over target x utilisation, panic mode, scale to zero after a grace period).',
+);
+
+export type ScalingSpec = Infer<typeof scalingSchema>;

@@ -2,6 +2,7 @@ import type { Distribution } from '../random/distribution.ts';
 import type { HybridHistogramSettings } from './keepAlive/hybridHistogram.ts';
 import type { Billing, MemoryModel } from './memory.ts';
 import type { RoutingName } from './routing/index.ts';
+import type { KpaSettings } from './scaling/kpaScaling.ts';
 
 /**
  * A platform, resolved: the stages of docs/DESIGN.md ("The domain in one picture") with their
@@ -27,6 +28,8 @@ export interface PlatformConfig {
   keepAlive: Distribution | null;
   /** How idle instances are kept: the fixed `keepAlive` (absent) or learnt per function. */
   keepAlivePolicy?: KeepAlivePolicyConfig;
+  /** When instances start: one per call that finds none free (absent) or Knative's KPA. */
+  scaling?: ScalingConfig;
   concurrencyPerInstance: number;
   /** Calls at once at most (instances x concurrency); Infinity: no limit. */
   maxConcurrency: number;
@@ -101,3 +104,6 @@ export function instanceLimit(p: PlatformConfig): number {
 export type KeepAlivePolicyConfig =
   | { policy: 'fixed' }
   | ({ policy: 'hybrid' } & HybridHistogramSettings);
+
+/** A platform's scaling policy: on demand (Lambda), or Knative's windowed autoscaler. */
+export type ScalingConfig = { policy: 'onDemand' } | ({ policy: 'kpa' } & KpaSettings);

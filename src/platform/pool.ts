@@ -120,9 +120,14 @@ export class Pool implements ClusterTenant {
   private prewarmUntil = 0;
   private readonly coldStart: ColdStartModel;
   private readonly scaling: ScalingPolicy;
+  /** Whether the scaling policy reads the concurrency integral (see concurrencyArea). */
+  private readonly tracks: boolean;
+  /** Calls at the pool (running or queued), integrated over time up to `concAt`: call-ms. */
+  private concArea = 0;
+  private concAt = 0;
 
   constructor(
-    private readonly sim: Simulation,
+    readonly sim: Simulation,
     readonly fn: FunctionRuntime,
     readonly options: PoolOptions,
     readonly host: PoolHost,
@@ -134,6 +139,8 @@ export class Pool implements ClusterTenant {
     this.learns = options.keepAlive.learns;
     this.coldStart = options.coldStart;
     this.scaling = options.scaling;
+    this.tracks = options.scaling.tracksConcurrency;
+    this.concAt = sim.now;
     options.limits.pools.push(this);
     options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
@@ -145,6 +152,34 @@ export class Pool implements ClusterTenant {
       this.list.pushFront(inst);
     }
     if (options.provisioned > 0) observer.levels(sim.now, 0, 0, this.idle);
+    options.scaling.attach(this);
+  }
+
+  /** Instances ready (busy or idle), provisioned ones included. */
+  get readyInstances(): number {
+    return this.busy + this.idle;
+  }
+
+  /**
+   * Calls at the pool (running or queued), integrated over time until now, in call-ms: a
+   * windowed autoscaler's metric (only kept when the scaling policy tracks concurrency).
+   */
+  concurrencyArea(): number {
+    this.integrateConcurrency();
+    return this.concArea;
+  }
+
+  /** Calls at the pool right now (running or queued). */
+  get concurrency(): number {
+    return this.activeCalls + this.queue.live;
+  }
+
+  // The count changes only inside arrive, release and abandon: integrating on entry to
+  // them keeps the integral exact.
+  private integrateConcurrency(): void {
+    const now = this.sim.now;
+    this.concArea += (this.activeCalls + this.queue.live) * (now - this.concAt);
+    this.concAt = now;
   }
 
   /** Calls waiting in the queue (LimitGroup counts them). */
@@ -173,6 +208,7 @@ export class Pool implements ClusterTenant {
   readonly arrive = (call: Call): void => {
     const now = this.sim.now;
     call.atPool = now;
+    if (this.tracks) this.integrateConcurrency();
     // The function was idle since its last call ended: what a learning keep-alive learns from.
     if (this.learns && this.activeCalls === 0 && this.queue.live === 0 && this.lastEnd >= 0) {
       this.keepAlive.functionIdle(now - this.lastEnd);
@@ -197,15 +233,20 @@ export class Pool implements ClusterTenant {
 
   /** The call that held `inst` is done with it. */
   release(inst: Instance): void {
+    if (this.tracks) this.integrateConcurrency();
     inst.active--;
     this.activeCalls--;
+    if (this.activeCalls === 0) this.lastEnd = this.sim.now;
+    if (inst.retiring) {
+      this.retire(inst);
+      return;
+    }
     if (inst.listed) this.list.remove(inst);
     this.list.pushFront(inst);
     if (inst.active === 0) {
       this.busy--;
       this.idle++;
     }
-    if (this.activeCalls === 0) this.lastEnd = this.sim.now;
     this.drain(null);
     if (this.queue.live > 0) this.scaling.queueWaiting(this);
     if (inst.active === 0) this.becameIdle(inst);
@@ -292,6 +333,7 @@ export class Pool implements ClusterTenant {
 
   private readonly abandon = (call: Call): void => {
     if (!call.queued) return;
+    if (this.tracks) this.integrateConcurrency();
     call.queued = false;
     this.queue.dropped();
     call.queue = this.sim.now - call.atPool;
@@ -467,9 +509,49 @@ export class Pool implements ClusterTenant {
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
   };
 
+  /**
+   * Removes an instance, for a scaling policy that scales down: a start not yet begun
+   * (waiting for a token), else the instance idle longest, else the least recently used
+   * one with room, which takes no new call and goes when its calls end (Knative drains a
+   * pod). Never a provisioned one. False when there is none to remove.
+   */
+  scaleDown(): boolean {
+    if (this.wanted > 0) {
+      this.wanted--;
+      this.options.limits.released(this);
+      return true;
+    }
+    const idle = this.evictable();
+    if (idle !== null) {
+      this.unload(idle);
+      return true;
+    }
+    for (let inst = this.list.tail; inst !== null; inst = inst.prev) {
+      if (inst.provisioned) continue;
+      this.list.remove(inst);
+      inst.retiring = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** A call on the retiring `inst` ended (see scaleDown): it goes with its last call. */
+  private retire(inst: Instance): void {
+    if (inst.active === 0) {
+      this.busy--;
+      inst.state = InstanceState.Reclaimed;
+      this.options.cluster?.release();
+    }
+    // The call that ended may let queued calls in (the concurrency limit), not on this one.
+    this.drain(null);
+    if (this.queue.live > 0) this.scaling.queueWaiting(this);
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.options.limits.released(this);
+  }
+
   /** Reclaims the idle `inst` now (its keep-alive ended, or the policy unloads it). */
   private unload(inst: Instance): void {
-    this.list.remove(inst);
+    if (inst.listed) this.list.remove(inst);
     this.idle--;
     inst.state = InstanceState.Reclaimed;
     // Reported gone before its slot goes to a waiting start, or both count at once.

@@ -20,7 +20,7 @@ import { NULL_POOL_OBSERVER, type PoolObserver } from './poolObserver.ts';
 import { FifoQueue } from './queueing/index.ts';
 import { ROUTING_POLICIES } from './routing/index.ts';
 import { bind } from './sampler.ts';
-import { onDemandScaling } from './scaling/index.ts';
+import { KpaScaling, onDemandScaling } from './scaling/index.ts';
 import { TokenBucket } from './tokenBucket.ts';
 
 export interface WorldOptions {
@@ -142,7 +142,8 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
               ? fixedKeepAlive(bind(p.keepAlive, stream(`${prefix}/keepAlive`)))
               : keepForever,
         coldStart: phasedColdStart(f.coldStart ?? p.coldStart, stream(`${prefix}/coldStart`)),
-        scaling: onDemandScaling,
+        // A KPA per function: each keeps its own window of concurrency.
+        scaling: p.scaling?.policy === 'kpa' ? new KpaScaling(p.scaling) : onDemandScaling,
         queue: new FifoQueue(),
         routing: ROUTING_POLICIES[p.routing],
         routingRng: stream(`${prefix}/routing`),

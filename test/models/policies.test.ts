@@ -61,3 +61,50 @@ describe('keepAlivePolicy in a platform model', () => {
     expect(hybrid({ minSamples: 0.5 })).toThrow(/keepAlivePolicy.minSamples/);
   });
 });
+
+describe('scaling in a platform model', () => {
+  it('is absent (on demand) unless given; kpa takes Knative defaults, the panic window 10% of the stable one', () => {
+    expect(config({}).scaling).toBeUndefined();
+    expect(config({ scaling: { policy: 'kpa' } }).scaling).toMatchObject({
+      policy: 'kpa',
+      target: 100,
+      utilisation: 0.7,
+      stableWindow: 60_000,
+      panicWindow: 6_000,
+      panicThreshold: 2,
+      tick: 2_000,
+      scaleToZeroGrace: 30_000,
+      maxScale: Infinity,
+    });
+    expect(config({ scaling: { policy: 'kpa', stableWindow: '2min' } }).scaling).toMatchObject({
+      panicWindow: 12_000,
+    });
+  });
+
+  it('gives an unknown policy a "did you mean" and refuses options it does not take', () => {
+    expect(add({ scaling: { policy: 'kap' } })).toThrow(
+      /scaling\.policy: must be one of "onDemand", "kpa" \(got "kap"\).*did you mean "kpa"/,
+    );
+    expect(add({ scaling: { policy: 'onDemand', target: 10 } })).toThrow(
+      'p.json: scaling: unknown field "target" (allowed: policy)',
+    );
+    expect(add({ scaling: { policy: 'kpa', containerConcurrency: 10 } })).toThrow(
+      /scaling: unknown field "containerConcurrency" \(allowed: policy, target, utilisation/,
+    );
+  });
+
+  it('refuses bad values with the field path and the reason', () => {
+    const kpa = (f: Record<string, unknown>) => add({ scaling: { policy: 'kpa', ...f } });
+    expect(kpa({ utilisation: 1.5 })).toThrow('scaling.utilisation: must be <= 1');
+    expect(kpa({ stableWindow: '2h' })).toThrow('scaling.stableWindow: must be between 6s and 1h');
+    expect(kpa({ stableWindow: '10.5s' })).toThrow(/scaling.stableWindow.*whole seconds/);
+    expect(kpa({ panicWindow: '2min' })).toThrow(
+      'scaling.panicWindow: must be at most the stable window',
+    );
+    expect(kpa({ panicThreshold: 1 })).toThrow('scaling.panicThreshold: must be >= 1.1');
+    expect(kpa({ minScale: 5, maxScale: 2 })).toThrow(
+      'scaling.minScale: must be at most maxScale (2)',
+    );
+    expect(kpa({ tick: 0 })).toThrow(/scaling.tick/);
+  });
+});

@@ -11,6 +11,7 @@ import { erlangB50 } from './erlangB50.ts';
 import { fanOut } from './fanOut.ts';
 import { hybridKeepAlive } from './hybridKeepAlive.ts';
 import { keepAlive } from './keepAlive.ts';
+import { kpaSettle } from './kpaSettle.ts';
 import { littlesLaw } from './littlesLaw.ts';
 import { md1 } from './md1.ts';
 import { mg1 } from './mg1.ts';
@@ -37,6 +38,7 @@ export const VERIFY_CASES: readonly VerifyCase[] = [
   keepAlive,
   hybridKeepAlive,
   burst,
+  kpaSettle,
   fanOut,
   tailAtScale,
   cpuScaling,
