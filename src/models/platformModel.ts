@@ -79,6 +79,25 @@ export const platformModelFields = object({
     value: 600_000,
   }).describe('Idle time before an instance is reclaimed.'),
   keepAlivePolicy: optional(keepAlivePolicySchema),
+  snapshot: optional(
+    object({
+      restore: dist.describe(
+        'Restoring the initialised runtime and function from the snapshot (its cache warm), instead of runtimeInit and functionInit.',
+      ),
+      firstRestores: optional(
+        object({
+          count: integer({ min: 1, max: 1e9 }).describe(
+            "How many of the function's first restores come from a cold snapshot cache.",
+          ),
+          restore: dist.describe('A restore from the cold cache.'),
+        }),
+      ).describe(
+        'The first restores are slower: the snapshot is paged in from slower tiers of its cache. Absent: all alike.',
+      ),
+    }),
+  ).describe(
+    'A snapshot of the initialised function (Lambda SnapStart, Firecracker snapshots): a cold start restores it in place of the runtime and function initialisation phases. Absent: none.',
+  ),
   scaling: optional(scalingSchema),
   concurrencyPerInstance: withDefault(integer({ min: 1 }), 1),
   maxConcurrency: withDefault(countOrUnlimited('maxConcurrency'), Infinity).describe(
@@ -182,6 +201,19 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     coldStart: phases.length > 0 ? phases : [ZERO],
     coldStartCpuBound: phases.length > 0 ? present.map(([, cpu]) => cpu) : [false],
     keepAlive: m.keepAlive === null ? null : fromSpec(m.keepAlive),
+    ...(m.snapshot
+      ? {
+          snapshot: {
+            restore: fromSpec(m.snapshot.restore),
+            firstRestores: m.snapshot.firstRestores
+              ? {
+                  count: m.snapshot.firstRestores.count,
+                  restore: fromSpec(m.snapshot.firstRestores.restore),
+                }
+              : null,
+          },
+        }
+      : {}),
     ...(m.keepAlivePolicy ? { keepAlivePolicy: keepAlivePolicyConfig(m.keepAlivePolicy) } : {}),
     ...(m.scaling ? { scaling: scalingConfig(m.scaling) } : {}),
     concurrencyPerInstance: m.concurrencyPerInstance,

@@ -1,4 +1,5 @@
 import type { Distribution } from '../random/distribution.ts';
+import type { SnapshotRestoreConfig } from './coldStart/snapshotRestore.ts';
 import type { HybridHistogramSettings } from './keepAlive/hybridHistogram.ts';
 import type { Billing, MemoryModel } from './memory.ts';
 import type { RoutingName } from './routing/index.ts';
@@ -24,6 +25,11 @@ export interface PlatformConfig {
   coldStart: Distribution[];
   /** Which of those phases run code (runtime and function init): they scale with CPU. */
   coldStartCpuBound: boolean[];
+  /**
+   * A snapshot of the initialised function (SnapStart): its restore replaces the phases that
+   * run code (coldStartCpuBound); absent: none.
+   */
+  snapshot?: SnapshotRestoreConfig;
   /** Idle time before reclaim; null keeps idle instances forever. */
   keepAlive: Distribution | null;
   /** How idle instances are kept: the fixed `keepAlive` (absent) or learnt per function. */

@@ -2,7 +2,7 @@ import type { Simulation } from '../engine/index.ts';
 import type { Rng } from '../random/rng.ts';
 import { createStream } from '../random/streams.ts';
 import { Cluster } from './cluster.ts';
-import { phasedColdStart } from './coldStart/index.ts';
+import { phasedColdStart, snapshotRestore } from './coldStart/index.ts';
 import {
   type ClientConfig,
   type FunctionConfig,
@@ -141,7 +141,13 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
             : p.keepAlive
               ? fixedKeepAlive(bind(p.keepAlive, stream(`${prefix}/keepAlive`)))
               : keepForever,
-        coldStart: phasedColdStart(f.coldStart ?? p.coldStart, stream(`${prefix}/coldStart`)),
+        coldStart: p.snapshot
+          ? snapshotRestore(
+              (f.coldStart ?? p.coldStart).filter((_, i) => !p.coldStartCpuBound[i]),
+              p.snapshot,
+              stream(`${prefix}/coldStart`),
+            )
+          : phasedColdStart(f.coldStart ?? p.coldStart, stream(`${prefix}/coldStart`)),
         // A KPA per function: each keeps its own window of concurrency.
         scaling: p.scaling?.policy === 'kpa' ? new KpaScaling(p.scaling) : onDemandScaling,
         queue: new FifoQueue(),

@@ -108,3 +108,26 @@ describe('scaling in a platform model', () => {
     expect(kpa({ tick: 0 })).toThrow(/scaling.tick/);
   });
 });
+
+describe('snapshot in a platform model', () => {
+  it('resolves the restore and the cold-cache restores', () => {
+    const c = config({
+      coldStart: { sandbox: 100, runtimeInit: 3000 },
+      snapshot: { restore: 200, firstRestores: { count: 5, restore: 600 } },
+    });
+    expect(c.snapshot?.restore.mean).toBe(200);
+    expect(c.snapshot?.firstRestores?.restore.mean).toBe(600);
+    expect(c.snapshot?.firstRestores?.count).toBe(5);
+    expect(config({}).snapshot).toBeUndefined();
+  });
+
+  it('refuses bad values with the field path and the reason', () => {
+    expect(add({ snapshot: {} })).toThrow('p.json: snapshot: missing required field "restore"');
+    expect(add({ snapshot: { restore: 200, firstRestores: { count: 0, restore: 1 } } })).toThrow(
+      'p.json: snapshot.firstRestores.count: must be >= 1',
+    );
+    expect(add({ snapshot: { restore: 200, cache: 1 } })).toThrow(
+      /snapshot: unknown field "cache" \(allowed: restore, firstRestores\)/,
+    );
+  });
+});
