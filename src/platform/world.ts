@@ -149,7 +149,11 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
             )
           : phasedColdStart(f.coldStart ?? p.coldStart, stream(`${prefix}/coldStart`)),
         // A KPA per function: each keeps its own window of concurrency.
-        scaling: p.scaling?.policy === 'kpa' ? new KpaScaling(p.scaling) : onDemandScaling,
+        // A hard limit per instance below the target is the target (Knative: containerConcurrency).
+        scaling:
+          p.scaling?.policy === 'kpa'
+            ? new KpaScaling({ ...p.scaling, target: Math.min(p.scaling.target, conc) })
+            : onDemandScaling,
         queue: new FifoQueue(),
         routing: ROUTING_POLICIES[p.routing],
         routingRng: stream(`${prefix}/routing`),

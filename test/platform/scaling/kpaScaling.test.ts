@@ -68,3 +68,15 @@ describe('KpaScaling', () => {
     expect(w.ended.every((c) => c.outcome === w.ended[0].outcome)).toBe(true);
   });
 });
+
+describe('KpaScaling wiring', () => {
+  it('aims at the hard concurrency per instance when it is below the target (Knative containerConcurrency)', () => {
+    const target = (concurrencyPerInstance: number) => {
+      const w = testWorld({ ...kpa({ target: 100 }), concurrencyPerInstance }, constant(100));
+      const pool = w.functions.get('f')!.pool as unknown as { scaling: KpaScaling };
+      return pool.scaling.settings.target;
+    };
+    expect(target(10)).toBe(10);
+    expect(target(1000)).toBe(100);
+  });
+});
