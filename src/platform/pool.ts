@@ -236,7 +236,7 @@ export class Pool implements ClusterTenant {
     if (this.tracks) this.integrateConcurrency();
     inst.active--;
     this.activeCalls--;
-    if (this.activeCalls === 0) this.lastEnd = this.sim.now;
+    if (this.learns && this.activeCalls === 0) this.lastEnd = this.sim.now;
     if (inst.retiring) {
       this.retire(inst);
       return;
@@ -466,10 +466,13 @@ export class Pool implements ClusterTenant {
     if (this.options.cluster?.offerIdle(inst)) return;
     const now = this.sim.now;
     inst.idleSince = now;
-    if (inst.prewarmUntil > 0 && inst.served === 0) {
+    // Hot path: a fixed keep-alive is decided after one test.
+    if (!this.learns) {
+      inst.reclaimAt = now + this.keepAlive.idleFor(inst, now);
+    } else if (inst.prewarmUntil > 0 && inst.served === 0) {
       // Loaded ahead of the call the policy expects: kept until the end of its window.
       inst.reclaimAt = inst.prewarmUntil;
-    } else if (this.learns && this.activeCalls === 0 && this.queue.live === 0) {
+    } else if (this.activeCalls === 0 && this.queue.live === 0) {
       // The function's last call ended: unload now and load again before the next one?
       const prewarm = this.keepAlive.prewarmAfter(now);
       const keepFor = this.keepAlive.idleFor(inst, now);
