@@ -22,6 +22,7 @@ import {
   type KeepAliveCostOptions,
   keepAliveCost,
 } from './keepAliveCost.ts';
+import { type KeepAliveParetoOptions, keepAlivePareto } from './keepAlivePareto.ts';
 import { type DistributionOptions, latencyCdf } from './latencyCdf.ts';
 import { type PercentileCurvesOptions, percentileCurves } from './percentileCurves.ts';
 import { MEMORY_AXIS, type PowerTuningOptions, powerTuning } from './powerTuning.ts';
@@ -42,6 +43,7 @@ export interface ChartOptions {
   burstTimeline?: BurstTimelineOptions;
   fanOutSlowShare?: FanOutSlowShareOptions;
   keepAliveCost?: KeepAliveCostOptions;
+  keepAlivePareto?: KeepAliveParetoOptions;
   useCaseBudgets?: UseCaseBudgetsOptions;
   powerTuning?: PowerTuningOptions;
 }
@@ -112,6 +114,13 @@ export function chartsFor(raw: ExperimentResults, hints: ChartHints = {}): Chart
         out.push({ name, title, spec: keepAliveCost(results, opts.keepAliveCost) });
         break;
       }
+      case 'keepAlivePareto':
+        out.push({
+          name,
+          title: 'Cold starts against wasted memory time',
+          spec: keepAlivePareto(results, opts.keepAlivePareto),
+        });
+        break;
       case 'powerTuning':
         out.push({
           name,
@@ -186,6 +195,11 @@ export function undrawable(results: ExperimentResults, name: ChartName): string 
       return measured.length > 0 ? null : none;
     case 'useCaseBudgets':
       return results.points.length > 0 ? null : none;
+    case 'keepAlivePareto':
+      if (!results.points.some((p) => p.cost.idleGbSeconds !== undefined)) {
+        return 'the results have no idle memory time (written before it was measured)';
+      }
+      return measured.length > 0 ? null : none;
   }
 }
 

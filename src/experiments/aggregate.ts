@@ -168,6 +168,7 @@ export function aggregatePoint(
       usd: usd / n,
       usdPerMillionRoots: completed > 0 ? (usd / completed) * 1e6 : null,
       instanceGbSeconds: sum((r) => r.instances.gbSeconds) / n,
+      idleGbSeconds: sum((r) => r.instances.idleGbSeconds ?? 0) / n,
     },
     instances: {
       mean: sum((r) => r.instances.mean) / n,

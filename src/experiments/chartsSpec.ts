@@ -29,6 +29,7 @@ export const CHART_NAMES = [
   'burstTimeline',
   'fanOutSlowShare',
   'keepAliveCost',
+  'keepAlivePareto',
   'useCaseBudgets',
   'powerTuning',
 ] as const;
@@ -79,6 +80,11 @@ export const CHART_OPTIONS = {
     x: optional(axis),
     cost: optional(enumOf(['memory', 'warmers', 'usdPerMillionRoots', 'usd'])).describe(
       'The right axis: memory kept alive, warmer pings, the bill per million requests or per run',
+    ),
+  }),
+  keepAlivePareto: object({
+    label: optional(axis).describe(
+      'The axis whose values label the points (default: the keep-alive axis)',
     ),
   }),
   useCaseBudgets: object({

@@ -51,7 +51,8 @@ export interface ReplicationData {
   coldStarts: number;
   warmers: { calls: number; cold: number } | null;
   cost: { requests: number; gbSeconds: number; usd: number; warmerUsd: number };
-  instances: { mean: number; max: number; gbSeconds: number };
+  /** idleGbSeconds: of idle instances only (wasted memory time); absent from older shard files. */
+  instances: { mean: number; max: number; gbSeconds: number; idleGbSeconds?: number };
   timeline: {
     series: ReturnType<TimeSeries['toJSON']>;
     p99: Histogram[];
@@ -121,6 +122,9 @@ export class Recorder implements CallSink {
   // The same weighted by each function's memory, for what keeping instances costs.
   private totalGB = 0;
   private gbArea = 0;
+  // Idle instances weighted by memory: the memory kept warm for no call (wasted memory time).
+  private idleGB = 0;
+  private idleGbArea = 0;
   private lastT = 0;
   readonly series: TimeSeries | null;
   readonly windowP99: Histogram[] = [];
@@ -245,6 +249,7 @@ export class Recorder implements CallSink {
         const change = s + b + i - (starting + busy + idle);
         this.total += change;
         this.totalGB += change * memoryGB;
+        this.idleGB += (i - idle) * memoryGB;
         starting = s;
         busy = b;
         idle = i;
@@ -264,6 +269,7 @@ export class Recorder implements CallSink {
     if (t > this.lastT) {
       this.area += this.total * (t - this.lastT);
       this.gbArea += this.totalGB * (t - this.lastT);
+      this.idleGbArea += this.idleGB * (t - this.lastT);
       this.lastT = t;
     }
   }
@@ -274,16 +280,23 @@ export class Recorder implements CallSink {
     this.lastT = t;
     this.area = 0;
     this.gbArea = 0;
+    this.idleGbArea = 0;
     this.totalMax = this.total;
   }
 
-  instances(end: number): { mean: number; max: number; gbSeconds: number } {
+  instances(end: number): {
+    mean: number;
+    max: number;
+    gbSeconds: number;
+    idleGbSeconds: number;
+  } {
     this.integrate(end);
     const span = end - this.windowStart;
     return {
       mean: span > 0 ? this.area / span : this.total,
       max: this.totalMax,
       gbSeconds: this.gbArea / 1000,
+      idleGbSeconds: this.idleGbArea / 1000,
     };
   }
 }

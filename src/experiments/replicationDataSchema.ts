@@ -31,6 +31,7 @@ import {
   nullable,
   number,
   object,
+  optional,
   record,
   refine,
   type SameKeys,
@@ -183,7 +184,12 @@ const replicationShape = {
     usd: nonNegative,
     warmerUsd: nonNegative,
   }),
-  instances: object({ mean: nonNegative, max: nonNegative, gbSeconds: nonNegative }),
+  instances: object({
+    mean: nonNegative,
+    max: nonNegative,
+    gbSeconds: nonNegative,
+    idleGbSeconds: optional(nonNegative),
+  }),
   timeline: nullable(
     refine(
       object({ series: timeSeriesSchema, p99: array(nullable(histogramRef)) }),

@@ -114,6 +114,11 @@ export interface PointResult {
      * not: what keeping instances warm costs the provider (keep-alive's price).
      */
     instanceGbSeconds: number;
+    /**
+     * GB-seconds of idle instances (loaded, serving no call): wasted memory time, what a
+     * keep-alive policy spends to avoid cold starts. Absent from older results.
+     */
+    idleGbSeconds?: number;
   };
   /** Instances of all functions (starting + busy + idle), time-weighted mean and max. */
   instances: { mean: number; max: number };

@@ -32,6 +32,7 @@ export function resultsCsv(results: ExperimentResults): string {
     'timed_out',
     'in_flight',
     'usd_per_million_roots',
+    'idle_gb_seconds',
   ];
   const rows = results.points.map((p) => {
     const e: LatencyStats = p.endToEnd;
@@ -52,6 +53,7 @@ export function resultsCsv(results: ExperimentResults): string {
       p.calls.timedOut,
       p.calls.inFlight,
       p.cost.usdPerMillionRoots,
+      p.cost.idleGbSeconds,
     ]
       .map(cell)
       .join(',');

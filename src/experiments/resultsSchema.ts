@@ -156,6 +156,8 @@ const costShape = {
   usd: nonNegative,
   usdPerMillionRoots: ms,
   instanceGbSeconds: nonNegative,
+  // Absent from results written before wasted memory time was measured.
+  idleGbSeconds: optional(nonNegative),
 };
 
 const perWindow = array(nonNegative, { maxItems: MAX_TIMELINE_WINDOWS + 1 });

@@ -1,4 +1,4 @@
-import type { PlatformConfig } from '../platform/config.ts';
+import type { KeepAlivePolicyConfig, PlatformConfig, ScalingConfig } from '../platform/config.ts';
 import { EXACT_BILLING } from '../platform/memory.ts';
 import { constant } from '../random/distributions/constant.ts';
 import { fromSpec } from '../random/fromSpec.ts';
@@ -25,6 +25,12 @@ import {
   SOURCES,
 } from './common.ts';
 import { billingSchema, memorySchema } from './memory.ts';
+import {
+  type KeepAlivePolicySpec,
+  keepAlivePolicySchema,
+  type ScalingSpec,
+  scalingSchema,
+} from './policies.ts';
 
 const dist = latencySchema;
 
@@ -72,6 +78,27 @@ export const platformModelFields = object({
     kind: 'constant',
     value: 600_000,
   }).describe('Idle time before an instance is reclaimed.'),
+  keepAlivePolicy: optional(keepAlivePolicySchema),
+  snapshot: optional(
+    object({
+      restore: dist.describe(
+        'Restoring the initialised runtime and function from the snapshot (its cache warm), instead of runtimeInit and functionInit.',
+      ),
+      firstRestores: optional(
+        object({
+          count: integer({ min: 1, max: 1e9 }).describe(
+            "How many of the function's first restores come from a cold snapshot cache.",
+          ),
+          restore: dist.describe('A restore from the cold cache.'),
+        }),
+      ).describe(
+        'The first restores are slower: the snapshot is paged in from slower tiers of its cache. Absent: all alike.',
+      ),
+    }),
+  ).describe(
+    'A snapshot of the initialised function (Lambda SnapStart, Firecracker snapshots): a cold start restores it in place of the runtime and function initialisation phases. Absent: none.',
+  ),
+  scaling: optional(scalingSchema),
   concurrencyPerInstance: withDefault(integer({ min: 1 }), 1),
   maxConcurrency: withDefault(countOrUnlimited('maxConcurrency'), Infinity).describe(
     'Calls of one function at once at most (idle instances do not count); beyond it calls are throttled or queued.',
@@ -174,6 +201,21 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     coldStart: phases.length > 0 ? phases : [ZERO],
     coldStartCpuBound: phases.length > 0 ? present.map(([, cpu]) => cpu) : [false],
     keepAlive: m.keepAlive === null ? null : fromSpec(m.keepAlive),
+    ...(m.snapshot
+      ? {
+          snapshot: {
+            restore: fromSpec(m.snapshot.restore),
+            firstRestores: m.snapshot.firstRestores
+              ? {
+                  count: m.snapshot.firstRestores.count,
+                  restore: fromSpec(m.snapshot.firstRestores.restore),
+                }
+              : null,
+          },
+        }
+      : {}),
+    ...(m.keepAlivePolicy ? { keepAlivePolicy: keepAlivePolicyConfig(m.keepAlivePolicy) } : {}),
+    ...(m.scaling ? { scaling: scalingConfig(m.scaling) } : {}),
     concurrencyPerInstance: m.concurrencyPerInstance,
     maxConcurrency: m.maxConcurrency,
     onLimit: m.onLimit,
@@ -188,4 +230,18 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     billing: m.billing,
     memory: m.memory ?? null,
   };
+}
+
+function keepAlivePolicyConfig(spec: KeepAlivePolicySpec): KeepAlivePolicyConfig {
+  if (spec.policy === 'fixed') return { policy: 'fixed' };
+  const { fallback, ...rest } = spec;
+  return { ...rest, fallback: fallback ?? spec.range };
+}
+
+function scalingConfig(spec: ScalingSpec): ScalingConfig {
+  if (spec.policy === 'onDemand') return { policy: 'onDemand' };
+  const { panicWindow, ...rest } = spec;
+  // Knative: 10 % of the stable window, rounded to a whole second, at least 1 s.
+  const derived = Math.max(1000, Math.round(spec.stableWindow / 10_000) * 1000);
+  return { ...rest, panicWindow: panicWindow ?? derived };
 }

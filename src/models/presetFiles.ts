@@ -15,21 +15,33 @@ import platform_article2019LatencyOptimised from '../../models/platforms/article
 import platform_article2019Managed from '../../models/platforms/article-2019-managed.json' with {
   type: 'json',
 };
+import platform_awsLambda from '../../models/platforms/aws-lambda.json' with { type: 'json' };
 import platform_awsLambda2019 from '../../models/platforms/aws-lambda-2019.json' with {
   type: 'json',
 };
 import platform_awsLambda2019HttpApi from '../../models/platforms/aws-lambda-2019-http-api.json' with {
   type: 'json',
 };
+import platform_awsLambdaJava from '../../models/platforms/aws-lambda-java.json' with {
+  type: 'json',
+};
+import platform_awsLambdaJavaSnapstart from '../../models/platforms/aws-lambda-java-snapstart.json' with {
+  type: 'json',
+};
 import platform_azureFunctions from '../../models/platforms/azure-functions.json' with {
   type: 'json',
 };
+import platform_azureFunctionsFlex from '../../models/platforms/azure-functions-flex.json' with {
+  type: 'json',
+};
+import platform_cloudRun from '../../models/platforms/cloud-run.json' with { type: 'json' };
 import platform_cloudflareWorkers from '../../models/platforms/cloudflare-workers.json' with {
   type: 'json',
 };
 import platform_googleCloudFunctions from '../../models/platforms/google-cloud-functions.json' with {
   type: 'json',
 };
+import platform_knative from '../../models/platforms/knative.json' with { type: 'json' };
 import platform_selfManagedFleet from '../../models/platforms/self-managed-fleet.json' with {
   type: 'json',
 };
@@ -53,4 +65,13 @@ export const PRESET_FILES: { file: string; json: unknown }[] = [
   { file: 'models/platforms/cloudflare-workers.json', json: platform_cloudflareWorkers },
   { file: 'models/platforms/google-cloud-functions.json', json: platform_googleCloudFunctions },
   { file: 'models/platforms/self-managed-fleet.json', json: platform_selfManagedFleet },
+  { file: 'models/platforms/aws-lambda.json', json: platform_awsLambda },
+  { file: 'models/platforms/aws-lambda-java.json', json: platform_awsLambdaJava },
+  {
+    file: 'models/platforms/aws-lambda-java-snapstart.json',
+    json: platform_awsLambdaJavaSnapstart,
+  },
+  { file: 'models/platforms/cloud-run.json', json: platform_cloudRun },
+  { file: 'models/platforms/knative.json', json: platform_knative },
+  { file: 'models/platforms/azure-functions-flex.json', json: platform_azureFunctionsFlex },
 ];

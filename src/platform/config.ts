@@ -1,6 +1,9 @@
 import type { Distribution } from '../random/distribution.ts';
+import type { SnapshotRestoreConfig } from './coldStart/snapshotRestore.ts';
+import type { HybridHistogramSettings } from './keepAlive/hybridHistogram.ts';
 import type { Billing, MemoryModel } from './memory.ts';
 import type { RoutingName } from './routing/index.ts';
+import type { KpaSettings } from './scaling/kpaScaling.ts';
 
 /**
  * A platform, resolved: the stages of docs/DESIGN.md ("The domain in one picture") with their
@@ -22,8 +25,17 @@ export interface PlatformConfig {
   coldStart: Distribution[];
   /** Which of those phases run code (runtime and function init): they scale with CPU. */
   coldStartCpuBound: boolean[];
+  /**
+   * A snapshot of the initialised function (SnapStart): its restore replaces the phases that
+   * run code (coldStartCpuBound); absent: none.
+   */
+  snapshot?: SnapshotRestoreConfig;
   /** Idle time before reclaim; null keeps idle instances forever. */
   keepAlive: Distribution | null;
+  /** How idle instances are kept: the fixed `keepAlive` (absent) or learnt per function. */
+  keepAlivePolicy?: KeepAlivePolicyConfig;
+  /** When instances start: one per call that finds none free (absent) or Knative's KPA. */
+  scaling?: ScalingConfig;
   concurrencyPerInstance: number;
   /** Calls at once at most (instances x concurrency); Infinity: no limit. */
   maxConcurrency: number;
@@ -93,3 +105,11 @@ export function instanceLimit(p: PlatformConfig): number {
     ? Infinity
     : Math.ceil(p.maxConcurrency / instanceConcurrency(p));
 }
+
+/** A platform's keep-alive policy: the fixed window of `keepAlive`, or the hybrid histogram. */
+export type KeepAlivePolicyConfig =
+  | { policy: 'fixed' }
+  | ({ policy: 'hybrid' } & HybridHistogramSettings);
+
+/** A platform's scaling policy: on demand (Lambda), or Knative's windowed autoscaler. */
+export type ScalingConfig = { policy: 'onDemand' } | ({ policy: 'kpa' } & KpaSettings);

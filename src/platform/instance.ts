@@ -28,6 +28,10 @@ export class Instance {
   /** When it last became idle, and when its keep-alive ends. */
   idleSince = 0;
   reclaimAt = Infinity;
+  /** Scaled down while serving calls: takes no new call, reclaimed when its last one ends. */
+  retiring = false;
+  /** Loaded by a pre-warming keep-alive: kept until then while it has served no call (0: not). */
+  prewarmUntil = 0;
   /** When the earliest pending keep-alive check runs (Infinity: none), see Pool. */
   timerAt = Infinity;
   // Links of the pool's IdleList.

@@ -111,11 +111,23 @@ export class Pool implements ClusterTenant {
   /** Calls one instance serves at once. */
   readonly conc: number;
   private readonly keepAlive: KeepAlivePolicy;
+  /** Whether the keep-alive policy learns from idle times (asked on arrivals then). */
+  private readonly learns: boolean;
+  /** When the function's last call ended (NaN: none yet), for learning policies. */
+  private lastEnd = Number.NaN;
+  /** When the pending pre-warm load is due, and until when it keeps the instance. */
+  private prewarmAt = Number.NaN;
+  private prewarmUntil = 0;
   private readonly coldStart: ColdStartModel;
   private readonly scaling: ScalingPolicy;
+  /** Whether the scaling policy reads the concurrency integral (see concurrencyArea). */
+  private readonly tracks: boolean;
+  /** Calls at the pool (running or queued), integrated over time up to `concAt`: call-ms. */
+  private concArea = 0;
+  private concAt = 0;
 
   constructor(
-    private readonly sim: Simulation,
+    readonly sim: Simulation,
     readonly fn: FunctionRuntime,
     readonly options: PoolOptions,
     readonly host: PoolHost,
@@ -124,8 +136,11 @@ export class Pool implements ClusterTenant {
     this.conc = options.concurrencyPerInstance;
     this.queue = options.queue;
     this.keepAlive = options.keepAlive;
+    this.learns = options.keepAlive.learns;
     this.coldStart = options.coldStart;
     this.scaling = options.scaling;
+    this.tracks = options.scaling.tracksConcurrency;
+    this.concAt = sim.now;
     options.limits.pools.push(this);
     options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
@@ -137,6 +152,34 @@ export class Pool implements ClusterTenant {
       this.list.pushFront(inst);
     }
     if (options.provisioned > 0) observer.levels(sim.now, 0, 0, this.idle);
+    options.scaling.attach(this);
+  }
+
+  /** Instances ready (busy or idle), provisioned ones included. */
+  get readyInstances(): number {
+    return this.busy + this.idle;
+  }
+
+  /**
+   * Calls at the pool (running or queued), integrated over time until now, in call-ms: a
+   * windowed autoscaler's metric (only kept when the scaling policy tracks concurrency).
+   */
+  concurrencyArea(): number {
+    this.integrateConcurrency();
+    return this.concArea;
+  }
+
+  /** Calls at the pool right now (running or queued). */
+  get concurrency(): number {
+    return this.activeCalls + this.queue.live;
+  }
+
+  // The count changes only inside arrive, release and abandon: integrating on entry to
+  // them keeps the integral exact.
+  private integrateConcurrency(): void {
+    const now = this.sim.now;
+    this.concArea += (this.activeCalls + this.queue.live) * (now - this.concAt);
+    this.concAt = now;
   }
 
   /** Calls waiting in the queue (LimitGroup counts them). */
@@ -165,6 +208,11 @@ export class Pool implements ClusterTenant {
   readonly arrive = (call: Call): void => {
     const now = this.sim.now;
     call.atPool = now;
+    if (this.tracks) this.integrateConcurrency();
+    // The function was idle since its last call ended: what a learning keep-alive learns from.
+    if (this.learns && this.activeCalls === 0 && this.queue.live === 0 && this.lastEnd >= 0) {
+      this.keepAlive.functionIdle(now - this.lastEnd);
+    }
     const limits = this.options.limits;
     if (limits.maxCalls !== Infinity && limits.inProgress() >= limits.maxCalls) {
       this.atLimit(call);
@@ -185,8 +233,14 @@ export class Pool implements ClusterTenant {
 
   /** The call that held `inst` is done with it. */
   release(inst: Instance): void {
+    if (this.tracks) this.integrateConcurrency();
     inst.active--;
     this.activeCalls--;
+    if (this.learns && this.activeCalls === 0) this.lastEnd = this.sim.now;
+    if (inst.retiring) {
+      this.retire(inst);
+      return;
+    }
     if (inst.listed) this.list.remove(inst);
     this.list.pushFront(inst);
     if (inst.active === 0) {
@@ -279,6 +333,7 @@ export class Pool implements ClusterTenant {
 
   private readonly abandon = (call: Call): void => {
     if (!call.queued) return;
+    if (this.tracks) this.integrateConcurrency();
     call.queued = false;
     this.queue.dropped();
     call.queue = this.sim.now - call.atPool;
@@ -411,11 +466,100 @@ export class Pool implements ClusterTenant {
     if (this.options.cluster?.offerIdle(inst)) return;
     const now = this.sim.now;
     inst.idleSince = now;
-    inst.reclaimAt = now + this.keepAlive.idleFor(inst, now);
+    // Hot path: a fixed keep-alive is decided after one test.
+    if (!this.learns) {
+      inst.reclaimAt = now + this.keepAlive.idleFor(inst, now);
+    } else if (inst.prewarmUntil > 0 && inst.served === 0) {
+      // Loaded ahead of the call the policy expects: kept until the end of its window.
+      inst.reclaimAt = inst.prewarmUntil;
+    } else if (this.activeCalls === 0 && this.queue.live === 0) {
+      // The function's last call ended: unload now and load again before the next one?
+      const prewarm = this.keepAlive.prewarmAfter(now);
+      const keepFor = this.keepAlive.idleFor(inst, now);
+      if (prewarm > 0) {
+        this.unload(inst);
+        this.prewarmAt = now + prewarm;
+        this.prewarmUntil = now + keepFor;
+        this.sim.scheduleAt(this.prewarmAt, this.prewarmDue, null);
+        return;
+      }
+      inst.reclaimAt = now + keepFor;
+    } else {
+      inst.reclaimAt = now + this.keepAlive.idleFor(inst, now);
+    }
     if (inst.reclaimAt < inst.timerAt) {
       inst.timerAt = inst.reclaimAt;
       this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);
     }
+  }
+
+  /**
+   * A pre-warm window ended: load an instance for the call the policy expects, unless a
+   * later unload replaced this load, or the function has an instance again (a call came
+   * early). Not paced by the burst bucket (the platform's own warming, not a scale-out),
+   * but within the instance limit.
+   */
+  private readonly prewarmDue = (_: null): void => {
+    if (this.sim.now !== this.prewarmAt || this.instances > 0) return;
+    const limits = this.options.limits;
+    if (limits.maxInstances !== Infinity && limits.instances() >= limits.maxInstances) return;
+    const inst = this.newInstance(false);
+    inst.prewarmUntil = this.prewarmUntil;
+    this.starting++;
+    const cluster = this.options.cluster;
+    if (cluster === null || cluster.place(inst)) this.boot(inst);
+    else this.unplaced++;
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+  };
+
+  /**
+   * Removes an instance, for a scaling policy that scales down: a start not yet begun
+   * (waiting for a token), else the instance idle longest, else the least recently used
+   * one with room, which takes no new call and goes when its calls end (Knative drains a
+   * pod). Never a provisioned one. False when there is none to remove.
+   */
+  scaleDown(): boolean {
+    if (this.wanted > 0) {
+      this.wanted--;
+      this.options.limits.released(this);
+      return true;
+    }
+    const idle = this.evictable();
+    if (idle !== null) {
+      this.unload(idle);
+      return true;
+    }
+    for (let inst = this.list.tail; inst !== null; inst = inst.prev) {
+      if (inst.provisioned) continue;
+      this.list.remove(inst);
+      inst.retiring = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** A call on the retiring `inst` ended (see scaleDown): it goes with its last call. */
+  private retire(inst: Instance): void {
+    if (inst.active === 0) {
+      this.busy--;
+      inst.state = InstanceState.Reclaimed;
+      this.options.cluster?.release();
+    }
+    // The call that ended may let queued calls in (the concurrency limit), not on this one.
+    this.drain(null);
+    if (this.queue.live > 0) this.scaling.queueWaiting(this);
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.options.limits.released(this);
+  }
+
+  /** Reclaims the idle `inst` now (its keep-alive ended, or the policy unloads it). */
+  private unload(inst: Instance): void {
+    if (inst.listed) this.list.remove(inst);
+    this.idle--;
+    inst.state = InstanceState.Reclaimed;
+    // Reported gone before its slot goes to a waiting start, or both count at once.
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.options.cluster?.release();
   }
 
   /** The idle instance released longest ago (never a provisioned one), or null. */
@@ -443,12 +587,7 @@ export class Pool implements ClusterTenant {
     if (now >= inst.timerAt) inst.timerAt = Infinity;
     if (inst.state !== InstanceState.Ready || inst.active > 0) return;
     if (now >= inst.reclaimAt) {
-      this.list.remove(inst);
-      this.idle--;
-      inst.state = InstanceState.Reclaimed;
-      // Reported gone before its slot goes to a waiting start, or both count at once.
-      this.observer.levels(now, this.starting - this.unplaced, this.busy, this.idle);
-      this.options.cluster?.release();
+      this.unload(inst);
     } else if (inst.reclaimAt < inst.timerAt) {
       inst.timerAt = inst.reclaimAt;
       this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);

@@ -2,7 +2,7 @@ import type { Simulation } from '../engine/index.ts';
 import type { Rng } from '../random/rng.ts';
 import { createStream } from '../random/streams.ts';
 import { Cluster } from './cluster.ts';
-import { phasedColdStart } from './coldStart/index.ts';
+import { phasedColdStart, snapshotRestore } from './coldStart/index.ts';
 import {
   type ClientConfig,
   type FunctionConfig,
@@ -13,14 +13,14 @@ import {
 import { FunctionRuntime, type PlatformRuntime } from './functionRuntime.ts';
 import { Hop, NO_HOP } from './hop.ts';
 import { type CallSink, Invoker } from './invoker.ts';
-import { fixedKeepAlive, keepForever } from './keepAlive/index.ts';
+import { fixedKeepAlive, HybridHistogram, keepForever } from './keepAlive/index.ts';
 import { LimitGroup } from './limitGroup.ts';
 import { Pool, type PoolPolicies } from './pool.ts';
 import { NULL_POOL_OBSERVER, type PoolObserver } from './poolObserver.ts';
 import { FifoQueue } from './queueing/index.ts';
 import { ROUTING_POLICIES } from './routing/index.ts';
 import { bind } from './sampler.ts';
-import { onDemandScaling } from './scaling/index.ts';
+import { KpaScaling, onDemandScaling } from './scaling/index.ts';
 import { TokenBucket } from './tokenBucket.ts';
 
 export interface WorldOptions {
@@ -155,11 +155,26 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
         onLimit: p.onLimit,
         maxQueueWait: p.maxQueueWait,
         provisioned: p.provisioned,
-        keepAlive: p.keepAlive
-          ? fixedKeepAlive(bind(p.keepAlive, stream(`${prefix}/keepAlive`)))
-          : keepForever,
-        coldStart: phasedColdStart(f.coldStart ?? p.coldStart, stream(`${prefix}/coldStart`)),
-        scaling: onDemandScaling,
+        keepAlive:
+          p.keepAlivePolicy?.policy === 'hybrid'
+            ? // One histogram per function: each learns its own idle times.
+              new HybridHistogram(p.keepAlivePolicy)
+            : p.keepAlive
+              ? fixedKeepAlive(bind(p.keepAlive, stream(`${prefix}/keepAlive`)))
+              : keepForever,
+        coldStart: p.snapshot
+          ? snapshotRestore(
+              (f.coldStart ?? p.coldStart).filter((_, i) => !p.coldStartCpuBound[i]),
+              p.snapshot,
+              stream(`${prefix}/coldStart`),
+            )
+          : phasedColdStart(f.coldStart ?? p.coldStart, stream(`${prefix}/coldStart`)),
+        // A KPA per function: each keeps its own window of concurrency.
+        // A hard limit per instance below the target is the target (Knative: containerConcurrency).
+        scaling:
+          p.scaling?.policy === 'kpa'
+            ? new KpaScaling({ ...p.scaling, target: Math.min(p.scaling.target, conc) })
+            : onDemandScaling,
         queue: new FifoQueue(),
         routing: ROUTING_POLICIES[p.routing],
         routingRng: stream(`${prefix}/routing`),

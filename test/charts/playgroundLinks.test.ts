@@ -65,6 +65,10 @@ const EXPECTED: Record<string, { tour: number; state: Partial<PlaygroundState> }
   },
 };
 
+// Today's platforms have no playground step yet: their suggestions give no link.
+EXPECTED['Today: an adaptive keep-alive / a timer every hour'] = null;
+EXPECTED['Today: snapshot restore on a Java chain / a chain called once a minute'] = null;
+
 const suggestions = STORY.flatMap((s) =>
   s.tryNext.map((t) => ({ entry: s, next: t, key: `${s.heading} / ${t.words}` })),
 );

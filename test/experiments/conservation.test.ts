@@ -10,7 +10,16 @@ import { run } from './experimentHelpers.ts';
  * run, so that nothing may be left in flight, with a burst and a timeout so that calls end in
  * every way a preset allows.
  */
-const PLATFORMS = [...presetRegistry().platforms.keys()];
+const registry = presetRegistry();
+const PLATFORMS = [...registry.platforms.keys()];
+
+/** A memory size the preset offers: 128 MB where it can, else its smallest (Flex: 2,048 MB). */
+function memoryOf(platform: string): number {
+  const m = registry.platform(platform, 'platform').model.memory;
+  if (m?.kind === 'tiers') return Math.min(...m.tiers.map((t) => t.memoryMB));
+  if (m && 'minMB' in m) return Math.max(128, m.minMB);
+  return 128;
+}
 const seen = { throttled: 0, timedOut: 0 };
 
 describe('conservation: arrivals = completed + throttled + timed out + in flight', () => {
@@ -30,7 +39,7 @@ describe('conservation: arrivals = completed + throttled + timed out + in flight
         platformOverrides: { maxConcurrency: 40 },
         client: 'us-typical',
         graph: { chain: { depth: 2 } },
-        function: { timeout: '3s' },
+        function: { timeout: '3s', memoryMB: memoryOf(platform) },
         workload: {
           piecewise: {
             points: [

@@ -26,17 +26,31 @@ const EXPECTED = [
   'burst-scaling',
   'chain-cold',
   'chain-depth',
+  'cloud-run-concurrency',
   'fan-out',
   'geography',
   'invocation-path',
+  'keep-alive-policies',
   'keep-alive',
+  'knative-burst',
   'power-tuning',
+  'snapstart-chain',
   'use-case-budgets',
   'warm-vs-cold',
   'warmers',
 ];
 
 const CHARTS = new Set<string>(CHART_NAMES);
+
+/** Presets of today's platforms (issue 20), apart from the 2019 article's. */
+const CURRENT = [
+  'aws-lambda',
+  'aws-lambda-java',
+  'aws-lambda-java-snapstart',
+  'azure-functions-flex',
+  'cloud-run',
+  'knative',
+];
 
 type Raw = Record<string, unknown> & {
   name: string;
@@ -180,7 +194,13 @@ describe('shipped experiments', () => {
 
   it('compare every preset platform and every client profile', () => {
     const models = presetRegistry();
-    const platforms = [...models.platforms.keys()].sort();
+    // The article's comparisons hold the presets of its era; today's platforms are compared in
+    // experiments of their own (each one used by at least one).
+    const platforms = [...models.platforms.keys()].filter((p) => !CURRENT.includes(p)).sort();
+    const used = new Set(
+      files.flatMap((f) => [load(f).platform, ...(load(f).sweep?.platform ?? [])]),
+    );
+    for (const p of CURRENT) expect(used.has(p), p).toBe(true);
     for (const f of ['invocation-path.json', 'chain-depth.json', 'use-case-budgets.json']) {
       expect([...(load(f).sweep?.platform ?? [])].sort(), f).toEqual(platforms);
     }

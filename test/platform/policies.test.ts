@@ -73,6 +73,9 @@ describe('the null policies, put in through the wiring', () => {
     const asked: number[] = [];
     const policy: KeepAlivePolicy = {
       name: 'recording',
+      learns: false,
+      prewarmAfter: () => 0,
+      functionIdle() {},
       idleFor(_inst, now) {
         asked.push(now);
         return 50;

@@ -8,6 +8,7 @@ import type { ExperimentResults } from '../../experiments/results.ts';
 import { articleText } from './article.ts';
 import { chainColdText } from './chainCold.ts';
 import type { PlaygroundScenario, TryNext } from './playground.ts';
+import { keepAlivePoliciesText, snapStartText } from './policies.ts';
 import { burstText, fanOutText, keepAliveText, warmersText } from './sweeps.ts';
 import type { StoryText } from './text.ts';
 import {
@@ -178,5 +179,30 @@ export const STORY: readonly StoryEntry[] = [
     text: articleText,
     playground: { tour: 10 },
     tryNext: [next('article-2019', 'a user on a 4G phone', { client: 'mobile-4g' })],
+  },
+  // Today's platforms (issue 20), after the article's story.
+  {
+    experiment: 'keep-alive-policies',
+    heading: 'Today: an adaptive keep-alive',
+    chart: 'keepAlivePareto',
+    text: keepAlivePoliciesText,
+    playground: null,
+    tryNext: [
+      next('keep-alive-policies', 'a timer every hour', {
+        'workload.constant.perSecond': 0.000277778,
+      }),
+    ],
+  },
+  {
+    experiment: 'snapstart-chain',
+    heading: 'Today: snapshot restore on a Java chain',
+    chart: 'percentileCurves',
+    text: snapStartText,
+    playground: null,
+    tryNext: [
+      next('snapstart-chain', 'a chain called once a minute', {
+        'workload.poisson.perSecond': 0.0167,
+      }),
+    ],
   },
 ];

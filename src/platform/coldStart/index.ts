@@ -1,3 +1,4 @@
 export type { ColdStartModel, ColdStartPool } from './coldStartModel.ts';
 export { instantStart } from './instantStart.ts';
 export { phasedColdStart } from './phasedColdStart.ts';
+export { type SnapshotRestoreConfig, snapshotRestore } from './snapshotRestore.ts';

@@ -6,5 +6,11 @@ import type { KeepAlivePolicy } from './keepAlivePolicy.ts';
  * platforms: Lambda's 10 minutes, Azure's 20), whatever the function's history.
  */
 export function fixedKeepAlive(window: Sampler): KeepAlivePolicy {
-  return { name: 'fixed', idleFor: () => window.sample() };
+  return {
+    name: 'fixed',
+    learns: false,
+    idleFor: () => window.sample(),
+    prewarmAfter: () => 0,
+    functionIdle() {},
+  };
 }

@@ -1,4 +1,10 @@
 import type { KeepAlivePolicy } from './keepAlivePolicy.ts';
 
 /** The null keep-alive: idle instances are never reclaimed (a model's `keepAlive: "forever"`). */
-export const keepForever: KeepAlivePolicy = { name: 'forever', idleFor: () => Infinity };
+export const keepForever: KeepAlivePolicy = {
+  name: 'forever',
+  learns: false,
+  idleFor: () => Infinity,
+  prewarmAfter: () => 0,
+  functionIdle() {},
+};

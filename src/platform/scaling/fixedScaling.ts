@@ -8,6 +8,8 @@ import type { ScalingPolicy } from './scalingPolicy.ts';
  */
 export const fixedScaling: ScalingPolicy = {
   name: 'fixed',
+  tracksConcurrency: false,
+  attach(): void {},
   noRoom(pool: Pool, call: Call): void {
     pool.enqueue(call);
   },

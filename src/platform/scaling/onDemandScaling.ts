@@ -9,6 +9,8 @@ import type { ScalingPolicy } from './scalingPolicy.ts';
  */
 export const onDemandScaling: ScalingPolicy = {
   name: 'onDemand',
+  tracksConcurrency: false,
+  attach(): void {},
 
   noRoom(pool: Pool, call: Call): void {
     // Calls already waiting are served first; does an instance on its way have room for this one?

@@ -8,6 +8,10 @@ import type { Pool } from '../pool.ts';
  */
 export interface ScalingPolicy {
   readonly name: string;
+  /** Whether it reads the pool's concurrency integral (Pool.concurrencyArea), kept only then. */
+  readonly tracksConcurrency: boolean;
+  /** The pool it scales was built (a policy with state has one pool; e.g. to start timers). */
+  attach(pool: Pool): void;
   /** `call` found no ready instance with room, and the call limit lets it in. */
   noRoom(pool: Pool, call: Call): void;
   /**

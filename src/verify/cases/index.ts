@@ -9,7 +9,9 @@ import { cpuScaling } from './cpuScaling.ts';
 import { erlangBCase } from './erlangB.ts';
 import { erlangB50 } from './erlangB50.ts';
 import { fanOut } from './fanOut.ts';
+import { hybridKeepAlive } from './hybridKeepAlive.ts';
 import { keepAlive } from './keepAlive.ts';
+import { kpaSettle } from './kpaSettle.ts';
 import { littlesLaw } from './littlesLaw.ts';
 import { md1 } from './md1.ts';
 import { mg1 } from './mg1.ts';
@@ -34,7 +36,9 @@ export const VERIFY_CASES: readonly VerifyCase[] = [
   patience,
   setup,
   keepAlive,
+  hybridKeepAlive,
   burst,
+  kpaSettle,
   fanOut,
   tailAtScale,
   cpuScaling,

@@ -1,0 +1,147 @@
+/**
+ * Keep-alive policies compared on both of their costs at once (Shahrad et al. 2020, Fig. 14-15):
+ * the share of requests with a cold start (what users pay) against the wasted memory time, the
+ * GB-seconds of idle instances per request (what the provider pays). One point per sweep
+ * point; a policy is better than another when its point lies below and to the left. Points
+ * are labelled with the keep-alive axis' value, and coloured by the other axes (e.g. the
+ * policy), so that the fixed windows read as a curve and the adaptive policy as its own mark.
+ */
+
+import type { ExperimentResults, PointResult } from '../experiments/results.ts';
+import { formatDuration } from '../spec/duration.ts';
+import { type Axis, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
+import { maxOf } from './extent.ts';
+import { KEEP_ALIVE_AXIS } from './keepAliveCost.ts';
+import { baseConfig, categoryScale, HEIGHT, SCHEMA, SHAPES, WIDTH } from './theme.ts';
+import { chartTitle } from './title.ts';
+import type { VegaLiteSpec } from './types.ts';
+
+export interface KeepAliveParetoOptions {
+  /** Path (or name) of the axis whose values label the points; default: the keep-alive axis. */
+  label?: string;
+}
+
+interface Row {
+  share: number;
+  wasted: number;
+  series: string;
+  label: string;
+}
+
+/** Idle GB-seconds per completed request at a point; null without calls or without the figure. */
+export function wastedPerRequest(results: ExperimentResults, p: PointResult): number | null {
+  const idle = p.cost.idleGbSeconds;
+  const perReplication = p.calls.completed / Math.max(1, results.replications);
+  return idle === undefined || !(perReplication > 0) ? null : idle / perReplication;
+}
+
+function labelOf(p: PointResult, axis: Axis | null): string {
+  if (axis === null) return '';
+  const v = p.params[axis.path];
+  if (typeof v === 'number' && /keep.?alive|window|ttl|period/i.test(axis.path)) {
+    return formatDuration(v);
+  }
+  return String(v ?? '');
+}
+
+/**
+ * Points of one series at the same place (settings that made no difference, such as the fixed
+ * window under an adaptive policy) become one, labelled with the range of their settings.
+ */
+function merge(rows: Row[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    let last = '';
+    for (let j = i + 1; j < rows.length; ) {
+      const a = rows[i];
+      const b = rows[j];
+      if (a.series === b.series && a.share === b.share && a.wasted === b.wasted) {
+        last = b.label;
+        rows.splice(j, 1);
+      } else {
+        j++;
+      }
+    }
+    if (last !== '') rows[i].label = `${rows[i].label} to ${last}`;
+  }
+}
+
+export function keepAlivePareto(
+  results: ExperimentResults,
+  options: KeepAliveParetoOptions = {},
+): VegaLiteSpec {
+  const axis = xAxisOf(results, options.label, KEEP_ALIVE_AXIS);
+  const others = results.axes.filter((a) => a !== axis);
+  const rows: Row[] = [];
+  for (const p of results.points) {
+    const wasted = wastedPerRequest(results, p);
+    const share = p.cold.share.value;
+    // No NaN in a chart: a point without calls or without the figure is left out.
+    if (wasted === null || share === null || !Number.isFinite(wasted)) continue;
+    rows.push({
+      share,
+      wasted,
+      series: seriesOf(p, others),
+      label: labelOf(p, axis),
+    });
+  }
+  merge(rows);
+  const series = seriesOrder(results.points, others);
+  const named = others.length > 0 && series.length > 1;
+  const wastedMax = rows.length > 0 ? maxOf(rows.map((r) => r.wasted)) : 0;
+  const x = {
+    field: 'share',
+    type: 'quantitative' as const,
+    scale: { domain: [0, 1] },
+    axis: { title: 'share of requests with a cold start', format: '~%', tickCount: 5 },
+  };
+  const y = {
+    field: 'wasted',
+    type: 'quantitative' as const,
+    scale: { domain: [0, wastedMax > 0 ? wastedMax : 1], nice: true },
+    axis: { title: 'idle memory per request (GB-s)', format: ',.3~r', tickCount: 5 },
+  };
+  const colour = named
+    ? {
+        color: {
+          field: 'series',
+          type: 'nominal' as const,
+          title: seriesTitle(others),
+          scale: categoryScale(series),
+          legend: { orient: 'bottom' as const },
+        },
+        shape: {
+          field: 'series',
+          type: 'nominal' as const,
+          title: seriesTitle(others),
+          scale: { domain: series, range: SHAPES.slice(0, Math.max(1, series.length)) },
+        },
+      }
+    : {};
+  return {
+    $schema: SCHEMA,
+    title: chartTitle(results, [
+      'Cold starts against wasted memory time: lower left is better',
+      'Idle memory: GB-seconds of instances loaded while serving no call, per request (the provider pays it)',
+    ]),
+    config: baseConfig(),
+    data: { values: rows },
+    width: WIDTH,
+    height: HEIGHT,
+    layer: [
+      {
+        mark: { type: 'point' as const, filled: true, size: 80 },
+        encoding: { x, y, ...colour },
+      },
+      {
+        mark: {
+          type: 'text' as const,
+          align: 'left' as const,
+          baseline: 'middle' as const,
+          dx: 7,
+          fontSize: 11,
+        },
+        encoding: { x, y, text: { field: 'label' }, ...(named ? { color: colour.color } : {}) },
+      },
+    ],
+  } as VegaLiteSpec;
+}
