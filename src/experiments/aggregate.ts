@@ -118,7 +118,7 @@ export function aggregatePoint(
   }
   const completed = sum((r) => r.completed);
   const waitedOnStart = reps.map((r) => r.startWaitRoots);
-  const ended = sum((r) => r.completed + r.throttled + r.timedOut);
+  const ended = sum((r) => r.completed + r.throttled + r.timedOut + r.clientTimedOut);
   const arrivals = sum((r) => r.arrivals);
   const n = reps.length;
   const usd = sum((r) => r.cost.usd);
@@ -134,6 +134,7 @@ export function aggregatePoint(
       completed,
       throttled: sum((r) => r.throttled),
       timedOut: sum((r) => r.timedOut),
+      clientTimedOut: sum((r) => r.clientTimedOut),
       inFlight: arrivals - ended,
     },
     cold: {

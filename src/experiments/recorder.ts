@@ -4,6 +4,7 @@ import { TimeSeries } from '../metrics/timeSeries.ts';
 import { type Call, Outcome, STAGES } from '../platform/call.ts';
 import type { CallSink } from '../platform/invoker.ts';
 import type { PoolObserver } from '../platform/poolObserver.ts';
+import type { RequestSink } from '../workload/client/caller.ts';
 
 /** Tags of root calls: real traffic, and warmers' pings. */
 export const TAG_ROOT = 0;
@@ -38,6 +39,8 @@ export interface ReplicationData {
   completed: number;
   throttled: number;
   timedOut: number;
+  /** Root calls the caller gave up on (its timeout); 0 without a caller's policy. */
+  clientTimedOut: number;
   /** Completed root calls with at least one cold hop (served by a fresh instance). */
   coldRoots: number;
   /**
@@ -83,7 +86,7 @@ export const MSER_WINDOWS = 500;
  * Instance levels are integrated over the window only: the drain, with no
  * arrivals, is not the steady state the window measures.
  */
-export class Recorder implements CallSink {
+export class Recorder implements CallSink, RequestSink {
   private readonly endToEndHistogram = new Histogram();
   private readonly stageHistograms = STAGES.map(() => new Histogram());
   // Latencies and stages of completed calls not yet in the histograms, CALL_VALUES per call.
@@ -98,13 +101,18 @@ export class Recorder implements CallSink {
   completed = 0;
   throttled = 0;
   timedOut = 0;
+  clientTimedOut = 0;
   coldRoots = 0;
   startWaitRoots = 0;
   hops = 0;
   hopsCold: number[] = [0];
   warmerCalls = 0;
   warmerCold = 0;
-  /** Root calls sent and not yet answered (all of them, warm-up included), for the guard. */
+  /**
+   * Root calls sent and not yet answered (all of them, warm-up included), for the guard and the
+   * drain. With a caller (see Caller): its requests not yet ended, and their attempts' calls
+   * not yet ended (one given up on still runs, and is billed, so the drain waits for it).
+   */
   inFlight = 0;
   /** Told when the last root call in flight ends, once set (while the run drains). */
   onDrained: (() => void) | null = null;
@@ -140,7 +148,8 @@ export class Recorder implements CallSink {
   /** A root call was sent. */
   sent(call: Call): void {
     this.inFlight++;
-    if (call.tag === TAG_WARMER) return;
+    // Warmers' pings and a caller's later attempts are not arrivals.
+    if (call.tag !== TAG_ROOT) return;
     if (this.series !== null) this.series.add(call.start, 'arrivals');
     if (call.start >= this.windowStart && call.start < this.windowEnd) this.arrivals++;
   }
@@ -156,30 +165,50 @@ export class Recorder implements CallSink {
       }
       return;
     }
+    this.record(call, call.start, call.end, call.outcome);
+  }
+
+  opened(): void {
+    this.inFlight++;
+  }
+
+  attemptEnded(call: Call): void {
+    if (call.end > this.lastEnd) this.lastEnd = call.end;
+    if (--this.inFlight === 0 && this.onDrained !== null) this.onDrained();
+  }
+
+  requestEnded(call: Call, start: number, end: number, outcome: Outcome): void {
+    this.record(call, start, end, outcome);
+    if (--this.inFlight === 0 && this.onDrained !== null) this.onDrained();
+  }
+
+  /**
+   * Records a root call (or a caller's request) that began at `start` and ended at `end` with
+   * `outcome`; `call` is the call whose answer ended it, for the stages.
+   */
+  private record(call: Call, start: number, end: number, outcome: Outcome): void {
     const timelineOn = this.series !== null;
-    if (timelineOn && call.outcome === Outcome.Throttled) this.series!.add(call.start, 'throttled');
+    if (timelineOn && outcome === Outcome.Throttled) this.series!.add(start, 'throttled');
     // Counted by its start, whenever it ends (arrivals stop at the end of the
     // run and the calls in flight drain): a recorded latency is never cut short.
-    if (call.end > this.lastEnd) this.lastEnd = call.end;
-    const latency = call.end - call.start;
-    if (call.outcome === Outcome.Completed && call.start < this.windowEnd) {
-      const w = Math.floor(call.start / this.mserWidth);
+    if (end > this.lastEnd) this.lastEnd = end;
+    const latency = end - start;
+    if (outcome === Outcome.Completed && start < this.windowEnd) {
+      const w = Math.floor(start / this.mserWidth);
       this.mserSums[w] += latency;
       this.mserCounts[w]++;
     }
-    if (timelineOn && call.outcome === Outcome.Completed) {
-      const w = Math.floor(call.start / this.series!.widthMs);
+    if (timelineOn && outcome === Outcome.Completed) {
+      const w = Math.floor(start / this.series!.widthMs);
       let h = this.windowP99[w];
       if (h === undefined) h = this.windowP99[w] = new Histogram();
       h.record(latency);
     }
-    if (call.start < this.windowStart || call.start >= this.windowEnd) return;
-    if (call.outcome === Outcome.Throttled) {
-      this.throttled++;
-      return;
-    }
-    if (call.outcome === Outcome.TimedOut) {
-      this.timedOut++;
+    if (start < this.windowStart || start >= this.windowEnd) return;
+    if (outcome !== Outcome.Completed) {
+      if (outcome === Outcome.Throttled) this.throttled++;
+      else if (outcome === Outcome.TimedOut) this.timedOut++;
+      else this.clientTimedOut++;
       return;
     }
     this.completed++;

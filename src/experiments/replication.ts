@@ -1,11 +1,13 @@
 import { Simulation, type StopReason } from '../engine/index.ts';
+import type { Call } from '../platform/call.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
 import { billedMemoryMB } from '../platform/memory.ts';
 import { buildWorld } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
+import { Caller, type RequestSink, TAG_RETRY } from '../workload/client/caller.ts';
 import { GraphBody } from '../workload/graph/graphBody.ts';
 import { driveWorkload } from './driveWorkload.ts';
-import { Recorder, type ReplicationData } from './recorder.ts';
+import { Recorder, type ReplicationData, TAG_ROOT } from './recorder.ts';
 import type { ResolvedPoint } from './resolve.ts';
 
 export interface ReplicationOptions {
@@ -62,14 +64,26 @@ export function* replicationSteps(
     point.graph.entry,
     point.timelineWindow,
   );
+  // With a caller's policy, root calls end at the caller, which reports its requests to the
+  // recorder; it is made once the invoker exists.
+  let caller: Caller | null = null;
   const world = buildWorld(sim, {
     client: point.client,
     functions: point.functions,
     seed,
-    sink: recorder,
+    sink:
+      point.caller === null
+        ? recorder
+        : // Warmers' pings and fire-and-forget calls still end at the recorder.
+          {
+            ended: (call) =>
+              call.tag === TAG_ROOT || call.tag === TAG_RETRY
+                ? caller!.ended(call)
+                : recorder.ended(call),
+          },
     observe: (fn) => recorder.observer(fn.name, fn.memoryMB / 1024),
-    // The recorder reads each call as it ends and keeps none.
-    reuseCalls: options.reuseCalls ?? true,
+    // The recorder reads each call as it ends and keeps none; a caller keeps its attempts.
+    reuseCalls: point.caller === null && (options.reuseCalls ?? true),
     maxCallsInFlight: point.limits.maxCallsInFlight,
     tooManyCalls: () => {
       throw new RunLimitError(tooManyCallsMessage(point.limits.maxCallsInFlight, sim.now));
@@ -86,14 +100,26 @@ export function* replicationSteps(
     );
   }
   const maxInFlight = point.limits.maxInFlight;
-  driveWorkload(sim, point, seed, world, (call) => {
+  const sent = (call: Call): void => {
     recorder.sent(call);
     if (recorder.inFlight > maxInFlight) {
       throw new RunLimitError(
         `more than ${maxInFlight} root calls in flight at ${sim.now.toFixed(0)} ms: the platform cannot keep up with the workload (raise limits.maxInFlight to go on)`,
       );
     }
-  });
+  };
+  if (point.caller !== null) {
+    const requests: RequestSink = {
+      opened: () => recorder.opened(),
+      sent,
+      attemptEnded: (call) => recorder.attemptEnded(call),
+      requestEnded: (call, start, end, outcome) => recorder.requestEnded(call, start, end, outcome),
+    };
+    const entry = functions.get(point.graph.entry)!;
+    const external = point.client.internet !== null;
+    caller = new Caller(sim, invoker, entry, external, point.caller, requests, TAG_ROOT);
+  }
+  driveWorkload(sim, point, seed, world, sent, caller);
 
   const pools = [...functions.values()].map((f) => f.pool);
   if (point.warmup > 0) {
@@ -156,6 +182,7 @@ export function* replicationSteps(
     completed: recorder.completed,
     throttled: recorder.throttled,
     timedOut: recorder.timedOut,
+    clientTimedOut: recorder.clientTimedOut,
     coldRoots: recorder.coldRoots,
     startWaitRoots: recorder.startWaitRoots,
     hopsCold: recorder.hopsCold,

@@ -171,6 +171,7 @@ const replicationShape = {
   completed: count(),
   throttled: count(),
   timedOut: count(),
+  clientTimedOut: count(),
   coldRoots: count(),
   startWaitRoots: count(),
   hopsCold: array(count()),
@@ -198,11 +199,11 @@ const replicationShape = {
 };
 
 export const replicationDataSchema = refine(object(replicationShape), (d) => {
-  const ended = d.completed + d.throttled + d.timedOut;
+  const ended = d.completed + d.throttled + d.timedOut + d.clientTimedOut;
   if (ended > d.arrivals) {
     return {
       path: 'arrivals',
-      reason: `is ${d.arrivals}, fewer than the calls that ended (${d.completed} completed + ${d.throttled} throttled + ${d.timedOut} timed out)`,
+      reason: `is ${d.arrivals}, fewer than the calls that ended (${d.completed} completed + ${d.throttled} throttled + ${d.timedOut} timed out + ${d.clientTimedOut} given up by the caller)`,
     };
   }
   if (d.coldRoots > d.completed) {

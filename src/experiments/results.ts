@@ -38,7 +38,13 @@ export interface CallCounts {
   arrivals: number;
   completed: number;
   throttled: number;
+  /** Timed out on the platform (the function's own timeout). */
   timedOut: number;
+  /**
+   * Given up by the caller after its timeout (`caller.timeout`); the call may have run on, and
+   * was billed. 0 without a caller's timeout; absent from older results.
+   */
+  clientTimedOut?: number;
   /**
    * Started in the window and still unanswered when the run stopped: cut off by the drain
    * limit (`limits.drain`), or stuck for good. Left out of the percentiles.

@@ -30,6 +30,7 @@ export function resultsCsv(results: ExperimentResults): string {
     'completed',
     'throttled',
     'timed_out',
+    'client_timed_out',
     'in_flight',
     'usd_per_million_roots',
   ];
@@ -50,6 +51,7 @@ export function resultsCsv(results: ExperimentResults): string {
       p.calls.completed,
       p.calls.throttled,
       p.calls.timedOut,
+      p.calls.clientTimedOut,
       p.calls.inFlight,
       p.cost.usdPerMillionRoots,
     ]

@@ -125,15 +125,16 @@ const callsShape = {
   completed: count(),
   throttled: count(),
   timedOut: count(),
+  clientTimedOut: optional(count()),
   inFlight: count(),
 };
 
 const callsSchema = refine(object(callsShape), (c) => {
-  const ended = c.completed + c.throttled + c.timedOut + c.inFlight;
+  const ended = c.completed + c.throttled + c.timedOut + (c.clientTimedOut ?? 0) + c.inFlight;
   if (ended !== c.arrivals) {
     return {
       path: 'arrivals',
-      reason: `is ${c.arrivals}, not the ${ended} calls completed, throttled, timed out or in flight`,
+      reason: `is ${c.arrivals}, not the ${ended} calls completed, throttled, timed out, given up by the caller or in flight`,
     };
   }
 });

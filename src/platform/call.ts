@@ -7,6 +7,8 @@ export enum Outcome {
   Completed = 1,
   Throttled = 2,
   TimedOut = 3,
+  /** The caller gave up waiting (a root request under a caller's timeout; the call may run on). */
+  ClientTimedOut = 4,
 }
 
 /** The stages a call's time is split into; they add up to its end-to-end latency. */
