@@ -242,11 +242,21 @@ function narrativeHtml(sentences: readonly string[]): string {
 }
 
 function tryNextHtml(story: StoryEntry, playground: boolean): string {
-  const items = story.tryNext.map((t) =>
-    playground ? `<a href="${esc(playgroundLink(t))}">${esc(t.words)}</a>` : esc(t.words),
-  );
-  if (items.length === 0) return '';
-  const where = playground ? '' : ' (in the playground, or in a copy of the experiment file)';
+  if (story.tryNext.length === 0) return '';
+  const links = story.tryNext.map((t) => (playground ? playgroundLink(story.playground, t) : null));
+  // A suggestion the playground cannot express is named in words only, never linked to something else.
+  const items = story.tryNext.map((t, i) => {
+    const href = links[i];
+    return href ? `<a href="${esc(href)}">${esc(t.words)}</a>` : esc(t.words);
+  });
+  const linked = links.filter((l) => l !== null).length;
+  const where = !playground
+    ? ' (in the playground, or in a copy of the experiment file)'
+    : linked === items.length
+      ? ''
+      : linked === 0
+        ? ' (in a copy of the experiment file; the playground cannot set this)'
+        : ' (in the playground, or in a copy of the experiment file)';
   return `<p class="next"><strong>Try next${where}:</strong> ${items.join('; ')}.</p>`;
 }
 

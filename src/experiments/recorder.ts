@@ -4,6 +4,7 @@ import { TimeSeries } from '../metrics/timeSeries.ts';
 import { type Call, Outcome, STAGES } from '../platform/call.ts';
 import type { CallSink } from '../platform/invoker.ts';
 import type { PoolObserver } from '../platform/poolObserver.ts';
+import { log2 } from '../special/log2.ts';
 import type { RequestSink } from '../workload/client/caller.ts';
 
 /** Tags of root calls: real traffic, and warmers' pings. */
@@ -22,7 +23,7 @@ export const BREAKDOWN_STRIDE = 2 + STAGES.length;
 
 export function breakdownBin(latency: number): number {
   if (!(latency > 0)) return 0;
-  const b = Math.floor(Math.log2(latency) * BINS_PER_OCTAVE) + BIN_OFFSET;
+  const b = Math.floor(log2(latency) * BINS_PER_OCTAVE) + BIN_OFFSET;
   return b < 0 ? 0 : b >= BINS ? BINS - 1 : b;
 }
 
@@ -71,7 +72,8 @@ export interface ReplicationData {
 }
 
 // Per pending call: latency, then the stages in STAGES order.
-const CALL_VALUES = 1 + STAGES.length;
+const STAGE_COUNT = STAGES.length;
+const CALL_VALUES = 1 + STAGE_COUNT;
 const PENDING_CALLS = 1024;
 
 /** Windows of the whole run (warm-up included) whose mean latencies MSER-5 reads. */
@@ -215,26 +217,14 @@ export class Recorder implements CallSink, RequestSink {
     const p = this.pending;
     const j = this.pendingLength;
     p[j] = latency;
-    p[j + 1] = call.internet;
-    p[j + 2] = call.gateway;
-    p[j + 3] = call.network;
-    p[j + 4] = call.frontEnd;
-    p[j + 5] = call.queue;
-    p[j + 6] = call.coldStart;
-    p[j + 7] = call.execution;
+    for (let k = 0; k < STAGE_COUNT; k++) p[j + 1 + k] = call.stageTime(k);
     this.pendingLength = j + CALL_VALUES;
     if (this.pendingLength === p.length) this.flush();
     const b = breakdownBin(latency) * BREAKDOWN_STRIDE;
     const bd = this.breakdown;
     bd[b]++;
     bd[b + 1] += latency;
-    bd[b + 2] += call.internet;
-    bd[b + 3] += call.gateway;
-    bd[b + 4] += call.network;
-    bd[b + 5] += call.frontEnd;
-    bd[b + 6] += call.queue;
-    bd[b + 7] += call.coldStart;
-    bd[b + 8] += call.execution;
+    for (let k = 0; k < STAGE_COUNT; k++) bd[b + 2 + k] += call.stageTime(k);
     const k = call.coldHops;
     if (k > 0) this.coldRoots++;
     if (call.startWaitHops > 0) this.startWaitRoots++;

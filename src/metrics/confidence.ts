@@ -1,5 +1,9 @@
+import { exp } from '../special/exp.ts';
+import { log } from '../special/log.ts';
+import { log1p } from '../special/log1p.ts';
 import { logGamma } from '../special/logGamma.ts';
 import { normalQuantile } from '../special/normalQuantile.ts';
+import { tan } from '../special/tan.ts';
 import { Histogram, SUB_BUCKETS } from './histogram.ts';
 import { PERCENTILES, type PercentileKey } from './summary.ts';
 
@@ -146,7 +150,7 @@ export function studentTUpperTail(t: number, df: number): number {
 }
 
 function upperTailQuantile(q: number, df: number): number {
-  if (df === 1) return 1 / Math.tan(Math.PI * q);
+  if (df === 1) return 1 / tan(Math.PI * q);
   if (df === 2) return (1 - 2 * q) / Math.sqrt(2 * q * (1 - q));
   const z = -normalQuantile(q);
   const guess = cornishFisher(z, df);
@@ -154,8 +158,8 @@ function upperTailQuantile(q: number, df: number): number {
   // the continued fraction would need thousands of terms.
   if (df > 1e5) return guess;
 
-  const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-  const pdf = (t: number) => Math.exp(logNorm - ((df + 1) / 2) * Math.log1p((t * t) / df));
+  const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * log(df * Math.PI);
+  const pdf = (t: number) => exp(logNorm - ((df + 1) / 2) * log1p((t * t) / df));
   let lo = 0;
   let hi = Number.POSITIVE_INFINITY;
   let t = guess > 0 ? guess : 1;
@@ -187,12 +191,11 @@ function cornishFisher(z: number, df: number): number {
 function regularizedBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const logFront =
-    logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log1p(-x);
   // The continued fraction converges fast for x < (a + 1) / (a + b + 2); use the symmetry
   // I_x(a, b) = 1 - I_{1-x}(b, a) on the other side.
-  if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
-  return 1 - (Math.exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
+  if (x < (a + 1) / (a + b + 2)) return (exp(logFront) * betaContinuedFraction(x, a, b)) / a;
+  return 1 - (exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
 }
 
 /** Continued fraction for I_x(a, b), by the modified Lentz method (Numerical Recipes' betacf). */

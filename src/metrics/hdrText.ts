@@ -1,3 +1,4 @@
+import { log } from '../special/log.ts';
 import { type Histogram, OCTAVES, SUB_BUCKETS } from './histogram.ts';
 
 export interface HdrTextOptions {
@@ -59,7 +60,7 @@ export function toHdrText(h: Histogram, options: HdrTextOptions = {}): string {
         // The iterator stops after the bucket that completes the count, whatever the level.
         if (cumulative === total) break;
         // Tick size for the current half distance: 100 / (ticks * 2^(floor(log2(1/(1-level)))+1)).
-        const halvings = Math.floor(Math.log(100 / (100 - level)) / Math.LN2) + 1;
+        const halvings = Math.floor(log(100 / (100 - level)) / Math.LN2) + 1;
         level += 100 / (ticksPerHalf * 2 ** halvings);
       }
     }

@@ -111,6 +111,18 @@ export const platformModelFields = object({
   ).describe(
     'Finite capacity shared by the functions on this platform: when it is full, a new instance evicts an idle one (see evictIdle) or waits for a slot. Absent: unlimited.',
   ),
+  processorSharing: optional(
+    object({
+      cpuBoundShare: number({ exclusiveMin: 0, max: 1 }).describe(
+        "The share of a call's execution time that is CPU-bound (1: all of it); the rest (waiting on I/O, the network) takes its own time however many calls run.",
+      ),
+      cores: withDefault(number({ exclusiveMin: 0, max: 1024 }), 1).describe(
+        'vCPUs of one instance: up to this many calls run their CPU-bound part at full speed.',
+      ),
+    }),
+  ).describe(
+    'Calls on one instance share its CPU (processor sharing): with n calls in their CPU-bound part on c cores, each runs it at min(1, c / n) of full speed, so a concurrency above 1 is not free. Absent: each call runs as if alone (as before).',
+  ),
   price: withDefault(
     object({
       // Bounded so that a run's cost stays a finite number (1e308 made it Infinity, written
@@ -171,6 +183,7 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
     limitScope: m.limitScope,
     provisioned: m.provisioned,
     cluster: m.cluster ?? null,
+    processorSharing: m.processorSharing ?? null,
     price: m.price,
     billing: m.billing,
     memory: m.memory ?? null,

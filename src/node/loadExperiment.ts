@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type PreparedExperiment, prepareExperiment } from '../experiments/prepare.ts';
 import { type ModelRegistry, presetRegistry } from '../models/registry.ts';
+import { joinPath, SpecError } from '../spec/specError.ts';
 import type { TraceData } from '../workload/workloadSpec.ts';
 import { readJson, readTrace } from './files.ts';
 import { InputError } from './inputError.ts';
@@ -100,12 +101,22 @@ export function loadExperiment(
   const raw = options.transform ? options.transform(read) : read;
   const registry = options.registry ?? loadRegistry(options.models, inputs);
   const base = dirname(file);
-  for (const ref of modelFileRefs(raw)) {
+  for (const [ref, field] of modelFileRefs(raw)) {
     const path = join(base, ref);
     // The same file given with --models too: one model, known by both names.
     if (aliasLoaded(registry, path, ref)) continue;
+    let json: unknown;
+    try {
+      json = jsonVia(inputs, path);
+    } catch (e) {
+      // A file that cannot be read (missing, a device, too large) is named with the field of
+      // the experiment that refers to it, as a trace is; what is wrong inside a model file that
+      // was read is that file's to say (registry.add).
+      if (!(e instanceof InputError)) throw e;
+      throw new SpecError(field, `cannot read "${ref}": ${e.message}`, file);
+    }
     // Referred to by the name written in the experiment, not only the model's own name.
-    registry.add(jsonVia(inputs, path), path, false, ref);
+    registry.add(json, path, false, ref);
   }
   return prepareExperiment(raw, {
     models: registry,
@@ -137,25 +148,33 @@ function aliasLoaded(registry: ModelRegistry, path: string, alias: string): bool
   return false;
 }
 
-/** The string values of "platform" and "client" fields (at any depth, and in sweeps) that name .json files. */
-function modelFileRefs(raw: unknown): string[] {
-  const refs = new Set<string>();
-  const visit = (v: unknown, key: string | null) => {
+/**
+ * The string values of "platform" and "client" fields (at any depth, and in sweeps) that name
+ * .json files, each with the first field that names it (for messages).
+ */
+function modelFileRefs(raw: unknown): Map<string, string> {
+  const refs = new Map<string, string>();
+  const visit = (v: unknown, key: string | null, at: string) => {
     if (typeof v === 'string') {
-      if ((key === 'platform' || key === 'client') && v.endsWith('.json')) refs.add(v);
+      if ((key === 'platform' || key === 'client') && v.endsWith('.json') && !refs.has(v)) {
+        refs.set(v, at);
+      }
     } else if (Array.isArray(v)) {
-      for (const x of v) visit(x, key);
+      for (let i = 0; i < v.length; i++) visit(v[i], key, joinPath(at, i));
     } else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) visit(x, k === 'sweep' ? null : k);
+      for (const [k, x] of Object.entries(v)) {
+        if (k !== 'sweep') visit(x, k, joinPath(at, k));
+      }
       const sweep = (v as Record<string, unknown>).sweep;
       if (sweep && typeof sweep === 'object') {
         for (const [path, values] of Object.entries(sweep)) {
           const last = path.split('.').pop() ?? '';
-          visit(values, last);
+          // Written as sweep errors are: sweep["functions.api.platform"][1].
+          visit(values, last, `${joinPath(at, 'sweep')}["${path}"]`);
         }
       }
     }
   };
-  visit(raw, null);
-  return [...refs];
+  visit(raw, null, '');
+  return refs;
 }

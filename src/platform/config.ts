@@ -40,6 +40,12 @@ export interface PlatformConfig {
   binding: 'early' | 'late';
   /** Finite capacity for all the platform's functions; null: unlimited. */
   cluster: { hosts: number; slotsPerHost: number; evictIdle: boolean } | null;
+  /**
+   * Calls on one instance share its CPU: the CPU-bound share of each call's execution runs
+   * at min(1, cores / calls in their CPU-bound part) of full speed; null: each call runs as
+   * if alone (the default, as before).
+   */
+  processorSharing: { cpuBoundShare: number; cores: number } | null;
   /** Prices for the cost estimate. */
   price: { perMillionRequests: number; perGBSecond: number; perVcpuSecond?: number };
   /** How a call's duration and memory are rounded for the bill. */

@@ -1,4 +1,5 @@
 import type { Call } from './call.ts';
+import type { SharedCpu } from './cpu/sharedCpu.ts';
 import type { Pool } from './pool.ts';
 
 export enum InstanceState {
@@ -20,6 +21,8 @@ export class Instance {
   readyAt = Number.NaN;
   /** How long its cold start took, cluster wait excluded. */
   bootTime = 0;
+  /** Its processor, when its calls share it (processorSharing); null: each call runs alone. */
+  cpu: SharedCpu | null = null;
   /** The call it was started for, under early binding: served first when ready. */
   bound: Call | null = null;
   /** When it last became idle, and when its keep-alive ends. */

@@ -1,5 +1,6 @@
 import type { Simulation } from '../engine/index.ts';
-import { Call, Outcome, type PingRound } from './call.ts';
+import { Call, Outcome, type PingRound, stageSum } from './call.ts';
+import type { SharedCpu } from './cpu/sharedCpu.ts';
 import type { FunctionRuntime } from './functionRuntime.ts';
 import type { Hop } from './hop.ts';
 import { billedMs } from './memory.ts';
@@ -11,17 +12,8 @@ import type { PoolHost } from './pool.ts';
  */
 export const PING_MS = 1;
 
-export function stageSum(call: Call): number {
-  return (
-    call.internet +
-    call.gateway +
-    call.network +
-    call.frontEnd +
-    call.queue +
-    call.coldStart +
-    call.execution
-  );
-}
+/** Kept here too for the code that imports it from the invoker. */
+export { stageSum };
 
 /**
  * Told when a call with no waiting parent ends (its answer is due at `call.end`).
@@ -161,6 +153,11 @@ export class Invoker implements PoolHost {
       return;
     }
     const d = fn.execution.sample(fn.executionRng);
+    const cpu = call.instance!.cpu;
+    if (cpu !== null) {
+      this.runShared(call, cpu, d);
+      return;
+    }
     if (d > fn.timeout) {
       call.execution = fn.timeout;
       this.sim.schedule(fn.timeout, this.timedOut, call);
@@ -173,6 +170,23 @@ export class Invoker implements PoolHost {
       this.sim.schedule(fn.timeout, this.timedOut, call);
     }
   }
+
+  /**
+   * On an instance whose calls share its CPU (SharedCpu), `d` is the time alone; the
+   * execution stage becomes the time the call really took, set when it ends.
+   */
+  private runShared(call: Call, cpu: SharedCpu, d: number): void {
+    call.execution = 0;
+    cpu.run(call, d);
+    if (call.fn.timeout < Infinity) this.sim.schedule(call.fn.timeout, this.timedOut, call);
+  }
+
+  /** A call's execution on a shared CPU has ended. */
+  readonly cpuDone = (call: Call): void => {
+    if (call.outcome !== Outcome.InFlight) return;
+    call.execution = this.sim.now - call.onInstance;
+    this.executed(call);
+  };
 
   private readonly executed = (call: Call): void => {
     if (call.outcome !== Outcome.InFlight) return;
@@ -197,6 +211,7 @@ export class Invoker implements PoolHost {
 
   private readonly timedOut = (call: Call): void => {
     if (call.outcome !== Outcome.InFlight) return;
+    call.instance!.cpu?.remove(call);
     this.leaveInstance(call);
     this.finish(call, Outcome.TimedOut);
   };
@@ -240,9 +255,11 @@ export class Invoker implements PoolHost {
    * Whether nothing but the sink can refer to an ended call with no parent.
    * A function with a body may have left a timeout pending and calls that
    * will answer it; a ping's round holds its pings; a pool's queue may still
-   * hold a call that waited in it (and a timer to give up waiting).
+   * hold a call that waited in it (and a timer to give up waiting); a shared CPU's
+   * call has both its end and its timeout pending.
    */
   private unreferenced(call: Call): boolean {
-    return call.fn.body === null && !call.ping && !call.waited;
+    // On a shared CPU a timeout and the end of the execution are both pending.
+    return call.fn.body === null && !call.ping && !call.waited && call.instance?.cpu == null;
   }
 }

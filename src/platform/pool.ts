@@ -2,18 +2,20 @@ import type { Simulation } from '../engine/index.ts';
 import type { Rng } from '../random/rng.ts';
 import { type Call, Outcome } from './call.ts';
 import type { Cluster, ClusterTenant } from './cluster.ts';
+import type { ColdStartModel } from './coldStart/index.ts';
+import { SharedCpu } from './cpu/sharedCpu.ts';
 import type { FunctionRuntime } from './functionRuntime.ts';
 import { IdleList } from './idleList.ts';
 import { Instance, InstanceState } from './instance.ts';
+import type { KeepAlivePolicy } from './keepAlive/index.ts';
 import type { LimitGroup } from './limitGroup.ts';
 import type { PoolObserver } from './poolObserver.ts';
+import type { CallQueue } from './queueing/index.ts';
 import type { RoutingPolicy } from './routing/index.ts';
+import type { ScalingPolicy } from './scaling/index.ts';
 import type { TokenBucket } from './tokenBucket.ts';
 
-/** A sampler with its random stream bound in. */
-export interface Sampler {
-  sample(): number;
-}
+export type { Sampler } from './sampler.ts';
 
 export interface PoolOptions {
   /** Calls one instance serves at once (1 on Lambda). */
@@ -26,10 +28,14 @@ export interface PoolOptions {
   maxQueueWait: number;
   /** Always-warm instances, ready at time 0 and never reclaimed. */
   provisioned: number;
-  /** Idle time before an instance is reclaimed. */
-  keepAlive: Sampler;
-  /** The whole cold start (placement, boot, code load, inits). */
-  coldStart: Sampler;
+  /** How long an idle instance is kept. */
+  keepAlive: KeepAlivePolicy;
+  /** How long an instance takes to start once it has a slot. */
+  coldStart: ColdStartModel;
+  /** When and how many instances start. */
+  scaling: ScalingPolicy;
+  /** Where calls wait for an instance. */
+  queue: CallQueue;
   routing: RoutingPolicy;
   routingRng: Rng;
   /** Paces instance starts; null: no limit. */
@@ -38,6 +44,8 @@ export interface PoolOptions {
   burstWhenEmpty: 'wait' | 'throttle';
   /** Shared capacity; null: unlimited. */
   cluster: Cluster | null;
+  /** Calls on one instance share its CPU (see SharedCpu); null: each call runs as if alone. */
+  processorSharing: { cpuBoundShare: number; cores: number } | null;
   /**
    * early: a call that starts an instance waits for that instance (Lambda);
    * late: it takes whichever instance frees or becomes ready first, and the
@@ -46,17 +54,26 @@ export interface PoolOptions {
   binding: 'early' | 'late';
 }
 
+/** The pool's replaceable behaviour, one small interface each (see world.ts for the wiring). */
+export type PoolPolicies = Pick<
+  PoolOptions,
+  'keepAlive' | 'coldStart' | 'scaling' | 'queue' | 'routing'
+>;
+
 /** What the pool asks of the platform around it. */
 export interface PoolHost {
   /** The call has an instance: run it. */
   execute(call: Call): void;
   /** The call ends here without running (throttled). */
   reject(call: Call, outcome: Outcome): void;
+  /** A call's execution on a shared CPU has ended. */
+  readonly cpuDone: (call: Call) => void;
 }
 
 /**
- * The instances of one function: starting, busy or idle, with keep-alive,
- * limits, burst pacing and a FIFO queue of calls waiting for an instance.
+ * The instances of one function: starting, busy or idle, with the platform's
+ * policies (routing, keep-alive, scaling, cold-start model, queueing: see
+ * PoolOptions, wired in world.ts), limits and burst pacing.
  *
  * Hot path: a warm call costs a list pick on arrival and a list push on
  * release, O(1) whatever the number of instances. Keep-alive uses at most one
@@ -83,31 +100,36 @@ export class Pool implements ClusterTenant {
    */
   queueStarts = 0;
   private readonly list = new IdleList();
-  private queueRing: (Call | undefined)[] = new Array(64);
-  private queueHead = 0;
-  private queueLength = 0;
-  /** Calls in the ring still waiting (the others were abandoned). */
-  queueLive = 0;
+  /** Calls waiting for an instance. */
+  readonly queue: CallQueue;
   /** Starting instances that carry the call they were started for. */
   bound = 0;
   /** Calls running on instances now. */
   activeCalls = 0;
   private nextId = 0;
   private tokenTimerPending = false;
-  private readonly conc: number;
+  /** Calls one instance serves at once. */
+  readonly conc: number;
+  private readonly keepAlive: KeepAlivePolicy;
+  private readonly coldStart: ColdStartModel;
+  private readonly scaling: ScalingPolicy;
 
   constructor(
     private readonly sim: Simulation,
     readonly fn: FunctionRuntime,
-    private readonly options: PoolOptions,
-    private readonly host: PoolHost,
+    readonly options: PoolOptions,
+    readonly host: PoolHost,
     private readonly observer: PoolObserver,
   ) {
     this.conc = options.concurrencyPerInstance;
+    this.queue = options.queue;
+    this.keepAlive = options.keepAlive;
+    this.coldStart = options.coldStart;
+    this.scaling = options.scaling;
     options.limits.pools.push(this);
     options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
-      const inst = new Instance(this, this.nextId++, true);
+      const inst = this.newInstance(true);
       // It holds a cluster slot like any instance (experiments check that they fit).
       options.cluster?.place(inst);
       inst.state = InstanceState.Ready;
@@ -115,6 +137,19 @@ export class Pool implements ClusterTenant {
       this.list.pushFront(inst);
     }
     if (options.provisioned > 0) observer.levels(sim.now, 0, 0, this.idle);
+  }
+
+  /** Calls waiting in the queue (LimitGroup counts them). */
+  get queueLive(): number {
+    return this.queue.live;
+  }
+
+  private newInstance(provisioned: boolean): Instance {
+    const inst = new Instance(this, this.nextId++, provisioned);
+    const ps = this.options.processorSharing;
+    if (ps !== null)
+      inst.cpu = new SharedCpu(this.sim, ps.cores, ps.cpuBoundShare, this.host.cpuDone);
+    return inst;
   }
 
   get instances(): number {
@@ -139,28 +174,11 @@ export class Pool implements ClusterTenant {
       this.assign(call, this.options.routing.pick(this.list, this.options.routingRng), false);
       return;
     }
-    // Calls already waiting are served first; does an instance on its way have room for this one?
-    if ((this.starting + this.wanted) * this.conc - this.bound > this.queueLive) {
-      this.enqueue(call);
-      return;
-    }
-    if (limits.maxInstances === Infinity || limits.instances() < limits.maxInstances) {
-      const token = this.takeToken();
-      if (!token && this.options.burstWhenEmpty === 'throttle') {
-        this.host.reject(call, Outcome.Throttled);
-      } else if (this.options.binding === 'early' && token) {
-        this.startInstance(call);
-      } else {
-        this.enqueue(call);
-        if (token) this.startInstance(null);
-        else this.requestStart();
-      }
-      return;
-    }
-    this.atLimit(call);
+    this.scaling.noRoom(this, call);
   };
 
-  private atLimit(call: Call): void {
+  /** At the limit: queue or refuse, as the platform does (for scaling policies). */
+  atLimit(call: Call): void {
     if (this.options.onLimit === 'queue') this.enqueue(call);
     else this.host.reject(call, Outcome.Throttled);
   }
@@ -176,7 +194,7 @@ export class Pool implements ClusterTenant {
       this.idle++;
     }
     this.drain(null);
-    if (this.queueLive > 0) this.startForQueue();
+    if (this.queue.live > 0) this.scaling.queueWaiting(this);
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
     this.options.limits.released(this);
@@ -185,23 +203,8 @@ export class Pool implements ClusterTenant {
   /** Serves queued calls if there is room now (another pool of the account freed some). */
   drainQueued(): void {
     this.drain(null);
-    this.startForQueue();
+    this.scaling.queueWaiting(this);
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
-  }
-
-  /**
-   * Starts instances for queued calls that no instance on its way will serve,
-   * as far as the limit allows: a call queued at the limit has none coming,
-   * and once calls elsewhere have ended, nothing else would start one.
-   */
-  private startForQueue(): void {
-    const limits = this.options.limits;
-    while (
-      this.queueLive > (this.starting + this.wanted) * this.conc - this.bound &&
-      (limits.maxInstances === Infinity || limits.instances() < limits.maxInstances)
-    ) {
-      this.requestStart();
-    }
   }
 
   /**
@@ -212,12 +215,14 @@ export class Pool implements ClusterTenant {
   private drain(fresh: Instance | null): void {
     const limits = this.options.limits;
     while (
-      this.queueLive > 0 &&
+      this.queue.live > 0 &&
       this.list.size > 0 &&
       (limits.maxCalls === Infinity || limits.running() < limits.maxCalls)
     ) {
       const inst = this.options.routing.pick(this.list, this.options.routingRng);
-      this.assign(this.dequeue(), inst, inst === fresh);
+      const call = this.queue.shift();
+      call.queued = false;
+      this.assign(call, inst, inst === fresh);
     }
   }
 
@@ -260,18 +265,9 @@ export class Pool implements ClusterTenant {
     this.host.execute(call);
   }
 
-  private enqueue(call: Call): void {
-    if (this.queueLength === this.queueRing.length) {
-      const bigger: (Call | undefined)[] = new Array(this.queueRing.length * 2);
-      for (let i = 0; i < this.queueLength; i++) {
-        bigger[i] = this.queueRing[(this.queueHead + i) % this.queueRing.length];
-      }
-      this.queueRing = bigger;
-      this.queueHead = 0;
-    }
-    this.queueRing[(this.queueHead + this.queueLength) % this.queueRing.length] = call;
-    this.queueLength++;
-    this.queueLive++;
+  /** Queues `call` for the next instance with room (for scaling policies). */
+  enqueue(call: Call): void {
+    this.queue.push(call);
     call.queued = true;
     call.waited = true;
     // A start on its way: this call waits on it from now.
@@ -281,35 +277,22 @@ export class Pool implements ClusterTenant {
     }
   }
 
-  /** The oldest live call; callers ensure queueLive > 0. */
-  private dequeue(): Call {
-    for (;;) {
-      const call = this.queueRing[this.queueHead]!;
-      this.queueRing[this.queueHead] = undefined;
-      this.queueHead = (this.queueHead + 1) % this.queueRing.length;
-      this.queueLength--;
-      if (call.queued) {
-        call.queued = false;
-        this.queueLive--;
-        return call;
-      }
-    }
-  }
-
   private readonly abandon = (call: Call): void => {
     if (!call.queued) return;
     call.queued = false;
-    this.queueLive--;
+    this.queue.dropped();
     call.queue = this.sim.now - call.atPool;
     this.host.reject(call, Outcome.Throttled);
   };
 
-  private takeToken(): boolean {
+  /** Takes a burst token if one is left (for scaling policies). */
+  takeToken(): boolean {
     const burst = this.options.burst;
     return burst === null || burst.take(this.sim.now);
   }
 
-  private requestStart(): void {
+  /** Starts an instance for the queue, now or when a burst token comes (for scaling policies). */
+  requestStart(): void {
     if (this.takeToken()) {
       this.startInstance(null);
       return;
@@ -330,7 +313,7 @@ export class Pool implements ClusterTenant {
     // Calls may have been served by freed instances or given up meanwhile.
     // Instances starting for calls of their own (early binding) have no room for the queue.
     const room = this.starting * this.conc - this.bound;
-    const uncovered = Math.ceil((this.queueLive - room) / this.conc);
+    const uncovered = Math.ceil((this.queue.live - room) / this.conc);
     if (this.wanted > uncovered) this.wanted = Math.max(0, uncovered);
     const burst = this.options.burst!;
     while (this.wanted > 0 && burst.take(this.sim.now)) {
@@ -340,8 +323,12 @@ export class Pool implements ClusterTenant {
     if (this.wanted > 0) this.armTokenTimer();
   };
 
-  private startInstance(boundCall: Call | null): void {
-    const inst = new Instance(this, this.nextId++, false);
+  /**
+   * Starts an instance (for scaling policies): for `boundCall`, which waits for it (early
+   * binding), or for the queue (null).
+   */
+  startInstance(boundCall: Call | null): void {
+    const inst = this.newInstance(false);
     this.starting++;
     this.queueStarts++;
     const cluster = this.options.cluster;
@@ -375,7 +362,7 @@ export class Pool implements ClusterTenant {
    * started for may have been served since by instances that freed.
    */
   needsStart(_inst: Instance): boolean {
-    return this.queueLive > (this.starting - 1) * this.conc - this.bound;
+    return this.queue.live > (this.starting - 1) * this.conc - this.bound;
   }
 
   /** Drops `inst`, waiting for a slot and no longer needed: it never starts. */
@@ -396,7 +383,7 @@ export class Pool implements ClusterTenant {
   /** The instance has a slot: its cold start begins. */
   private boot(inst: Instance): void {
     this.coldStarts++;
-    inst.bootTime = this.options.coldStart.sample();
+    inst.bootTime = this.coldStart.bootTime(inst, this);
     this.sim.schedule(inst.bootTime, this.ready, inst);
   }
 
@@ -424,7 +411,7 @@ export class Pool implements ClusterTenant {
     if (this.options.cluster?.offerIdle(inst)) return;
     const now = this.sim.now;
     inst.idleSince = now;
-    inst.reclaimAt = now + this.options.keepAlive.sample();
+    inst.reclaimAt = now + this.keepAlive.idleFor(inst, now);
     if (inst.reclaimAt < inst.timerAt) {
       inst.timerAt = inst.reclaimAt;
       this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);

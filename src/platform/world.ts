@@ -1,8 +1,8 @@
 import type { Simulation } from '../engine/index.ts';
-import type { Distribution } from '../random/distribution.ts';
 import type { Rng } from '../random/rng.ts';
 import { createStream } from '../random/streams.ts';
 import { Cluster } from './cluster.ts';
+import { phasedColdStart } from './coldStart/index.ts';
 import {
   type ClientConfig,
   type FunctionConfig,
@@ -13,10 +13,14 @@ import {
 import { FunctionRuntime, type PlatformRuntime } from './functionRuntime.ts';
 import { Hop, NO_HOP } from './hop.ts';
 import { type CallSink, Invoker } from './invoker.ts';
+import { fixedKeepAlive, keepForever } from './keepAlive/index.ts';
 import { LimitGroup } from './limitGroup.ts';
-import { Pool, type Sampler } from './pool.ts';
+import { Pool, type PoolPolicies } from './pool.ts';
 import { NULL_POOL_OBSERVER, type PoolObserver } from './poolObserver.ts';
+import { FifoQueue } from './queueing/index.ts';
 import { ROUTING_POLICIES } from './routing/index.ts';
+import { bind } from './sampler.ts';
+import { onDemandScaling } from './scaling/index.ts';
 import { TokenBucket } from './tokenBucket.ts';
 
 export interface WorldOptions {
@@ -31,6 +35,8 @@ export interface WorldOptions {
   /** Calls of every kind live at once at most (memory); above it `tooManyCalls` throws. */
   maxCallsInFlight?: number;
   tooManyCalls?: (live: number) => void;
+  /** Replaces some of a function's policies (tests put the null variants here). */
+  policies?: (fn: FunctionRuntime) => Partial<PoolPolicies>;
 }
 
 export interface World {
@@ -128,8 +134,12 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
         onLimit: p.onLimit,
         maxQueueWait: p.maxQueueWait,
         provisioned: p.provisioned,
-        keepAlive: p.keepAlive ? bind(p.keepAlive, stream(`${prefix}/keepAlive`)) : FOREVER,
-        coldStart: sumOf(f.coldStart ?? p.coldStart, stream(`${prefix}/coldStart`)),
+        keepAlive: p.keepAlive
+          ? fixedKeepAlive(bind(p.keepAlive, stream(`${prefix}/keepAlive`)))
+          : keepForever,
+        coldStart: phasedColdStart(f.coldStart ?? p.coldStart, stream(`${prefix}/coldStart`)),
+        scaling: onDemandScaling,
+        queue: new FifoQueue(),
         routing: ROUTING_POLICIES[p.routing],
         routingRng: stream(`${prefix}/routing`),
         burst: account
@@ -139,7 +149,9 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
             : null,
         burstWhenEmpty: p.burst?.whenEmpty ?? 'wait',
         cluster,
+        processorSharing: p.processorSharing,
         binding: p.binding,
+        ...options.policies?.(fn),
       },
       invoker,
       options.observe ? options.observe(fn) : NULL_POOL_OBSERVER,
@@ -147,21 +159,4 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
     functions.set(f.name, fn);
   }
   return { invoker, functions };
-}
-
-const FOREVER: Sampler = { sample: () => Infinity };
-
-function bind(d: Distribution, rng: Rng): Sampler {
-  return { sample: () => d.sample(rng) };
-}
-
-function sumOf(phases: Distribution[], rng: Rng): Sampler {
-  if (phases.length === 1) return bind(phases[0], rng);
-  return {
-    sample: () => {
-      let total = 0;
-      for (let i = 0; i < phases.length; i++) total += phases[i].sample(rng);
-      return total;
-    },
-  };
 }

@@ -10,6 +10,10 @@ import type { Rng } from './rng.ts';
  *
  * alea rather than seedrandom's default arc4: 4-6x faster here (docs/development.md)
  * and cheap to seed, which matters because every component gets its own.
+ *
+ * Engine-independent (issue 18): alea and its Mash seeding use only +, -, *, | and
+ * >>> (each correctly rounded by IEEE 754, the scalings by 2^32, 2^-32 and 2^-53 exact)
+ * and no Math.*, so a seed draws the same bits in every JavaScript engine.
  */
 export function createStream(seed: number | string, name: string): Rng {
   // alea's plain call has 32 bits of resolution: the smallest step, 2.3e-10,

@@ -1,4 +1,5 @@
 import { erfSmall } from './erfSmall.ts';
+import { exp } from './exp.ts';
 
 /**
  * The scaled complementary error function exp(x^2) * erfc(x).
@@ -17,7 +18,7 @@ export function erfcx(x: number): number {
   let result: number;
   if (y <= 0.46875) {
     // exp(x^2) <= 1.25 here, so rescaling erf's complement loses nothing.
-    return Math.exp(x * x) * (1 - erfSmall(x));
+    return exp(x * x) * (1 - erfSmall(x));
   }
   if (y <= 4) {
     let num = 2.1531153547440383e-8 * y;
@@ -62,6 +63,6 @@ export function erfcx(x: number): number {
   if (x < -26.628) return Number.POSITIVE_INFINITY;
   const head = Math.trunc(x * 16) / 16;
   const del = (x - head) * (x + head);
-  const big = Math.exp(head * head) * Math.exp(del);
+  const big = exp(head * head) * exp(del);
   return big + big - result;
 }

@@ -1,4 +1,5 @@
 import { erfSmall } from './erfSmall.ts';
+import { exp } from './exp.ts';
 import { normalCdf } from './normalCdf.ts';
 import { normalQuantileApprox } from './normalQuantileApprox.ts';
 
@@ -30,6 +31,6 @@ function lowerQuantile(p: number): number {
   // Near the median the error Phi(x) - p is a difference of two numbers close to
   // 1/2; computing it as erf(x/sqrt 2)/2 - (p - 1/2) keeps its relative precision.
   const e = x > -0.66 ? 0.5 * erfSmall(x * Math.SQRT1_2) - (p - 0.5) : normalCdf(x) - p;
-  const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+  const u = e * SQRT_2PI * exp(0.5 * x * x);
   return x - u / (1 + 0.5 * x * u);
 }

@@ -1,3 +1,4 @@
+import { log } from './log.ts';
 /**
  * Peter Acklam's rational approximation to the standard normal quantile,
  * relative error below 1.15e-9 over (0, 1).
@@ -34,7 +35,7 @@ export function normalQuantileApprox(p: number): number {
   // Tails: the sign flips so that both use the small tail probability, which
   // 1 - p would otherwise round away.
   const upper = p >= 0.97575;
-  const q = Math.sqrt(-2 * Math.log(upper ? 1 - p : p));
+  const q = Math.sqrt(-2 * log(upper ? 1 - p : p));
   const x =
     (((((-0.007784894002430293 * q - 0.3223964580411365) * q - 2.400758277161838) * q -
       2.549732539343734) *

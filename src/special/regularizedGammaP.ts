@@ -1,4 +1,7 @@
 import { erfcx } from './erfcx.ts';
+import { exp } from './exp.ts';
+import { log } from './log.ts';
+import { log1p } from './log1p.ts';
 import { logGamma } from './logGamma.ts';
 
 const EPS = 1e-16;
@@ -35,7 +38,7 @@ export function regularizedGammaP(a: number, x: number): number {
   // P(a, x) = 1 - a E1(x) + O(a^2) as a -> 0, and a E1(x) < 1e-297 for any double x > 0:
   // 1. (The series' first term 1/a would overflow to Infinity for a subnormal a.)
   if (a < 1e-300) return 1;
-  const logPrefactor = -x + a * Math.log(x) - logGamma(a);
+  const logPrefactor = -x + a * log(x) - logGamma(a);
   const maxIter = 1000 + Math.ceil(20 * Math.sqrt(a));
   if (x < a + 1) {
     let ap = a;
@@ -47,7 +50,7 @@ export function regularizedGammaP(a: number, x: number): number {
       sum += term;
       if (term < sum * EPS) break;
     }
-    return Math.min(1, sum * Math.exp(logPrefactor));
+    return Math.min(1, sum * exp(logPrefactor));
   }
   let b = x + 1 - a;
   let c = 1 / TINY;
@@ -65,7 +68,7 @@ export function regularizedGammaP(a: number, x: number): number {
     h *= del;
     if (Math.abs(del - 1) < EPS) break;
   }
-  return Math.max(0, 1 - Math.exp(logPrefactor) * h);
+  return Math.max(0, 1 - exp(logPrefactor) * h);
 }
 
 /**
@@ -80,7 +83,7 @@ export function regularizedGammaP(a: number, x: number): number {
 function asymptoticP(a: number, x: number): number {
   // lambda - 1, without forming lambda (x and a may be close and both huge).
   const t = (x - a) / a;
-  const halfEta2 = Math.abs(t) < 0.1 ? tMinusLog1pSeries(t) : t - Math.log1p(t);
+  const halfEta2 = Math.abs(t) < 0.1 ? tMinusLog1pSeries(t) : t - log1p(t);
   const absEta = Math.sqrt(2 * halfEta2);
   const eta = t < 0 ? -absEta : absEta;
   // c0 and c1 by their Taylor series near eta = 0, where the closed forms cancel (DLMF 8.12.11).
@@ -95,7 +98,7 @@ function asymptoticP(a: number, x: number): number {
   }
   const y = absEta * Math.sqrt(a / 2);
   const r = (c0 + c1 / a) / (SQRT_2PI * Math.sqrt(a));
-  const tail = Math.exp(-a * halfEta2) * (0.5 * erfcx(y) + (eta < 0 ? -r : r));
+  const tail = exp(-a * halfEta2) * (0.5 * erfcx(y) + (eta < 0 ? -r : r));
   const p = eta < 0 ? tail : 1 - tail;
   return Math.min(1, Math.max(0, p));
 }

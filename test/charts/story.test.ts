@@ -1,11 +1,10 @@
-/** The report's story: computed sentences, the too-few rule, the article table, playground links. */
+/** The report's story: computed sentences, the too-few rule, the article table (playground links: playgroundLinks.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { formatShare } from '../../src/charts/format.ts';
 import { latencyCdf } from '../../src/charts/latencyCdf.ts';
 import { buildReport, reportSection } from '../../src/charts/report.ts';
 import { chainColdText, MIN_COLD_CALLS } from '../../src/charts/story/chainCold.ts';
 import { STORY } from '../../src/charts/story/order.ts';
-import { playgroundLink } from '../../src/charts/story/playground.ts';
 import {
   burstText,
   fanOutText,
@@ -78,7 +77,7 @@ describe('the report', () => {
     const without = buildReport({ title: 't', generatedBy: 'g', sections });
     const withIt = buildReport({ title: 't', generatedBy: 'g', sections, playground: true });
     expect(without).not.toContain('playground/index.html');
-    expect(withIt).toContain('href="playground/index.html?experiment=keep-alive&amp;');
+    expect(withIt).toContain('href="playground/index.html?tour=4&amp;');
   });
 
   it('summarises a long table and keeps the whole behind a disclosure', () => {
@@ -86,20 +85,6 @@ describe('the report', () => {
     const html = buildReport({ title: 't', generatedBy: 'g', sections: [reportSection(r, [])] });
     expect(html).toContain('12 of the 40 points');
     expect(html).toMatch(/<details><summary>All 40 points/);
-  });
-});
-
-describe('playgroundLink', () => {
-  it('encodes the experiment and each setting, in order', () => {
-    expect(
-      playgroundLink({
-        words: 'x',
-        experiment: 'warm-vs-cold',
-        settings: { 'platformOverrides.keepAlive': '30min', client: 'mobile 4g' },
-      }),
-    ).toBe(
-      'playground/index.html?experiment=warm-vs-cold&platformOverrides.keepAlive=30min&client=mobile+4g',
-    );
   });
 });
 

@@ -5,8 +5,8 @@
  * inputs through the real command line are in cli.test.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isInputError } from '../../src/cli/errors.ts';
@@ -530,9 +530,17 @@ const CASES: Case[] = [
   {
     name: 'a model file named by the experiment that does not exist',
     file: { platform: 'gone.json' },
-    error: InputError,
-    blames: 'gone.json',
-    reason: /: file not found$/,
+    // The experiment's field that names it, as for a trace.
+    error: SpecError,
+    field: 'platform',
+    reason: /: platform: cannot read "gone.json": .*gone.json: file not found$/,
+  },
+  {
+    name: 'a swept model file that does not exist',
+    file: { sweep: { platform: ['aws-lambda-2019', 'gone.json'] } },
+    error: SpecError,
+    field: 'sweep["platform"][1]',
+    reason: /: sweep\["platform"\]\[1\]: cannot read "gone.json": .*gone.json: file not found$/,
   },
   {
     name: 'two model files with the same name',
@@ -789,6 +797,27 @@ describe('files with no end, or too large: refused before they are read', () => 
       expected,
     );
     expect(refusal(() => readJson(path))).toContain(expected);
+  });
+
+  it.each([
+    ['/dev/zero', 'a device'],
+    ['/dev/urandom', 'a device'],
+    [fifo, 'a pipe (FIFO)'],
+  ])('a model file named by an experiment, a link to %s: the field that names it', (path, what) => {
+    const link = join(dir, `model-link-${what.length}.json`);
+    rmSync(link, { force: true });
+    symlinkSync(path, link);
+    const file = join(dir, 'device-model.json');
+    for (const [fields, field] of [
+      [{ platform: basename(link) }, 'platform'],
+      [{ client: basename(link) }, 'client'],
+      [{ functions: { api: { platform: basename(link) } } }, 'functions.api.platform'],
+    ] as const) {
+      writeFiles(dir, { 'device-model.json': experiment(fields) });
+      const message = refusal(() => loadExperiment(file));
+      expect(message).toContain(`${file}: ${field}: cannot read "${basename(link)}": ${link}: `);
+      expect(message).toContain(`is ${what}, not a regular file`);
+    }
   });
 
   it.each([

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { engineMathUses } from './engineMath.ts';
 
 const SRC = resolve('src');
 
@@ -52,6 +53,22 @@ const ALLOWED: Record<string, string[]> = {
   'version.ts': [],
 };
 const NODE_ONLY = new Set(['node', 'cli']);
+/**
+ * Layers that compute results: they must give the same bits in every JavaScript engine,
+ * so they use src/special's exp, log, pow, sin, ... rather than the engine's (see
+ * engineMath.ts). Charts (drawing), verify (the theory side), the CLI, Node and the
+ * playground's page code may use Math's.
+ */
+const SAME_BITS = new Set([
+  'engine',
+  'special',
+  'random',
+  'metrics',
+  'platform',
+  'workload',
+  'models',
+  'experiments',
+]);
 const NODE_BUILTINS =
   /^(node:|(fs|path|os|child_process|worker_threads|crypto|url|util|stream|events|http|https|net|tty|readline)(\/|$))/;
 
@@ -87,6 +104,13 @@ for (const file of files(SRC)) {
       }
     } else if (NODE_BUILTINS.test(spec) && !NODE_ONLY.has(layer)) {
       problems.push(`${rel}: imports Node's "${spec}" (only src/node and src/cli may)`);
+    }
+  }
+  if (SAME_BITS.has(layer)) {
+    for (const use of engineMathUses(text, file)) {
+      problems.push(
+        `${rel}: ${use}: the engine's rounding differs between browsers and Node; use src/special's`,
+      );
     }
   }
   if (!NODE_ONLY.has(layer) && /\bprocess\.(env|argv|exit|stdout|stderr|cwd)/.test(text)) {

@@ -3,7 +3,7 @@ import { type Call, Outcome } from '../../src/platform/call.ts';
 import type { ClientConfig, PlatformConfig } from '../../src/platform/config.ts';
 import { stageSum } from '../../src/platform/invoker.ts';
 import { EXACT_BILLING } from '../../src/platform/memory.ts';
-import { buildWorld, type World } from '../../src/platform/world.ts';
+import { buildWorld, type World, type WorldOptions } from '../../src/platform/world.ts';
 import type { Distribution } from '../../src/random/distribution.ts';
 import { constant } from '../../src/random/distributions/constant.ts';
 
@@ -25,6 +25,7 @@ export function barePlatform(overrides: Partial<PlatformConfig> = {}): PlatformC
     burst: null,
     provisioned: 0,
     cluster: null,
+    processorSharing: null,
     binding: 'early',
     limitScope: 'function',
     price: { perMillionRequests: 0.2, perGBSecond: 0.0000166667 },
@@ -53,7 +54,13 @@ export interface TestWorld extends World {
 export function testWorld(
   platform: PlatformConfig,
   execution: Distribution,
-  options: { client?: ClientConfig; seed?: string; timeout?: number; names?: string[] } = {},
+  options: {
+    client?: ClientConfig;
+    seed?: string;
+    timeout?: number;
+    names?: string[];
+    policies?: WorldOptions['policies'];
+  } = {},
 ): TestWorld {
   const sim = new Simulation();
   const ended: Call[] = [];
@@ -70,6 +77,7 @@ export function testWorld(
     })),
     seed: options.seed ?? 'test',
     sink: { ended: (c) => ended.push(c) },
+    policies: options.policies,
     observe: (fn) => ({
       levels: (t, starting, busy, idle) => levels.push({ t, fn: fn.name, starting, busy, idle }),
     }),

@@ -7,7 +7,7 @@
 import type { ExperimentResults } from '../../experiments/results.ts';
 import { articleText } from './article.ts';
 import { chainColdText } from './chainCold.ts';
-import type { TryNext } from './playground.ts';
+import type { PlaygroundScenario, TryNext } from './playground.ts';
 import { burstText, fanOutText, keepAliveText, warmersText } from './sweeps.ts';
 import type { StoryText } from './text.ts';
 import {
@@ -33,6 +33,11 @@ export interface StoryEntry {
   chart: string;
   /** Sentences and takeaway from the results. */
   text: (results: ExperimentResults) => StoryText;
+  /**
+   * The section's scenario in the playground (a tour step, settings over it)
+   * that its "try next" links start from; null where the playground has none.
+   */
+  playground: PlaygroundScenario | null;
   tryNext: readonly TryNext[];
 }
 
@@ -49,9 +54,11 @@ export const STORY: readonly StoryEntry[] = [
     question: 'When warm and cold calls are mixed, does the mean say how long a call takes?',
     chart: 'latencyCdf',
     text: meansText,
+    playground: { tour: 1 },
     tryNext: [
       next('warm-vs-cold', 'a function called once a minute', {
         'workload.poisson.perSecond': 0.0167,
+        duration: '24h',
       }),
     ],
   },
@@ -60,6 +67,7 @@ export const STORY: readonly StoryEntry[] = [
     heading: 'The invocation path: where the time goes',
     chart: 'stageBreakdown',
     text: pathText,
+    playground: { tour: 2 },
     tryNext: [
       next('invocation-path', 'a typical user in Europe', { client: 'intercontinental' }),
       next('invocation-path', 'a user on a 4G phone', { client: 'mobile-4g' }),
@@ -70,6 +78,7 @@ export const STORY: readonly StoryEntry[] = [
     heading: "Geography and the client's network",
     chart: 'stageBreakdown',
     text: geographyText,
+    playground: { tour: 3 },
     tryNext: [
       next('geography', 'the same users on Cloudflare Workers', { platform: 'cloudflare-workers' }),
     ],
@@ -79,6 +88,7 @@ export const STORY: readonly StoryEntry[] = [
     heading: 'Warm and cold',
     chart: 'tailPlot',
     text: warmColdText,
+    playground: { tour: 4 },
     tryNext: [
       next('warm-vs-cold', 'a keep-alive of 30 minutes', {
         'platformOverrides.keepAlive': '30min',
@@ -90,6 +100,7 @@ export const STORY: readonly StoryEntry[] = [
     heading: 'How long an idle instance is kept',
     chart: 'keepAliveCost',
     text: keepAliveText,
+    playground: { tour: 4, settings: { 'platformOverrides.keepAlive': '10min' } },
     tryNext: [
       next('keep-alive', 'a function called once a minute', {
         'workload.poisson.perSecond': 0.0167,
@@ -101,6 +112,7 @@ export const STORY: readonly StoryEntry[] = [
     heading: 'Scaling from 0 to 1, and from n to n + m',
     chart: 'burstTimeline',
     text: burstText,
+    playground: { tour: 5 },
     tryNext: [
       next('burst-scaling', 'a burst of 1,000 calls per second', { 'workload.burst.peak': 1000 }),
     ],
@@ -110,6 +122,7 @@ export const STORY: readonly StoryEntry[] = [
     heading: 'Warmers and what they cost',
     chart: 'keepAliveCost',
     text: warmersText,
+    playground: { tour: 6 },
     tryNext: [next('warmers', 'two instances kept warm', { 'warmers.instances': 2 })],
   },
   {
@@ -117,6 +130,7 @@ export const STORY: readonly StoryEntry[] = [
     heading: 'Latency budgets by use case',
     chart: 'useCaseBudgets',
     text: budgetsText,
+    playground: { tour: 7 },
     tryNext: [next('use-case-budgets', 'a user on a 4G phone', { client: 'mobile-4g' })],
   },
   {
@@ -124,8 +138,12 @@ export const STORY: readonly StoryEntry[] = [
     heading: 'Chains: the overhead of every link',
     chart: 'percentileCurves',
     text: chainText,
+    playground: { tour: 8 },
     tryNext: [
-      next('chain-depth', 'a rarely called chain', { 'workload.poisson.perSecond': 0.002 }),
+      next('chain-depth', 'a rarely called chain', {
+        'workload.poisson.perSecond': 0.002,
+        duration: '48h',
+      }),
     ],
   },
   {
@@ -133,6 +151,14 @@ export const STORY: readonly StoryEntry[] = [
     heading: 'Chains: cold starts compound',
     chart: 'percentileCurves',
     text: chainColdText,
+    playground: {
+      tour: 8,
+      settings: {
+        'workload.poisson.perSecond': 0.005,
+        duration: '48h',
+        'platformOverrides.keepAlive': '10min',
+      },
+    },
     tryNext: [
       next('chain-cold', 'a keep-alive of 30 minutes', { 'platformOverrides.keepAlive': '30min' }),
     ],
@@ -142,6 +168,7 @@ export const STORY: readonly StoryEntry[] = [
     heading: 'Fan-out: the tail at scale',
     chart: 'fanOutSlowShare',
     text: fanOutText,
+    playground: { tour: 9 },
     tryNext: [next('fan-out', 'a fan-out of 200 calls', { 'graph.fanOut.width': 200 })],
   },
   {
@@ -149,6 +176,7 @@ export const STORY: readonly StoryEntry[] = [
     heading: 'What a latency-optimised platform changes',
     chart: 'useCaseBudgets',
     text: articleText,
+    playground: { tour: 10 },
     tryNext: [next('article-2019', 'a user on a 4G phone', { client: 'mobile-4g' })],
   },
 ];

@@ -1,5 +1,7 @@
 import { invertCdf } from '../../special/invertCdf.ts';
+import { log } from '../../special/log.ts';
 import { normalQuantileApprox } from '../../special/normalQuantileApprox.ts';
+import { pow } from '../../special/pow.ts';
 import { regularizedGammaP } from '../../special/regularizedGammaP.ts';
 import type { Distribution } from '../distribution.ts';
 import type { Rng } from '../rng.ts';
@@ -40,10 +42,10 @@ class Gamma implements Distribution {
       const u = rng();
       const x2 = x * x;
       // The cheap squeeze accepts most proposals without a log.
-      if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+      if (u < 1 - 0.0331 * x2 * x2 || log(u) < 0.5 * x2 + d * (1 - v + log(v))) {
         // For shape < 1 the method needs d >= 2/3: draw Gamma(shape + 1) and
         // scale by U^(1/shape), which gives Gamma(shape).
-        const g = this.boost ? d * v * rng() ** this.invShape : d * v;
+        const g = this.boost ? d * v * pow(rng(), this.invShape) : d * v;
         return g * this.scale;
       }
     }

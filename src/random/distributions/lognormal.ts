@@ -1,3 +1,5 @@
+import { exp } from '../../special/exp.ts';
+import { log } from '../../special/log.ts';
 import { normalCdf } from '../../special/normalCdf.ts';
 import { normalQuantile } from '../../special/normalQuantile.ts';
 import { normalQuantileApprox } from '../../special/normalQuantileApprox.ts';
@@ -16,7 +18,7 @@ class Lognormal implements Distribution {
   constructor(mu: number, sigma: number) {
     this.mu = mu;
     this.sigma = sigma;
-    this.mean = Math.exp(mu + 0.5 * sigma * sigma);
+    this.mean = exp(mu + 0.5 * sigma * sigma);
   }
 
   sample(rng: Rng): number {
@@ -24,16 +26,16 @@ class Lognormal implements Distribution {
     // normal tied to whichever rng came first, and monotone in u, which keeps
     // common random numbers aligned across a parameter sweep. Acklam's 1e-9
     // is far below sampling noise.
-    return Math.exp(this.mu + this.sigma * normalQuantileApprox(rng()));
+    return exp(this.mu + this.sigma * normalQuantileApprox(rng()));
   }
 
   cdf(x: number): number {
-    return x <= 0 ? 0 : normalCdf((Math.log(x) - this.mu) / this.sigma);
+    return x <= 0 ? 0 : normalCdf((log(x) - this.mu) / this.sigma);
   }
 
   quantile(p: number): number {
     requireProbability(this.kind, p);
-    return Math.exp(this.mu + this.sigma * normalQuantile(p));
+    return exp(this.mu + this.sigma * normalQuantile(p));
   }
 }
 

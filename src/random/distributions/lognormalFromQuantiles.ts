@@ -1,3 +1,4 @@
+import { log } from '../../special/log.ts';
 import { normalQuantile } from '../../special/normalQuantile.ts';
 import { percentileName } from '../../special/percentileName.ts';
 import type { Distribution } from '../distribution.ts';
@@ -36,6 +37,6 @@ export function lognormalFromQuantiles(
     throw new RangeError(`lognormal: ${name2} must be greater than ${name1} (got ${x2} <= ${x1})`);
   }
   const z1 = normalQuantile(p1);
-  const sigma = (Math.log(x2) - Math.log(x1)) / (normalQuantile(p2) - z1);
-  return lognormal(Math.log(x1) - sigma * z1, sigma);
+  const sigma = (log(x2) - log(x1)) / (normalQuantile(p2) - z1);
+  return lognormal(log(x1) - sigma * z1, sigma);
 }

@@ -1,5 +1,7 @@
 import { erfcx } from '../../special/erfcx.ts';
+import { exp } from '../../special/exp.ts';
 import { invertCdf } from '../../special/invertCdf.ts';
+import { log1p } from '../../special/log1p.ts';
 import { normalCdf } from '../../special/normalCdf.ts';
 import { normalQuantile } from '../../special/normalQuantile.ts';
 import { normalQuantileApprox } from '../../special/normalQuantileApprox.ts';
@@ -50,7 +52,7 @@ class NormalTruncated implements Distribution {
     const mills =
       alpha >= 0
         ? SQRT_2_OVER_PI / this.erfcxAlpha
-        : (INV_SQRT_2PI * Math.exp(-0.5 * alpha * alpha)) / this.kept;
+        : (INV_SQRT_2PI * exp(-0.5 * alpha * alpha)) / this.kept;
     this.mean = sd * (mills - alpha);
   }
 
@@ -64,9 +66,9 @@ class NormalTruncated implements Distribution {
     // Far truncation: all the mass sits just above zero with an almost
     // exponential shape; Robert's exponential proposal accepts nearly always.
     for (;;) {
-      const e = -Math.log1p(-rng()) / this.rate;
+      const e = -log1p(-rng()) / this.rate;
       const z = this.alpha + e - this.rate;
-      if (rng() <= Math.exp(-0.5 * z * z)) return this.sd * e;
+      if (rng() <= exp(-0.5 * z * z)) return this.sd * e;
     }
   }
 
@@ -79,7 +81,7 @@ class NormalTruncated implements Distribution {
       // Survival Q(t) / Q(alpha) with the Gaussian factors cancelled
       // analytically: exp(-(t^2 - alpha^2) / 2), and t^2 - alpha^2 = e (t + alpha).
       const survival =
-        (Math.exp(-0.5 * e * (t + this.alpha)) * erfcx(t * Math.SQRT1_2)) / this.erfcxAlpha;
+        (exp(-0.5 * e * (t + this.alpha)) * erfcx(t * Math.SQRT1_2)) / this.erfcxAlpha;
       return Math.max(0, 1 - survival);
     }
     const p = t > 0 ? 1 - normalCdf(-t) / this.kept : (normalCdf(t) - this.cut) / this.kept;
@@ -92,7 +94,7 @@ class NormalTruncated implements Distribution {
     if (p === 1) return Number.POSITIVE_INFINITY;
     if (this.alpha > FAR) {
       // About exponential with rate alpha / sd; twice that quantile brackets it.
-      const guess = (-2 * this.sd * Math.log1p(-p)) / this.alpha;
+      const guess = (-2 * this.sd * log1p(-p)) / this.alpha;
       return invertCdf((x) => this.cdf(x), p, 0, guess);
     }
     // Whichever tail of the untruncated normal the answer is in, invert that

@@ -1,3 +1,6 @@
+import { expm1 } from '../../special/expm1.ts';
+import { log } from '../../special/log.ts';
+import { pow } from '../../special/pow.ts';
 import type { Distribution } from '../distribution.ts';
 import type { Rng } from '../rng.ts';
 import { requirePositive } from './requirePositive.ts';
@@ -19,16 +22,16 @@ class Pareto implements Distribution {
 
   sample(rng: Rng): number {
     // 1 - u lies in (0, 1], so the power is finite.
-    return this.scale * (1 - rng()) ** this.negInvShape;
+    return this.scale * pow(1 - rng(), this.negInvShape);
   }
 
   cdf(x: number): number {
-    return x <= this.scale ? 0 : -Math.expm1(this.shape * Math.log(this.scale / x));
+    return x <= this.scale ? 0 : -expm1(this.shape * log(this.scale / x));
   }
 
   quantile(p: number): number {
     requireProbability(this.kind, p);
-    return this.scale * (1 - p) ** this.negInvShape;
+    return this.scale * pow(1 - p, this.negInvShape);
   }
 }
 

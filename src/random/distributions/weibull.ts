@@ -1,4 +1,8 @@
+import { exp } from '../../special/exp.ts';
+import { expm1 } from '../../special/expm1.ts';
+import { log1p } from '../../special/log1p.ts';
 import { logGamma } from '../../special/logGamma.ts';
+import { pow } from '../../special/pow.ts';
 import type { Distribution } from '../distribution.ts';
 import type { Rng } from '../rng.ts';
 import { requirePositive } from './requirePositive.ts';
@@ -16,21 +20,21 @@ class Weibull implements Distribution {
     this.scale = scale;
     this.invShape = 1 / shape;
     // Via logGamma: Gamma(1 + 1/k) overflows for shapes below about 0.006.
-    this.mean = scale * Math.exp(logGamma(1 + this.invShape));
+    this.mean = scale * exp(logGamma(1 + this.invShape));
   }
 
   sample(rng: Rng): number {
     // log1p(-u) = log(1 - u), finite for u in [0, 1), and +0 (not -0) at u = 0.
-    return this.scale * (-Math.log1p(-rng())) ** this.invShape;
+    return this.scale * pow(-log1p(-rng()), this.invShape);
   }
 
   cdf(x: number): number {
-    return x <= 0 ? 0 : -Math.expm1(-((x / this.scale) ** this.shape));
+    return x <= 0 ? 0 : -expm1(-pow(x / this.scale, this.shape));
   }
 
   quantile(p: number): number {
     requireProbability(this.kind, p);
-    return this.scale * (-Math.log1p(-p)) ** this.invShape;
+    return this.scale * pow(-log1p(-p), this.invShape);
   }
 }
 

@@ -14,6 +14,7 @@ import { littlesLaw } from './littlesLaw.ts';
 import { md1 } from './md1.ts';
 import { mg1 } from './mg1.ts';
 import { mm1 } from './mm1.ts';
+import { mm1Ps } from './mm1ps.ts';
 import { mm50 } from './mm50.ts';
 import { mmc } from './mmc.ts';
 import { patience } from './patience.ts';
@@ -23,6 +24,7 @@ import { tailAtScale } from './tailAtScale.ts';
 /** The built-in suite, in the order it runs and prints: theory first, then the article. */
 export const VERIFY_CASES: readonly VerifyCase[] = [
   mm1,
+  mm1Ps,
   mmc,
   mm50,
   md1,

@@ -1,6 +1,7 @@
 import { requireFinite } from '../../random/distributions/requireFinite.ts';
 import { requireNonNegative } from '../../random/distributions/requireNonNegative.ts';
 import { requirePositive } from '../../random/distributions/requirePositive.ts';
+import { cos } from '../../special/cos.ts';
 import type { RateShape } from './rateShape.ts';
 
 export interface DailyCycleOptions {
@@ -31,7 +32,7 @@ export function dailyCycle(options: DailyCycleOptions): RateShape {
   requireFinite('dailyCycle', 'peakAt', peakAt);
   const w = (2 * Math.PI) / periodMs;
   const segmentMs = periodMs / SEGMENTS;
-  const rate = (t: number): number => mean * (1 + amplitude * Math.cos(w * (t - peakAt)));
+  const rate = (t: number): number => mean * (1 + amplitude * cos(w * (t - peakAt)));
   return {
     rate,
     // Segment edges fall on the peak and the trough, so the rate is monotone

@@ -1,5 +1,6 @@
 import { requireNonNegative } from '../../random/distributions/requireNonNegative.ts';
 import type { Rng } from '../../random/rng.ts';
+import { log } from '../../special/log.ts';
 import type { ArrivalProcess } from './arrivalProcess.ts';
 import { type ArrivalWindow, arrivalWindow } from './arrivalWindow.ts';
 
@@ -30,7 +31,7 @@ export class PoissonArrivals implements ArrivalProcess {
   next(now: number): number {
     if (this.done) return Number.POSITIVE_INFINITY;
     // 1 - u lies in (0, 1], so the log is finite.
-    const t = Math.max(now, this.start) - this.meanGapMs * Math.log(1 - this.rng());
+    const t = Math.max(now, this.start) - this.meanGapMs * log(1 - this.rng());
     if (t >= this.end) {
       this.done = true;
       return Number.POSITIVE_INFINITY;

@@ -1,5 +1,6 @@
 import { requireNonNegative } from '../../random/distributions/requireNonNegative.ts';
 import type { Rng } from '../../random/rng.ts';
+import { log } from '../../special/log.ts';
 import type { ArrivalProcess } from './arrivalProcess.ts';
 import { type ArrivalWindow, arrivalWindow } from './arrivalWindow.ts';
 import type { RateBoundFunction, RateFunction, RateShape } from './rateShape.ts';
@@ -75,7 +76,7 @@ export class RateFunctionArrivals implements ArrivalProcess {
         t = until;
         continue;
       }
-      const candidate = t - (1000 / max) * Math.log(1 - this.rng());
+      const candidate = t - (1000 / max) * log(1 - this.rng());
       if (candidate >= until) {
         t = until;
         continue;

@@ -37,10 +37,9 @@ export function checkTerminates(steps: Graph['steps'], path: string): void {
       }
       const m = out[nextEdge[top]++];
       if (state.get(m) === 1) {
-        const cycle = [...stack.slice(stack.indexOf(m)), m].join(' -> ');
         throw new SpecError(
           `${path}.functions.${n}`,
-          `the calls ${cycle} form a cycle with no limit; give one of its steps a "maxDepth"`,
+          `the calls ${describeCycle(stack.slice(stack.indexOf(m)))} with no limit; give one of its steps a "maxDepth"`,
         );
       }
       if (!state.has(m)) {
@@ -50,4 +49,21 @@ export function checkTerminates(steps: Graph['steps'], path: string): void {
       }
     }
   }
+}
+
+/** Functions of a cycle named in full; a longer one is named by its first few and its length. */
+export const CYCLE_NAMES_SHOWN = 6;
+
+/**
+ * "a -> b -> a form a cycle", or for a long cycle (a graph may hold tens of thousands of
+ * functions in one) its first few functions, how many more, and its length: naming them all
+ * made a message of hundreds of kilobytes.
+ */
+function describeCycle(members: string[]): string {
+  const first = members[0];
+  if (members.length <= CYCLE_NAMES_SHOWN)
+    return `${[...members, first].join(' -> ')} form a cycle`;
+  const more = members.length - CYCLE_NAMES_SHOWN;
+  const shown = members.slice(0, CYCLE_NAMES_SHOWN).join(' -> ');
+  return `${shown} -> ... (and ${more.toLocaleString('en-US')} more) -> ${first} form a cycle of ${members.length.toLocaleString('en-US')} functions`;
 }

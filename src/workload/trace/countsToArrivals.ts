@@ -1,4 +1,6 @@
 import type { Rng } from '../../random/rng.ts';
+import { expm1 } from '../../special/expm1.ts';
+import { log } from '../../special/log.ts';
 import type { ArrivalProcess } from '../arrivals/arrivalProcess.ts';
 
 const MINUTE_MS = 60_000;
@@ -72,7 +74,7 @@ class UniformCounts implements ArrivalProcess {
       }
       // The smallest of `left` uniforms on [x, 1): x + (1 - x) * (1 - V^(1/left)),
       // with expm1 so that 1 - V^(1/left) keeps its precision when left is large.
-      const step = -Math.expm1(Math.log(1 - this.rng()) / this.left);
+      const step = -expm1(log(1 - this.rng()) / this.left);
       this.x += (1 - this.x) * step;
       this.left--;
       const t = minuteTime(this.minute, this.x);
@@ -102,7 +104,7 @@ class PoissonCounts implements ArrivalProcess {
     while (this.minute < this.counts.length) {
       const count = this.counts[this.minute];
       const minuteEnd = (this.minute + 1) * MINUTE_MS;
-      const t = count === 0 ? minuteEnd : this.t - (MINUTE_MS / count) * Math.log(1 - this.rng());
+      const t = count === 0 ? minuteEnd : this.t - (MINUTE_MS / count) * log(1 - this.rng());
       if (t < minuteEnd) return (this.t = t);
       this.t = minuteEnd;
       this.minute++;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../../src/spec/specError.ts';
+import { CYCLE_NAMES_SHOWN } from '../../../src/workload/graph/checkTerminates.ts';
 import {
   graphSchema,
   MAX_DEPTH,
@@ -35,6 +36,30 @@ describe('custom graph checks on large graphs', () => {
     expect(error).toBeInstanceOf(SpecError);
     expect((error as Error).message).toMatch(
       /graph\.custom\.functions\.f19999: the calls f19998 -> f19999 -> f19998 form a cycle with no limit/,
+    );
+  });
+
+  it('names a long cycle by its first functions and its length, not all of them', () => {
+    const message = (custom: unknown) => {
+      try {
+        build(custom);
+      } catch (e) {
+        expect(e).toBeInstanceOf(SpecError);
+        return (e as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    // A cycle through all 60,000 functions: once a message of 589 KB naming each of them.
+    const long = message(line(60_000, [{ call: 'f0' }]));
+    expect(long).toBe(
+      'graph.custom.functions.f59999: the calls f0 -> f1 -> f2 -> f3 -> f4 -> f5 -> ... (and 59,994 more) -> f0 form a cycle of 60,000 functions with no limit; give one of its steps a "maxDepth"',
+    );
+    // Up to CYCLE_NAMES_SHOWN functions a cycle is named in full; one more is shortened.
+    expect(message(line(CYCLE_NAMES_SHOWN, [{ call: 'f0' }]))).toContain(
+      'the calls f0 -> f1 -> f2 -> f3 -> f4 -> f5 -> f0 form a cycle with no limit',
+    );
+    expect(message(line(CYCLE_NAMES_SHOWN + 1, [{ call: 'f0' }]))).toContain(
+      'the calls f0 -> f1 -> f2 -> f3 -> f4 -> f5 -> ... (and 1 more) -> f0 form a cycle of 7 functions with no limit',
     );
   });
 

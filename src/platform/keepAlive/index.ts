@@ -1,0 +1,3 @@
+export { fixedKeepAlive } from './fixedKeepAlive.ts';
+export type { KeepAlivePolicy } from './keepAlivePolicy.ts';
+export { keepForever } from './keepForever.ts';

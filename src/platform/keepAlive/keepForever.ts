@@ -1,0 +1,4 @@
+import type { KeepAlivePolicy } from './keepAlivePolicy.ts';
+
+/** The null keep-alive: idle instances are never reclaimed (a model's `keepAlive: "forever"`). */
+export const keepForever: KeepAlivePolicy = { name: 'forever', idleFor: () => Infinity };

@@ -1,0 +1,2 @@
+export type { CallQueue } from './callQueue.ts';
+export { FifoQueue } from './fifoQueue.ts';

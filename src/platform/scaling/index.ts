@@ -1,0 +1,3 @@
+export { fixedScaling } from './fixedScaling.ts';
+export { onDemandScaling } from './onDemandScaling.ts';
+export type { ScalingPolicy } from './scalingPolicy.ts';
