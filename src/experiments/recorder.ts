@@ -40,8 +40,8 @@ export interface ReplicationData {
   completed: number;
   throttled: number;
   timedOut: number;
-  /** Root calls the caller gave up on (its timeout); 0 without a caller's policy. */
-  clientTimedOut: number;
+  /** What the caller did, with a caller's policy (`caller`); null without one. */
+  client: ClientData | null;
   /** Completed root calls with at least one cold hop (served by a fresh instance). */
   coldRoots: number;
   /**
@@ -69,6 +69,28 @@ export interface ReplicationData {
   mserMs: number | null;
   /** The replication's warm-up, ms, to compare with. */
   warmupMs: number;
+}
+
+/** A caller's requests and calls in one replication (see Caller). */
+export interface ClientData {
+  /** Requests started in the window that the caller gave up on (its timeout, attempts spent). */
+  clientTimedOut: number;
+  /** Requests started in the window whose last answer was the function's error. */
+  failed: number;
+  /** Requests started in the window that ended (any outcome). */
+  requests: number;
+  /** Their attempts (first and retries) and hedged copies. */
+  attempts: number;
+  hedges: number;
+  /** Calls of the whole run withdrawn by the caller (a hedge's losers it could reach). */
+  cancelled: number;
+  /** Calls of the whole run beyond each request's first (retries and hedges), as cost counts. */
+  extraCalls: number;
+  /** Billed ms of the entry function's calls of the whole run, and of the extra ones among them. */
+  billedMs: number;
+  extraBilledMs: number;
+  /** USD of the extra calls at the entry function's prices (set by the replication). */
+  extraUsd: number;
 }
 
 // Per pending call: latency, then the stages in STAGES order.
@@ -104,6 +126,14 @@ export class Recorder implements CallSink, RequestSink {
   throttled = 0;
   timedOut = 0;
   clientTimedOut = 0;
+  failed = 0;
+  requests = 0;
+  attempts = 0;
+  hedges = 0;
+  cancelled = 0;
+  extraCalls = 0;
+  billedMs = 0;
+  extraBilledMs = 0;
   coldRoots = 0;
   startWaitRoots = 0;
   hops = 0;
@@ -174,12 +204,31 @@ export class Recorder implements CallSink, RequestSink {
     this.inFlight++;
   }
 
-  attemptEnded(call: Call): void {
+  attemptEnded(call: Call, _requestStart: number, extra: boolean): void {
     if (call.end > this.lastEnd) this.lastEnd = call.end;
+    // Cost counts the whole run (as the functions' bills do), not only the window.
+    this.billedMs += call.billed;
+    if (extra) {
+      this.extraCalls++;
+      this.extraBilledMs += call.billed;
+    }
+    if (call.outcome === Outcome.Cancelled) this.cancelled++;
     if (--this.inFlight === 0 && this.onDrained !== null) this.onDrained();
   }
 
-  requestEnded(call: Call, start: number, end: number, outcome: Outcome): void {
+  requestEnded(
+    call: Call,
+    start: number,
+    end: number,
+    outcome: Outcome,
+    attempts: number,
+    hedges: number,
+  ): void {
+    if (start >= this.windowStart && start < this.windowEnd) {
+      this.requests++;
+      this.attempts += attempts;
+      this.hedges += hedges;
+    }
     this.record(call, start, end, outcome);
     if (--this.inFlight === 0 && this.onDrained !== null) this.onDrained();
   }
@@ -210,6 +259,7 @@ export class Recorder implements CallSink, RequestSink {
     if (outcome !== Outcome.Completed) {
       if (outcome === Outcome.Throttled) this.throttled++;
       else if (outcome === Outcome.TimedOut) this.timedOut++;
+      else if (outcome === Outcome.Failed) this.failed++;
       else this.clientTimedOut++;
       return;
     }

@@ -1,4 +1,5 @@
 import { Simulation, type StopReason } from '../engine/index.ts';
+import { Histogram } from '../metrics/histogram.ts';
 import type { Call } from '../platform/call.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
 import { billedMemoryMB } from '../platform/memory.ts';
@@ -112,12 +113,24 @@ export function* replicationSteps(
     const requests: RequestSink = {
       opened: () => recorder.opened(),
       sent,
-      attemptEnded: (call) => recorder.attemptEnded(call),
-      requestEnded: (call, start, end, outcome) => recorder.requestEnded(call, start, end, outcome),
+      attemptEnded: (call, start, extra) => recorder.attemptEnded(call, start, extra),
+      requestEnded: (call, start, end, outcome, attempts, hedges) =>
+        recorder.requestEnded(call, start, end, outcome, attempts, hedges),
     };
     const entry = functions.get(point.graph.entry)!;
     const external = point.client.internet !== null;
-    caller = new Caller(sim, invoker, entry, external, point.caller, requests, TAG_ROOT);
+    caller = new Caller(
+      sim,
+      invoker,
+      entry,
+      external,
+      point.caller,
+      requests,
+      TAG_ROOT,
+      createStream(seed, 'caller:failure'),
+      createStream(seed, 'caller:backoff'),
+      point.caller.hedgePercentile === null ? null : new Histogram(),
+    );
   }
   driveWorkload(sim, point, seed, world, sent, caller);
 
@@ -155,6 +168,7 @@ export function* replicationSteps(
   let gbSeconds = 0;
   let usd = 0;
   let warmerUsd = 0;
+  let extraUsd = 0;
   // By name through a map: a find per function was quadratic, 40 s of one uninterruptible
   // step for a graph of 60,000 functions.
   const configOf = new Map(point.functions.map((c) => [c.name, c]));
@@ -172,6 +186,13 @@ export function* replicationSteps(
     gbSeconds += fnGbs + pingGbs;
     usd += (f.invocations * price.perMillionRequests) / 1e6 + (f.billedMs / 1000) * perSecond;
     warmerUsd += (f.pings * price.perMillionRequests) / 1e6 + (f.pingBilledMs / 1000) * perSecond;
+    // A caller's retries and hedges, at the entry function's prices (the calls they make
+    // further down, in a graph, are in usd but not here).
+    if (point.caller !== null && f.name === point.graph.entry) {
+      extraUsd =
+        (recorder.extraCalls * price.perMillionRequests) / 1e6 +
+        (recorder.extraBilledMs / 1000) * perSecond;
+    }
   }
 
   return {
@@ -182,7 +203,21 @@ export function* replicationSteps(
     completed: recorder.completed,
     throttled: recorder.throttled,
     timedOut: recorder.timedOut,
-    clientTimedOut: recorder.clientTimedOut,
+    client:
+      point.caller === null
+        ? null
+        : {
+            clientTimedOut: recorder.clientTimedOut,
+            failed: recorder.failed,
+            requests: recorder.requests,
+            attempts: recorder.attempts,
+            hedges: recorder.hedges,
+            cancelled: recorder.cancelled,
+            extraCalls: recorder.extraCalls,
+            billedMs: recorder.billedMs,
+            extraBilledMs: recorder.extraBilledMs,
+            extraUsd,
+          },
     coldRoots: recorder.coldRoots,
     startWaitRoots: recorder.startWaitRoots,
     hopsCold: recorder.hopsCold,
