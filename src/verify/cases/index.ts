@@ -5,10 +5,12 @@ import { articleLatencyOptimised } from './articleLatencyOptimised.ts';
 import { articleManagedMedian } from './articleManagedMedian.ts';
 import { burst } from './burst.ts';
 import { chainCold } from './chainCold.ts';
+import { clientTimeout } from './clientTimeout.ts';
 import { cpuScaling } from './cpuScaling.ts';
 import { erlangBCase } from './erlangB.ts';
 import { erlangB50 } from './erlangB50.ts';
 import { fanOut } from './fanOut.ts';
+import { hedging } from './hedging.ts';
 import { keepAlive } from './keepAlive.ts';
 import { littlesLaw } from './littlesLaw.ts';
 import { md1 } from './md1.ts';
@@ -18,6 +20,7 @@ import { mm1Ps } from './mm1ps.ts';
 import { mm50 } from './mm50.ts';
 import { mmc } from './mmc.ts';
 import { patience } from './patience.ts';
+import { retries } from './retries.ts';
 import { setup } from './setup.ts';
 import { tailAtScale } from './tailAtScale.ts';
 
@@ -37,6 +40,9 @@ export const VERIFY_CASES: readonly VerifyCase[] = [
   burst,
   fanOut,
   tailAtScale,
+  hedging,
+  retries,
+  clientTimeout,
   cpuScaling,
   chainCold,
   littlesLaw,
