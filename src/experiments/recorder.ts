@@ -84,7 +84,7 @@ export interface ClientData {
   hedges: number;
   /** Calls of the whole run withdrawn by the caller (a hedge's losers it could reach). */
   cancelled: number;
-  /** Calls of the whole run beyond each request's first (retries and hedges), as cost counts. */
+  /** Calls of the whole run beyond each request's first (retries and hedges) that ran, billed. */
   extraCalls: number;
   /** Billed ms of the entry function's calls of the whole run, and of the extra ones among them. */
   billedMs: number;
@@ -125,6 +125,8 @@ export class Recorder implements CallSink, RequestSink {
   completed = 0;
   throttled = 0;
   timedOut = 0;
+  /** Root calls go through a caller (see Caller): it has opened a request. */
+  private callerInUse = false;
   clientTimedOut = 0;
   failed = 0;
   requests = 0;
@@ -201,18 +203,26 @@ export class Recorder implements CallSink, RequestSink {
   }
 
   opened(): void {
+    this.callerInUse = true;
     this.inFlight++;
   }
 
   attemptEnded(call: Call, _requestStart: number, extra: boolean): void {
     if (call.end > this.lastEnd) this.lastEnd = call.end;
-    // Cost counts the whole run (as the functions' bills do), not only the window.
-    this.billedMs += call.billed;
-    if (extra) {
-      this.extraCalls++;
-      this.extraBilledMs += call.billed;
+    // Cost counts the whole run (as the functions' bills do), not only the window, and only
+    // calls that ran: one refused or withdrawn from its queue never got an instance, no bill.
+    if (call.instance !== null) {
+      this.billedMs += call.billed;
+      if (extra) {
+        this.extraCalls++;
+        this.extraBilledMs += call.billed;
+      }
     }
     if (call.outcome === Outcome.Cancelled) this.cancelled++;
+    // The timeline counts every refused call, retries included: a retry storm shows there.
+    if (this.series !== null && call.outcome === Outcome.Throttled) {
+      this.series.add(call.start, 'throttled');
+    }
     if (--this.inFlight === 0 && this.onDrained !== null) this.onDrained();
   }
 
@@ -239,7 +249,10 @@ export class Recorder implements CallSink, RequestSink {
    */
   private record(call: Call, start: number, end: number, outcome: Outcome): void {
     const timelineOn = this.series !== null;
-    if (timelineOn && outcome === Outcome.Throttled) this.series!.add(start, 'throttled');
+    // With a caller, attemptEnded counts the refused calls in the timeline.
+    if (timelineOn && outcome === Outcome.Throttled && !this.callerInUse) {
+      this.series!.add(start, 'throttled');
+    }
     // Counted by its start, whenever it ends (arrivals stop at the end of the
     // run and the calls in flight drain): a recorded latency is never cut short.
     if (end > this.lastEnd) this.lastEnd = end;
