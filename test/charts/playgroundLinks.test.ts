@@ -58,6 +58,9 @@ const EXPECTED: Record<string, { tour: number; state: Partial<PlaygroundState> }
     tour: 9,
     state: { graph: 'fanOut', width: 200 },
   },
+  // The playground has no caller's policy: these are named in words, with no link.
+  "The client's side of the tail: hedged requests / cancelling the copy that lost": null,
+  "The client's side of the tail: retries on a throttled burst / a base backoff of 1 s": null,
   'What a latency-optimised platform changes / a user on a 4G phone': {
     tour: 10,
     state: { client: 'mobile-4g', compare: 'article-2019-latency-optimised' },
