@@ -9,7 +9,7 @@
 import type { ExperimentResults, PointResult } from '../experiments/results.ts';
 import { type Axis, seriesOf, seriesOrder, xAxisOf } from './axes.ts';
 import { maxOf, minOf } from './extent.ts';
-import { formatShare, sig3 } from './format.ts';
+import { formatMs, formatShare, sig3 } from './format.ts';
 import { baseConfig, categoryScale, HEIGHT, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
 import type { VegaLiteSpec } from './types.ts';
@@ -30,6 +30,21 @@ interface Row {
   label: string;
   unanswered: number;
   order: number;
+}
+
+/** Caller fields whose values are durations in ms, and what to call each axis in a title. */
+const DURATION_FIELD = /hedge\.after$|timeout$|backoff\.(base|cap)$/;
+const AXIS_WORDS: [RegExp, string][] = [
+  [/hedge\.after$/, 'hedge delay'],
+  [/retry\.attempts$/, 'number of attempts'],
+  [/timeout$/, 'timeout'],
+  [/failure$/, 'failure probability'],
+];
+
+function valueWords(axis: Axis | null, p: PointResult): string {
+  if (axis === null) return p.label;
+  const v = p.params[axis.path];
+  return typeof v === 'number' && DURATION_FIELD.test(axis.path) ? formatMs(v) : String(v);
 }
 
 /** Requests that got no answer: refused, failed, given up or timed out on the platform. */
@@ -57,7 +72,7 @@ export function clientTradeRows(
     const calls = p.client?.callsPerRequest ?? (p.endToEnd.count > 0 ? 1 : null);
     if (calls === null) return;
     const unanswered = unansweredShare(p) ?? 0;
-    const value = axis === null ? p.label : String(p.params[axis.path]);
+    const value = valueWords(axis, p);
     const label = unanswered > 0.0005 ? `${value} (${formatShare(unanswered)} unanswered)` : value;
     for (const stat of stats) {
       const ms = stat === 'p99' ? p.endToEnd.p99.value : p.endToEnd.p999.value;
@@ -152,7 +167,8 @@ export function clientTrade(
       encoding: { x, y, text: { field: 'label' } },
     },
   ];
-  const name = axis?.name ?? 'setting';
+  const name =
+    axis === null ? 'setting' : (AXIS_WORDS.find(([re]) => re.test(axis.path))?.[1] ?? axis.name);
   return {
     $schema: SCHEMA,
     title: chartTitle(results, [

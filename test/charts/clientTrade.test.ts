@@ -59,8 +59,8 @@ describe('clientTrade: tail latency against calls per request', () => {
       [2, 'p99.9', 65],
     ]);
     // A point where requests went unanswered says how many.
-    expect(rows[2].label).toBe('50 (2% unanswered)');
-    expect(rows[0].label).toBe('10000');
+    expect(rows[2].label).toBe('50 ms (2% unanswered)');
+    expect(rows[0].label).toBe('10 s');
     expect(unansweredShare(r.points[1])).toBeCloseTo(0.02, 12);
   });
 
