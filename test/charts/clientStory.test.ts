@@ -86,9 +86,11 @@ describe("the client's story sections read their numbers from the run", () => {
     expect(t.sentences[1]).toContain('A copy after 50 ms goes out for the 5% of requests');
     expect(t.sentences[1]).toContain('p99 falls to 77 ms and the p99.9 to 100 ms');
     expect(t.sentences[2]).toContain(
-      'Hedging after 10 ms sends 100% more calls for a p99.9 of 65 ms',
+      'Hedging after 10 ms sends 100% more calls for a p99.9 of 65 ms: nearly every request is sent twice.',
     );
-    expect(t.sentences[3]).toContain('$0.03 per million requests at 50 ms, on a bill of $0.45 without them, and $0.54 at 10 ms');
+    expect(t.sentences[3]).toContain(
+      '$0.03 per million requests at 50 ms, on a bill of $0.45 without them, and $0.54 at 10 ms',
+    );
     expect(t.takeaway).toBe(
       'A second copy after 50 ms cuts the p99.9 from 1.5 s to 100 ms for 5% more calls: the trade Dean and Barroso describe, on a serverless function.',
     );
@@ -138,12 +140,12 @@ describe("the client's story sections read their numbers from the run", () => {
     );
     const t = retryStormText(r);
     expect(t.sentences[0]).toBe(
-      'With 1 attempt, 37% of requests are refused in the end; with 8 without jitter, each request sends 4.63 calls on average into the platform at its limit, and 15% are still refused.',
+      'With 1 attempt, 37% of requests are refused in the end; with 8 attempts without jitter, each request sends 4.63 calls on average into the platform at its limit, and 15% are still refused.',
     );
     expect(t.sentences[1]).toBe(
-      'The requests that get through without jitter wait their backoffs: the p99 goes from 333 ms to 13.1 s.',
+      'The requests that get through (no jitter) wait their backoffs: the p99 goes from 333 ms to 13.1 s.',
     );
-    expect(t.sentences[2]).toContain('with 8 with full jitter, each request sends 4.87 calls');
+    expect(t.sentences[2]).toContain('with 8 attempts and full jitter, each request sends 4.87 calls');
     expect(t.takeaway).toContain('save 22% of the requests from being refused');
     expect(t.table!.rows).toHaveLength(4);
   });

@@ -46,7 +46,7 @@ export function hedgingText(results: ExperimentResults): StoryText {
   }
   if (most !== best && most !== base) {
     sentences.push(
-      `Hedging after ${delayWords(most)} sends ${extra(calls(most))} more calls for a p99.9 of ${formatMs(stat(most, 'p999'))}: below the median delay nearly every request is sent twice.`,
+      `Hedging after ${delayWords(most)} sends ${extra(calls(most))} more calls for a p99.9 of ${formatMs(stat(most, 'p999'))}${calls(most) > 1.9 ? ': nearly every request is sent twice' : ''}.`,
     );
   }
   const costOf = (p: PointResult) => p.client!.extraUsdPerMillionRoots;
@@ -97,7 +97,8 @@ export function retryStormText(results: ExperimentResults): StoryText {
     const first = mine[0];
     const last = mine[mine.length - 1];
     const how =
-      jitter === '' ? '' : jitter === 'none' ? ' without jitter' : ` with ${jitter} jitter`;
+      jitter === '' ? '' : jitter === 'none' ? ' without jitter' : ` and ${jitter} jitter`;
+    const who = jitter === '' ? '' : jitter === 'none' ? ' (no jitter)' : ` (${jitter} jitter)`;
     for (const p of mine) {
       rows.push([
         String(attempts(p)),
@@ -109,10 +110,10 @@ export function retryStormText(results: ExperimentResults): StoryText {
       ]);
     }
     sentences.push(
-      `With ${attempts(first)} attempt${attempts(first) === 1 ? '' : 's'}, ${formatShare(unansweredShare(first))} of requests are refused in the end; with ${attempts(last)}${how}, each request sends ${last.client!.callsPerRequest!.toFixed(2)} calls on average into the platform at its limit, and ${formatShare(unansweredShare(last))} are still refused.`,
+      `With ${attempts(first)} attempt${attempts(first) === 1 ? '' : 's'}, ${formatShare(unansweredShare(first))} of requests are refused in the end; with ${attempts(last)} attempts${how}, each request sends ${last.client!.callsPerRequest!.toFixed(2)} calls on average into the platform at its limit, and ${formatShare(unansweredShare(last))} are still refused.`,
     );
     sentences.push(
-      `The requests that get through${how} wait their backoffs: the p99 goes from ${formatMs(stat(first, 'p99'))} to ${formatMs(stat(last, 'p99'))}.`,
+      `The requests that get through${who} wait their backoffs: the p99 goes from ${formatMs(stat(first, 'p99'))} to ${formatMs(stat(last, 'p99'))}.`,
     );
     if (takeaway === null) {
       takeaway = `Retries into a throttled burst multiply the calls (${last.client!.callsPerRequest!.toFixed(1)} per request at ${attempts(last)} attempts${how}) and the waits, and save ${formatShare(Math.max(0, (unansweredShare(first) ?? 0) - (unansweredShare(last) ?? 0)))} of the requests from being refused.`;
