@@ -89,3 +89,32 @@ describe('caller.hedge', () => {
     expect(Math.abs(c.hedges / c.requests - share)).toBeLessThan(tolerance);
   });
 });
+
+describe('caller.hedge.cancel on a queue', () => {
+  // One instance, calls beyond it queue: a copy sent 5 ms into a 10 ms call waits in the queue
+  // behind it (or behind the next request's call), and is withdrawn when the first answers.
+  const queued = {
+    seed: 'client-hedge-queue',
+    duration: '100s',
+    warmup: '0s',
+    replications: 1,
+    platform: platformModel({ provisioned: 1, maxConcurrency: 1, onLimit: 'queue' }),
+    function: { execution: { constant: 10 } },
+    workload: { poisson: { perSecond: 10 } },
+  };
+
+  it('a copy still queued is withdrawn and never runs; left alone it runs and is billed', () => {
+    const [cancelled] = run({ ...queued, caller: { hedge: { after: '5ms', cancel: true } } });
+    const [kept] = run({ ...queued, caller: { hedge: { after: '5ms', cancel: false } } });
+    const c = cancelled.client!;
+    expect(c.hedges).toBe(c.requests);
+    expect(c.cancelled).toBe(c.hedges);
+    // Withdrawn from the queue, no copy ever held the instance.
+    expect(c.extraBilledShare).toBe(0);
+    // Left alone, each copy runs its 10 ms after the call it copies: half the billed time.
+    expect(kept.client!.cancelled).toBe(0);
+    expect(kept.client!.extraBilledShare!).toBeCloseTo(0.5, 2);
+    // With the copies withdrawn, no request waits behind one: same arrivals, a shorter mean.
+    expect(cancelled.endToEnd.mean.value!).toBeLessThan(kept.endToEnd.mean.value!);
+  });
+});
