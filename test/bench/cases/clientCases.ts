@@ -43,9 +43,9 @@ export const hedgedFanOut: BenchCase = {
     const r = timeRun(experiment);
     return {
       json: {
-        client: {
-          hedgedFanOutRequestsPerSecond: Math.round(r.requests / r.seconds),
-          hedgedFanOutCallsPerSecond: Math.round(r.hops / r.seconds),
+        hedgedFanOut: {
+          requestsPerSecond: Math.round(r.requests / r.seconds),
+          callsPerSecond: Math.round(r.hops / r.seconds),
         },
       },
       text: `Hedged fan-out (same-region -> aws-lambda-2019, 20 leaves, hedge after the p90), Poisson 500/s\n  ${fmt(r.requests)} requests, ${fmt(r.hops)} calls (leaves and hedges) in ${r.seconds.toFixed(2)} s: ${fmt(r.requests / r.seconds)} requests/s, ${fmt(r.hops / r.seconds)} calls/s`,
@@ -75,9 +75,9 @@ export const retryStorm: BenchCase = {
     const r = timeRun(experiment);
     return {
       json: {
-        client: {
-          retryStormCallsPerSecond: Math.round(r.calls / r.seconds),
-          retryStormRequestsPerSecond: Math.round(r.requests / r.seconds),
+        retryStorm: {
+          callsPerSecond: Math.round(r.calls / r.seconds),
+          requestsPerSecond: Math.round(r.requests / r.seconds),
         },
       },
       text: `Retry storm (same-region -> aws-lambda-2019 at 200 calls at once, burst 5000/s for 60 s, 8 attempts, full jitter)\n  ${fmt(r.requests)} requests, ${fmt(r.calls)} calls in ${r.seconds.toFixed(2)} s: ${fmt(r.calls / r.seconds)} calls/s`,
