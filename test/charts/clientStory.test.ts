@@ -145,7 +145,9 @@ describe("the client's story sections read their numbers from the run", () => {
     expect(t.sentences[1]).toBe(
       'The requests that get through (no jitter) wait their backoffs: the p99 goes from 333 ms to 13.1 s.',
     );
-    expect(t.sentences[2]).toContain('with 8 attempts and full jitter, each request sends 4.87 calls');
+    expect(t.sentences[2]).toContain(
+      'with 8 attempts and full jitter, each request sends 4.87 calls',
+    );
     expect(t.takeaway).toContain('save 22% of the requests from being refused');
     expect(t.table!.rows).toHaveLength(4);
   });
