@@ -15,6 +15,7 @@ import { suggestion } from '../spec/didYouMean.ts';
 import { SpecError } from '../spec/specError.ts';
 import { displayName, matchNumericAxis, measuredPoints, numericAxes } from './axes.ts';
 import { type BurstTimelineOptions, burstTimeline } from './burstTimeline.ts';
+import { CALLER_AXIS, type ClientTradeOptions, clientTrade } from './clientTrade.ts';
 import { FAN_OUT_AXIS, type FanOutSlowShareOptions, fanOutSlowShare } from './fanOutSlowShare.ts';
 import {
   defaultMeasure,
@@ -46,6 +47,7 @@ export interface ChartOptions {
   keepAlivePareto?: KeepAliveParetoOptions;
   useCaseBudgets?: UseCaseBudgetsOptions;
   powerTuning?: PowerTuningOptions;
+  clientTrade?: ClientTradeOptions;
 }
 
 /** A chart as an experiment file names it: its name, or its name and options (plain JSON). */
@@ -128,6 +130,13 @@ export function chartsFor(raw: ExperimentResults, hints: ChartHints = {}): Chart
           spec: powerTuning(results, opts.powerTuning),
         });
         break;
+      case 'clientTrade':
+        out.push({
+          name,
+          title: "The caller's trade: tail latency against calls per request",
+          spec: clientTrade(results, opts.clientTrade),
+        });
+        break;
       case 'useCaseBudgets':
         out.push({
           name,
@@ -148,6 +157,7 @@ function chosen(results: ExperimentResults): ChartName[] {
   if (matchNumericAxis(results, FAN_OUT_AXIS)) out.push('fanOutSlowShare');
   if (matchNumericAxis(results, KEEP_ALIVE_AXIS)) out.push('keepAliveCost');
   if (matchNumericAxis(results, MEMORY_AXIS)) out.push('powerTuning');
+  if (results.axes.some((a) => CALLER_AXIS.test(a.path))) out.push('clientTrade');
   out.push('burstTimeline');
   // Without a numeric sweep the points are compared side by side: the whole
   // distribution and the budgets say more than a line through two points.
@@ -192,6 +202,9 @@ export function undrawable(results: ExperimentResults, name: ChartName): string 
       if (numericAxes(results).length === 0) {
         return `it needs a sweep over memory sizes (${axes ? `axes: ${axes}` : 'no sweep'})`;
       }
+      return measured.length > 0 ? null : none;
+    case 'clientTrade':
+      if (results.axes.length === 0) return 'it compares sweep points, and the results have none';
       return measured.length > 0 ? null : none;
     case 'useCaseBudgets':
       return results.points.length > 0 ? null : none;

@@ -1,8 +1,20 @@
 import { meanInterval, summarizeReplications } from '../metrics/confidence.ts';
 import { Histogram } from '../metrics/histogram.ts';
 import { STAGES, type Stage } from '../platform/call.ts';
-import { BREAKDOWN_STRIDE, breakdownBin, type ReplicationData } from './recorder.ts';
-import type { Estimate, LatencyStats, PointResult, StageBreakdown, Timeline } from './results.ts';
+import {
+  BREAKDOWN_STRIDE,
+  breakdownBin,
+  type ClientData,
+  type ReplicationData,
+} from './recorder.ts';
+import type {
+  ClientResult,
+  Estimate,
+  LatencyStats,
+  PointResult,
+  StageBreakdown,
+  Timeline,
+} from './results.ts';
 import type { SweepPoint } from './sweep.ts';
 
 /** The percentiles at which the CDF is tabulated for charts. */
@@ -118,7 +130,11 @@ export function aggregatePoint(
   }
   const completed = sum((r) => r.completed);
   const waitedOnStart = reps.map((r) => r.startWaitRoots);
-  const ended = sum((r) => r.completed + r.throttled + r.timedOut);
+  const withCaller = reps[0].client !== null;
+  const clientSum = (f: (c: ClientData) => number) => sum((r) => f(r.client!));
+  const gaveUp = withCaller ? clientSum((c) => c.clientTimedOut) : 0;
+  const failed = withCaller ? clientSum((c) => c.failed) : 0;
+  const ended = sum((r) => r.completed + r.throttled + r.timedOut) + gaveUp + failed;
   const arrivals = sum((r) => r.arrivals);
   const n = reps.length;
   const usd = sum((r) => r.cost.usd);
@@ -134,8 +150,10 @@ export function aggregatePoint(
       completed,
       throttled: sum((r) => r.throttled),
       timedOut: sum((r) => r.timedOut),
+      ...(withCaller ? { clientTimedOut: gaveUp, failed } : {}),
       inFlight: arrivals - ended,
     },
+    ...(withCaller ? { client: clientResult(reps, completed) } : {}),
     cold: {
       share: shareEstimate(
         reps.map((r) => r.coldRoots),
@@ -181,5 +199,30 @@ export function aggregatePoint(
     },
     timeline: timeline(reps),
     cdf: merged.count > 0 ? CDF_PERCENTILES.map((p) => [p, merged.quantile(p)]) : [],
+  };
+}
+
+/** A caller's counts over the replications (all of which ran with the same policy). */
+function clientResult(reps: ReplicationData[], completed: number): ClientResult {
+  const sum = (f: (c: ClientData) => number) => reps.reduce((s, r) => s + f(r.client!), 0);
+  const requests = sum((c) => c.requests);
+  const attempts = sum((c) => c.attempts);
+  const hedges = sum((c) => c.hedges);
+  const extraUsd = sum((c) => c.extraUsd);
+  const billed = sum((c) => c.billedMs);
+  const per = (x: number) => (requests > 0 ? x / requests : null);
+  return {
+    requests,
+    attempts,
+    retries: attempts - requests,
+    hedges,
+    attemptsPerRequest: per(attempts),
+    callsPerRequest: per(attempts + hedges),
+    timedOutShare: per(sum((c) => c.clientTimedOut)),
+    failedShare: per(sum((c) => c.failed)),
+    cancelled: sum((c) => c.cancelled),
+    extraUsd: extraUsd / reps.length,
+    extraUsdPerMillionRoots: completed > 0 ? (extraUsd / completed) * 1e6 : null,
+    extraBilledShare: billed > 0 ? sum((c) => c.extraBilledMs) / billed : null,
   };
 }

@@ -32,6 +32,7 @@ export const CHART_NAMES = [
   'keepAlivePareto',
   'useCaseBudgets',
   'powerTuning',
+  'clientTrade',
 ] as const;
 export type ChartName = (typeof CHART_NAMES)[number];
 
@@ -92,6 +93,7 @@ export const CHART_OPTIONS = {
     budgets: optional(array(budget)),
   }),
   powerTuning: object({ x: optional(axis) }),
+  clientTrade: object({ x: optional(axis) }),
 } satisfies Record<ChartName, Schema<unknown>>;
 
 export type ChartOptionsSpec = { [K in ChartName]?: Infer<(typeof CHART_OPTIONS)[K]> };

@@ -3,6 +3,7 @@ import type { Call } from '../platform/call.ts';
 import type { World } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
 import { PeriodicArrivals } from '../workload/arrivals/periodicArrivals.ts';
+import type { Caller } from '../workload/client/caller.ts';
 import { driveArrivals } from '../workload/driveArrivals.ts';
 import { createArrivals } from '../workload/workloadSpec.ts';
 import { TAG_ROOT, TAG_WARMER } from './recorder.ts';
@@ -24,13 +25,19 @@ export function driveWorkload(
   seed: string,
   world: World,
   sent: (call: Call) => void,
+  caller: Caller | null = null,
 ): void {
   const entry = world.functions.get(point.graph.entry)!;
   const external = point.client.internet !== null;
   point.sources.forEach((source, i) => {
     const process = createArrivals(source.spec, createStream(seed, `arrivals:${i}`), source.trace);
-    driveArrivals(sim, process, point.duration, () =>
-      sent(world.invoker.invoke(entry, null, external, TAG_ROOT)),
+    driveArrivals(
+      sim,
+      process,
+      point.duration,
+      caller === null
+        ? () => sent(world.invoker.invoke(entry, null, external, TAG_ROOT))
+        : () => caller.send(),
     );
   });
   if (point.warmers) {

@@ -16,6 +16,7 @@ import {
   string,
   withDefault,
 } from '../spec/schema.ts';
+import { callerSchema } from '../workload/client/callerSpec.ts';
 import { graphSchema } from '../workload/graph/graphSpec.ts';
 import { warmersSchema, workloadSchema } from '../workload/workloadSpec.ts';
 import { chartsSchema } from './chartsSpec.ts';
@@ -102,6 +103,7 @@ export const experimentSchema = object({
   ),
   graph: withDefault(graphSchema, { kind: 'chain', depth: 1, async: false }),
   workload: workloadSchema,
+  caller: optional(callerSchema),
   warmers: optional(warmersSchema).describe('Periodic pings to keep instances warm'),
   sweep: optional(
     record(array(jsonValue(), { minItems: 1, maxItems: 10_000 }), { minEntries: 1 }),

@@ -12,21 +12,32 @@ const STAGE_WORDS: Record<Stage, string> = {
   execution: 'running function code',
 };
 
-function describe(b: StageBreakdown, label: string): string[] {
-  const total = STAGES.reduce((s, k) => s + b[k], 0);
+/** With a caller: a request's time before the call that answered it was sent. */
+const BEFORE_WORDS =
+  'before the call that answered was sent (earlier attempts, backoffs, a hedge delay)';
+
+/** A request's time that is in no stage: only a caller's requests have any (see Recorder). */
+function beforeAnswer(b: StageBreakdown, withCaller: boolean): number {
+  if (!withCaller) return 0;
+  return Math.max(0, b.latency - STAGES.reduce((s, k) => s + b[k], 0));
+}
+
+function describe(b: StageBreakdown, label: string, withCaller: boolean): string[] {
+  const before = beforeAnswer(b, withCaller);
+  const total = STAGES.reduce((s, k) => s + b[k], 0) + before;
   // The breakdown is of the calls in the percentile's latency bin (about 9% wide), so
   // their mean latency is close to the percentile, not equal to it.
   const lines = [
     `At the ${label}, calls of about that latency (${formatMs(b.latency)} on average) spend:`,
   ];
-  const order = [...STAGES].sort((x, y) => b[y] - b[x]);
-  for (const stage of order) {
-    if (b[stage] <= 0) continue;
-    const share = total > 0 ? b[stage] / total : 0;
+  const parts: [number, string][] = STAGES.map((stage) => [b[stage], STAGE_WORDS[stage]]);
+  if (before > 0) parts.push([before, BEFORE_WORDS]);
+  parts.sort((x, y) => y[0] - x[0]);
+  for (const [ms, words] of parts) {
+    if (ms <= 0) continue;
+    const share = total > 0 ? ms / total : 0;
     if (share < 0.005) continue;
-    lines.push(
-      `  ${formatMs(b[stage]).padStart(9)}  ${formatPercent(share).padStart(6)}  ${STAGE_WORDS[stage]}`,
-    );
+    lines.push(`  ${formatMs(ms).padStart(9)}  ${formatPercent(share).padStart(6)}  ${words}`);
   }
   return lines;
 }
@@ -45,19 +56,31 @@ export function explainPoint(point: PointResult, clientName: string): string {
     `${point.label ? `${point.label}: ` : ''}${e.count.toLocaleString('en-US')} call${e.count === 1 ? '' : 's'} from a ${clientName} client completed; the median is ${formatMs(e.p50.value)} and the p99 is ${formatMs(e.p99.value)}.`,
     '',
   );
-  out.push(...describe(point.breakdown.p50, 'median'));
+  const withCaller = point.client !== undefined;
+  out.push(...describe(point.breakdown.p50, 'median', withCaller));
   if (point.breakdown.p99) {
-    out.push('', ...describe(point.breakdown.p99, 'p99'));
-    const extra = STAGES.map(
-      (s) => [s, point.breakdown.p99![s] - point.breakdown.p50![s]] as const,
-    ).sort((a, b) => b[1] - a[1]);
-    const gap = point.breakdown.p99.latency - point.breakdown.p50.latency;
-    if (gap > 0 && extra[0][1] > 0) {
+    const p50 = point.breakdown.p50;
+    const p99 = point.breakdown.p99;
+    out.push('', ...describe(p99, 'p99', withCaller));
+    const extra: [number, string][] = STAGES.map((s) => [p99[s] - p50[s], STAGE_WORDS[s]]);
+    if (withCaller) {
+      extra.push([beforeAnswer(p99, true) - beforeAnswer(p50, true), BEFORE_WORDS]);
+    }
+    extra.sort((a, b) => b[0] - a[0]);
+    const gap = p99.latency - p50.latency;
+    if (gap > 0 && extra[0][0] > 0) {
       out.push(
         '',
-        `The p99 is ${formatMs(gap)} slower than the median; ${formatPercent(Math.min(1, extra[0][1] / gap))} of that difference is time ${STAGE_WORDS[extra[0][0]]}.`,
+        `The p99 is ${formatMs(gap)} slower than the median; ${formatPercent(Math.min(1, extra[0][0] / gap))} of that difference is time ${extra[0][1]}.`,
       );
     }
+  }
+  const c = point.client;
+  if (c !== undefined && c.callsPerRequest !== null) {
+    out.push(
+      '',
+      `The caller sent ${c.callsPerRequest.toFixed(2)} calls per request (${c.retries.toLocaleString('en-US')} retries, ${c.hedges.toLocaleString('en-US')} hedged copies); it gave up on ${formatPercent(c.timedOutShare ?? 0)} of requests and ${formatPercent(c.failedShare ?? 0)} failed.`,
+    );
   }
   const share = point.cold.share.value;
   if (share !== null) {

@@ -5,6 +5,7 @@ import { type Call, Outcome, STAGES } from '../platform/call.ts';
 import type { CallSink } from '../platform/invoker.ts';
 import type { PoolObserver } from '../platform/poolObserver.ts';
 import { log2 } from '../special/log2.ts';
+import type { RequestSink } from '../workload/client/caller.ts';
 
 /** Tags of root calls: real traffic, and warmers' pings. */
 export const TAG_ROOT = 0;
@@ -39,6 +40,8 @@ export interface ReplicationData {
   completed: number;
   throttled: number;
   timedOut: number;
+  /** What the caller did, with a caller's policy (`caller`); null without one. */
+  client: ClientData | null;
   /** Completed root calls with at least one cold hop (served by a fresh instance). */
   coldRoots: number;
   /**
@@ -69,6 +72,28 @@ export interface ReplicationData {
   warmupMs: number;
 }
 
+/** A caller's requests and calls in one replication (see Caller). */
+export interface ClientData {
+  /** Requests started in the window that the caller gave up on (its timeout, attempts spent). */
+  clientTimedOut: number;
+  /** Requests started in the window whose last answer was the function's error. */
+  failed: number;
+  /** Requests started in the window that ended (any outcome). */
+  requests: number;
+  /** Their attempts (first and retries) and hedged copies. */
+  attempts: number;
+  hedges: number;
+  /** Calls of the whole run withdrawn by the caller (a hedge's losers it could reach). */
+  cancelled: number;
+  /** Calls of the whole run beyond each request's first (retries and hedges) that ran, billed. */
+  extraCalls: number;
+  /** Billed ms of the entry function's calls of the whole run, and of the extra ones among them. */
+  billedMs: number;
+  extraBilledMs: number;
+  /** USD of the extra calls at the entry function's prices (set by the replication). */
+  extraUsd: number;
+}
+
 // Per pending call: latency, then the stages in STAGES order.
 const STAGE_COUNT = STAGES.length;
 const CALL_VALUES = 1 + STAGE_COUNT;
@@ -86,7 +111,7 @@ export const MSER_WINDOWS = 500;
  * Instance levels are integrated over the window only: the drain, with no
  * arrivals, is not the steady state the window measures.
  */
-export class Recorder implements CallSink {
+export class Recorder implements CallSink, RequestSink {
   private readonly endToEndHistogram = new Histogram();
   private readonly stageHistograms = STAGES.map(() => new Histogram());
   // Latencies and stages of completed calls not yet in the histograms, CALL_VALUES per call.
@@ -101,13 +126,30 @@ export class Recorder implements CallSink {
   completed = 0;
   throttled = 0;
   timedOut = 0;
+  /** The span of the request being recorded (reused: see record). */
+  private readonly span = { start: 0, end: 0 };
+  /** Root calls go through a caller (see Caller): it has opened a request. */
+  private callerInUse = false;
+  clientTimedOut = 0;
+  failed = 0;
+  requests = 0;
+  attempts = 0;
+  hedges = 0;
+  cancelled = 0;
+  extraCalls = 0;
+  billedMs = 0;
+  extraBilledMs = 0;
   coldRoots = 0;
   startWaitRoots = 0;
   hops = 0;
   hopsCold: number[] = [0];
   warmerCalls = 0;
   warmerCold = 0;
-  /** Root calls sent and not yet answered (all of them, warm-up included), for the guard. */
+  /**
+   * Root calls sent and not yet answered (all of them, warm-up included), for the guard and the
+   * drain. With a caller (see Caller): its requests not yet ended, and their attempts' calls
+   * not yet ended (one given up on still runs, and is billed, so the drain waits for it).
+   */
   inFlight = 0;
   /** Told when the last root call in flight ends, once set (while the run drains). */
   onDrained: (() => void) | null = null;
@@ -146,7 +188,8 @@ export class Recorder implements CallSink {
   /** A root call was sent. */
   sent(call: Call): void {
     this.inFlight++;
-    if (call.tag === TAG_WARMER) return;
+    // Warmers' pings and a caller's later attempts are not arrivals.
+    if (call.tag !== TAG_ROOT) return;
     if (this.series !== null) this.series.add(call.start, 'arrivals');
     if (call.start >= this.windowStart && call.start < this.windowEnd) this.arrivals++;
   }
@@ -162,30 +205,92 @@ export class Recorder implements CallSink {
       }
       return;
     }
+    // No doubles passed: a call that V8 does not inline would box each one (two allocations
+    // per root call on the hottest path there is); record reads them from the call.
+    this.record(call, call.outcome, null);
+  }
+
+  opened(): void {
+    this.callerInUse = true;
+    this.inFlight++;
+  }
+
+  attemptEnded(call: Call, _requestStart: number, extra: boolean): void {
+    if (call.end > this.lastEnd) this.lastEnd = call.end;
+    // Cost counts the whole run (as the functions' bills do), not only the window, and only
+    // calls that ran: one refused or withdrawn from its queue never got an instance, no bill.
+    if (call.instance !== null) {
+      this.billedMs += call.billed;
+      if (extra) {
+        this.extraCalls++;
+        this.extraBilledMs += call.billed;
+      }
+    }
+    if (call.outcome === Outcome.Cancelled) this.cancelled++;
+    // The timeline counts every refused call, retries included: a retry storm shows there.
+    if (this.series !== null && call.outcome === Outcome.Throttled) {
+      this.series.add(call.start, 'throttled');
+    }
+    if (--this.inFlight === 0 && this.onDrained !== null) this.onDrained();
+  }
+
+  requestEnded(
+    call: Call,
+    start: number,
+    end: number,
+    outcome: Outcome,
+    attempts: number,
+    hedges: number,
+  ): void {
+    if (start >= this.windowStart && start < this.windowEnd) {
+      this.requests++;
+      this.attempts += attempts;
+      this.hedges += hedges;
+    }
+    const span = this.span;
+    span.start = start;
+    span.end = end;
+    this.record(call, outcome, span);
+    if (--this.inFlight === 0 && this.onDrained !== null) this.onDrained();
+  }
+
+  /**
+   * Records a root call, or a caller's request (its span in `request`), that ended with
+   * `outcome`; `call` is the call whose answer ended it, for the stages.
+   */
+  private record(
+    call: Call,
+    outcome: Outcome,
+    request: { start: number; end: number } | null,
+  ): void {
+    const start = request === null ? call.start : request.start;
+    const end = request === null ? call.end : request.end;
     const timelineOn = this.series !== null;
-    if (timelineOn && call.outcome === Outcome.Throttled) this.series!.add(call.start, 'throttled');
+    // With a caller, attemptEnded counts the refused calls in the timeline.
+    if (timelineOn && outcome === Outcome.Throttled && !this.callerInUse) {
+      this.series!.add(start, 'throttled');
+    }
     // Counted by its start, whenever it ends (arrivals stop at the end of the
     // run and the calls in flight drain): a recorded latency is never cut short.
-    if (call.end > this.lastEnd) this.lastEnd = call.end;
-    const latency = call.end - call.start;
-    if (call.outcome === Outcome.Completed && call.start < this.windowEnd) {
-      const w = Math.floor(call.start / this.mserWidth);
+    if (end > this.lastEnd) this.lastEnd = end;
+    const latency = end - start;
+    if (outcome === Outcome.Completed && start < this.windowEnd) {
+      const w = Math.floor(start / this.mserWidth);
       this.mserSums[w] += latency;
       this.mserCounts[w]++;
     }
-    if (timelineOn && call.outcome === Outcome.Completed) {
-      const w = Math.floor(call.start / this.series!.widthMs);
+    if (timelineOn && outcome === Outcome.Completed) {
+      const w = Math.floor(start / this.series!.widthMs);
       let h = this.windowP99[w];
       if (h === undefined) h = this.windowP99[w] = new Histogram();
       h.record(latency);
     }
-    if (call.start < this.windowStart || call.start >= this.windowEnd) return;
-    if (call.outcome === Outcome.Throttled) {
-      this.throttled++;
-      return;
-    }
-    if (call.outcome === Outcome.TimedOut) {
-      this.timedOut++;
+    if (start < this.windowStart || start >= this.windowEnd) return;
+    if (outcome !== Outcome.Completed) {
+      if (outcome === Outcome.Throttled) this.throttled++;
+      else if (outcome === Outcome.TimedOut) this.timedOut++;
+      else if (outcome === Outcome.Failed) this.failed++;
+      else this.clientTimedOut++;
       return;
     }
     this.completed++;

@@ -1,11 +1,14 @@
 import { Simulation, type StopReason } from '../engine/index.ts';
+import { Histogram } from '../metrics/histogram.ts';
+import type { Call } from '../platform/call.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
 import { billedMemoryMB } from '../platform/memory.ts';
 import { BUILD_CHUNK, buildWorldSteps } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
+import { Caller, type RequestSink, TAG_RETRY } from '../workload/client/caller.ts';
 import { GraphBody } from '../workload/graph/graphBody.ts';
 import { driveWorkload } from './driveWorkload.ts';
-import { Recorder, type ReplicationData } from './recorder.ts';
+import { Recorder, type ReplicationData, TAG_ROOT } from './recorder.ts';
 import type { ResolvedPoint } from './resolve.ts';
 import { RunLimitError } from './runLimitError.ts';
 
@@ -65,14 +68,26 @@ export function* replicationSteps(
     point.graph.entry,
     point.timelineWindow,
   );
+  // With a caller's policy, root calls end at the caller, which reports its requests to the
+  // recorder; it is made once the invoker exists.
+  let caller: Caller | null = null;
   const world = yield* buildWorldSteps(sim, {
     client: point.client,
     functions: point.functions,
     seed,
-    sink: recorder,
+    sink:
+      point.caller === null
+        ? recorder
+        : // Warmers' pings and fire-and-forget calls still end at the recorder.
+          {
+            ended: (call) =>
+              call.tag === TAG_ROOT || call.tag === TAG_RETRY
+                ? caller!.ended(call)
+                : recorder.ended(call),
+          },
     observe: (fn) => recorder.observer(fn.name, fn.memoryMB / 1024),
-    // The recorder reads each call as it ends and keeps none.
-    reuseCalls: options.reuseCalls ?? true,
+    // The recorder reads each call as it ends and keeps none; a caller keeps its attempts.
+    reuseCalls: point.caller === null && (options.reuseCalls ?? true),
     maxCallsInFlight: point.limits.maxCallsInFlight,
     tooManyCalls: () => {
       throw new RunLimitError(tooManyCallsMessage(point.limits.maxCallsInFlight, sim.now));
@@ -92,14 +107,38 @@ export function* replicationSteps(
     );
   }
   const maxInFlight = point.limits.maxInFlight;
-  driveWorkload(sim, point, seed, world, (call) => {
+  const sent = (call: Call): void => {
     recorder.sent(call);
     if (recorder.inFlight > maxInFlight) {
       throw new RunLimitError(
         `more than ${maxInFlight} root calls in flight at ${sim.now.toFixed(0)} ms: the platform cannot keep up with the workload (raise limits.maxInFlight to go on)`,
       );
     }
-  });
+  };
+  if (point.caller !== null) {
+    const requests: RequestSink = {
+      opened: () => recorder.opened(),
+      sent,
+      attemptEnded: (call, start, extra) => recorder.attemptEnded(call, start, extra),
+      requestEnded: (call, start, end, outcome, attempts, hedges) =>
+        recorder.requestEnded(call, start, end, outcome, attempts, hedges),
+    };
+    const entry = functions.get(point.graph.entry)!;
+    const external = point.client.internet !== null;
+    caller = new Caller(
+      sim,
+      invoker,
+      entry,
+      external,
+      point.caller,
+      requests,
+      TAG_ROOT,
+      createStream(seed, 'caller:failure'),
+      createStream(seed, 'caller:backoff'),
+      point.caller.hedgePercentile === null ? null : new Histogram(),
+    );
+  }
+  driveWorkload(sim, point, seed, world, sent, caller);
 
   const pools = [...functions.values()].map((f) => f.pool);
   if (point.warmup > 0) {
@@ -135,6 +174,7 @@ export function* replicationSteps(
   let gbSeconds = 0;
   let usd = 0;
   let warmerUsd = 0;
+  let extraUsd = 0;
   // By name through a map: a find per function was quadratic, 40 s of one uninterruptible
   // step for a graph of 60,000 functions.
   const configOf = new Map(point.functions.map((c) => [c.name, c]));
@@ -152,6 +192,13 @@ export function* replicationSteps(
     gbSeconds += fnGbs + pingGbs;
     usd += (f.invocations * price.perMillionRequests) / 1e6 + (f.billedMs / 1000) * perSecond;
     warmerUsd += (f.pings * price.perMillionRequests) / 1e6 + (f.pingBilledMs / 1000) * perSecond;
+    // A caller's retries and hedges, at the entry function's prices (the calls they make
+    // further down, in a graph, are in usd but not here).
+    if (point.caller !== null && f.name === point.graph.entry) {
+      extraUsd =
+        (recorder.extraCalls * price.perMillionRequests) / 1e6 +
+        (recorder.extraBilledMs / 1000) * perSecond;
+    }
   }
 
   return {
@@ -162,6 +209,21 @@ export function* replicationSteps(
     completed: recorder.completed,
     throttled: recorder.throttled,
     timedOut: recorder.timedOut,
+    client:
+      point.caller === null
+        ? null
+        : {
+            clientTimedOut: recorder.clientTimedOut,
+            failed: recorder.failed,
+            requests: recorder.requests,
+            attempts: recorder.attempts,
+            hedges: recorder.hedges,
+            cancelled: recorder.cancelled,
+            extraCalls: recorder.extraCalls,
+            billedMs: recorder.billedMs,
+            extraBilledMs: recorder.extraBilledMs,
+            extraUsd,
+          },
     coldRoots: recorder.coldRoots,
     startWaitRoots: recorder.startWaitRoots,
     hopsCold: recorder.hopsCold,

@@ -172,6 +172,20 @@ const replicationShape = {
   completed: count(),
   throttled: count(),
   timedOut: count(),
+  client: nullable(
+    object({
+      clientTimedOut: count(),
+      failed: count(),
+      requests: count(),
+      attempts: count(),
+      hedges: count(),
+      cancelled: count(),
+      extraCalls: count(),
+      billedMs: nonNegative,
+      extraBilledMs: nonNegative,
+      extraUsd: nonNegative,
+    }),
+  ),
   coldRoots: count(),
   startWaitRoots: count(),
   hopsCold: array(count()),
@@ -204,12 +218,25 @@ const replicationShape = {
 };
 
 export const replicationDataSchema = refine(object(replicationShape), (d) => {
-  const ended = d.completed + d.throttled + d.timedOut;
+  const gaveUp = d.client?.clientTimedOut ?? 0;
+  const failed = d.client?.failed ?? 0;
+  const ended = d.completed + d.throttled + d.timedOut + gaveUp + failed;
   if (ended > d.arrivals) {
+    const client =
+      d.client === null ? '' : ` + ${gaveUp} given up by the caller + ${failed} failed`;
     return {
       path: 'arrivals',
-      reason: `is ${d.arrivals}, fewer than the calls that ended (${d.completed} completed + ${d.throttled} throttled + ${d.timedOut} timed out)`,
+      reason: `is ${d.arrivals}, fewer than the calls that ended (${d.completed} completed + ${d.throttled} throttled + ${d.timedOut} timed out${client})`,
     };
+  }
+  if (d.client !== null && d.client.requests !== ended) {
+    return {
+      path: 'client.requests',
+      reason: `is ${d.client.requests}, not the ${ended} requests that ended`,
+    };
+  }
+  if (d.client !== null && d.client.attempts < d.client.requests) {
+    return { path: 'client.attempts', reason: 'is fewer than the requests (each makes one)' };
   }
   if (d.coldRoots > d.completed) {
     return { path: 'coldRoots', reason: `is more than the completed calls (${d.completed})` };

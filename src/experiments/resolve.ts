@@ -26,6 +26,7 @@ import { fromSpec } from '../random/fromSpec.ts';
 import { didYouMean } from '../spec/didYouMean.ts';
 import { formatDuration } from '../spec/duration.ts';
 import { SpecError } from '../spec/specError.ts';
+import { type CallerPolicy, toCallerPolicy } from '../workload/client/callerSpec.ts';
 import type { Graph } from '../workload/graph/graph.ts';
 import { graphFunctions, toGraph } from '../workload/graph/graphSpec.ts';
 import {
@@ -50,6 +51,8 @@ export interface ResolvedPoint {
   duration: number;
   warmup: number;
   timelineWindow: number | null;
+  /** What the caller does about the tail; null: it sends each root call once and waits. */
+  caller: CallerPolicy | null;
   /** drain: ms after `duration` that calls still running may take to finish. */
   limits: { maxEvents: number; maxInFlight: number; maxCallsInFlight: number; drain: number };
 }
@@ -218,6 +221,7 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
     duration: spec.duration,
     warmup: spec.warmup,
     timelineWindow: spec.timeline?.window ?? null,
+    caller: spec.caller === undefined ? null : toCallerPolicy(spec.caller),
     limits: {
       maxEvents: spec.limits?.maxEvents ?? DEFAULT_LIMITS.maxEvents,
       maxInFlight: spec.limits?.maxInFlight ?? DEFAULT_LIMITS.maxInFlight,

@@ -38,7 +38,18 @@ export interface CallCounts {
   arrivals: number;
   completed: number;
   throttled: number;
+  /** Timed out on the platform (the function's own timeout). */
   timedOut: number;
+  /**
+   * Given up by the caller after its timeout (`caller.timeout`); the call may have run on, and
+   * was billed. 0 without a caller's timeout; absent from older results.
+   */
+  clientTimedOut?: number;
+  /**
+   * Ended with the function's error (`caller.failure`), retries spent. Absent without a caller's
+   * policy and from older results.
+   */
+  failed?: number;
   /**
    * Started in the window and still unanswered when the run stopped: cut off by the drain
    * limit (`limits.drain`), or stuck for good. Left out of the percentiles.
@@ -100,6 +111,11 @@ export interface PointResult {
     servedFreshCalls?: number;
     waitedOnStartCalls?: number;
   };
+  /**
+   * What the caller did (timeouts, retries, hedges), with a caller's policy (`caller`); absent
+   * without one and from older results. Counts are summed over the replications.
+   */
+  client?: ClientResult;
   /** Warmer pings (not in endToEnd); null when the experiment has no warmers. */
   warmers: { calls: number; cold: number; usd: number } | null;
   cost: {
@@ -198,4 +214,30 @@ export function upgradeResults(json: unknown): unknown {
     }
   }
   return json;
+}
+
+/** A caller's requests and the calls they made, summed over the replications (see Caller). */
+export interface ClientResult {
+  /** Requests started in the window that ended, with any outcome. */
+  requests: number;
+  /** Their attempts (the first and the retries) and hedged copies. */
+  attempts: number;
+  retries: number;
+  hedges: number;
+  /** Attempts per request, and calls (attempts and hedges) per request; null without requests. */
+  attemptsPerRequest: number | null;
+  callsPerRequest: number | null;
+  /** Share of requests given up by the caller, and share failed; null without requests. */
+  timedOutShare: number | null;
+  failedShare: number | null;
+  /** Losers of a hedge withdrawn from a queue or an instance (`caller.hedge.cancel`). */
+  cancelled: number;
+  /**
+   * Retries and hedges at the entry function's prices (requests and billed time), per
+   * replication, and per million completed requests; the share of the entry function's billed
+   * time they took.
+   */
+  extraUsd: number;
+  extraUsdPerMillionRoots: number | null;
+  extraBilledShare: number | null;
 }

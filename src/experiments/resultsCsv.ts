@@ -1,11 +1,41 @@
 import { PERCENTILES } from '../metrics/summary.ts';
-import type { ExperimentResults, LatencyStats } from './results.ts';
+import type { ExperimentResults, LatencyStats, PointResult } from './results.ts';
 
 /** A CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break (\n or \r). */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = String(v);
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+const CLIENT_COLUMNS = [
+  'client_timed_out',
+  'failed',
+  'requests',
+  'attempts_per_request',
+  'calls_per_request',
+  'retries',
+  'hedges',
+  'cancelled',
+  'extra_usd_per_million_roots',
+  'extra_billed_share',
+];
+
+function clientCells(p: PointResult): unknown[] {
+  const c = p.client;
+  if (c === undefined) return CLIENT_COLUMNS.map(() => null);
+  return [
+    p.calls.clientTimedOut,
+    p.calls.failed,
+    c.requests,
+    c.attemptsPerRequest,
+    c.callsPerRequest,
+    c.retries,
+    c.hedges,
+    c.cancelled,
+    c.extraUsdPerMillionRoots,
+    c.extraBilledShare,
+  ];
 }
 
 /**
@@ -34,6 +64,10 @@ export function resultsCsv(results: ExperimentResults): string {
     'usd_per_million_roots',
     'idle_gb_seconds',
   ];
+  // A caller's columns come last, and only when a point has a caller's policy: files of
+  // experiments without one keep their columns.
+  const withCaller = results.points.some((p) => p.client !== undefined);
+  if (withCaller) header.push(...CLIENT_COLUMNS);
   const rows = results.points.map((p) => {
     const e: LatencyStats = p.endToEnd;
     const stats: unknown[] = [e.count, e.mean.value, e.mean.low, e.mean.high];
@@ -54,6 +88,7 @@ export function resultsCsv(results: ExperimentResults): string {
       p.calls.inFlight,
       p.cost.usdPerMillionRoots,
       p.cost.idleGbSeconds,
+      ...(withCaller ? clientCells(p) : []),
     ]
       .map(cell)
       .join(',');

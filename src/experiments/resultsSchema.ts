@@ -34,6 +34,7 @@ import { chartsSchema } from './chartsSpec.ts';
 import { MAX_TIMELINE_WINDOWS } from './resolve.ts';
 import type {
   CallCounts,
+  ClientResult,
   Estimate,
   ExperimentResults,
   LatencyStats,
@@ -125,18 +126,45 @@ const callsShape = {
   completed: count(),
   throttled: count(),
   timedOut: count(),
+  // Absent without a caller's policy, and from results written before callers had one.
+  clientTimedOut: optional(count()),
+  failed: optional(count()),
   inFlight: count(),
 };
 
 const callsSchema = refine(object(callsShape), (c) => {
-  const ended = c.completed + c.throttled + c.timedOut + c.inFlight;
+  const ended =
+    c.completed + c.throttled + c.timedOut + (c.clientTimedOut ?? 0) + (c.failed ?? 0) + c.inFlight;
   if (ended !== c.arrivals) {
     return {
       path: 'arrivals',
-      reason: `is ${c.arrivals}, not the ${ended} calls completed, throttled, timed out or in flight`,
+      reason: `is ${c.arrivals}, not the ${ended} calls completed, throttled, timed out, given up by the caller, failed or in flight`,
     };
   }
 });
+
+const share = nullable(number({ min: 0, max: 1 }));
+
+const clientShape = {
+  requests: count(),
+  attempts: count(),
+  retries: count(),
+  hedges: count(),
+  attemptsPerRequest: nullable(number({ min: 1 })),
+  callsPerRequest: nullable(number({ min: 1 })),
+  timedOutShare: share,
+  failedShare: share,
+  cancelled: count(),
+  extraUsd: nonNegative,
+  extraUsdPerMillionRoots: ms,
+  extraBilledShare: share,
+};
+
+const clientSchema = refine(object(clientShape), (c) =>
+  c.retries === c.attempts - c.requests
+    ? undefined
+    : { path: 'retries', reason: `is not attempts - requests (${c.attempts - c.requests})` },
+);
 
 const coldShape = {
   share: shareSchema,
@@ -206,6 +234,7 @@ const pointShape = {
   stages: stagesOf(latencyRef),
   breakdown: object({ p50: breakdownSchema, p99: breakdownSchema }),
   calls: callsSchema,
+  client: optional(clientSchema),
   cold: object(coldShape),
   warmers: nullable(
     refine(
@@ -296,5 +325,6 @@ const _fields: [
   SameKeys<PointResult['cost'], typeof costShape>,
   SameKeys<Timeline, typeof timelineShape>,
   SameKeys<Estimate, Infer<typeof estimateSchema>>,
-] = [true, true, true, true, true, true, true, true];
+  SameKeys<ClientResult, typeof clientShape>,
+] = [true, true, true, true, true, true, true, true, true];
 void [_results, _fields];

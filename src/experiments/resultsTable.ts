@@ -17,7 +17,14 @@ export function resultsTable(results: ExperimentResults): string {
     'throttled',
     'timed out',
   ];
-  // Calls cut off by the drain limit (or stuck) get a column only when there are some.
+  // Calls given up by the caller, and calls cut off by the drain limit (or stuck), get a
+  // column only when there are some.
+  const gaveUp = results.points.some((p) => (p.calls.clientTimedOut ?? 0) > 0);
+  if (gaveUp) header.push('gave up');
+  const anyFailed = results.points.some((p) => (p.calls.failed ?? 0) > 0);
+  if (anyFailed) header.push('failed');
+  const withCaller = results.points.some((p) => p.client !== undefined);
+  if (withCaller) header.push('calls/request');
   const cutOff = results.points.some((p) => p.calls.inFlight > 0);
   if (cutOff) header.push('cut off');
   const rows = results.points.map((p) => {
@@ -26,7 +33,10 @@ export function resultsTable(results: ExperimentResults): string {
       v.low !== null && v.high !== null && v.value !== null
         ? `${formatMs(v.value)} ±${formatMs((v.high - v.low) / 2).replace(' ', '')}`
         : formatMs(v.value);
-    const ended = p.calls.completed + p.calls.throttled + p.calls.timedOut;
+    const clientTimedOut = p.calls.clientTimedOut ?? 0;
+    const failed = p.calls.failed ?? 0;
+    const ended =
+      p.calls.completed + p.calls.throttled + p.calls.timedOut + clientTimedOut + failed;
     const row = [
       p.label || results.experiment.name,
       String(p.calls.completed),
@@ -41,6 +51,9 @@ export function resultsTable(results: ExperimentResults): string {
       formatPercent(ended > 0 ? p.calls.throttled / ended : null),
       formatPercent(ended > 0 ? p.calls.timedOut / ended : null),
     ];
+    if (gaveUp) row.push(formatPercent(ended > 0 ? clientTimedOut / ended : null));
+    if (anyFailed) row.push(formatPercent(ended > 0 ? failed / ended : null));
+    if (withCaller) row.push(p.client?.callsPerRequest?.toFixed(3) ?? '');
     if (cutOff) row.push(String(p.calls.inFlight));
     return row;
   });

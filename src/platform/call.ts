@@ -7,6 +7,12 @@ export enum Outcome {
   Completed = 1,
   Throttled = 2,
   TimedOut = 3,
+  /** The caller gave up waiting (a root request under a caller's timeout; the call may run on). */
+  ClientTimedOut = 4,
+  /** The function ran and answered with an error (a caller's request; see caller.failure). */
+  Failed = 5,
+  /** The caller withdrew the call (a hedge's loser): it left its queue or its instance early. */
+  Cancelled = 6,
 }
 
 /**

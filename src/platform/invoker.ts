@@ -216,6 +216,22 @@ export class Invoker implements PoolHost {
     this.finish(call, Outcome.TimedOut);
   };
 
+  /**
+   * The caller no longer wants `call` (a hedged request's loser). A call waiting in its pool's
+   * queue leaves it; one on an instance stops now and is billed for the time it held it. One
+   * still on its way, or bound to an instance that is starting, runs on (the platform cannot
+   * reach it yet). Returns whether it stopped; if so its sink has seen it end (Cancelled).
+   */
+  cancel(call: Call): boolean {
+    if (call.outcome !== Outcome.InFlight || call.ping) return false;
+    if (call.queued) return call.fn.pool.withdraw(call);
+    if (call.instance === null) return false;
+    call.instance.cpu?.remove(call);
+    this.leaveInstance(call);
+    this.finish(call, Outcome.Cancelled);
+    return true;
+  }
+
   reject(call: Call, outcome: Outcome): void {
     this.finish(call, outcome);
   }

@@ -340,6 +340,16 @@ export class Pool implements ClusterTenant {
     this.host.reject(call, Outcome.Throttled);
   };
 
+  /** Takes `call` out of the queue, cancelled by its caller (Invoker.cancel). */
+  withdraw(call: Call): boolean {
+    if (!call.queued) return false;
+    call.queued = false;
+    this.queue.dropped();
+    call.queue = this.sim.now - call.atPool;
+    this.host.reject(call, Outcome.Cancelled);
+    return true;
+  }
+
   /** Takes a burst token if one is left (for scaling policies). */
   takeToken(): boolean {
     const burst = this.options.burst;

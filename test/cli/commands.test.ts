@@ -70,7 +70,7 @@ describe('the other commands', () => {
     const r = await run(['validate', charts, usesOwn, model]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
-      `${charts}: charts[0]: must be one of "percentileCurves", "latencyCdf", "tailPlot", "stageBreakdown", "burstTimeline", "fanOutSlowShare", "keepAliveCost", "keepAlivePareto", "useCaseBudgets", "powerTuning" (got "percentileCurve"); did you mean "percentileCurves"?`,
+      `${charts}: charts[0]: must be one of "percentileCurves", "latencyCdf", "tailPlot", "stageBreakdown", "burstTimeline", "fanOutSlowShare", "keepAliveCost", "keepAlivePareto", "useCaseBudgets", "powerTuning", "clientTrade" (got "percentileCurve"); did you mean "percentileCurves"?`,
     );
     // The model file, listed after the experiment that uses it, is used by it.
     expect(r.stdout).toBe(`ok  ${usesOwn}\nok  ${model}\n`);

@@ -29,11 +29,13 @@ const EXPECTED = [
   'cloud-run-concurrency',
   'fan-out',
   'geography',
+  'hedging',
   'invocation-path',
   'keep-alive-policies',
   'keep-alive',
   'knative-burst',
   'power-tuning',
+  'retry-storm',
   'snapstart-chain',
   'use-case-budgets',
   'warm-vs-cold',
@@ -263,6 +265,32 @@ describe('shipped experiments', () => {
       const overlap = 0.1 * held + coldShare(0.1, 600);
       expectShareAtMost(busy.cold.share.value, overlap, busy.calls.completed, 'busy');
       expect(rare.endToEnd.p99.value!).toBeGreaterThan(3 * busy.endToEnd.p99.value!);
+    });
+
+    it('hedging: a copy after 10 ms cuts the p99.9 and sends up to twice the calls', () => {
+      const r = quickRun('hedging.json');
+      const never = at(r, { 'caller.hedge.after': 10000 });
+      const early = at(r, { 'caller.hedge.after': 10 });
+      // 2% of calls take over a second: unhedged, the p99 and p99.9 are slow ones.
+      expect(never.endToEnd.p99.value!).toBeGreaterThan(1000);
+      expect(early.endToEnd.p999.value!).toBeLessThan(never.endToEnd.p999.value! / 5);
+      expect(never.client!.hedges).toBe(0);
+      expect(early.client!.callsPerRequest!).toBeGreaterThan(1.5);
+      expect(early.client!.callsPerRequest!).toBeLessThanOrEqual(2);
+    });
+
+    it('retry-storm: retries send more calls into the throttled burst', () => {
+      const r = quickRun('retry-storm.json');
+      for (const jitter of ['none', 'full']) {
+        const once = at(r, { 'caller.retry.attempts': 1, 'caller.retry.backoff.jitter': jitter });
+        const eight = at(r, { 'caller.retry.attempts': 8, 'caller.retry.backoff.jitter': jitter });
+        expect(once.calls.throttled, jitter).toBeGreaterThan(0);
+        expect(once.client!.callsPerRequest).toBe(1);
+        expect(eight.client!.callsPerRequest!, jitter).toBeGreaterThan(1.5);
+        // Every refused call is in the timeline, retries included: more than the requests.
+        const refused = (p: PointResult) => p.timeline!.throttled.reduce((a, b) => a + b, 0);
+        expect(refused(eight), jitter).toBeGreaterThan(refused(once));
+      }
     });
 
     it('fan-out: with 100 leaves, most requests wait for a slow leaf', () => {

@@ -114,6 +114,18 @@ if (want('bench')) {
       `${json.keepAlive.seconds} s (${n(json.keepAlive.callsPerSecond)} calls/s), cold share ${(100 * json.keepAlive.coldShare).toFixed(3)}%, mean instances ${json.keepAlive.meanInstances}`,
     );
   }
+  if (json.hedgedFanOut) {
+    add(
+      'hedged fan-out of 20, hedge after the p90 (calls: leaves and hedges)',
+      `${n(json.hedgedFanOut.callsPerSecond)} calls/s (${n(json.hedgedFanOut.requestsPerSecond)} requests/s)`,
+    );
+  }
+  if (json.retryStorm) {
+    add(
+      'retry storm: throttled burst, 8 attempts with full jitter (calls: attempts)',
+      `${n(json.retryStorm.callsPerSecond)} calls/s`,
+    );
+  }
   if (json.threads) {
     add(`sweep on 1 thread vs ${json.threads.threads}`, `speed-up ${json.threads.speedup}`);
   }

@@ -7,6 +7,7 @@
 import type { ExperimentResults } from '../../experiments/results.ts';
 import { articleText } from './article.ts';
 import { chainColdText } from './chainCold.ts';
+import { hedgingText, retryStormText } from './client.ts';
 import type { PlaygroundScenario, TryNext } from './playground.ts';
 import { keepAlivePoliciesText, snapStartText } from './policies.ts';
 import { burstText, fanOutText, keepAliveText, warmersText } from './sweeps.ts';
@@ -171,6 +172,23 @@ export const STORY: readonly StoryEntry[] = [
     text: fanOutText,
     playground: { tour: 9 },
     tryNext: [next('fan-out', 'a fan-out of 200 calls', { 'graph.fanOut.width': 200 })],
+  },
+  {
+    experiment: 'hedging',
+    heading: "The client's side of the tail: hedged requests",
+    chart: 'clientTrade',
+    text: hedgingText,
+    // The playground has no caller's policy yet: the suggestions are named in words.
+    playground: null,
+    tryNext: [next('hedging', 'cancelling the copy that lost', { 'caller.hedge.cancel': true })],
+  },
+  {
+    experiment: 'retry-storm',
+    heading: "The client's side of the tail: retries on a throttled burst",
+    chart: 'clientTrade',
+    text: retryStormText,
+    playground: null,
+    tryNext: [next('retry-storm', 'a base backoff of 1 s', { 'caller.retry.backoff.base': '1s' })],
   },
   {
     experiment: 'article-2019',

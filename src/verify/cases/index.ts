@@ -5,10 +5,12 @@ import { articleLatencyOptimised } from './articleLatencyOptimised.ts';
 import { articleManagedMedian } from './articleManagedMedian.ts';
 import { burst } from './burst.ts';
 import { chainCold } from './chainCold.ts';
+import { clientTimeout } from './clientTimeout.ts';
 import { cpuScaling } from './cpuScaling.ts';
 import { erlangBCase } from './erlangB.ts';
 import { erlangB50 } from './erlangB50.ts';
 import { fanOut } from './fanOut.ts';
+import { hedging } from './hedging.ts';
 import { hybridKeepAlive } from './hybridKeepAlive.ts';
 import { keepAlive } from './keepAlive.ts';
 import { kpaSettle } from './kpaSettle.ts';
@@ -20,6 +22,7 @@ import { mm1Ps } from './mm1ps.ts';
 import { mm50 } from './mm50.ts';
 import { mmc } from './mmc.ts';
 import { patience } from './patience.ts';
+import { retries } from './retries.ts';
 import { setup } from './setup.ts';
 import { tailAtScale } from './tailAtScale.ts';
 
@@ -41,6 +44,9 @@ export const VERIFY_CASES: readonly VerifyCase[] = [
   kpaSettle,
   fanOut,
   tailAtScale,
+  hedging,
+  retries,
+  clientTimeout,
   cpuScaling,
   chainCold,
   littlesLaw,

@@ -1,3 +1,4 @@
+import { hedgedFanOut, retryStorm } from './clientCases.ts';
 import { engineMmc } from './engineMmc.ts';
 import { chainCold, keepAliveScenario, pathWarm, poolSize } from './pathCases.ts';
 import { playgroundSpeed } from './playgroundCases.ts';
@@ -23,6 +24,8 @@ export const cases: BenchCase[] = [
   poolSize,
   chainCold,
   keepAliveScenario,
+  hedgedFanOut,
+  retryStorm,
   threadSpeedup,
   memoryGrowth,
   playgroundSpeed,

@@ -1,0 +1,184 @@
+/**
+ * The client's trade: what a caller's policy (hedging, retries) buys in tail latency against the
+ * calls it adds. One point per sweep point: x the calls sent per request (1 = each request sent
+ * once; hedges and retries add), y its p99 (and p99.9 with a single series), labelled with the
+ * swept value. Hedging moves points left-down or right-down (more calls, shorter tail); a retry
+ * storm moves them right-up (more calls, and requests wait through their backoffs). The share of
+ * requests that got no answer (throttled, failed, given up) is in the tooltip and the label.
+ */
+import type { ExperimentResults, PointResult } from '../experiments/results.ts';
+import { type Axis, seriesOf, seriesOrder, xAxisOf } from './axes.ts';
+import { maxOf, minOf } from './extent.ts';
+import { formatMs, formatShare, sig3 } from './format.ts';
+import { baseConfig, categoryScale, HEIGHT, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
+import { chartTitle } from './title.ts';
+import type { VegaLiteSpec } from './types.ts';
+
+export interface ClientTradeOptions {
+  /** Path (or name) of the axis whose values label the points; default: the first caller axis. */
+  x?: string;
+}
+
+/** Axes of a caller's policy. */
+export const CALLER_AXIS = /^caller\./;
+
+interface Row {
+  calls: number;
+  ms: number;
+  stat: string;
+  series: string;
+  label: string;
+  unanswered: number;
+  order: number;
+}
+
+/** Caller fields whose values are durations in ms, and what to call each axis in a title. */
+const DURATION_FIELD = /hedge\.after$|timeout$|backoff\.(base|cap)$/;
+const AXIS_WORDS: [RegExp, string][] = [
+  [/hedge\.after$/, 'hedge delay'],
+  [/retry\.attempts$/, 'number of attempts'],
+  [/timeout$/, 'timeout'],
+  [/failure$/, 'failure probability'],
+];
+
+function valueWords(axis: Axis | null, p: PointResult): string {
+  if (axis === null) return p.label;
+  const v = p.params[axis.path];
+  return typeof v === 'number' && DURATION_FIELD.test(axis.path) ? formatMs(v) : String(v);
+}
+
+/** Requests that got no answer: refused, failed, given up or timed out on the platform. */
+export function unansweredShare(p: PointResult): number | null {
+  const c = p.calls;
+  const ended = c.arrivals - c.inFlight;
+  if (ended <= 0) return null;
+  return (ended - c.completed) / ended;
+}
+
+export function clientTradeRows(
+  results: ExperimentResults,
+  options: ClientTradeOptions = {},
+): { axis: Axis | null; rows: Row[]; stats: string[] } {
+  const axis =
+    options.x !== undefined
+      ? xAxisOf(results, options.x)
+      : (results.axes.find((a) => CALLER_AXIS.test(a.path)) ?? results.axes[0] ?? null);
+  const others = results.axes.filter((a) => a !== axis);
+  const series = seriesOrder(results.points, others);
+  // p99.9 beside the p99 only with one series: with several, colours tell the series apart.
+  const stats = series.length > 1 ? ['p99'] : ['p99', 'p99.9'];
+  const rows: Row[] = [];
+  results.points.forEach((p, order) => {
+    const calls = p.client?.callsPerRequest ?? (p.endToEnd.count > 0 ? 1 : null);
+    if (calls === null) return;
+    const unanswered = unansweredShare(p) ?? 0;
+    const value = valueWords(axis, p);
+    const label = unanswered > 0.0005 ? `${value} (${formatShare(unanswered)} unanswered)` : value;
+    for (const stat of stats) {
+      const ms = stat === 'p99' ? p.endToEnd.p99.value : p.endToEnd.p999.value;
+      if (ms === null || !(ms > 0)) continue;
+      rows.push({ calls, ms, stat, series: seriesOf(p, others), label, unanswered, order });
+    }
+  });
+  return { axis, rows, stats };
+}
+
+export function clientTrade(
+  results: ExperimentResults,
+  options: ClientTradeOptions = {},
+): VegaLiteSpec {
+  const { axis, rows, stats } = clientTradeRows(results, options);
+  const calls = rows.map((r) => r.calls);
+  const x = {
+    field: 'calls',
+    type: 'quantitative' as const,
+    scale: {
+      zero: false,
+      nice: false,
+      domain: calls.length > 0 ? [minOf(calls) * 0.97, maxOf(calls) * 1.05] : [1, 2],
+    },
+    axis: { title: 'calls sent per request (1: each sent once)', format: ',.2~f', tickCount: 6 },
+  };
+  const latencies = rows.map((r) => r.ms);
+  const y = {
+    field: 'ms',
+    type: 'quantitative' as const,
+    scale:
+      latencies.length > 0
+        ? {
+            type: 'log' as const,
+            nice: false,
+            domain: [minOf(latencies) * 0.8, maxOf(latencies) * 1.25],
+          }
+        : { type: 'log' as const },
+    axis: { title: 'latency (ms, log scale)', format: ',~r' },
+  };
+  const seriesNames = [...new Set(rows.map((r) => r.series))];
+  const bySeries = seriesNames.length > 1;
+  const color = bySeries
+    ? {
+        field: 'series',
+        type: 'nominal' as const,
+        title: results.axes
+          .filter((a) => a !== axis)
+          .map((a) => a.name)
+          .join(', '),
+        scale: categoryScale(seriesNames),
+        legend: { orient: 'bottom' as const },
+      }
+    : {
+        field: 'stat',
+        type: 'nominal' as const,
+        title: null,
+        scale: { domain: stats, range: [OKABE_ITO[1], OKABE_ITO[5]].slice(0, stats.length) },
+        legend: { orient: 'bottom' as const },
+      };
+  const layer = [
+    {
+      mark: { type: 'line' as const, strokeWidth: 1.5, opacity: 0.7 },
+      encoding: {
+        x,
+        y,
+        color,
+        order: { field: 'order', type: 'quantitative' as const },
+        detail: { field: bySeries ? 'series' : 'stat' },
+      },
+    },
+    {
+      mark: { type: 'point' as const, filled: true, size: 60 },
+      encoding: {
+        x,
+        y,
+        color,
+        tooltip: [
+          { field: 'label', title: axis?.name ?? 'point' },
+          ...(bySeries ? [{ field: 'series', title: 'series' }] : []),
+          { field: 'stat', title: 'percentile' },
+          { field: 'ms', title: 'latency (ms)', format: ',.3~r' },
+          { field: 'calls', title: 'calls per request', format: ',.3~r' },
+          { field: 'unanswered', title: 'share unanswered', format: '.2%' },
+        ],
+      },
+    },
+    {
+      // Each point named once, beside its p99.
+      transform: [{ filter: "datum.stat == 'p99'" }],
+      mark: { type: 'text' as const, dy: -10, fontSize: 10, color: '#444' },
+      encoding: { x, y, text: { field: 'label' } },
+    },
+  ];
+  const name =
+    axis === null ? 'setting' : (AXIS_WORDS.find(([re]) => re.test(axis.path))?.[1] ?? axis.name);
+  return {
+    $schema: SCHEMA,
+    title: chartTitle(results, [
+      `Tail latency against the calls a request sends, one point per ${name}`,
+      `Right: more calls (hedges, retries); down: a shorter tail. ${rows.length > 0 ? `From ${sig3(minOf(calls))} to ${sig3(maxOf(calls))} calls per request` : 'No point answered a request'}`,
+    ]),
+    config: baseConfig(),
+    data: { values: rows },
+    width: WIDTH,
+    height: HEIGHT,
+    layer,
+  } as VegaLiteSpec;
+}

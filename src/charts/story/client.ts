@@ -1,0 +1,132 @@
+/**
+ * The client's side of the tail: what hedging buys in tail latency against the calls it adds,
+ * and what retries do to a throttled burst. Every number is read from the run; a run whose
+ * sweep lacks the axis the section reads says nothing rather than guess.
+ */
+import type { ExperimentResults, PointResult } from '../../experiments/results.ts';
+import { unansweredShare } from '../clientTrade.ts';
+import { formatMs, formatShare, formatUsd } from '../format.ts';
+import { stat } from './points.ts';
+import type { StoryText } from './text.ts';
+
+const EMPTY: StoryText = { sentences: [], takeaway: null };
+const HEDGE_AXIS = 'caller.hedge.after';
+const ATTEMPTS_AXIS = 'caller.retry.attempts';
+const JITTER_AXIS = 'caller.retry.backoff.jitter';
+
+/** A hedge delay as the sweep gives it (ms or "50ms"), in words. */
+function delayWords(p: PointResult): string {
+  const v = p.params[HEDGE_AXIS];
+  return typeof v === 'number' ? formatMs(v) : String(v);
+}
+
+const extra = (calls: number) => formatShare(calls - 1);
+
+export function hedgingText(results: ExperimentResults): StoryText {
+  if (!results.axes.some((a) => a.path === HEDGE_AXIS)) return EMPTY;
+  const points = results.points.filter(
+    (p) => p.client?.callsPerRequest != null && stat(p, 'p999') !== null,
+  );
+  if (points.length < 2) return EMPTY;
+  // The baseline: the point that sent the fewest copies (a delay longer than any call).
+  const base = points.reduce((a, b) => (b.client!.hedges < a.client!.hedges ? b : a));
+  const calls = (p: PointResult) => p.client!.callsPerRequest!;
+  // The best trade: the shortest p99.9 for at most 10% more calls; and the most calls.
+  const cheap = points.filter((p) => p !== base && calls(p) <= 1.1);
+  const best =
+    cheap.length > 0 ? cheap.reduce((a, b) => (stat(b, 'p999')! < stat(a, 'p999')! ? b : a)) : null;
+  const most = points.reduce((a, b) => (calls(b) > calls(a) ? b : a));
+  const sentences: string[] = [
+    `With ${base.client!.hedges === 0 ? 'no copy sent' : `${extra(calls(base))} more calls`} (a delay of ${delayWords(base)}), the p99 is ${formatMs(stat(base, 'p99'))} and the p99.9 ${formatMs(stat(base, 'p999'))}: the slow calls are the tail.`,
+  ];
+  if (best !== null) {
+    sentences.push(
+      `A copy after ${delayWords(best)} goes out for the ${extra(calls(best))} of requests still unanswered then; the first answer wins, and the p99 falls to ${formatMs(stat(best, 'p99'))} and the p99.9 to ${formatMs(stat(best, 'p999'))}.`,
+    );
+  }
+  if (most !== best && most !== base) {
+    sentences.push(
+      `Hedging after ${delayWords(most)} sends ${extra(calls(most))} more calls for a p99.9 of ${formatMs(stat(most, 'p999'))}${calls(most) > 1.9 ? ': nearly every request is sent twice' : ''}.`,
+    );
+  }
+  const costOf = (p: PointResult) => p.client!.extraUsdPerMillionRoots;
+  const perMillion = (p: PointResult) => p.cost.usdPerMillionRoots;
+  if (best !== null && costOf(best) !== null && perMillion(base) !== null) {
+    sentences.push(
+      `Each copy is a real call, billed, and the loser runs on: the copies cost ${formatUsd(costOf(best))} per million requests at ${delayWords(best)}, on a bill of ${formatUsd(perMillion(base))} without them${most !== best && costOf(most) !== null ? `, and ${formatUsd(costOf(most))} at ${delayWords(most)}` : ''}.`,
+    );
+  }
+  const rows = [...points]
+    .sort((a, b) => calls(a) - calls(b))
+    .map((p) => [
+      delayWords(p),
+      calls(p).toFixed(3),
+      formatMs(stat(p, 'p99')),
+      formatMs(stat(p, 'p999')),
+      formatUsd(costOf(p)),
+    ]);
+  const takeaway =
+    best !== null && stat(best, 'p999')! < stat(base, 'p999')! / 2
+      ? `A second copy after ${delayWords(best)} cuts the p99.9 from ${formatMs(stat(base, 'p999'))} to ${formatMs(stat(best, 'p999'))} for ${extra(calls(best))} more calls: the trade Dean and Barroso describe, on a serverless function.`
+      : null;
+  return {
+    sentences: sentences.slice(0, 5),
+    takeaway,
+    table: {
+      caption: 'Hedge delay, calls per request and the tail (copies left to run)',
+      head: ['hedge after', 'calls per request', 'p99', 'p99.9', 'copies per million requests'],
+      rows,
+    },
+  };
+}
+
+export function retryStormText(results: ExperimentResults): StoryText {
+  if (!results.axes.some((a) => a.path === ATTEMPTS_AXIS)) return EMPTY;
+  const points = results.points.filter((p) => p.client?.callsPerRequest != null);
+  const attempts = (p: PointResult) => Number(p.params[ATTEMPTS_AXIS]);
+  const jitterOf = (p: PointResult) => String(p.params[JITTER_AXIS] ?? '');
+  const series = [...new Set(points.map(jitterOf))];
+  const sentences: string[] = [];
+  const rows: string[][] = [];
+  let takeaway: string | null = null;
+  for (const jitter of series) {
+    const mine = points
+      .filter((p) => jitterOf(p) === jitter)
+      .sort((a, b) => attempts(a) - attempts(b));
+    if (mine.length < 2) continue;
+    const first = mine[0];
+    const last = mine[mine.length - 1];
+    const how =
+      jitter === '' ? '' : jitter === 'none' ? ' without jitter' : ` and ${jitter} jitter`;
+    const who = jitter === '' ? '' : jitter === 'none' ? ' (no jitter)' : ` (${jitter} jitter)`;
+    for (const p of mine) {
+      rows.push([
+        String(attempts(p)),
+        jitter || '-',
+        p.client!.callsPerRequest!.toFixed(2),
+        formatShare(unansweredShare(p)),
+        formatMs(stat(p, 'p50')),
+        formatMs(stat(p, 'p99')),
+      ]);
+    }
+    sentences.push(
+      `With ${attempts(first)} attempt${attempts(first) === 1 ? '' : 's'}, ${formatShare(unansweredShare(first))} of requests are refused in the end; with ${attempts(last)} attempts${how}, each request sends ${last.client!.callsPerRequest!.toFixed(2)} calls on average into the platform at its limit, and ${formatShare(unansweredShare(last))} are still refused.`,
+    );
+    sentences.push(
+      `The requests that get through${who} wait their backoffs: the p99 goes from ${formatMs(stat(first, 'p99'))} to ${formatMs(stat(last, 'p99'))}.`,
+    );
+    if (takeaway === null) {
+      takeaway = `Retries into a throttled burst multiply the calls (${last.client!.callsPerRequest!.toFixed(1)} per request at ${attempts(last)} attempts${how}) and the waits, and save ${formatShare(Math.max(0, (unansweredShare(first) ?? 0) - (unansweredShare(last) ?? 0)))} of the requests from being refused.`;
+    }
+  }
+  if (sentences.length === 0) return EMPTY;
+  return {
+    sentences: sentences.slice(0, 5),
+    takeaway,
+    table: {
+      caption: 'Attempts, calls per request, requests refused in the end, and latency',
+      head: ['attempts', 'jitter', 'calls per request', 'refused', 'p50', 'p99'],
+      rows,
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { chartsFor, undrawable } from '../../src/charts/chartsFor.ts';
+import { clientTrade, clientTradeRows, unansweredShare } from '../../src/charts/clientTrade.ts';
+import type { ExperimentResults } from '../../src/experiments/results.ts';
+import { chainDepthSweep } from './fixtures.ts';
+
+/** A sweep of hedge delays: each point's p99, p99.9, calls per request and refused calls. */
+function hedgeSweep(points: [number, number, number, number, number][]): ExperimentResults {
+  const base = chainDepthSweep();
+  const template = base.points[0];
+  return {
+    ...base,
+    axes: [{ path: 'caller.hedge.after', name: 'after', values: points.map(([d]) => d) }],
+    points: points.map(([d, p99, p999, calls, throttled], index) => ({
+      ...template,
+      index,
+      label: `after=${d}`,
+      params: { 'caller.hedge.after': d },
+      endToEnd: {
+        ...template.endToEnd,
+        p99: { value: p99, low: null, high: null },
+        p999: { value: p999, low: null, high: null },
+      },
+      calls: { arrivals: 1000, completed: 1000 - throttled, throttled, timedOut: 0, inFlight: 0 },
+      client: {
+        requests: 1000,
+        attempts: 1000,
+        retries: 0,
+        hedges: Math.round((calls - 1) * 1000),
+        attemptsPerRequest: 1,
+        callsPerRequest: calls,
+        timedOutShare: 0,
+        failedShare: 0,
+        cancelled: 0,
+        extraUsd: 0,
+        extraUsdPerMillionRoots: 0,
+        extraBilledShare: 0,
+      },
+    })),
+  } as ExperimentResults;
+}
+
+describe('clientTrade: tail latency against calls per request', () => {
+  const r = hedgeSweep([
+    [10000, 1100, 1500, 1, 0],
+    [50, 77, 100, 1.05, 20],
+    [10, 47, 65, 2, 0],
+  ]);
+
+  it('one row per point and percentile, at its calls per request, labelled by the swept value', () => {
+    const { rows, axis } = clientTradeRows(r);
+    expect(axis?.path).toBe('caller.hedge.after');
+    expect(rows.map((x) => [x.calls, x.stat, x.ms])).toEqual([
+      [1, 'p99', 1100],
+      [1, 'p99.9', 1500],
+      [1.05, 'p99', 77],
+      [1.05, 'p99.9', 100],
+      [2, 'p99', 47],
+      [2, 'p99.9', 65],
+    ]);
+    // A point where requests went unanswered says how many.
+    expect(rows[2].label).toBe('50 ms (2% unanswered)');
+    expect(rows[0].label).toBe('10 s');
+    expect(unansweredShare(r.points[1])).toBeCloseTo(0.02, 12);
+  });
+
+  it('is chosen for a sweep of a caller field, and draws a spec with every row', () => {
+    expect(chartsFor(r).map((c) => c.name)).toContain('clientTrade');
+    const spec = clientTrade(r) as { data: { values: unknown[] } };
+    expect(spec.data.values).toHaveLength(6);
+  });
+
+  it('is not drawable without a sweep', () => {
+    const flat = { ...r, axes: [], points: [r.points[0]] } as ExperimentResults;
+    expect(undrawable(flat, 'clientTrade')).toMatch(/sweep/);
+  });
+});
