@@ -1,4 +1,5 @@
 import type { Graph } from '../workload/graph/graph.ts';
+import { expectedFunctionArrivals } from '../workload/population/functionArrivals.ts';
 import { expectedArrivals } from '../workload/sources/index.ts';
 import type { PreparedExperiment } from './prepare.ts';
 
@@ -133,7 +134,13 @@ export function estimateWork(prepared: PreparedExperiment): { calls: number; cor
   let calls = 0;
   for (const p of prepared.points) {
     const r = p.resolved;
-    const roots = r.sources.reduce((n, s) => n + expectedArrivals(s.spec, r.duration, s.trace), 0);
+    let roots = 0;
+    for (const s of r.sources) {
+      // A source of many functions calls its own functions, one call each (no graph).
+      if (s.functions) {
+        for (const f of s.functions) calls += expectedFunctionArrivals(f.arrivals, r.duration);
+      } else roots += expectedArrivals(s.spec, r.duration, s.trace);
+    }
     calls += roots * expectedHops(r.graph);
     // A ping is one call: the entry function sees it and returns.
     if (r.warmers) {
