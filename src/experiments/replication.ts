@@ -5,6 +5,7 @@ import { buildWorld } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
 import { GraphBody } from '../workload/graph/graphBody.ts';
 import { driveWorkload } from './driveWorkload.ts';
+import { FunctionRecorder } from './perFunction.ts';
 import { Recorder, type ReplicationData } from './recorder.ts';
 import type { ResolvedPoint } from './resolve.ts';
 
@@ -62,12 +63,33 @@ export function* replicationSteps(
     point.graph.entry,
     point.timelineWindow,
   );
+  // Workloads of many functions are also recorded function by function (perFunction.ts).
+  const regionNames = point.sources.flatMap((s) => s.functions?.map((f) => f.name) ?? []);
+  const perFunction =
+    regionNames.length > 0 ? new FunctionRecorder(regionNames, point.warmup, point.duration) : null;
   const world = buildWorld(sim, {
     client: point.client,
     functions: point.functions,
     seed,
-    sink: recorder,
-    observe: (fn) => recorder.observer(fn.name, fn.memoryMB / 1024),
+    sink: perFunction
+      ? {
+          ended: (call) => {
+            perFunction.ended(call);
+            recorder.ended(call);
+          },
+        }
+      : recorder,
+    observe: (fn) => {
+      const all = recorder.observer(fn.name, fn.memoryMB / 1024);
+      const own = perFunction?.observer(fn);
+      if (!own) return all;
+      return {
+        levels: (t, s, b, i) => {
+          all.levels(t, s, b, i);
+          own.levels(t, s, b, i);
+        },
+      };
+    },
     // The recorder reads each call as it ends and keeps none.
     reuseCalls: options.reuseCalls ?? true,
     maxCallsInFlight: point.limits.maxCallsInFlight,
@@ -171,6 +193,7 @@ export function* replicationSteps(
     drainMs: drained - point.duration,
     mserMs: recorder.mserTruncation(),
     warmupMs: point.warmup,
+    ...(perFunction ? { functions: perFunction.table() } : {}),
   };
 }
 

@@ -31,12 +31,14 @@ import {
   nullable,
   number,
   object,
+  optional,
   record,
   refine,
   type SameKeys,
   string,
   tuple,
 } from '../spec/schema.ts';
+import { functionTableSchema } from './functionTableSchema.ts';
 import { BREAKDOWN_STRIDE, breakdownBin } from './recorder.ts';
 import type { ReplicationDataJSON } from './replicationData.ts';
 import { MAX_TIMELINE_WINDOWS } from './resolve.ts';
@@ -195,6 +197,7 @@ const replicationShape = {
   drainMs: nonNegative,
   mserMs: nullable(nonNegative),
   warmupMs: nonNegative,
+  functions: optional(functionTableSchema),
 };
 
 export const replicationDataSchema = refine(object(replicationShape), (d) => {
