@@ -29,6 +29,7 @@ import { SpecError } from '../spec/specError.ts';
 import type { Graph } from '../workload/graph/graph.ts';
 import { graphFunctions, toGraph } from '../workload/graph/graphSpec.ts';
 import { sourceFunctions } from '../workload/sources/index.ts';
+import { traceKey } from '../workload/sources/trace.ts';
 import {
   loadTrace,
   type ReadText,
@@ -163,10 +164,10 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
   const sources = spec.workload.map((s, i): ResolvedPoint['sources'][number] => {
     let trace: TraceData | undefined;
     if (s.kind === 'trace') {
-      trace = traces.get(s.file);
+      trace = traces.get(traceKey(s));
       if (!trace) {
         trace = loadTrace(s, `workload[${i}]`, ctx.readText);
-        traces.set(s.file, trace);
+        traces.set(traceKey(s), trace);
       }
     }
     const region = sourceFunctions(s, spec.seed, trace);
