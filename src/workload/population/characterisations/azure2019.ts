@@ -50,6 +50,33 @@ const EXECUTION_SIGMA = 0.7;
 // lambda 107.083 MB (§3, Fig. 8, M). Per application in the paper; here one per function.
 const MEMORY_MB = new BurrXII(11.652, 0.221, 107.083);
 
+/**
+ * Invocations per day of an application (Fig. 5a, applications, M): 45 % at most once an hour,
+ * 81 % at most once a minute, about 3 % more than once a second (the review's figure), the top
+ * near 1e8 a day; the bottom at once in 14 days like the functions' (D: the plot's floor).
+ * Shahrad et al.'s policy comparison counts applications (an app's functions share its
+ * instances), so a population "like azure-2019-apps" is one of applications, each a pool.
+ */
+const APP_PER_DAY = new LogQuantileTable([
+  [0, 1 / 14],
+  [0.45, 24],
+  [0.81, 1440],
+  [0.97, 86_400],
+  [1, 1e8],
+]);
+
+export const azure2019Apps: Characterisation = {
+  name: 'azure-2019-apps',
+  source:
+    'Shahrad et al., "Serverless in the Wild", USENIX ATC 2020, section 3: applications\' rates (Fig. 5a, M), the CV of applications (Fig. 6), execution (Fig. 7) and memory per application (Fig. 8); see models/CALIBRATION.md',
+  perDay: APP_PER_DAY,
+  periodicShare: PERIODIC_SHARE,
+  iatCv: IAT_CV,
+  meanExecutionMs: MEAN_EXECUTION_MS,
+  executionSigma: EXECUTION_SIGMA,
+  memoryMB: MEMORY_MB,
+};
+
 export const azure2019: Characterisation = {
   name: 'azure-2019',
   source:

@@ -1,10 +1,10 @@
 /** The published characterisations a population can be drawn like, one file each. */
-import { azure2019 } from './azure2019.ts';
+import { azure2019, azure2019Apps } from './azure2019.ts';
 import type { Characterisation } from './characterisation.ts';
 
 export type { Characterisation } from './characterisation.ts';
 
-export const CHARACTERISATIONS = [azure2019] as const;
+export const CHARACTERISATIONS = [azure2019, azure2019Apps] as const;
 
 export const CHARACTERISATION_NAMES = CHARACTERISATIONS.map((c) => c.name) as [string, ...string[]];
 
