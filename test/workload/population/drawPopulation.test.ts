@@ -60,7 +60,8 @@ describe('a population drawn like Azure Functions 2019', () => {
   it('draws applications like the paper counts them: 45 % at most hourly, 81 % at most once a minute', () => {
     const n = 20_000;
     const apps = drawPopulation(parse({ functions: n, like: 'azure-2019-apps' }), 2019);
-    const perDay = (f: (typeof apps)[number]) => (f.arrivals as { perSecond: number }).perSecond * 86_400;
+    const perDay = (f: (typeof apps)[number]) =>
+      (f.arrivals as { perSecond: number }).perSecond * 86_400;
     const hourly = apps.filter((f) => perDay(f) <= 24 * (1 + 1e-9)).length / n;
     const minutely = apps.filter((f) => perDay(f) <= 1440 * (1 + 1e-9)).length / n;
     expect(Math.abs(hourly - 0.45)).toBeLessThan(tol(0.45, n));
