@@ -113,6 +113,7 @@ describe('a population that cannot make a function', () => {
 
   it('refuses no functions, and an unknown characterisation', () => {
     expect(refused({ functions: 0 }).path).toBe('workload.population.functions');
+    expect(refused({ functions: 100_001 }).path).toBe('workload.population.functions');
     expect(refused({ functions: 1, like: 'aws-2030' }).path).toBe('workload.population.like');
   });
 });
