@@ -81,3 +81,19 @@ describe('a population workload', () => {
     }
   });
 });
+
+describe('the work estimate of a region', () => {
+  it('counts each function’s calls, at the cost a call among many functions has', async () => {
+    const { estimateWork, NOMINAL_CALLS_PER_SECOND, REGION_CALL_COST } = await import(
+      '../../src/experiments/estimate.ts'
+    );
+    const prepared = prepare(REGION);
+    const expected = prepared.points[0].resolved.sources[0].functions!.reduce(
+      (n, f) => n + (f.arrivals as { perSecond: number }).perSecond * 600,
+      0,
+    );
+    const w = estimateWork(prepared);
+    expect(w.calls).toBeCloseTo(expected, 6);
+    expect(w.coreSeconds).toBeCloseTo((REGION_CALL_COST * expected) / NOMINAL_CALLS_PER_SECOND, 9);
+  });
+});
