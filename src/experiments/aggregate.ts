@@ -1,6 +1,7 @@
 import { meanInterval, summarizeReplications } from '../metrics/confidence.ts';
 import { Histogram } from '../metrics/histogram.ts';
 import { STAGES, type Stage } from '../platform/call.ts';
+import { type FunctionRow, functionRows, summariseFunctions } from './perFunction.ts';
 import {
   BREAKDOWN_STRIDE,
   breakdownBin,
@@ -16,6 +17,11 @@ import type {
   Timeline,
 } from './results.ts';
 import type { SweepPoint } from './sweep.ts';
+
+/** Each function's row over the replications, for workloads of many functions; null otherwise. */
+export function functionRowsOf(reps: ReplicationData[]): FunctionRow[] {
+  return functionRows(reps.map((r) => r.functions!));
+}
 
 /** The percentiles at which the CDF is tabulated for charts. */
 export const CDF_PERCENTILES = [
@@ -199,6 +205,7 @@ export function aggregatePoint(
     },
     timeline: timeline(reps),
     cdf: merged.count > 0 ? CDF_PERCENTILES.map((p) => [p, merged.quantile(p)]) : [],
+    ...(reps[0].functions ? { functions: summariseFunctions(functionRowsOf(reps)) } : {}),
   };
 }
 

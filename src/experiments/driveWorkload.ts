@@ -5,6 +5,7 @@ import { createStream } from '../random/streams.ts';
 import { PeriodicArrivals } from '../workload/arrivals/periodicArrivals.ts';
 import type { Caller } from '../workload/client/caller.ts';
 import { driveArrivals } from '../workload/driveArrivals.ts';
+import { createFunctionArrivals } from '../workload/population/functionArrivals.ts';
 import { createArrivals } from '../workload/workloadSpec.ts';
 import { TAG_ROOT, TAG_WARMER } from './recorder.ts';
 import type { ResolvedPoint } from './resolve.ts';
@@ -30,6 +31,21 @@ export function driveWorkload(
   const entry = world.functions.get(point.graph.entry)!;
   const external = point.client.internet !== null;
   point.sources.forEach((source, i) => {
+    if (source.functions) {
+      // A source of many functions: each function its own arrivals, on its own stream, to its
+      // own pool (the same seed gives a function the same calls whatever the others do).
+      for (const route of source.functions) {
+        const fn = world.functions.get(route.name)!;
+        const process = createFunctionArrivals(
+          route.arrivals,
+          createStream(seed, `arrivals:${i}/${route.name}`),
+        );
+        driveArrivals(sim, process, point.duration, () =>
+          sent(world.invoker.invoke(fn, null, external, TAG_ROOT)),
+        );
+      }
+      return;
+    }
     const process = createArrivals(source.spec, createStream(seed, `arrivals:${i}`), source.trace);
     driveArrivals(
       sim,

@@ -6,6 +6,7 @@ import type { CallSink } from '../platform/invoker.ts';
 import type { PoolObserver } from '../platform/poolObserver.ts';
 import { log2 } from '../special/log2.ts';
 import type { RequestSink } from '../workload/client/caller.ts';
+import type { FunctionTable } from './perFunction.ts';
 
 /** Tags of root calls: real traffic, and warmers' pings. */
 export const TAG_ROOT = 0;
@@ -70,6 +71,8 @@ export interface ReplicationData {
   mserMs: number | null;
   /** The replication's warm-up, ms, to compare with. */
   warmupMs: number;
+  /** Function by function, for workloads of many functions (absent otherwise): perFunction.ts. */
+  functions?: FunctionTable;
 }
 
 /** A caller's requests and calls in one replication (see Caller). */

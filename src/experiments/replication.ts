@@ -2,12 +2,14 @@ import { Simulation, type StopReason } from '../engine/index.ts';
 import { Histogram } from '../metrics/histogram.ts';
 import type { Call } from '../platform/call.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
+import type { CallSink } from '../platform/invoker.ts';
 import { billedMemoryMB } from '../platform/memory.ts';
 import { BUILD_CHUNK, buildWorldSteps } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
 import { Caller, type RequestSink, TAG_RETRY } from '../workload/client/caller.ts';
 import { GraphBody } from '../workload/graph/graphBody.ts';
 import { driveWorkload } from './driveWorkload.ts';
+import { FunctionRecorder } from './perFunction.ts';
 import { Recorder, type ReplicationData, TAG_ROOT } from './recorder.ts';
 import type { ResolvedPoint } from './resolve.ts';
 import { RunLimitError } from './runLimitError.ts';
@@ -71,21 +73,43 @@ export function* replicationSteps(
   // With a caller's policy, root calls end at the caller, which reports its requests to the
   // recorder; it is made once the invoker exists.
   let caller: Caller | null = null;
+  const toRecorder: CallSink =
+    point.caller === null
+      ? recorder
+      : // Warmers' pings and fire-and-forget calls still end at the recorder.
+        {
+          ended: (call) =>
+            call.tag === TAG_ROOT || call.tag === TAG_RETRY
+              ? caller!.ended(call)
+              : recorder.ended(call),
+        };
+  // Workloads of many functions are also recorded function by function (perFunction.ts).
+  const regionNames = point.sources.flatMap((s) => s.functions?.map((f) => f.name) ?? []);
+  const perFunction =
+    regionNames.length > 0 ? new FunctionRecorder(regionNames, point.warmup, point.duration) : null;
   const world = yield* buildWorldSteps(sim, {
     client: point.client,
     functions: point.functions,
     seed,
-    sink:
-      point.caller === null
-        ? recorder
-        : // Warmers' pings and fire-and-forget calls still end at the recorder.
-          {
-            ended: (call) =>
-              call.tag === TAG_ROOT || call.tag === TAG_RETRY
-                ? caller!.ended(call)
-                : recorder.ended(call),
+    sink: perFunction
+      ? {
+          ended: (call) => {
+            perFunction.ended(call);
+            toRecorder.ended(call);
           },
-    observe: (fn) => recorder.observer(fn.name, fn.memoryMB / 1024),
+        }
+      : toRecorder,
+    observe: (fn) => {
+      const all = recorder.observer(fn.name, fn.memoryMB / 1024);
+      const own = perFunction?.observer(fn);
+      if (!own) return all;
+      return {
+        levels: (t, s, b, i) => {
+          all.levels(t, s, b, i);
+          own.levels(t, s, b, i);
+        },
+      };
+    },
     // The recorder reads each call as it ends and keeps none; a caller keeps its attempts.
     reuseCalls: point.caller === null && (options.reuseCalls ?? true),
     maxCallsInFlight: point.limits.maxCallsInFlight,
@@ -239,6 +263,7 @@ export function* replicationSteps(
     drainMs: drained - point.duration,
     mserMs: recorder.mserTruncation(),
     warmupMs: point.warmup,
+    ...(perFunction ? { functions: perFunction.table() } : {}),
   };
 }
 

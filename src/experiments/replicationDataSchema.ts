@@ -38,6 +38,7 @@ import {
   string,
   tuple,
 } from '../spec/schema.ts';
+import { functionTableSchema } from './functionTableSchema.ts';
 import { BREAKDOWN_STRIDE, breakdownBin } from './recorder.ts';
 import type { ReplicationDataJSON } from './replicationData.ts';
 import { MAX_TIMELINE_WINDOWS } from './resolve.ts';
@@ -215,6 +216,7 @@ const replicationShape = {
   drainMs: nonNegative,
   mserMs: nullable(nonNegative),
   warmupMs: nonNegative,
+  functions: optional(functionTableSchema),
 };
 
 export const replicationDataSchema = refine(object(replicationShape), (d) => {

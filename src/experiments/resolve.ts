@@ -29,6 +29,8 @@ import { SpecError } from '../spec/specError.ts';
 import { type CallerPolicy, toCallerPolicy } from '../workload/client/callerSpec.ts';
 import type { Graph } from '../workload/graph/graph.ts';
 import { graphFunctions, toGraph } from '../workload/graph/graphSpec.ts';
+import { sourceFunctions } from '../workload/sources/index.ts';
+import { traceKey } from '../workload/sources/trace.ts';
 import {
   loadTrace,
   type ReadText,
@@ -37,13 +39,18 @@ import {
   type WarmersSpec,
 } from '../workload/workloadSpec.ts';
 import type { ExperimentSpec } from './experimentSpec.ts';
+import { type RegionRoute, regionFunctionConfigs } from './regionFunctions.ts';
 
 /** One sweep point, ready to run: every model resolved, every file read. */
 export interface ResolvedPoint {
   client: ClientConfig;
   functions: FunctionConfig[];
   graph: Graph;
-  sources: { spec: SourceSpec; trace?: TraceData }[];
+  /**
+   * `functions`: for a source of many functions (a population, a trace replayed function by
+   * function), each function's calls, to its own function of `functions` above.
+   */
+  sources: { spec: SourceSpec; trace?: TraceData; functions?: RegionRoute[] }[];
   /** `functions`: the functions pinged, resolved from the spec (the entry function by default). */
   warmers:
     | (Omit<WarmersSpec, 'functions' | 'period'> & { period: number; functions: string[] })
@@ -155,6 +162,34 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
       memoryMB,
     };
   });
+  const traces = ctx.traces ?? new Map<string, TraceData>();
+  const taken = new Set(names);
+  const sources = spec.workload.map((s, i): ResolvedPoint['sources'][number] => {
+    let trace: TraceData | undefined;
+    if (s.kind === 'trace') {
+      trace = traces.get(traceKey(s));
+      if (!trace) {
+        trace = loadTrace(s, `workload[${i}]`, ctx.readText);
+        traces.set(traceKey(s), trace);
+      }
+    }
+    const region = sourceFunctions(s, spec.seed, trace);
+    if (region === null) return trace ? { spec: s, trace } : { spec: s };
+    // Each function of the source on the experiment's platform, in its own pool.
+    const { configs, routes } = regionFunctionConfigs(
+      region,
+      platformFor(spec.platform, 'platform'),
+      {
+        execution: fromSpec(spec.function.execution),
+        memoryMB: spec.function.memoryMB,
+        timeout: spec.function.timeout,
+      },
+      taken,
+      `workload[${i}]`,
+    );
+    functions.push(...configs);
+    return trace ? { spec: s, trace, functions: routes } : { spec: s, functions: routes };
+  });
   // Provisioned instances hold cluster slots from the start: they must fit.
   const onCluster = new Map<PlatformConfig, number>();
   for (const f of functions) {
@@ -194,16 +229,6 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
   if (typeof spec.client !== 'string') ctx.models.checkInline('client', spec.client, 'client');
   const clientModel: ClientModel =
     typeof spec.client === 'string' ? ctx.models.client(spec.client, 'client').model : spec.client;
-  const traces = ctx.traces ?? new Map<string, TraceData>();
-  const sources = spec.workload.map((s, i) => {
-    if (s.kind !== 'trace') return { spec: s };
-    let trace = traces.get(s.file);
-    if (!trace) {
-      trace = loadTrace(s, `workload[${i}]`, ctx.readText);
-      traces.set(s.file, trace);
-    }
-    return { spec: s, trace };
-  });
   return {
     client: toClientConfig(clientModel),
     functions,

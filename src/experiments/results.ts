@@ -5,6 +5,7 @@
  */
 import type { Stage } from '../platform/call.ts';
 import type { ExperimentSpec } from './experimentSpec.ts';
+import type { FunctionsSummary } from './perFunction.ts';
 
 export type ChartList = NonNullable<ExperimentSpec['charts']>;
 
@@ -153,6 +154,12 @@ export interface PointResult {
   drain?: { mean: number; max: number };
   /** Present when the experiment asks for one (e.g. a burst). */
   timeline: Timeline | null;
+  /**
+   * For workloads of many functions (a population, a trace replayed function by function): the
+   * distribution across functions (cold-start share and p99), in a size that does not grow with
+   * their number; each function's own row is in functions.csv. Absent otherwise.
+   */
+  functions?: FunctionsSummary;
   /** The end-to-end CDF at fixed percentiles, for distribution charts: [p, latency] pairs. */
   cdf: [number, number][];
 }

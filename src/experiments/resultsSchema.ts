@@ -31,6 +31,7 @@ import {
   tuple,
 } from '../spec/schema.ts';
 import { chartsSchema } from './chartsSpec.ts';
+import { functionsSummarySchema } from './functionTableSchema.ts';
 import { MAX_TIMELINE_WINDOWS } from './resolve.ts';
 import type {
   CallCounts,
@@ -253,6 +254,8 @@ const pointShape = {
   // Absent from results written before the warm-up check and the drain.
   warmupCheck: optional(object({ mser: nullable(nonNegative), tooShort: boolean() })),
   drain: optional(object({ mean: nonNegative, max: nonNegative })),
+  // Only for workloads of many functions (perFunction.ts).
+  functions: optional(functionsSummarySchema),
 };
 
 const pointSchema = refine(object(pointShape), (p) => {

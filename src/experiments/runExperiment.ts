@@ -2,7 +2,8 @@ import { Histogram } from '../metrics/histogram.ts';
 import { deriveSeed } from '../random/streams.ts';
 import { parseDuration } from '../spec/duration.ts';
 import { VERSION } from '../version.ts';
-import { aggregatePoint } from './aggregate.ts';
+import { aggregatePoint, functionRowsOf } from './aggregate.ts';
+import type { FunctionRow } from './perFunction.ts';
 import type { PreparedExperiment } from './prepare.ts';
 import type { ReplicationData } from './recorder.ts';
 import { RunLimitError, replicationSteps } from './replication.ts';
@@ -22,6 +23,11 @@ export interface RunOutput {
   results: ExperimentResults;
   /** The end-to-end histogram of each point, all replications merged (for HdrHistogram files). */
   histograms: Histogram[];
+  /**
+   * For workloads of many functions, each complete point's function rows (functions.csv), in the
+   * order of `results.points`; absent otherwise.
+   */
+  functionRows?: FunctionRow[][];
 }
 
 /**
@@ -198,6 +204,7 @@ export function assembleUnits(
 ): RunOutput {
   const points: PointResult[] = [];
   const histograms: Histogram[] = [];
+  const rows: FunctionRow[][] = [];
   header.points.forEach((point, p) => {
     const reps: ReplicationData[] = [];
     for (let r = 0; r < header.replications; r++) {
@@ -212,8 +219,10 @@ export function assembleUnits(
     const merged = new Histogram();
     for (const rep of reps) merged.add(rep.endToEnd);
     histograms.push(merged);
+    if (reps[0].functions) rows.push(functionRowsOf(reps));
   });
-  return { results: assembleResults(header, points, partial), histograms };
+  const results = assembleResults(header, points, partial);
+  return rows.length > 0 ? { results, histograms, functionRows: rows } : { results, histograms };
 }
 
 export function assembleResults(

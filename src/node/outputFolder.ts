@@ -238,7 +238,7 @@ const CHART_FILE = new RegExp(`^(${CHART_NAMES.join('|')})(-\\d+)?\\.(vl\\.json|
  * Only names coldtail writes are touched; anything else in the folder stays.
  */
 export function clearPreviousRun(dir: string): void {
-  for (const f of ['results.json', 'results.csv']) removeFile(dir, f);
+  for (const f of ['results.json', 'results.csv', 'functions.csv']) removeFile(dir, f);
   for (const f of files(join(dir, 'hdr'))) if (HDR_FILE.test(f)) removeFile(join(dir, 'hdr'), f);
   for (const f of files(dir)) if (CHART_FILE.test(f)) removeFile(dir, f);
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { functionsCsv } from '../experiments/perFunction.ts';
 import { resultsCsv } from '../experiments/resultsCsv.ts';
 import type { RunOutput } from '../experiments/runExperiment.ts';
 import { toHdrText } from '../metrics/hdrText.ts';
@@ -9,6 +10,8 @@ import { clearPreviousRun, ownFolder } from './outputFolder.ts';
 export const OUTPUT_FILES = {
   results: 'results.json',
   csv: 'results.csv',
+  /** One row per function per point, for workloads of many functions. */
+  functions: 'functions.csv',
   hdr: (index: number) => join('hdr', `point-${index}.hdr`),
 };
 
@@ -33,6 +36,19 @@ export function writeOutputs(dir: string, output: RunOutput): string[] {
     put(OUTPUT_FILES.hdr(output.results.points[i].index), toHdrText(h));
   });
   put(OUTPUT_FILES.csv, resultsCsv(output.results));
+  if (output.functionRows) {
+    const { points } = output.results;
+    put(
+      OUTPUT_FILES.functions,
+      functionsCsv(
+        output.functionRows.map((rows, i) => ({
+          index: points[i].index,
+          label: points[i].label,
+          rows,
+        })),
+      ),
+    );
+  }
   // Last, so that a complete results.json means every other file is there.
   put(OUTPUT_FILES.results, `${JSON.stringify(output.results, null, 2)}\n`);
   return written;

@@ -108,7 +108,7 @@ describe('coldtail run', () => {
     const r = await run(['run', bad, '--out', out]);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(
-      `${bad}: workload: expected exactly one of poisson, constant, burst, onOff, piecewise, daily, trace; got "poison"; did you mean "poisson"?`,
+      `${bad}: workload: expected exactly one of poisson, constant, burst, onOff, piecewise, daily, trace, population; got "poison"; did you mean "poisson"?`,
     );
     expect(existsSync(out)).toBe(false);
     const missing = await run(['run', join(dir, 'nope.json')]);

@@ -50,3 +50,33 @@ describe('work guard: every call at every depth counts', () => {
     );
   });
 });
+
+describe('work guard: a region of many functions', () => {
+  const region = (functions: number) =>
+    prepareExperiment(
+      {
+        name: 'guard',
+        description: 'work guard',
+        duration: '24h',
+        replications: 1,
+        workload: { population: { functions } },
+      },
+      { models: presetRegistry(), file: 'r.json' },
+    );
+
+  it('refuses an uncapped Azure-like region of a day by its core-hours, under 1e10 calls', () => {
+    // 10,000 functions at the uncapped table's mean, 6.3e5 calls a day each: some 6e9 calls, each
+    // costing some 10 nominal calls (REGION_CALL_COST) among 10,000 functions.
+    try {
+      checkWork(region(10_000), false);
+      throw new Error('accepted');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as Error).message).toMatch(
+        /^r\.json: the experiment asks for about \d\.\de\+9 simulated calls \(about \d+ core-hours\); above 1e\+10 calls or 3 core-hours coldtail refuses to start/,
+      );
+    }
+    expect(() => checkWork(region(10_000), true)).not.toThrow();
+    expect(() => checkWork(region(100), false)).not.toThrow();
+  });
+});

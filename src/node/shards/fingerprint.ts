@@ -30,7 +30,12 @@ export function experimentFingerprint(prepared: PreparedExperiment): string {
       },
       // A trace's arrival times are in a Map, which JSON.stringify writes as {}: each trace is
       // named here, and its rows hashed after.
-      (_key, value) => traces.get(value) ?? value,
+      // The arrays a trace's functions replay are the trace's own, hashed with it below.
+      (_key, value) =>
+        traces.get(value) ??
+        (value instanceof Uint32Array || value instanceof Float64Array
+          ? `array of ${value.length}`
+          : value),
     ),
   );
   for (const trace of traces.keys()) hashTrace(hash, trace as TraceData);
@@ -58,5 +63,30 @@ function hashTrace(hash: Hash, trace: TraceData): void {
   for (const row of trace.azure ?? []) {
     for (const t of [row.owner, row.app, row.function, row.trigger]) text(t);
     numbers(row.counts);
+  }
+  if (trace.azureDurations) {
+    text(trace.azureDurations.file);
+    for (const [name, values] of trace.azureDurations.byFunction) {
+      text(name);
+      numbers(values);
+    }
+  }
+  if (trace.azureMemory) {
+    text(trace.azureMemory.file);
+    for (const [app, mb] of trace.azureMemory.byApp) {
+      text(app);
+      numbers([mb]);
+    }
+  }
+  for (const f of trace.azure2021 ?? []) {
+    text(f.name);
+    numbers(f.starts);
+    numbers(f.durations);
+  }
+  if (trace.huawei2023) {
+    trace.huawei2023.names.forEach((name, i) => {
+      text(name);
+      numbers(trace.huawei2023!.counts[i]);
+    });
   }
 }

@@ -5,16 +5,27 @@
 import type { Rng } from '../../random/rng.ts';
 import { oneKey, type Schema } from '../../spec/schema.ts';
 import type { ArrivalProcess } from '../arrivals/arrivalProcess.ts';
+import type { RegionFunction } from '../population/regionFunction.ts';
 import { burst } from './burst.ts';
 import { constant } from './constant.ts';
 import { daily } from './daily.ts';
 import { onOff } from './onOff.ts';
 import { piecewise } from './piecewise.ts';
 import { poisson } from './poisson.ts';
+import { population } from './population.ts';
 import type { SourceKind } from './sourceKind.ts';
 import { type TraceData, trace } from './trace.ts';
 
-export const SOURCE_KINDS = [poisson, constant, burst, onOff, piecewise, daily, trace] as const;
+export const SOURCE_KINDS = [
+  poisson,
+  constant,
+  burst,
+  onOff,
+  piecewise,
+  daily,
+  trace,
+  population,
+] as const;
 
 /** A parsed source: the spec of any kind above, tagged with its `kind`. */
 export type SourceSpec = (typeof SOURCE_KINDS)[number] extends infer K
@@ -56,4 +67,17 @@ export function createArrivals(spec: SourceSpec, rng: Rng, trace?: TraceData): A
 /** Root calls a source is expected to send in `durationMs`, for the work estimate. */
 export function expectedArrivals(spec: SourceSpec, durationMs: number, trace?: TraceData): number {
   return sourceKind(spec).expectedArrivals(spec, durationMs, trace);
+}
+
+/**
+ * The functions a source of many functions brings, each with its own pool (see
+ * SourceKind.functions); null for a source whose calls go to the entry function.
+ */
+export function sourceFunctions(
+  spec: SourceSpec,
+  seed: string | number,
+  trace?: TraceData,
+): RegionFunction[] | null {
+  const kind = sourceKind(spec);
+  return kind.functions ? kind.functions(spec, trace, seed) : null;
 }

@@ -1,6 +1,7 @@
 import type { Rng } from '../../random/rng.ts';
 import type { Schema } from '../../spec/schema.ts';
 import type { ArrivalProcess } from '../arrivals/arrivalProcess.ts';
+import type { RegionFunction } from '../population/regionFunction.ts';
 import type { TraceData } from './trace.ts';
 
 /**
@@ -18,4 +19,11 @@ export interface SourceKind<S extends { kind: string }> {
   create(spec: S, rng: Rng, trace?: TraceData): ArrivalProcess;
   /** Root calls the source is expected to send in the first `durationMs` of a run. */
   expectedArrivals(spec: S, durationMs: number, trace?: TraceData): number;
+  /**
+   * Sources of many functions (a population, a trace replayed function by function): the
+   * functions the source brings, each to get its own function and pool and its own calls.
+   * null (or no method): the source's calls go to the graph's entry function (`create`).
+   * `seed` is the experiment's: the same seed gives the same functions.
+   */
+  functions?(spec: S, trace: TraceData | undefined, seed: string | number): RegionFunction[] | null;
 }

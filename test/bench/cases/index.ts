@@ -2,6 +2,7 @@ import { hedgedFanOut, retryStorm } from './clientCases.ts';
 import { engineMmc } from './engineMmc.ts';
 import { chainCold, keepAliveScenario, pathWarm, poolSize } from './pathCases.ts';
 import { playgroundSpeed } from './playgroundCases.ts';
+import { idleInstances, regionDay } from './regionCases.ts';
 import { sameInstant } from './sameInstant.ts';
 import { memoryGrowth, threadSpeedup } from './scaleCases.ts';
 import { startup } from './startup.ts';
@@ -29,4 +30,6 @@ export const cases: BenchCase[] = [
   threadSpeedup,
   memoryGrowth,
   playgroundSpeed,
+  regionDay,
+  idleInstances,
 ];

@@ -30,7 +30,7 @@ describe('the arrival source registry', () => {
   it('refuses a kind it does not know with a TypeError naming the known ones', () => {
     const bad = { kind: 'nope' } as unknown as SourceSpec;
     expect(() => createArrivals(bad, createStream(1, 'a'))).toThrow(
-      /^unknown arrival source kind "nope" \(known: poisson, constant, .*trace\)$/,
+      /^unknown arrival source kind "nope" \(known: poisson, constant, .*trace, population\)$/,
     );
     expect(() => expectedArrivals(bad, 1000)).toThrow(TypeError);
   });

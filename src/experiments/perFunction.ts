@@ -1,0 +1,331 @@
+import { nearestRank } from '../metrics/histogram.ts';
+import { type Call, Outcome } from '../platform/call.ts';
+import type { FunctionRuntime } from '../platform/functionRuntime.ts';
+import type { PoolObserver } from '../platform/poolObserver.ts';
+
+/**
+ * Results function by function, for workloads of many functions (a population, a trace replayed
+ * function by function): each function's root calls, the share of them that met a cold start,
+ * their p99, and the memory its idle instances held (wasted memory time, as Shahrad et al. count
+ * it). Kept compact: a function costs a few counters and, once called, one small table of
+ * latency bins (BINS counts), so that 100,000 functions fit in a replication.
+ */
+
+// Latency bins read from a double's bits, as the Histogram does but coarser: the exponent and
+// the top 4 mantissa bits, 16 linear bins per power of two, each at most 1/16 (6.25 %) of its
+// values wide, so a bin's midpoint is within 3.2 % of every value in it. From 2^-7 ms to 2^27 ms
+// (37 hours); values outside are counted in the first or last bin.
+const MIN_EXP = -7;
+const MAX_EXP = 26;
+const PER_OCTAVE = 16;
+export const LATENCY_BINS = (MAX_EXP - MIN_EXP + 1) * PER_OCTAVE;
+const BASE = (1023 + MIN_EXP) * PER_OCTAVE;
+const scratchF64 = new Float64Array(1);
+const scratchU32 = new Uint32Array(scratchF64.buffer);
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** The bin of a latency (ms). */
+export function latencyBin(ms: number): number {
+  if (!(ms > 0)) return 0;
+  scratchF64[0] = ms;
+  const b = (scratchU32[HIGH_WORD] >>> 16) - BASE;
+  return b < 0 ? 0 : b >= LATENCY_BINS ? LATENCY_BINS - 1 : b;
+}
+
+/** The midpoint of a bin (ms), which a percentile in the bin is read as. */
+export function binMidpoint(bin: number): number {
+  const octave = 2 ** (Math.floor(bin / PER_OCTAVE) + MIN_EXP);
+  return octave * (1 + ((bin % PER_OCTAVE) + 0.5) / PER_OCTAVE);
+}
+
+/**
+ * What one replication measured of each function, as plain numbers (it crosses to the main
+ * thread and into shard files as JSON). Arrays are by function, in `names` order.
+ */
+export interface FunctionTable {
+  names: string[];
+  memoryMB: number[];
+  /** Root calls that started in the window and completed. */
+  completed: number[];
+  /** Of those, the ones that met a cold start (served by a fresh instance). */
+  cold: number[];
+  throttled: number[];
+  timedOut: number[];
+  /** GB-seconds of the function's idle instances in the window: memory kept, not used. */
+  idleGbSeconds: number[];
+  /** GB-seconds of all its instances (starting, busy or idle) in the window. */
+  aliveGbSeconds: number[];
+  /** The latency bins of the completed calls: [function, bin, count] triples, flat, sorted. */
+  bins: number[];
+}
+
+/** Per-function state during a run, by the function's index. */
+export class FunctionRecorder {
+  private readonly index = new Map<FunctionRuntime, number>();
+  private readonly names: string[];
+  private readonly memoryMB: number[];
+  private readonly completed: Float64Array;
+  private readonly cold: Float64Array;
+  private readonly throttled: Float64Array;
+  private readonly timedOut: Float64Array;
+  private readonly idleArea: Float64Array;
+  private readonly aliveArea: Float64Array;
+  private readonly bins: (Uint32Array | null)[];
+  // Each pool's levels and when they last changed, for the integrals.
+  private readonly idleLevel: Float64Array;
+  private readonly aliveLevel: Float64Array;
+  private readonly lastT: Float64Array;
+  private readonly windowStart: number;
+
+  private readonly position: Map<string, number>;
+
+  /** `names`: the functions to follow, in the order of the table; each is met in `observer`. */
+  constructor(
+    names: string[],
+    warmup: number,
+    private readonly windowEnd: number,
+  ) {
+    this.names = names;
+    this.position = new Map(names.map((name, i) => [name, i]));
+    this.memoryMB = new Array<number>(names.length).fill(0);
+    const n = names.length;
+    this.completed = new Float64Array(n);
+    this.cold = new Float64Array(n);
+    this.throttled = new Float64Array(n);
+    this.timedOut = new Float64Array(n);
+    this.idleArea = new Float64Array(n);
+    this.aliveArea = new Float64Array(n);
+    this.bins = new Array<Uint32Array | null>(n).fill(null);
+    this.idleLevel = new Float64Array(n);
+    this.aliveLevel = new Float64Array(n);
+    this.lastT = new Float64Array(n);
+    this.windowStart = warmup;
+  }
+
+  /** A root call ended (the Recorder's rules: counted by its start, inside the window). */
+  ended(call: Call): void {
+    if (call.tag !== 0) return;
+    const start = call.start;
+    if (start < this.windowStart || start >= this.windowEnd) return;
+    const i = this.index.get(call.fn);
+    if (i === undefined) return;
+    if (call.outcome === Outcome.Throttled) {
+      this.throttled[i]++;
+      return;
+    }
+    if (call.outcome === Outcome.TimedOut) {
+      this.timedOut[i]++;
+      return;
+    }
+    this.completed[i]++;
+    if (call.coldHops > 0) this.cold[i]++;
+    let b = this.bins[i];
+    if (b === null) b = this.bins[i] = new Uint32Array(LATENCY_BINS);
+    b[latencyBin(call.end - start)]++;
+  }
+
+  /**
+   * An observer of one function's pool (null for a function it does not follow); the world
+   * asks for one per function as it wires them, which is when the recorder meets each.
+   */
+  observer(fn: FunctionRuntime): PoolObserver | null {
+    const i = this.position.get(fn.name);
+    if (i === undefined) return null;
+    this.index.set(fn, i);
+    this.memoryMB[i] = fn.memoryMB;
+    return {
+      levels: (t, s, b, n) => {
+        this.integrate(i, t);
+        this.idleLevel[i] = n;
+        this.aliveLevel[i] = s + b + n;
+      },
+    };
+  }
+
+  /** Adds function i's levels held since its last change, within the window, up to `t`. */
+  private integrate(i: number, t: number): void {
+    const to = Math.min(t, this.windowEnd);
+    const last = this.lastT[i];
+    const from = Math.max(last, this.windowStart);
+    if (to > from) {
+      const gbMs = (this.memoryMB[i] / 1024) * (to - from);
+      this.idleArea[i] += this.idleLevel[i] * gbMs;
+      this.aliveArea[i] += this.aliveLevel[i] * gbMs;
+    }
+    if (t > last) this.lastT[i] = t;
+  }
+
+  /** What the replication measured; the levels still held are integrated to the window's end. */
+  table(): FunctionTable {
+    for (let i = 0; i < this.names.length; i++) this.integrate(i, this.windowEnd);
+    const bins: number[] = [];
+    this.bins.forEach((b, i) => {
+      if (b === null) return;
+      for (let k = 0; k < b.length; k++) if (b[k] > 0) bins.push(i, k, b[k]);
+    });
+    return {
+      names: this.names,
+      memoryMB: this.memoryMB,
+      completed: Array.from(this.completed),
+      cold: Array.from(this.cold),
+      throttled: Array.from(this.throttled),
+      timedOut: Array.from(this.timedOut),
+      idleGbSeconds: Array.from(this.idleArea, (a) => a / 1000),
+      aliveGbSeconds: Array.from(this.aliveArea, (a) => a / 1000),
+      bins,
+    };
+  }
+}
+
+/** One function's results over all replications of a point: a row of functions.csv. */
+export interface FunctionRow {
+  name: string;
+  memoryMB: number;
+  /** Completed root calls, all replications. */
+  calls: number;
+  cold: number;
+  /** cold / calls; null without calls. */
+  coldShare: number | null;
+  /** p99 of the end-to-end latency of its completed calls (bin midpoint, within 3.2 %); null without calls. */
+  p99: number | null;
+  throttled: number;
+  timedOut: number;
+  /** GB-seconds idle (wasted memory time) and alive, mean per replication. */
+  idleGbSeconds: number;
+  aliveGbSeconds: number;
+}
+
+/** The replications' tables merged, function by function (the same functions in each). */
+export function functionRows(tables: FunctionTable[]): FunctionRow[] {
+  const first = tables[0];
+  const n = first.names.length;
+  const sum = (pick: (t: FunctionTable) => number[]) => {
+    const out = new Float64Array(n);
+    for (const t of tables) {
+      const a = pick(t);
+      for (let i = 0; i < n; i++) out[i] += a[i];
+    }
+    return out;
+  };
+  const completed = sum((t) => t.completed);
+  const cold = sum((t) => t.cold);
+  const throttled = sum((t) => t.throttled);
+  const timedOut = sum((t) => t.timedOut);
+  const idle = sum((t) => t.idleGbSeconds);
+  const alive = sum((t) => t.aliveGbSeconds);
+  // Bins merged per function, then the nearest-rank p99.
+  const merged = new Map<number, Map<number, number>>();
+  for (const t of tables) {
+    for (let k = 0; k < t.bins.length; k += 3) {
+      const [i, b, c] = [t.bins[k], t.bins[k + 1], t.bins[k + 2]];
+      let m = merged.get(i);
+      if (m === undefined) merged.set(i, (m = new Map()));
+      m.set(b, (m.get(b) ?? 0) + c);
+    }
+  }
+  const reps = tables.length;
+  return first.names.map((name, i) => {
+    const calls = completed[i];
+    return {
+      name,
+      memoryMB: first.memoryMB[i],
+      calls,
+      cold: cold[i],
+      coldShare: calls > 0 ? cold[i] / calls : null,
+      p99: calls > 0 ? percentileOfBins(merged.get(i)!, calls, 0.99) : null,
+      throttled: throttled[i],
+      timedOut: timedOut[i],
+      idleGbSeconds: idle[i] / reps,
+      aliveGbSeconds: alive[i] / reps,
+    };
+  });
+}
+
+function percentileOfBins(bins: Map<number, number>, count: number, p: number): number {
+  const rank = nearestRank(p, count);
+  let seen = 0;
+  for (const b of [...bins.keys()].sort((x, y) => x - y)) {
+    seen += bins.get(b)!;
+    if (seen >= rank) return binMidpoint(b);
+  }
+  return binMidpoint(LATENCY_BINS - 1);
+}
+
+/** Cold-start shares at which `coldShareAbove` is tabulated. */
+export const COLD_SHARE_STEPS = [0, 0.001, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 0.9, 0.99];
+/** Percentiles across functions reported for the cold-start share and the p99. */
+export const ACROSS = [0.25, 0.5, 0.75, 0.9, 0.99];
+
+/**
+ * The distribution across functions, in a size that does not grow with their number: what
+ * results.json keeps (the rows themselves go to functions.csv).
+ */
+export interface FunctionsSummary {
+  /** Functions of the workload's many-function sources. */
+  functions: number;
+  /** Of them, those with at least one completed call (the ones the shares are over). */
+  called: number;
+  /** [x, share of the called functions whose cold-start share is above x]. */
+  coldShareAbove: [number, number][];
+  /** The cold-start share of the function at each percentile across called functions (nearest rank). */
+  coldShareAt: [number, number][];
+  /** The p99 latency (ms) of the function at each percentile across called functions. */
+  p99At: [number, number][];
+  /** GB-seconds of idle instances, all functions (wasted memory time), mean per replication. */
+  idleGbSeconds: number;
+  /** GB-seconds of all their instances, mean per replication. */
+  aliveGbSeconds: number;
+}
+
+export function summariseFunctions(rows: FunctionRow[]): FunctionsSummary {
+  const called = rows.filter((r) => r.calls > 0);
+  const shares = called.map((r) => r.coldShare!).sort((a, b) => a - b);
+  const p99s = called.map((r) => r.p99!).sort((a, b) => a - b);
+  const at = (sorted: number[]): [number, number][] =>
+    sorted.length === 0 ? [] : ACROSS.map((p) => [p, sorted[nearestRank(p, sorted.length) - 1]]);
+  return {
+    functions: rows.length,
+    called: called.length,
+    coldShareAbove:
+      called.length === 0
+        ? []
+        : COLD_SHARE_STEPS.map((x) => [x, shares.filter((s) => s > x).length / called.length]),
+    coldShareAt: at(shares),
+    p99At: at(p99s),
+    idleGbSeconds: rows.reduce((s, r) => s + r.idleGbSeconds, 0),
+    aliveGbSeconds: rows.reduce((s, r) => s + r.aliveGbSeconds, 0),
+  };
+}
+
+const CSV_COLUMNS =
+  'point,label,function,memoryMB,calls,cold,coldShare,p99Ms,throttled,timedOut,idleGbSeconds,aliveGbSeconds';
+
+/** functions.csv: one row per function per sweep point. */
+export function functionsCsv(
+  points: { index: number; label: string; rows: FunctionRow[] }[],
+): string {
+  const lines = [CSV_COLUMNS];
+  const num = (v: number | null) => (v === null ? '' : String(v));
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  for (const p of points) {
+    for (const r of p.rows) {
+      lines.push(
+        [
+          p.index,
+          quote(p.label),
+          quote(r.name),
+          r.memoryMB,
+          r.calls,
+          r.cold,
+          num(r.coldShare),
+          num(r.p99),
+          r.throttled,
+          r.timedOut,
+          r.idleGbSeconds,
+          r.aliveGbSeconds,
+        ].join(','),
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,95 @@
+/**
+ * Runs one region experiment on this thread and prints, as JSON, its calls, wall time and the
+ * process's peak resident memory. Started as a child process by the region benchmark, so that
+ * each run has a fresh process and its own peak.
+ *
+ *   tsx test/bench/regionRun.ts region <functions> <duration>
+ *   tsx test/bench/regionRun.ts idle <functions> <provisioned each> <calls per second> <duration>
+ */
+import { prepareExperiment } from '../../src/experiments/prepare.ts';
+import { runExperiment } from '../../src/experiments/runExperiment.ts';
+import { presetRegistry } from '../../src/models/registry.ts';
+
+const [mode, ...args] = process.argv.slice(2);
+
+/** A synthetic Azure-like region: each function capped at 2.5 calls/s, about 1e8 calls a day for 10,000. */
+export function regionSpec(functions: number, duration: string): Record<string, unknown> {
+  return {
+    name: 'region',
+    description: 'bench',
+    replications: 1,
+    duration,
+    client: 'us-typical',
+    platform: 'azure-functions',
+    // No account-wide limit: the bench measures the simulator, not Azure's 2019 limits.
+    platformOverrides: { maxConcurrency: 'unlimited' },
+    function: { timeout: '10min' },
+    workload: { population: { functions, maxPerSecond: 2.5 } },
+    limits: { maxInFlight: 1e7, maxCallsInFlight: 1e7 },
+  };
+}
+
+/** `functions` functions with `provisioned` idle instances each, called evenly at `perSecond` in all. */
+export function idleSpec(
+  functions: number,
+  provisioned: number,
+  perSecond: number,
+  duration: string,
+): Record<string, unknown> {
+  return {
+    name: 'idle',
+    description: 'bench',
+    replications: 1,
+    duration,
+    client: 'us-typical',
+    platform: 'aws-lambda-2019',
+    platformOverrides: {
+      maxConcurrency: 'unlimited',
+      burst: { initial: 1e9, perSecond: 1e9 },
+      keepAlive: 'forever',
+      provisioned,
+    },
+    workload: {
+      population: {
+        functions,
+        perDay: (perSecond / functions) * 86_400,
+        periodicShare: 0,
+        iatCv: 1,
+        execution: '10ms',
+        executionSigma: 0,
+        memoryMB: 128,
+      },
+    },
+  };
+}
+
+const spec =
+  mode === 'region'
+    ? regionSpec(Number(args[0]), args[1])
+    : idleSpec(Number(args[0]), Number(args[1]), Number(args[2]), args[3]);
+const t0 = performance.now();
+const prepared = prepareExperiment(spec, { models: presetRegistry() });
+const prepareSeconds = (performance.now() - t0) / 1000;
+const t1 = performance.now();
+const cpu0 = process.cpuUsage();
+const { results } = runExperiment(prepared);
+const seconds = (performance.now() - t1) / 1000;
+// CPU time of the run: unlike wall time, it does not count the time other programs held the
+// cores (the machine is shared), so it is what the ratios and the extrapolation use.
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const p = results.points[0];
+process.stdout.write(
+  `${JSON.stringify({
+    calls: p.calls.arrivals,
+    completed: p.calls.completed,
+    coldShare: p.cold.share.value,
+    instancesMean: p.instances.mean,
+    prepareSeconds,
+    seconds,
+    cpuSeconds,
+    callsPerSecond: p.calls.arrivals / seconds,
+    callsPerCpuSecond: p.calls.arrivals / cpuSeconds,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  })}\n`,
+);
