@@ -250,13 +250,16 @@ function tryNextHtml(story: StoryEntry, playground: boolean): string {
     return href ? `<a href="${esc(href)}">${esc(t.words)}</a>` : esc(t.words);
   });
   const linked = links.filter((l) => l !== null).length;
-  const where = !playground
-    ? ' (in the playground, or in a copy of the experiment file)'
-    : linked === items.length
-      ? ''
-      : linked === 0
-        ? ' (in a copy of the experiment file; the playground cannot set this)'
-        : ' (in the playground, or in a copy of the experiment file)';
+  const where =
+    story.playground === null
+      ? ' (in a copy of the experiment file)'
+      : !playground
+        ? ' (in the playground, or in a copy of the experiment file)'
+        : linked === items.length
+          ? ''
+          : linked === 0
+            ? ' (in a copy of the experiment file; the playground cannot set this)'
+            : ' (in the playground, or in a copy of the experiment file)';
   // Every section opens the playground on its lesson, even when it cannot set a suggestion.
   const lesson = playground && linked === 0 ? lessonLink(story.playground) : null;
   const open = lesson ? ` Or open <a href="${esc(lesson)}">this lesson in the playground</a>.` : '';

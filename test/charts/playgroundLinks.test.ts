@@ -168,5 +168,14 @@ describe('try-next links into the playground', () => {
     expect(hrefs).toEqual([`playground/index.html?tour=${warmers?.playground?.tour}`]);
     expect(words).toContain('this lesson in the playground</a>');
     expect(html('warm-vs-cold', false)).not.toContain('<a href="playground');
+    // A section the playground has no scenario for never sends the reader there.
+    const none = STORY.find((e) => e.playground === null);
+    if (none) {
+      for (const withPage of [true, false]) {
+        const text = html(none.experiment, withPage);
+        expect(text).toContain('Try next (in a copy of the experiment file):');
+        expect(text).not.toContain('in the playground, or');
+      }
+    }
   });
 });
