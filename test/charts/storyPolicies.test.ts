@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepAlivePoliciesText, snapStartText } from '../../src/charts/story/policies.ts';
+import { coldSpan, keepAlivePoliciesText, snapStartText } from '../../src/charts/story/policies.ts';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
 import { runExperiment } from '../../src/experiments/runExperiment.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
@@ -60,5 +60,13 @@ describe('story sections of today’s platforms', () => {
     expect(text.sentences).toHaveLength(2);
     expect(text.sentences[1]).toMatch(/^4 functions deep: /);
     expect(text.takeaway).not.toBeNull();
+  });
+});
+
+describe('coldSpan: the cold requests of several fixed keep-alives, in words', () => {
+  it('says every request, one share, or the range (never "at least 100%")', () => {
+    expect(coldSpan([1, 1])).toBe('every request');
+    expect(coldSpan([0.4, 0.4])).toBe('40% of requests');
+    expect(coldSpan([1, 0.4])).toBe('40% to 100% of requests');
   });
 });

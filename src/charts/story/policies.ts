@@ -54,7 +54,7 @@ export function keepAlivePoliciesText(results: ExperimentResults): StoryText {
     coldFixed.length > 0
       ? coldFixed.length === 1
         ? `With a fixed keep-alive of ${window(coldFixed[0])}, ${formatShare(coldFixed[0].cold)} of requests met a cold start.`
-        : `With a fixed keep-alive of ${coldFixed.map(window).join(' or ')}, at least ${formatShare(Math.min(...coldFixed.map((s) => s.cold)))} of requests met a cold start.`
+        : `With a fixed keep-alive of ${coldFixed.map(window).join(' or ')}, ${coldSpan(coldFixed.map((s) => s.cold))} met a cold start.`
       : null,
     bestWarm
       ? `The shortest fixed keep-alive without cold starts, ${window(bestWarm)}, kept ${gb(bestWarm.wasted)} of memory idle per request.`
@@ -98,4 +98,12 @@ export function snapStartText(results: ExperimentResults): StoryText {
       ? 'A snapshot restore shortens every cold link, so a chain of Java functions gains the more the deeper it is.'
       : null;
   return done(sentences, takeaway);
+}
+
+/** The cold requests over several settings, in words: "every request", "99% of requests", "40% to 100% of requests". */
+export function coldSpan(shares: number[]): string {
+  const lo = formatShare(Math.min(...shares));
+  const hi = formatShare(Math.max(...shares));
+  if (lo === hi) return hi === '100%' ? 'every request' : `${hi} of requests`;
+  return `${lo} to ${hi} of requests`;
 }
