@@ -75,6 +75,37 @@ const KNOWN: readonly AxisWords[] = [
     range: (a, b) => `from ${a} to ${b} parallel calls`,
     at: (v) => `with ${v} parallel calls`,
   },
+  {
+    path: /hedge\.after$/,
+    title: 'hedge delay',
+    value: (v, ms) => `hedge after ${ms ?? v}`,
+    range: (a, b) => `from a hedge after ${a} to one after ${b}`,
+    at: (v) => `hedging after ${v}`,
+  },
+  {
+    path: /retry\.attempts$/,
+    title: 'attempts per call, at most',
+    value: (v) => (Number(v) === 1 ? 'no retries' : `up to ${v} attempts`),
+    range: (a, b) => `from ${a} to ${b} attempts per call`,
+    at: (v) => `with up to ${v} attempts`,
+  },
+  {
+    path: /backoff\.jitter$/,
+    title: 'backoff jitter',
+    value: (v) => (v === 'none' ? 'no jitter' : `${v} jitter`),
+  },
+  {
+    path: /concurrencyPerInstance$/,
+    title: 'calls per instance at once',
+    value: (v) => `${v} per instance`,
+    range: (a, b) => `from ${a} to ${b} calls per instance`,
+    at: (v) => `with ${v} calls per instance`,
+  },
+  {
+    path: /keepAlivePolicy\.policy$/,
+    title: 'keep-alive policy',
+    value: (v) => `${v} keep-alive`,
+  },
   { path: /memoryMB$/, title: 'memory (MB)', value: (v) => `${v} MB` },
   { path: /^platform$/, title: 'platform', value: (v) => String(v) },
   { path: /^client$/, title: 'client', value: (v) => String(v) },
@@ -82,6 +113,11 @@ const KNOWN: readonly AxisWords[] = [
 
 function known(path: string): AxisWords | undefined {
   return KNOWN.find((k) => k.path.test(path));
+}
+
+/** Whether an axis has words of its own (else its field name stands in: "after 10000"). */
+export function hasWords(path: string): boolean {
+  return known(path) !== undefined;
 }
 
 /** "perSecond" -> "per second", "maxConcurrency" -> "max concurrency". */
@@ -98,7 +134,7 @@ export function axisWords(axis: { path: string; name: string }): string {
 }
 
 /** Axes whose numbers are durations in ms (as keep-alive sweeps write them). */
-const DURATION_PATH = /keep.?alive|period|interval|timeout|delay|duration|idle|ttl/i;
+const DURATION_PATH = /keep.?alive|period|interval|timeout|delay|duration|idle|ttl|hedge\.after/i;
 
 function asDuration(v: Value, path: string): string | null {
   if (typeof v === 'number') return DURATION_PATH.test(path) ? formatMs(v) : null;
