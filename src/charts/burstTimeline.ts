@@ -208,6 +208,7 @@ function warmupLayer(warmup: number, end: number) {
 
 /** A report with a dozen burst panels is no longer read: the first few tell the story. */
 const MAX_TIMELINES = 4;
+const TITLE = 'Over time';
 
 export const burstTimelineChart: ChartKind<'burstTimeline', BurstTimelineOptions> = {
   name: 'burstTimeline',
@@ -216,7 +217,7 @@ export const burstTimelineChart: ChartKind<'burstTimeline', BurstTimelineOptions
     results.points.some((p) => p.timeline !== null && p.timeline.t.length > 0)
       ? null
       : 'no point has a timeline (an experiment records one with "timeline": {"window": ...})',
-  title: () => 'Over time',
+  title: () => TITLE,
   spec: burstTimeline,
   panels: timelines,
 };
@@ -233,7 +234,7 @@ function timelines(results: ExperimentResults, options: BurstTimelineOptions = {
       const one = points.length === 1;
       return {
         name: one ? 'burstTimeline' : `burstTimeline-${p.index}`,
-        title: one ? 'Over time' : `Over time: ${displayName(results, p)}`,
+        title: one ? TITLE : `${TITLE}: ${displayName(results, p)}`,
         spec: burstTimeline(results, { point: p.index }),
       };
     });
