@@ -5,12 +5,13 @@
  * p99 it causes.
  */
 import type { ExperimentResults, PointResult, Timeline } from '../experiments/results.ts';
-import { pointName } from './axes.ts';
+import { displayName, pointName } from './axes.ts';
+import type { ChartKind } from './chartKind.ts';
 import { formatMs } from './format.ts';
 import { latencyScale, timeAxis } from './scales.ts';
 import { baseConfig, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
-import type { VegaLiteSpec } from './types.ts';
+import type { ChartEntry, VegaLiteSpec } from './types.ts';
 
 export interface BurstTimelineOptions {
   /** The point (by index) whose timeline to draw; default: the first point that has one. */
@@ -203,4 +204,38 @@ function warmupLayer(warmup: number, end: number) {
       },
     },
   ];
+}
+
+/** A report with a dozen burst panels is no longer read: the first few tell the story. */
+const MAX_TIMELINES = 4;
+const TITLE = 'Over time';
+
+export const burstTimelineChart: ChartKind<'burstTimeline', BurstTimelineOptions> = {
+  name: 'burstTimeline',
+  byDefault: () => true,
+  undrawable: (results) =>
+    results.points.some((p) => p.timeline !== null && p.timeline.t.length > 0)
+      ? null
+      : 'no point has a timeline (an experiment records one with "timeline": {"window": ...})',
+  title: () => TITLE,
+  spec: burstTimeline,
+  panels: timelines,
+};
+
+/** One panel per point with a timeline: the point asked for, else the first few. */
+function timelines(results: ExperimentResults, options: BurstTimelineOptions = {}): ChartEntry[] {
+  const points =
+    options.point !== undefined
+      ? results.points.filter((p) => p.index === options.point)
+      : results.points.filter((p) => p.timeline !== null).slice(0, MAX_TIMELINES);
+  return points
+    .filter((p) => p.timeline !== null)
+    .map((p) => {
+      const one = points.length === 1;
+      return {
+        name: one ? 'burstTimeline' : `burstTimeline-${p.index}`,
+        title: one ? TITLE : `${TITLE}: ${displayName(results, p)}`,
+        spec: burstTimeline(results, { point: p.index }),
+      };
+    });
 }

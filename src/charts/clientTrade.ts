@@ -8,6 +8,7 @@
  */
 import type { ExperimentResults, PointResult } from '../experiments/results.ts';
 import { type Axis, seriesOf, seriesOrder, xAxisOf } from './axes.ts';
+import { type ChartKind, unmeasured } from './chartKind.ts';
 import { maxOf, minOf } from './extent.ts';
 import { formatMs, formatShare, sig3 } from './format.ts';
 import { baseConfig, categoryScale, HEIGHT, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
@@ -182,3 +183,14 @@ export function clientTrade(
     layer,
   } as VegaLiteSpec;
 }
+
+export const clientTradeChart: ChartKind<'clientTrade', ClientTradeOptions> = {
+  name: 'clientTrade',
+  byDefault: (results) => results.axes.some((a) => CALLER_AXIS.test(a.path)),
+  undrawable: (results) =>
+    results.axes.length === 0
+      ? 'it compares sweep points, and the results have none'
+      : unmeasured(results),
+  title: () => "The caller's trade: tail latency against calls per request",
+  spec: clientTrade,
+};

@@ -15,8 +15,17 @@
  */
 
 import type { Estimate, ExperimentResults, PointResult } from '../experiments/results.ts';
-import { type Axis, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
+import {
+  type Axis,
+  matchNumericAxis,
+  numberAt,
+  seriesOf,
+  seriesOrder,
+  seriesTitle,
+  xAxisOf,
+} from './axes.ts';
 import { clean, cleanCdf, shareAbove } from './cdf.ts';
+import { type ChartKind, numericSweep } from './chartKind.ts';
 import { formatCount, formatMs, formatShare } from './format.ts';
 import { requireNumeric, sweepX } from './scales.ts';
 import { MAX_DOTS, thinAlong } from './spanning.ts';
@@ -312,3 +321,11 @@ function roundUp2(x: number): number {
 function finiteOrNull(x: number | null): number | null {
   return x !== null && Number.isFinite(x) ? x : null;
 }
+
+export const fanOutSlowShareChart: ChartKind<'fanOutSlowShare', FanOutSlowShareOptions> = {
+  name: 'fanOutSlowShare',
+  byDefault: (results) => matchNumericAxis(results, FAN_OUT_AXIS) !== undefined,
+  undrawable: (results) => numericSweep(results),
+  title: () => 'Slow requests against fan-out',
+  spec: fanOutSlowShare,
+};

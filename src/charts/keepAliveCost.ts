@@ -11,7 +11,17 @@
  */
 
 import type { ExperimentResults, PointResult } from '../experiments/results.ts';
-import { type Axis, NONE, numberAt, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
+import {
+  type Axis,
+  matchNumericAxis,
+  NONE,
+  numberAt,
+  seriesOf,
+  seriesOrder,
+  seriesTitle,
+  xAxisOf,
+} from './axes.ts';
+import { type ChartKind, numericSweep } from './chartKind.ts';
 import { maxOf, minOf } from './extent.ts';
 import { formatShare, sig3 } from './format.ts';
 import { requireNumeric, sweepX } from './scales.ts';
@@ -339,3 +349,17 @@ function billedNote(results: ExperimentResults, axis: Axis): string | null {
   if (hi / lo > 1.05) return null;
   return `The customer is billed ${sig3((lo + hi) / 2)} GB-s per request at every ${axis.name}; idle time is free`;
 }
+
+export const keepAliveCostChart: ChartKind<'keepAliveCost', KeepAliveCostOptions> = {
+  name: 'keepAliveCost',
+  byDefault: (results) => matchNumericAxis(results, KEEP_ALIVE_AXIS) !== undefined,
+  undrawable: (results) => numericSweep(results),
+  title: (results, options) =>
+    ({
+      memory: 'Cold starts against the memory kept alive',
+      warmers: 'Cold starts against what the warmer pings cost',
+      usdPerMillionRoots: 'Cold starts against the cost per request',
+      usd: 'Cold starts against the cost of the run',
+    })[options?.cost ?? defaultMeasure(results.points)],
+  spec: keepAliveCost,
+};

@@ -10,6 +10,7 @@
 import type { ExperimentResults, PointResult } from '../experiments/results.ts';
 import { formatDuration } from '../spec/duration.ts';
 import { type Axis, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
+import { type ChartKind, unmeasured } from './chartKind.ts';
 import { maxOf } from './extent.ts';
 import { KEEP_ALIVE_AXIS } from './keepAliveCost.ts';
 import { baseConfig, categoryScale, HEIGHT, SCHEMA, SHAPES, WIDTH } from './theme.ts';
@@ -145,3 +146,14 @@ export function keepAlivePareto(
     ],
   } as VegaLiteSpec;
 }
+
+/** Drawn only when named (keep-alive-policies.json does). */
+export const keepAliveParetoChart: ChartKind<'keepAlivePareto', KeepAliveParetoOptions> = {
+  name: 'keepAlivePareto',
+  undrawable: (results) =>
+    results.points.some((p) => p.cost.idleGbSeconds !== undefined)
+      ? unmeasured(results)
+      : 'the results have no idle memory time (written before it was measured)',
+  title: () => 'Cold starts against wasted memory time',
+  spec: keepAlivePareto,
+};

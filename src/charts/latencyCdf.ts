@@ -8,12 +8,14 @@ import {
   displayName,
   isNumericAxis,
   measuredPoints,
+  numericAxes,
   pointsTitle,
   seriesOf,
   seriesOrder,
   seriesTitle,
 } from './axes.ts';
 import { cleanCdf } from './cdf.ts';
+import { type ChartKind, noPointMeasured } from './chartKind.ts';
 import { formatCount } from './format.ts';
 import { latencyScale } from './scales.ts';
 import { MAX_LINES, MAX_PANELS, spanning, spanningNote } from './spanning.ts';
@@ -256,4 +258,21 @@ export function latencyCdf(
       ...dash,
     },
   });
+}
+
+/**
+ * Without a numeric sweep the points are compared side by side: the whole distribution says
+ * more than a line through two points.
+ */
+export const latencyCdfChart: ChartKind<'latencyCdf', DistributionOptions> = {
+  name: 'latencyCdf',
+  byDefault: (results) => numericAxes(results).length === 0,
+  undrawable: (results) => withCdf(results),
+  title: () => 'Latency distribution (CDF)',
+  spec: latencyCdf,
+};
+
+/** null when some point holds a CDF to draw (the CDF and the tail plot), else why not. */
+export function withCdf(results: ExperimentResults): string | null {
+  return measuredPoints(results).some((p) => p.cdf.length > 0) ? null : noPointMeasured(results);
 }

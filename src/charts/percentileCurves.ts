@@ -8,11 +8,13 @@ import {
   type Axis,
   isNumericAxis,
   numberAt,
+  numericAxes,
   seriesOf,
   seriesOrder,
   seriesTitle,
   xAxisOf,
 } from './axes.ts';
+import { type ChartKind, unmeasured } from './chartKind.ts';
 import { DEFAULT_PERCENTILES, PERCENTILE_LABEL, type PercentileKey } from './percentiles.ts';
 import { latencyScale, sweepX } from './scales.ts';
 import {
@@ -194,3 +196,15 @@ function rowsOf(
   }
   return rows;
 }
+
+/** Percentiles along a numeric sweep: drawn whenever the sweep has a numeric axis. */
+export const percentileCurvesChart: ChartKind<'percentileCurves', PercentileCurvesOptions> = {
+  name: 'percentileCurves',
+  byDefault: (results) => numericAxes(results).length > 0,
+  undrawable: (results) =>
+    results.axes.length === 0
+      ? 'it draws along a sweep, and the results have none'
+      : unmeasured(results),
+  title: () => 'Percentiles along the sweep',
+  spec: percentileCurves,
+};

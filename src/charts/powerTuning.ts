@@ -6,7 +6,8 @@
  * fastest (lowest p99) are marked.
  */
 import type { ExperimentResults } from '../experiments/results.ts';
-import { type Axis, numberAt, seriesOf, xAxisOf } from './axes.ts';
+import { type Axis, matchNumericAxis, numberAt, numericAxes, seriesOf, xAxisOf } from './axes.ts';
+import { axesInWords, type ChartKind, unmeasured } from './chartKind.ts';
 import { maxOf, minOf } from './extent.ts';
 import { sig3 } from './format.ts';
 import { baseConfig, HEIGHT, OKABE_ITO, SCHEMA, WIDTH } from './theme.ts';
@@ -225,3 +226,14 @@ function oneTwoFive(lo: number, hi: number): number[] {
   }
   return all.length <= 8 ? all : all.filter((v) => String(v).startsWith('1'));
 }
+
+export const powerTuningChart: ChartKind<'powerTuning', PowerTuningOptions> = {
+  name: 'powerTuning',
+  byDefault: (results) => matchNumericAxis(results, MEMORY_AXIS) !== undefined,
+  undrawable: (results) =>
+    numericAxes(results).length === 0
+      ? `it needs a sweep over memory sizes (${axesInWords(results)})`
+      : unmeasured(results),
+  title: () => 'Power tuning: latency against cost by memory size',
+  spec: powerTuning,
+};

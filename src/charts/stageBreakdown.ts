@@ -5,6 +5,7 @@
  */
 import type { ExperimentResults, StageBreakdown } from '../experiments/results.ts';
 import { displayName, pointsTitle } from './axes.ts';
+import { type ChartKind, noPointMeasured } from './chartKind.ts';
 import { formatMs, MS_LABEL_EXPR } from './format.ts';
 import { MAX_ROWS, spanning, spanningNote } from './spanning.ts';
 import { STAGE_COLOR, STAGE_LABEL, STAGE_ORDER } from './stages.ts';
@@ -158,3 +159,14 @@ export function stageBreakdown(
     config: baseConfig(),
   } as VegaLiteSpec;
 }
+
+export const stageBreakdownChart: ChartKind<'stageBreakdown', StageBreakdownOptions> = {
+  name: 'stageBreakdown',
+  byDefault: () => true,
+  undrawable: (results) =>
+    results.points.some((p) => p.breakdown.p50 !== null || p.breakdown.p99 !== null)
+      ? null
+      : noPointMeasured(results),
+  title: () => 'Where the time goes',
+  spec: stageBreakdown,
+};

@@ -5,7 +5,8 @@
  */
 import type { ExperimentResults } from '../experiments/results.ts';
 import { clean } from './cdf.ts';
-import { cdfRows, type DistributionOptions, distributionSpec } from './latencyCdf.ts';
+import type { ChartKind } from './chartKind.ts';
+import { cdfRows, type DistributionOptions, distributionSpec, withCdf } from './latencyCdf.ts';
 import { logTicks, powersOfTen } from './logTicks.ts';
 import { latencyScale } from './scales.ts';
 import { baseConfig, SCHEMA } from './theme.ts';
@@ -61,3 +62,11 @@ export function tailPlot(
     },
   });
 }
+
+export const tailPlotChart: ChartKind<'tailPlot', DistributionOptions> = {
+  name: 'tailPlot',
+  byDefault: () => true,
+  undrawable: (results) => withCdf(results),
+  title: () => 'The tail, log–log',
+  spec: tailPlot,
+};

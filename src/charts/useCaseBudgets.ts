@@ -4,8 +4,9 @@
  * axis. The budgets are listed above the points, their limits drawn through.
  */
 import type { ExperimentResults } from '../experiments/results.ts';
-import { displayName } from './axes.ts';
+import { displayName, numericAxes } from './axes.ts';
 import { budgetsMet, LATENCY_BUDGETS, type LatencyBudget } from './budgets.ts';
+import { type ChartKind, noPointMeasured } from './chartKind.ts';
 import { formatMs } from './format.ts';
 import { PERCENTILE_LABEL, type PercentileKey } from './percentiles.ts';
 import { latencyScale } from './scales.ts';
@@ -246,3 +247,12 @@ export function useCaseBudgets(
     config: baseConfig(),
   } as VegaLiteSpec;
 }
+
+/** Without a numeric sweep the points are compared side by side, here against the budgets. */
+export const useCaseBudgetsChart: ChartKind<'useCaseBudgets', UseCaseBudgetsOptions> = {
+  name: 'useCaseBudgets',
+  byDefault: (results) => numericAxes(results).length === 0,
+  undrawable: (results) => (results.points.length > 0 ? null : noPointMeasured(results)),
+  title: () => 'Latency budgets by use case',
+  spec: useCaseBudgets,
+};

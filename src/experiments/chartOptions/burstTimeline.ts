@@ -1,0 +1,10 @@
+import { object, optional } from '../../spec/schema.ts';
+import { chartOptionsKind } from './chartOptionsKind.ts';
+import { pointIndex } from './common.ts';
+
+export const burstTimeline = chartOptionsKind(
+  'burstTimeline',
+  object({
+    point: optional(pointIndex.describe('The point whose timeline to draw')),
+  }),
+);

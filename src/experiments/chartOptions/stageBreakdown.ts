@@ -1,0 +1,8 @@
+import { object, optional } from '../../spec/schema.ts';
+import { chartOptionsKind } from './chartOptionsKind.ts';
+import { points } from './common.ts';
+
+export const stageBreakdown = chartOptionsKind(
+  'stageBreakdown',
+  object({ points: optional(points) }),
+);
