@@ -1,11 +1,15 @@
 /**
  * Before any test: the tests that start coldtail as a process run the built CLI
  * (dist/bin/bin.js, as the package ships it), so dist/ is rebuilt when any source is newer
- * than the last build (a walk of file times, milliseconds when nothing changed).
+ * than the last build (a walk of file times, milliseconds when nothing changed). And the
+ * playground page is built once into test-output/playground/ (see playground.ts), for the
+ * tests that open it or link to it; again only when its sources changed.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildPlayground } from '../../src/node/buildPlayground.ts';
+import { PLAYGROUND_DIR } from './playground.ts';
 
 function newest(dir: string): number {
   let t = 0;
@@ -16,7 +20,7 @@ function newest(dir: string): number {
   return t;
 }
 
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   let built = 0;
   try {
     built = statSync('dist/.tsbuildinfo').mtimeMs;
@@ -25,4 +29,5 @@ export default function setup(): void {
   }
   const sources = Math.max(newest('src'), statSync('tsconfig.build.json').mtimeMs);
   if (sources > built) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  await buildPlayground(PLAYGROUND_DIR);
 }
