@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Builds dist/ for the tests that start the CLI as a process (only when src/ changed).
     globalSetup: ['test/support/globalSetup.ts'],
+    // Worker threads run the compiled worker that globalSetup built (see the file).
+    setupFiles: ['test/support/compiledWorkers.ts'],
     // Statistical and end-to-end tests run whole simulations; a generous
     // per-test limit avoids flakes on a loaded 2-core machine.
     testTimeout: 120_000,

@@ -15,6 +15,7 @@ import { VERSION } from '../version.ts';
 import { isCommand } from './command.ts';
 import { commands } from './commands/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE } from './exitCodes.ts';
+import { loadYargs } from './loadYargs.ts';
 
 /** A usage error from yargs (unknown option, missing argument): bad input, with a hint. */
 class UsageError extends Error {}
@@ -34,7 +35,7 @@ export async function main(args: string[], io: Partial<Io> = {}): Promise<number
     full.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const { default: yargs } = await import('yargs');
+  const yargs = await loadYargs();
   let code = 0;
   let cli = yargs()
     .scriptName('coldtail')

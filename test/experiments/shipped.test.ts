@@ -1,15 +1,17 @@
 /**
- * The experiments shipped in experiments/: each one validates, runs, and
- * keeps its books (every root call is counted exactly once). The runs here
- * are shortened (one replication, the two ends of every sweep axis, a few
- * simulated minutes or as many hours as a sparse workload needs for a few
- * hundred calls), so the whole file stays fast; the full files are what
- * `npm start` runs.
+ * The experiments shipped in experiments/: each one validates, runs, keeps
+ * its books (every root call is counted exactly once), and titles every chart
+ * by what it shows. The runs here are shortened (one replication, the two ends
+ * of every sweep axis, a few simulated minutes or as many hours as a sparse
+ * workload needs for a few hundred calls), so the whole file stays fast; the
+ * full files are what `npm start` runs. Each shortened run is made once and
+ * checked by every test below (the chart titles were a file of their own that
+ * ran every experiment a second time).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHART_NAMES } from '../../src/charts/chartsFor.ts';
+import { CHART_NAMES, chartsFor } from '../../src/charts/chartsFor.ts';
 import { CDF_PERCENTILES } from '../../src/experiments/aggregate.ts';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
 import type { ExperimentResults, PointResult } from '../../src/experiments/results.ts';
@@ -229,6 +231,23 @@ describe('shipped experiments', () => {
         expect(p.timeline).not.toBeNull();
         expect(p.timeline!.t.length).toBeGreaterThan(0);
       }
+    }
+  });
+
+  // The report prints the experiment's question above its charts: each chart's own title says
+  // what it shows. The shortened runs change the numbers, not the titles.
+  it.each(files)('%s: every chart is titled by what it shows', (file) => {
+    const results = quickRun(file);
+    const charts = chartsFor(results, { charts: results.experiment.charts });
+    expect(charts.length).toBeGreaterThan(0);
+    const question = (load(file).title as string).toLowerCase();
+    for (const c of charts) {
+      const title = (c.spec as { title?: { text?: string | string[] } }).title;
+      const text = [title?.text ?? ''].flat().join(' ').trim();
+      expect(text.length, c.name).toBeGreaterThan(10);
+      expect(text.toLowerCase(), c.name).not.toBe(question);
+      expect(question, c.name).not.toContain(text.toLowerCase());
+      expect(text, c.name).not.toMatch(/\?$/);
     }
   });
 

@@ -5,12 +5,17 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { replicationToJSON } from '../../src/experiments/replicationData.ts';
 import { headerOf, runUnit, unitsOf } from '../../src/experiments/runExperiment.ts';
 import { loadExperiment, newInputs } from '../../src/node/loadExperiment.ts';
 import { runUnitsOnThreads } from '../../src/node/threads.ts';
 import { experiment, tempDir, writeFiles } from '../hardening/helpers.ts';
+
+// The workers here start from the TypeScript sources (src/node/worker.js registers tsx), as
+// under `tsx` and `npm run bench`; the other tests run the compiled worker (setup file
+// test/support/compiledWorkers.ts).
+vi.unmock('node:worker_threads');
 
 const dir = tempDir('coldtail-threads-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

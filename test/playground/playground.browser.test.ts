@@ -15,8 +15,8 @@ import { prepareExperiment } from '../../src/experiments/prepare.ts';
 import type { PointResult } from '../../src/experiments/results.ts';
 import { runExperiment } from '../../src/experiments/runExperiment.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
-import { buildPlayground } from '../../src/node/buildPlayground.ts';
 import { TOUR } from '../../src/playground/tour.ts';
+import { PLAYGROUND_DIR } from '../support/playground.ts';
 import { serveStatic } from './staticServer.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -31,7 +31,6 @@ const FLAGS = [
   '--disable-quic',
 ];
 const REPO = resolve(import.meta.dirname, '../..');
-const OUT = join(REPO, 'test-output', 'playground');
 const skip = !existsSync(CHROMIUM) && !process.env.CI;
 if (skip) {
   console.warn(
@@ -120,8 +119,9 @@ const p99Shown = (page: Page) => page.getAttribute('.headline .p99', 'data-ms');
 
 describe.skipIf(skip)('the playground in Chromium', () => {
   beforeAll(async () => {
-    indexHtml = (await buildPlayground(OUT)).file;
-    server = await serveStatic(OUT);
+    // Built once for the whole run by test/support/globalSetup.ts.
+    indexHtml = join(PLAYGROUND_DIR, 'index.html');
+    server = await serveStatic(PLAYGROUND_DIR);
     // Playwright starts Chromium with a new empty profile of its own.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   });
@@ -253,7 +253,17 @@ describe.skipIf(skip)('the playground in Chromium', () => {
     const { page, problems } = await openPage(`${server.url}?tour=1&reps=2`);
     for (let i = 0; i < TOUR.length; i++) {
       if (i > 0) {
-        await page.goto(`${server.url}?tour=${i + 1}&reps=2`);
+        // Step i + 1's link, followed in the page (as the back and forward buttons do: the page
+        // reads its address again) rather than loaded anew: the same settings and run, without
+        // parsing the page and starting its worker once per step.
+        await page.evaluate(
+          (search) => {
+            history.pushState(null, '', search);
+            dispatchEvent(new PopStateEvent('popstate'));
+          },
+          `?tour=${i + 1}&reps=2`,
+        );
+        expect(await page.getAttribute('#status', 'data-run')).toBe(String(i + 1));
       }
       expect(await settled(page), TOUR[i].title).toBe('final');
       expect(await page.textContent('#tour-title')).toBe(TOUR[i].title);
