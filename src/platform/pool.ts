@@ -125,6 +125,13 @@ export class Pool implements ClusterTenant {
   /** Calls at the pool (running or queued), integrated over time up to `concAt`: call-ms. */
   private concArea = 0;
   private concAt = 0;
+  private readonly limits: LimitGroup;
+  /** This pool's index in its LimitGroup. */
+  private readonly limitIndex: number;
+  /** What this pool last added to its LimitGroup's running sums (see syncLimits). */
+  private limCalls = 0;
+  private limQueued = 0;
+  private limInUse = 0;
 
   constructor(
     readonly sim: Simulation,
@@ -141,7 +148,8 @@ export class Pool implements ClusterTenant {
     this.scaling = options.scaling;
     this.tracks = options.scaling.tracksConcurrency;
     this.concAt = sim.now;
-    options.limits.pools.push(this);
+    this.limits = options.limits;
+    this.limitIndex = options.limits.add(this);
     options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
       const inst = this.newInstance(true);
@@ -204,6 +212,31 @@ export class Pool implements ClusterTenant {
     return this.starting + this.wanted + Math.ceil(this.activeCalls / this.conc);
   }
 
+  /**
+   * Brings the LimitGroup's running sums up to date with this pool's counts: called after
+   * every change of activeCalls, bound, the queue's live calls, starting or wanted, before
+   * anything that may read the group (a test checks the sums after every event). Hot path:
+   * a few subtractions instead of a sum over every pool of an account on each call.
+   */
+  syncLimits(): void {
+    const g = this.limits;
+    const calls = this.activeCalls + this.bound;
+    const queued = this.queue.live;
+    const inUse =
+      this.starting +
+      this.wanted +
+      (this.conc === 1 ? this.activeCalls : Math.ceil(this.activeCalls / this.conc));
+    g.calls += calls - this.limCalls;
+    g.inUse += inUse - this.limInUse;
+    if (queued !== this.limQueued) {
+      g.queued += queued - this.limQueued;
+      if (queued === 0 || this.limQueued === 0) g.queuedChanged(this.limitIndex, queued > 0);
+      this.limQueued = queued;
+    }
+    this.limCalls = calls;
+    this.limInUse = inUse;
+  }
+
   /** A call reaches the pool. */
   readonly arrive = (call: Call): void => {
     const now = this.sim.now;
@@ -236,6 +269,7 @@ export class Pool implements ClusterTenant {
     if (this.tracks) this.integrateConcurrency();
     inst.active--;
     this.activeCalls--;
+    this.syncLimits();
     if (this.learns && this.activeCalls === 0) this.lastEnd = this.sim.now;
     if (inst.retiring) {
       this.retire(inst);
@@ -311,6 +345,7 @@ export class Pool implements ClusterTenant {
       this.busy++;
     }
     this.activeCalls++;
+    this.syncLimits();
     // Full: out of the list. Room left: to the front, so that lru really
     // spreads calls and mru keeps packing the same instance.
     this.list.remove(inst);
@@ -322,6 +357,7 @@ export class Pool implements ClusterTenant {
   /** Queues `call` for the next instance with room (for scaling policies). */
   enqueue(call: Call): void {
     this.queue.push(call);
+    this.syncLimits();
     call.queued = true;
     call.waited = true;
     // A start on its way: this call waits on it from now.
@@ -336,6 +372,7 @@ export class Pool implements ClusterTenant {
     if (this.tracks) this.integrateConcurrency();
     call.queued = false;
     this.queue.dropped();
+    this.syncLimits();
     call.queue = this.sim.now - call.atPool;
     this.host.reject(call, Outcome.Throttled);
   };
@@ -345,6 +382,7 @@ export class Pool implements ClusterTenant {
     if (!call.queued) return false;
     call.queued = false;
     this.queue.dropped();
+    this.syncLimits();
     call.queue = this.sim.now - call.atPool;
     this.host.reject(call, Outcome.Cancelled);
     return true;
@@ -363,6 +401,7 @@ export class Pool implements ClusterTenant {
       return;
     }
     this.wanted++;
+    this.syncLimits();
     this.queueStarts++;
     this.armTokenTimer();
   }
@@ -380,6 +419,7 @@ export class Pool implements ClusterTenant {
     const room = this.starting * this.conc - this.bound;
     const uncovered = Math.ceil((this.queue.live - room) / this.conc);
     if (this.wanted > uncovered) this.wanted = Math.max(0, uncovered);
+    this.syncLimits();
     const burst = this.options.burst!;
     while (this.wanted > 0 && burst.take(this.sim.now)) {
       this.wanted--;
@@ -395,6 +435,7 @@ export class Pool implements ClusterTenant {
   startInstance(boundCall: Call | null): void {
     const inst = this.newInstance(false);
     this.starting++;
+    this.syncLimits();
     this.queueStarts++;
     const cluster = this.options.cluster;
     const placed = cluster === null || cluster.place(inst);
@@ -405,6 +446,7 @@ export class Pool implements ClusterTenant {
       if (placed) {
         inst.bound = boundCall;
         this.bound++;
+        this.syncLimits();
       } else {
         this.enqueue(boundCall);
       }
@@ -433,6 +475,7 @@ export class Pool implements ClusterTenant {
   /** Drops `inst`, waiting for a slot and no longer needed: it never starts. */
   cancelStart(inst: Instance): void {
     this.starting--;
+    this.syncLimits();
     this.unplaced--;
     inst.state = InstanceState.Reclaimed;
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
@@ -457,12 +500,14 @@ export class Pool implements ClusterTenant {
     inst.state = InstanceState.Ready;
     inst.readyAt = now;
     this.starting--;
+    this.syncLimits();
     this.idle++;
     this.list.pushFront(inst);
     const bound = inst.bound;
     if (bound !== null) {
       inst.bound = null;
       this.bound--;
+      this.syncLimits();
       this.assign(bound, inst, true);
     }
     this.drain(inst);
@@ -516,6 +561,7 @@ export class Pool implements ClusterTenant {
     const inst = this.newInstance(false);
     inst.prewarmUntil = this.prewarmUntil;
     this.starting++;
+    this.syncLimits();
     const cluster = this.options.cluster;
     if (cluster === null || cluster.place(inst)) this.boot(inst);
     else this.unplaced++;
@@ -531,6 +577,7 @@ export class Pool implements ClusterTenant {
   scaleDown(): boolean {
     if (this.wanted > 0) {
       this.wanted--;
+      this.syncLimits();
       this.options.limits.released(this);
       return true;
     }
