@@ -24,12 +24,17 @@ export class LimitGroup {
    */
   private readonly waiting: number[] = [];
 
+  /** Whether a limit is finite: without one nothing reads the sums, and pools do not keep them. */
+  readonly counts: boolean;
+
   constructor(
     /** Calls in progress at most; Infinity for no limit. */
     readonly maxCalls: number,
     /** Instances at most (enough for maxCalls); Infinity for no limit. */
     readonly maxInstances: number,
-  ) {}
+  ) {
+    this.counts = maxCalls !== Infinity || maxInstances !== Infinity;
+  }
 
   /** Adds `pool`; returns its index, which it gives back in `queuedChanged`. */
   add(pool: Pool): number {
@@ -82,7 +87,10 @@ export class LimitGroup {
     }
   }
 
-  /** The counts recomputed from the pools (what the running sums must equal; for tests). */
+  /**
+   * The counts recomputed from the pools (what the running sums must equal, when a limit is
+   * finite; for tests).
+   */
   sums(): { calls: number; queued: number; inUse: number; waiting: number[] } {
     let calls = 0;
     let queued = 0;

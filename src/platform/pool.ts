@@ -132,6 +132,8 @@ export class Pool implements ClusterTenant {
   private limCalls = 0;
   private limQueued = 0;
   private limInUse = 0;
+  /** Whether the group has a finite limit (else nothing reads its sums: not kept). */
+  private readonly countsLimits: boolean;
 
   constructor(
     readonly sim: Simulation,
@@ -150,6 +152,7 @@ export class Pool implements ClusterTenant {
     this.concAt = sim.now;
     this.limits = options.limits;
     this.limitIndex = options.limits.add(this);
+    this.countsLimits = options.limits.counts;
     options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
       const inst = this.newInstance(true);
@@ -219,6 +222,7 @@ export class Pool implements ClusterTenant {
    * a few subtractions instead of a sum over every pool of an account on each call.
    */
   syncLimits(): void {
+    if (!this.countsLimits) return;
     const g = this.limits;
     const calls = this.activeCalls + this.bound;
     const queued = this.queue.live;
