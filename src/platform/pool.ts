@@ -126,6 +126,11 @@ export class Pool implements ClusterTenant {
   private concArea = 0;
   private concAt = 0;
   private readonly limits: LimitGroup;
+  // Read on every call: kept here so that a call does not also reach the options object
+  // (with 10,000 functions, each call's pool is out of cache; every object is a miss).
+  private readonly routing: RoutingPolicy;
+  private readonly routingRng: Rng;
+  private readonly cluster: Cluster | null;
   /** This pool's index in its LimitGroup. */
   private readonly limitIndex: number;
   /** What this pool last added to its LimitGroup's running sums (see syncLimits). */
@@ -151,6 +156,9 @@ export class Pool implements ClusterTenant {
     this.tracks = options.scaling.tracksConcurrency;
     this.concAt = sim.now;
     this.limits = options.limits;
+    this.routing = options.routing;
+    this.routingRng = options.routingRng;
+    this.cluster = options.cluster;
     this.limitIndex = options.limits.add(this);
     this.countsLimits = options.limits.counts;
     options.cluster?.tenants.push(this);
@@ -250,13 +258,13 @@ export class Pool implements ClusterTenant {
     if (this.learns && this.activeCalls === 0 && this.queue.live === 0 && this.lastEnd >= 0) {
       this.keepAlive.functionIdle(now - this.lastEnd);
     }
-    const limits = this.options.limits;
+    const limits = this.limits;
     if (limits.maxCalls !== Infinity && limits.inProgress() >= limits.maxCalls) {
       this.atLimit(call);
       return;
     }
     if (this.list.size > 0) {
-      this.assign(call, this.options.routing.pick(this.list, this.options.routingRng), false);
+      this.assign(call, this.routing.pick(this.list, this.routingRng), false);
       return;
     }
     this.scaling.noRoom(this, call);
@@ -289,7 +297,7 @@ export class Pool implements ClusterTenant {
     if (this.queue.live > 0) this.scaling.queueWaiting(this);
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
-    this.options.limits.released(this);
+    this.limits.released(this);
   }
 
   /** Serves queued calls if there is room now (another pool of the account freed some). */
@@ -305,13 +313,13 @@ export class Pool implements ClusterTenant {
    * for its start: it is cold.
    */
   private drain(fresh: Instance | null): void {
-    const limits = this.options.limits;
+    const limits = this.limits;
     while (
       this.queue.live > 0 &&
       this.list.size > 0 &&
       (limits.maxCalls === Infinity || limits.running() < limits.maxCalls)
     ) {
-      const inst = this.options.routing.pick(this.list, this.options.routingRng);
+      const inst = this.routing.pick(this.list, this.routingRng);
       const call = this.queue.shift();
       call.queued = false;
       this.assign(call, inst, inst === fresh);
@@ -522,7 +530,7 @@ export class Pool implements ClusterTenant {
   private becameIdle(inst: Instance): void {
     if (inst.provisioned) return;
     // Another instance is waiting for a slot: it takes this one's.
-    if (this.options.cluster?.offerIdle(inst)) return;
+    if (this.cluster?.offerIdle(inst)) return;
     const now = this.sim.now;
     inst.idleSince = now;
     // Hot path: a fixed keep-alive is decided after one test.
