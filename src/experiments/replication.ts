@@ -101,14 +101,8 @@ export function* replicationSteps(
       : toRecorder,
     observe: (fn) => {
       const all = recorder.observer(fn.name, fn.memoryMB / 1024);
-      const own = perFunction?.observer(fn);
-      if (!own) return all;
-      return {
-        levels: (t, s, b, i) => {
-          all.levels(t, s, b, i);
-          own.levels(t, s, b, i);
-        },
-      };
+      // One closure for both (called twice a call): one object fewer to reach per function.
+      return perFunction?.observer(fn, all) ?? all;
     },
     // The recorder reads each call as it ends and keeps none; a caller keeps its attempts.
     reuseCalls: point.caller === null && (options.reuseCalls ?? true),

@@ -43,6 +43,11 @@ export class FunctionRuntime {
   billedMs = 0;
   pings = 0;
   pingBilledMs = 0;
+  /**
+   * Its place among the world's functions, in wiring order (set by the wiring): recorders keep
+   * per-function state in arrays by it, without a lookup by name or object on each call.
+   */
+  index = 0;
 
   constructor(
     readonly name: string,

@@ -125,6 +125,20 @@ export class Pool implements ClusterTenant {
   /** Calls at the pool (running or queued), integrated over time up to `concAt`: call-ms. */
   private concArea = 0;
   private concAt = 0;
+  private readonly limits: LimitGroup;
+  // Read on every call: kept here so that a call does not also reach the options object
+  // (with 10,000 functions, each call's pool is out of cache; every object is a miss).
+  private readonly routing: RoutingPolicy;
+  private readonly routingRng: Rng;
+  private readonly cluster: Cluster | null;
+  /** This pool's index in its LimitGroup. */
+  private readonly limitIndex: number;
+  /** What this pool last added to its LimitGroup's running sums (see syncLimits). */
+  private limCalls = 0;
+  private limQueued = 0;
+  private limInUse = 0;
+  /** Whether the group has a finite limit (else nothing reads its sums: not kept). */
+  private readonly countsLimits: boolean;
 
   constructor(
     readonly sim: Simulation,
@@ -141,7 +155,12 @@ export class Pool implements ClusterTenant {
     this.scaling = options.scaling;
     this.tracks = options.scaling.tracksConcurrency;
     this.concAt = sim.now;
-    options.limits.pools.push(this);
+    this.limits = options.limits;
+    this.routing = options.routing;
+    this.routingRng = options.routingRng;
+    this.cluster = options.cluster;
+    this.limitIndex = options.limits.add(this);
+    this.countsLimits = options.limits.counts;
     options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
       const inst = this.newInstance(true);
@@ -204,6 +223,32 @@ export class Pool implements ClusterTenant {
     return this.starting + this.wanted + Math.ceil(this.activeCalls / this.conc);
   }
 
+  /**
+   * Brings the LimitGroup's running sums up to date with this pool's counts: called after
+   * every change of activeCalls, bound, the queue's live calls, starting or wanted, before
+   * anything that may read the group (a test checks the sums after every event). Hot path:
+   * a few subtractions instead of a sum over every pool of an account on each call.
+   */
+  syncLimits(): void {
+    if (!this.countsLimits) return;
+    const g = this.limits;
+    const calls = this.activeCalls + this.bound;
+    const queued = this.queue.live;
+    const inUse =
+      this.starting +
+      this.wanted +
+      (this.conc === 1 ? this.activeCalls : Math.ceil(this.activeCalls / this.conc));
+    g.calls += calls - this.limCalls;
+    g.inUse += inUse - this.limInUse;
+    if (queued !== this.limQueued) {
+      g.queued += queued - this.limQueued;
+      if (queued === 0 || this.limQueued === 0) g.queuedChanged(this.limitIndex, queued > 0);
+      this.limQueued = queued;
+    }
+    this.limCalls = calls;
+    this.limInUse = inUse;
+  }
+
   /** A call reaches the pool. */
   readonly arrive = (call: Call): void => {
     const now = this.sim.now;
@@ -213,13 +258,13 @@ export class Pool implements ClusterTenant {
     if (this.learns && this.activeCalls === 0 && this.queue.live === 0 && this.lastEnd >= 0) {
       this.keepAlive.functionIdle(now - this.lastEnd);
     }
-    const limits = this.options.limits;
+    const limits = this.limits;
     if (limits.maxCalls !== Infinity && limits.inProgress() >= limits.maxCalls) {
       this.atLimit(call);
       return;
     }
     if (this.list.size > 0) {
-      this.assign(call, this.options.routing.pick(this.list, this.options.routingRng), false);
+      this.assign(call, this.routing.pick(this.list, this.routingRng), false);
       return;
     }
     this.scaling.noRoom(this, call);
@@ -236,6 +281,7 @@ export class Pool implements ClusterTenant {
     if (this.tracks) this.integrateConcurrency();
     inst.active--;
     this.activeCalls--;
+    this.syncLimits();
     if (this.learns && this.activeCalls === 0) this.lastEnd = this.sim.now;
     if (inst.retiring) {
       this.retire(inst);
@@ -251,7 +297,7 @@ export class Pool implements ClusterTenant {
     if (this.queue.live > 0) this.scaling.queueWaiting(this);
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
-    this.options.limits.released(this);
+    this.limits.released(this);
   }
 
   /** Serves queued calls if there is room now (another pool of the account freed some). */
@@ -267,13 +313,13 @@ export class Pool implements ClusterTenant {
    * for its start: it is cold.
    */
   private drain(fresh: Instance | null): void {
-    const limits = this.options.limits;
+    const limits = this.limits;
     while (
       this.queue.live > 0 &&
       this.list.size > 0 &&
       (limits.maxCalls === Infinity || limits.running() < limits.maxCalls)
     ) {
-      const inst = this.options.routing.pick(this.list, this.options.routingRng);
+      const inst = this.routing.pick(this.list, this.routingRng);
       const call = this.queue.shift();
       call.queued = false;
       this.assign(call, inst, inst === fresh);
@@ -311,6 +357,7 @@ export class Pool implements ClusterTenant {
       this.busy++;
     }
     this.activeCalls++;
+    this.syncLimits();
     // Full: out of the list. Room left: to the front, so that lru really
     // spreads calls and mru keeps packing the same instance.
     this.list.remove(inst);
@@ -322,6 +369,7 @@ export class Pool implements ClusterTenant {
   /** Queues `call` for the next instance with room (for scaling policies). */
   enqueue(call: Call): void {
     this.queue.push(call);
+    this.syncLimits();
     call.queued = true;
     call.waited = true;
     // A start on its way: this call waits on it from now.
@@ -336,6 +384,7 @@ export class Pool implements ClusterTenant {
     if (this.tracks) this.integrateConcurrency();
     call.queued = false;
     this.queue.dropped();
+    this.syncLimits();
     call.queue = this.sim.now - call.atPool;
     this.host.reject(call, Outcome.Throttled);
   };
@@ -345,6 +394,7 @@ export class Pool implements ClusterTenant {
     if (!call.queued) return false;
     call.queued = false;
     this.queue.dropped();
+    this.syncLimits();
     call.queue = this.sim.now - call.atPool;
     this.host.reject(call, Outcome.Cancelled);
     return true;
@@ -363,6 +413,7 @@ export class Pool implements ClusterTenant {
       return;
     }
     this.wanted++;
+    this.syncLimits();
     this.queueStarts++;
     this.armTokenTimer();
   }
@@ -380,6 +431,7 @@ export class Pool implements ClusterTenant {
     const room = this.starting * this.conc - this.bound;
     const uncovered = Math.ceil((this.queue.live - room) / this.conc);
     if (this.wanted > uncovered) this.wanted = Math.max(0, uncovered);
+    this.syncLimits();
     const burst = this.options.burst!;
     while (this.wanted > 0 && burst.take(this.sim.now)) {
       this.wanted--;
@@ -395,6 +447,7 @@ export class Pool implements ClusterTenant {
   startInstance(boundCall: Call | null): void {
     const inst = this.newInstance(false);
     this.starting++;
+    this.syncLimits();
     this.queueStarts++;
     const cluster = this.options.cluster;
     const placed = cluster === null || cluster.place(inst);
@@ -405,6 +458,7 @@ export class Pool implements ClusterTenant {
       if (placed) {
         inst.bound = boundCall;
         this.bound++;
+        this.syncLimits();
       } else {
         this.enqueue(boundCall);
       }
@@ -433,6 +487,7 @@ export class Pool implements ClusterTenant {
   /** Drops `inst`, waiting for a slot and no longer needed: it never starts. */
   cancelStart(inst: Instance): void {
     this.starting--;
+    this.syncLimits();
     this.unplaced--;
     inst.state = InstanceState.Reclaimed;
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
@@ -457,12 +512,14 @@ export class Pool implements ClusterTenant {
     inst.state = InstanceState.Ready;
     inst.readyAt = now;
     this.starting--;
+    this.syncLimits();
     this.idle++;
     this.list.pushFront(inst);
     const bound = inst.bound;
     if (bound !== null) {
       inst.bound = null;
       this.bound--;
+      this.syncLimits();
       this.assign(bound, inst, true);
     }
     this.drain(inst);
@@ -473,7 +530,7 @@ export class Pool implements ClusterTenant {
   private becameIdle(inst: Instance): void {
     if (inst.provisioned) return;
     // Another instance is waiting for a slot: it takes this one's.
-    if (this.options.cluster?.offerIdle(inst)) return;
+    if (this.cluster?.offerIdle(inst)) return;
     const now = this.sim.now;
     inst.idleSince = now;
     // Hot path: a fixed keep-alive is decided after one test.
@@ -516,6 +573,7 @@ export class Pool implements ClusterTenant {
     const inst = this.newInstance(false);
     inst.prewarmUntil = this.prewarmUntil;
     this.starting++;
+    this.syncLimits();
     const cluster = this.options.cluster;
     if (cluster === null || cluster.place(inst)) this.boot(inst);
     else this.unplaced++;
@@ -531,6 +589,7 @@ export class Pool implements ClusterTenant {
   scaleDown(): boolean {
     if (this.wanted > 0) {
       this.wanted--;
+      this.syncLimits();
       this.options.limits.released(this);
       return true;
     }

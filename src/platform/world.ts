@@ -144,6 +144,7 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
       f.memoryMB,
       p.billing,
     );
+    fn.index = functions.size;
     // An instance never serves more calls than the function may have at once.
     const conc = instanceConcurrency(p);
     fn.pool = new Pool(
