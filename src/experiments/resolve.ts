@@ -160,6 +160,7 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
       ),
       timeout: own.timeout ?? spec.function.timeout,
       memoryMB,
+      ...crashOf(own.crashProbability ?? spec.function.crashProbability),
     };
   });
   const traces = ctx.traces ?? new Map<string, TraceData>();
@@ -358,4 +359,9 @@ function applyOverrides(
     out[key] = field.parse(value, path);
   }
   return out as PlatformModel;
+}
+
+/** A function's crash probability, where it has one (absent otherwise: results stay as they were). */
+function crashOf(p: number | undefined): Pick<FunctionConfig, 'crashProbability'> {
+  return p !== undefined && p > 0 ? { crashProbability: p } : {};
 }

@@ -68,6 +68,8 @@ export interface PoolHost {
   reject(call: Call, outcome: Outcome): void;
   /** A call's execution on a shared CPU has ended. */
   readonly cpuDone: (call: Call) => void;
+  /** The instance serving `call` crashed: the call ends with an error (Outcome.Crashed). */
+  crashed(call: Call): void;
 }
 
 /**
@@ -92,6 +94,8 @@ export class Pool implements ClusterTenant {
    */
   unplaced = 0;
   coldStarts = 0;
+  /** Instances that crashed (their function's crash, or their host's failure). */
+  crashes = 0;
   /**
    * Starts begun or asked for (waiting for a token). A call that waited in the queue while
    * one was under way, or while this grew, waited on a start (see Call.waitedOnStart): the
@@ -125,6 +129,8 @@ export class Pool implements ClusterTenant {
   /** Calls at the pool (running or queued), integrated over time up to `concAt`: call-ms. */
   private concArea = 0;
   private concAt = 0;
+  /** Instances can crash (the function's crashes, or failing hosts): each lists its calls. */
+  private readonly tracksCalls: boolean;
 
   constructor(
     readonly sim: Simulation,
@@ -141,6 +147,7 @@ export class Pool implements ClusterTenant {
     this.scaling = options.scaling;
     this.tracks = options.scaling.tracksConcurrency;
     this.concAt = sim.now;
+    this.tracksCalls = fn.crashProbability > 0 || (options.cluster?.hostsFail ?? false);
     options.limits.pools.push(this);
     options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
@@ -189,6 +196,7 @@ export class Pool implements ClusterTenant {
 
   private newInstance(provisioned: boolean): Instance {
     const inst = new Instance(this, this.nextId++, provisioned);
+    if (this.tracksCalls) inst.calls = [];
     const ps = this.options.processorSharing;
     if (ps !== null)
       inst.cpu = new SharedCpu(this.sim, ps.cores, ps.cpuBoundShare, this.host.cpuDone);
@@ -553,7 +561,7 @@ export class Pool implements ClusterTenant {
     if (inst.active === 0) {
       this.busy--;
       inst.state = InstanceState.Reclaimed;
-      this.options.cluster?.release();
+      this.options.cluster?.release(inst);
     }
     // The call that ended may let queued calls in (the concurrency limit), not on this one.
     this.drain(null);
@@ -569,7 +577,38 @@ export class Pool implements ClusterTenant {
     inst.state = InstanceState.Reclaimed;
     // Reported gone before its slot goes to a waiting start, or both count at once.
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
-    this.options.cluster?.release();
+    this.options.cluster?.release(inst);
+  }
+
+  /**
+   * `inst` crashes (a call's crash, or its host failed): it is gone, and each call it serves
+   * ends with an error (PoolHost.crashed); the next call needs another instance, cold. One
+   * still starting is left to start (the model puts an instance on its host once it runs). A
+   * provisioned instance is replaced by a new one, which starts cold.
+   */
+  crash(inst: Instance): void {
+    if (inst.state !== InstanceState.Ready) return;
+    this.crashes++;
+    if (inst.listed) this.list.remove(inst);
+    if (inst.active === 0) {
+      this.idle--;
+      inst.state = InstanceState.Reclaimed;
+      this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+      this.options.cluster?.release(inst);
+    } else {
+      // It takes no new call and goes with its last one (see retire), the last of these.
+      inst.retiring = true;
+      for (const call of inst.calls!.slice()) this.host.crashed(call);
+    }
+    if (inst.provisioned) {
+      const fresh = this.newInstance(true);
+      this.starting++;
+      this.queueStarts++;
+      const cluster = this.options.cluster;
+      if (cluster === null || cluster.place(fresh)) this.boot(fresh);
+      else this.unplaced++;
+      this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    }
   }
 
   /** The idle instance released longest ago (never a provisioned one), or null. */

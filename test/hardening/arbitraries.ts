@@ -74,11 +74,16 @@ export function platformArb(name: string): fc.Arbitrary<Json> {
           whenEmpty: fc.constantFrom('wait', 'throttle'),
         }),
         provisioned: fc.integer({ min: 0, max: 3 }),
-        cluster: fc.record({
-          hosts: fc.integer({ min: 1, max: 3 }),
-          slotsPerHost: fc.integer({ min: 1, max: 4 }),
-          evictIdle: fc.boolean(),
-        }),
+        cluster: fc.record(
+          {
+            hosts: fc.integer({ min: 1, max: 3 }),
+            slotsPerHost: fc.integer({ min: 1, max: 4 }),
+            evictIdle: fc.boolean(),
+            // Short enough that a run of a second or two sees hosts fail.
+            meanTimeBetweenFailures: durationArb(50, 3000),
+          },
+          { requiredKeys: ['hosts', 'slotsPerHost', 'evictIdle'] },
+        ),
         price: fc.constant({ perMillionRequests: 0.2, perGBSecond: 0.0000166667 }),
       },
       { requiredKeys: ['routing'] },
@@ -273,6 +278,10 @@ export const experimentArb: fc.Arbitrary<Json> = fc
     execution: distArb(40),
     timeout: fc.oneof(fc.constant('forever'), durationArb(5, 300)),
     memoryMB: fc.constantFrom(128, 256, 1024),
+    crashProbability: fc.option(
+      fc.integer({ min: 0, max: 40 }).map((v) => v / 100),
+      { nil: undefined },
+    ),
     warmers: fc.option(
       fc.record({
         period: fc.integer({ min: 50, max: 1000 }),
@@ -299,7 +308,12 @@ export const experimentArb: fc.Arbitrary<Json> = fc
           warmup: Math.floor((r.duration * r.warmupShare) / 100),
           client: r.client,
           platform: r.platform,
-          function: { execution: r.execution, timeout: r.timeout, memoryMB: r.memoryMB },
+          function: {
+            execution: r.execution,
+            timeout: r.timeout,
+            memoryMB: r.memoryMB,
+            ...(r.crashProbability === undefined ? {} : { crashProbability: r.crashProbability }),
+          },
           graph: r.graph,
           workload: sources.length === 1 ? sources[0] : sources,
         };

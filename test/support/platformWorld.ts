@@ -60,6 +60,8 @@ export function testWorld(
     timeout?: number;
     names?: string[];
     policies?: WorldOptions['policies'];
+    /** Probability that a call crashes its instance. */
+    crashProbability?: number;
   } = {},
 ): TestWorld {
   const sim = new Simulation();
@@ -74,6 +76,7 @@ export function testWorld(
       execution,
       timeout: options.timeout ?? Infinity,
       memoryMB: 128,
+      crashProbability: options.crashProbability,
     })),
     seed: options.seed ?? 'test',
     sink: { ended: (c) => ended.push(c) },
