@@ -128,6 +128,12 @@ export function* replicationSteps(
       invoker,
       functions,
       createStream(seed, `graph:${name}`),
+      // Used only where a step's calls have a caller's policy (the stream is made then).
+      {
+        sim,
+        backoffRng: () => createStream(seed, `graph:${name}/backoff`),
+        samples: () => new Histogram(),
+      },
     );
   }
   const maxInFlight = point.limits.maxInFlight;

@@ -203,12 +203,21 @@ export class Invoker implements PoolHost {
    */
   crashed(call: Call): void {
     if (call.outcome !== Outcome.InFlight) return;
-    call.instance!.cpu?.remove(call);
     this.crashedCalls++;
+    this.stopEarly(call, Outcome.Crashed);
+  }
+
+  /**
+   * Stops a call on its instance before its run ends (cancelled, crashed): billed for the time
+   * it held the instance, and its execution stage becomes the time it was there (with what it
+   * waited on), so that its stages still add up.
+   */
+  private stopEarly(call: Call, outcome: Outcome): void {
+    call.instance!.cpu?.remove(call);
     this.leaveInstance(call);
     call.execution = 0;
     call.execution = this.sim.now + call.returnDelay - call.start - stageSum(call);
-    this.finish(call, Outcome.Crashed);
+    this.finish(call, outcome);
   }
 
   /**
@@ -266,9 +275,7 @@ export class Invoker implements PoolHost {
     if (call.outcome !== Outcome.InFlight || call.ping) return false;
     if (call.queued) return call.fn.pool.withdraw(call);
     if (call.instance === null) return false;
-    call.instance.cpu?.remove(call);
-    this.leaveInstance(call);
-    this.finish(call, Outcome.Cancelled);
+    this.stopEarly(call, Outcome.Cancelled);
     return true;
   }
 

@@ -434,7 +434,9 @@ export class Pool implements ClusterTenant {
    * calls that the other starting instances will not serve. Calls it was
    * started for may have been served since by instances that freed.
    */
-  needsStart(_inst: Instance): boolean {
+  needsStart(inst: Instance): boolean {
+    // A provisioned instance replacing one that crashed is always wanted.
+    if (inst.provisioned) return true;
     return this.queue.live > (this.starting - 1) * this.conc - this.bound;
   }
 
@@ -558,6 +560,8 @@ export class Pool implements ClusterTenant {
 
   /** A call on the retiring `inst` ended (see scaleDown): it goes with its last call. */
   private retire(inst: Instance): void {
+    // Crashing: crash() keeps the books once all its calls have ended.
+    if (inst.state === InstanceState.Reclaimed) return;
     if (inst.active === 0) {
       this.busy--;
       inst.state = InstanceState.Reclaimed;
@@ -590,25 +594,35 @@ export class Pool implements ClusterTenant {
     if (inst.state !== InstanceState.Ready) return;
     this.crashes++;
     if (inst.listed) this.list.remove(inst);
-    if (inst.active === 0) {
-      this.idle--;
-      inst.state = InstanceState.Reclaimed;
-      this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
-      this.options.cluster?.release(inst);
-    } else {
-      // It takes no new call and goes with its last one (see retire), the last of these.
-      inst.retiring = true;
+    // Gone at once: its calls' releases below leave the pool's books to this method (retire).
+    inst.state = InstanceState.Reclaimed;
+    inst.retiring = true;
+    const wasBusy = inst.active > 0;
+    if (wasBusy) {
       for (const call of inst.calls!.slice()) this.host.crashed(call);
-    }
-    if (inst.provisioned) {
-      const fresh = this.newInstance(true);
-      this.starting++;
-      this.queueStarts++;
-      const cluster = this.options.cluster;
-      if (cluster === null || cluster.place(fresh)) this.boot(fresh);
-      else this.unplaced++;
+      this.busy--;
+    } else this.idle--;
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.options.cluster?.release(inst);
+    if (inst.provisioned) this.replaceProvisioned();
+    if (wasBusy) {
+      // Its calls ended: queued calls may go now (the concurrency limit), on other instances.
+      this.drain(null);
+      if (this.queue.live > 0) this.scaling.queueWaiting(this);
       this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+      this.options.limits.released(this);
     }
+  }
+
+  /** A new provisioned instance for one that crashed: it starts cold. */
+  private replaceProvisioned(): void {
+    const fresh = this.newInstance(true);
+    this.starting++;
+    this.queueStarts++;
+    const cluster = this.options.cluster;
+    if (cluster === null || cluster.place(fresh)) this.boot(fresh);
+    else this.unplaced++;
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
   }
 
   /** The idle instance released longest ago (never a provisioned one), or null. */

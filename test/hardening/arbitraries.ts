@@ -165,6 +165,31 @@ export function sourceArb(duration: number): fc.Arbitrary<Json> {
 
 const NAMES = ['a', 'b', 'c'];
 
+/** A caller's policy on a graph edge (timeout, retries, hedging), written as users write it. */
+export const edgeCallerArb: fc.Arbitrary<Json> = fc
+  .record(
+    {
+      timeout: fc.integer({ min: 1, max: 300 }),
+      retry: fc.record({
+        attempts: fc.integer({ min: 1, max: 4 }),
+        on: fc.subarray(['error', 'throttled', 'timeout'], { minLength: 1 }),
+        backoff: fc.record({
+          base: fc.integer({ min: 0, max: 50 }),
+          jitter: fc.constantFrom('full', 'equal', 'none'),
+        }),
+      }),
+      hedge: fc.record({
+        after: fc.oneof(
+          fc.integer({ min: 0, max: 100 }),
+          fc.record({ percentile: fc.integer({ min: 1, max: 99 }) }),
+        ),
+        cancel: fc.boolean(),
+      }),
+    },
+    { requiredKeys: [] },
+  )
+  .map((r) => r as Json);
+
 /**
  * A small custom graph over functions a, b (and c): calls, parallel fan-outs, fan-ins of the
  * first k, fire-and-forget steps, probabilities. A step that may call backwards (or itself) has
@@ -187,6 +212,7 @@ const customArb: fc.Arbitrary<Json> = fc
           ),
           maxDepth: fc.integer({ min: 1, max: 3 }),
           limitAnyway: fc.boolean(),
+          caller: fc.option(edgeCallerArb, { nil: undefined }),
         }),
         { maxLength: 2 },
       ),
@@ -205,6 +231,7 @@ const customArb: fc.Arbitrary<Json> = fc
           : { call: NAMES[targets[0]], count: s.counts[0] };
         if (s.async) step.async = true;
         else if (s.wait !== undefined) step.waitFor = Math.round((s.wait / 100) * total);
+        if (!s.async && s.caller !== undefined) step.caller = s.caller;
         if (s.probability !== 1) step.probability = s.probability;
         if (s.limitAnyway || targets.some((t) => t <= i)) step.maxDepth = s.maxDepth;
         return step;
@@ -216,15 +243,24 @@ const customArb: fc.Arbitrary<Json> = fc
 
 export const graphArb: fc.Arbitrary<Json> = fc.oneof(
   fc
-    .record({ depth: fc.integer({ min: 1, max: 4 }), async: fc.boolean() })
-    .map((chain) => ({ chain })),
-  fc
-    .integer({ min: 1, max: 6 })
-    .chain((width) =>
-      fc
-        .oneof(fc.constant<'all' | number>('all'), fc.integer({ min: 0, max: width }))
-        .map((waitFor) => ({ fanOut: { width, waitFor } })),
-    ),
+    .record({
+      depth: fc.integer({ min: 1, max: 4 }),
+      async: fc.boolean(),
+      caller: fc.option(edgeCallerArb, { nil: undefined }),
+    })
+    .map(({ caller, ...chain }) => ({
+      chain: caller === undefined || chain.async ? chain : { ...chain, caller },
+    })),
+  fc.integer({ min: 1, max: 6 }).chain((width) =>
+    fc
+      .tuple(
+        fc.oneof(fc.constant<'all' | number>('all'), fc.integer({ min: 0, max: width })),
+        fc.option(edgeCallerArb, { nil: undefined }),
+      )
+      .map(([waitFor, caller]) => ({
+        fanOut: caller === undefined ? { width, waitFor } : { width, waitFor, caller },
+      })),
+  ),
   fc
     .record({
       probability: fc.integer({ min: 0, max: 100 }).map((v) => v / 100),

@@ -20,6 +20,7 @@ import { Simulation } from '../../src/engine/index.ts';
 import { driveWorkload } from '../../src/experiments/driveWorkload.ts';
 import { TAG_ROOT } from '../../src/experiments/recorder.ts';
 import type { ResolvedPoint } from '../../src/experiments/resolve.ts';
+import { Histogram } from '../../src/metrics/histogram.ts';
 import { type Call, Outcome, STAGES } from '../../src/platform/call.ts';
 import type { PlatformConfig } from '../../src/platform/config.ts';
 import type { FunctionRuntime } from '../../src/platform/functionRuntime.ts';
@@ -206,7 +207,11 @@ export function checkedRun(point: ResolvedPoint, seed: string): CheckedRunSummar
 
   for (const [name, steps] of Object.entries(point.graph.steps)) {
     if (steps.length === 0) continue;
-    const body = new GraphBody(steps, invoker, functions, createStream(seed, `graph:${name}`));
+    const body = new GraphBody(steps, invoker, functions, createStream(seed, `graph:${name}`), {
+      sim,
+      backoffRng: () => createStream(seed, `graph:${name}/backoff`),
+      samples: () => new Histogram(),
+    });
     functions.get(name)!.body = {
       run: (call) => body.run(call),
       childEnded: (child) => {
