@@ -184,6 +184,7 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
         execution: fromSpec(spec.function.execution),
         memoryMB: spec.function.memoryMB,
         timeout: spec.function.timeout,
+        crashProbability: spec.function.crashProbability,
       },
       taken,
       `workload[${i}]`,
