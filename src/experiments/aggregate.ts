@@ -140,7 +140,9 @@ export function aggregatePoint(
   const clientSum = (f: (c: ClientData) => number) => sum((r) => f(r.client!));
   const gaveUp = withCaller ? clientSum((c) => c.clientTimedOut) : 0;
   const failed = withCaller ? clientSum((c) => c.failed) : 0;
-  const ended = sum((r) => r.completed + r.throttled + r.timedOut) + gaveUp + failed;
+  const withFailures = reps[0].failures != null;
+  const crashed = withFailures ? sum((r) => r.failures!.crashed) : 0;
+  const ended = sum((r) => r.completed + r.throttled + r.timedOut) + gaveUp + failed + crashed;
   const arrivals = sum((r) => r.arrivals);
   const n = reps.length;
   const usd = sum((r) => r.cost.usd);
@@ -157,8 +159,19 @@ export function aggregatePoint(
       throttled: sum((r) => r.throttled),
       timedOut: sum((r) => r.timedOut),
       ...(withCaller ? { clientTimedOut: gaveUp, failed } : {}),
+      ...(withFailures ? { crashed } : {}),
       inFlight: arrivals - ended,
     },
+    ...(withFailures
+      ? {
+          failures: {
+            instanceCrashes: sum((r) => r.failures!.instanceCrashes),
+            hostFailures: sum((r) => r.failures!.hostFailures),
+            callsLost: sum((r) => r.failures!.callsLost),
+            crashedShare: arrivals > 0 ? crashed / arrivals : null,
+          },
+        }
+      : {}),
     ...(withCaller ? { client: clientResult(reps, completed) } : {}),
     cold: {
       share: shareEstimate(

@@ -11,6 +11,7 @@ import {
   object,
   oneOfType,
   optional,
+  probability,
   record,
   refine,
   string,
@@ -28,12 +29,17 @@ const platformRef = oneOfType({
   object: platformModelSchema,
 }).describe('A platform: a model name, or a whole model inline');
 
+const CRASH_PROBABILITY = probability().describe(
+  'Probability that a call crashes its instance while it runs: the calls on that instance fail (Outcome "crashed") and the next call there is cold (default 0)',
+);
+
 const functionSettings = object({
   platform: optional(platformRef),
   execution: optional(latencySchema).describe("The function's own run time"),
   memoryMB: optional(integer({ min: 64, max: 32_768 })),
   timeout: optional(durationOrForever('timeout')),
   cpu: optional(cpuSchema),
+  crashProbability: optional(CRASH_PROBABILITY),
 });
 
 /**
@@ -91,6 +97,7 @@ export const experimentSchema = object({
       ),
       timeout: withDefault(durationOrForever('timeout'), Infinity),
       cpu: optional(cpuSchema),
+      crashProbability: optional(CRASH_PROBABILITY),
     }),
     {
       execution: { kind: 'lognormalQuantiles', p1: 0.5, x1: 5, p2: 0.99, x2: 20 },

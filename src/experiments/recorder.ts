@@ -43,6 +43,11 @@ export interface ReplicationData {
   timedOut: number;
   /** What the caller did, with a caller's policy (`caller`); null without one. */
   client: ClientData | null;
+  /**
+   * Crashes, where the point models them (a function's `crashProbability`, a cluster's
+   * `meanTimeBetweenFailures`); null (or absent, in older shard files) otherwise.
+   */
+  failures?: FailureData | null;
   /** Completed root calls with at least one cold hop (served by a fresh instance). */
   coldRoots: number;
   /**
@@ -97,6 +102,16 @@ export interface ClientData {
   extraUsd: number;
 }
 
+/** Instance crashes and host failures in one replication. */
+export interface FailureData {
+  /** Root calls (requests, with a caller) started in the window that ended by a crash. */
+  crashed: number;
+  /** After warm-up: instances that crashed, host failures, and calls of every kind they ended. */
+  instanceCrashes: number;
+  hostFailures: number;
+  callsLost: number;
+}
+
 // Per pending call: latency, then the stages in STAGES order.
 const STAGE_COUNT = STAGES.length;
 const CALL_VALUES = 1 + STAGE_COUNT;
@@ -135,6 +150,8 @@ export class Recorder implements CallSink, RequestSink {
   private callerInUse = false;
   clientTimedOut = 0;
   failed = 0;
+  /** Roots (requests) that ended because an instance on their path crashed. */
+  crashed = 0;
   requests = 0;
   attempts = 0;
   hedges = 0;
@@ -293,6 +310,7 @@ export class Recorder implements CallSink, RequestSink {
       if (outcome === Outcome.Throttled) this.throttled++;
       else if (outcome === Outcome.TimedOut) this.timedOut++;
       else if (outcome === Outcome.Failed) this.failed++;
+      else if (outcome === Outcome.Crashed) this.crashed++;
       else this.clientTimedOut++;
       return;
     }

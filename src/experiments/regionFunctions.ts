@@ -37,7 +37,13 @@ export function fitMemory(m: MemoryModel | null, mb: number): number {
 export function regionFunctionConfigs(
   region: RegionFunction[],
   platform: PlatformConfig,
-  defaults: { execution: Distribution; memoryMB: number; timeout: number },
+  defaults: {
+    execution: Distribution;
+    memoryMB: number;
+    timeout: number;
+    /** The experiment's `function.crashProbability`, for every function of the source. */
+    crashProbability?: number;
+  },
   taken: Set<string>,
   path: string,
 ): { configs: FunctionConfig[]; routes: RegionRoute[] } {
@@ -61,6 +67,7 @@ export function regionFunctionConfigs(
       execution: f.execution ? fromSpec(f.execution) : defaults.execution,
       timeout: defaults.timeout,
       memoryMB,
+      ...(defaults.crashProbability ? { crashProbability: defaults.crashProbability } : {}),
       vcpu: m !== null && offers(m, memoryMB) ? vcpuAt(m, memoryMB) : 0,
     });
     routes.push({ name: f.name, arrivals: f.arrivals });

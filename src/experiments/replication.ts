@@ -122,6 +122,12 @@ export function* replicationSteps(
       invoker,
       functions,
       createStream(seed, `graph:${name}`),
+      // Used only where a step's calls have a caller's policy (the stream is made then).
+      {
+        sim,
+        backoffRng: () => createStream(seed, `graph:${name}/backoff`),
+        samples: () => new Histogram(),
+      },
     );
   }
   const maxInFlight = point.limits.maxInFlight;
@@ -165,7 +171,12 @@ export function* replicationSteps(
       () => {
         recorder.startWindow(sim.now);
         for (const f of functions.values()) resetCounters(f);
-        for (const p of pools) p.coldStarts = 0;
+        for (const p of pools) {
+          p.coldStarts = 0;
+          p.crashes = 0;
+          if (p.options.cluster !== null) p.options.cluster.hostFailures = 0;
+        }
+        invoker.crashedCalls = 0;
       },
       null,
     );
@@ -242,6 +253,17 @@ export function* replicationSteps(
             extraBilledMs: recorder.extraBilledMs,
             extraUsd,
           },
+    failures: modelsFailures(point)
+      ? {
+          crashed: recorder.crashed,
+          instanceCrashes: pools.reduce((n, p) => n + p.crashes, 0),
+          hostFailures: [...new Set(pools.map((p) => p.options.cluster))].reduce(
+            (n, c) => n + (c?.hostFailures ?? 0),
+            0,
+          ),
+          callsLost: invoker.crashedCalls,
+        }
+      : null,
     coldRoots: recorder.coldRoots,
     startWaitRoots: recorder.startWaitRoots,
     hopsCold: recorder.hopsCold,
@@ -302,6 +324,14 @@ function* runUntil(
     }
     yield;
   }
+}
+
+/** Whether a point's functions can crash, or its clusters' hosts fail. */
+export function modelsFailures(point: ResolvedPoint): boolean {
+  return point.functions.some(
+    (f) =>
+      (f.crashProbability ?? 0) > 0 || f.platform.cluster?.meanTimeBetweenFailures !== undefined,
+  );
 }
 
 function resetCounters(f: FunctionRuntime): void {

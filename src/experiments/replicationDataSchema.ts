@@ -187,6 +187,17 @@ const replicationShape = {
       extraUsd: nonNegative,
     }),
   ),
+  // Absent from shard files written before crashes were modelled.
+  failures: optional(
+    nullable(
+      object({
+        crashed: count(),
+        instanceCrashes: count(),
+        hostFailures: count(),
+        callsLost: count(),
+      }),
+    ),
+  ),
   coldRoots: count(),
   startWaitRoots: count(),
   hopsCold: array(count()),
@@ -222,10 +233,12 @@ const replicationShape = {
 export const replicationDataSchema = refine(object(replicationShape), (d) => {
   const gaveUp = d.client?.clientTimedOut ?? 0;
   const failed = d.client?.failed ?? 0;
-  const ended = d.completed + d.throttled + d.timedOut + gaveUp + failed;
+  const crashed = d.failures?.crashed ?? 0;
+  const ended = d.completed + d.throttled + d.timedOut + gaveUp + failed + crashed;
   if (ended > d.arrivals) {
     const client =
-      d.client === null ? '' : ` + ${gaveUp} given up by the caller + ${failed} failed`;
+      (d.client === null ? '' : ` + ${gaveUp} given up by the caller + ${failed} failed`) +
+      (d.failures ? ` + ${crashed} crashed` : '');
     return {
       path: 'arrivals',
       reason: `is ${d.arrivals}, fewer than the calls that ended (${d.completed} completed + ${d.throttled} throttled + ${d.timedOut} timed out${client})`,

@@ -160,6 +160,7 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
       ),
       timeout: own.timeout ?? spec.function.timeout,
       memoryMB,
+      ...crashOf(own.crashProbability ?? spec.function.crashProbability),
     };
   });
   const traces = ctx.traces ?? new Map<string, TraceData>();
@@ -183,6 +184,7 @@ export function resolvePoint(spec: ExperimentSpec, ctx: ResolveContext): Resolve
         execution: fromSpec(spec.function.execution),
         memoryMB: spec.function.memoryMB,
         timeout: spec.function.timeout,
+        crashProbability: spec.function.crashProbability,
       },
       taken,
       `workload[${i}]`,
@@ -358,4 +360,9 @@ function applyOverrides(
     out[key] = field.parse(value, path);
   }
   return out as PlatformModel;
+}
+
+/** A function's crash probability, where it has one (absent otherwise: results stay as they were). */
+function crashOf(p: number | undefined): Pick<FunctionConfig, 'crashProbability'> {
+  return p !== undefined && p > 0 ? { crashProbability: p } : {};
 }

@@ -52,6 +52,12 @@ export interface CallCounts {
    */
   failed?: number;
   /**
+   * Ended because an instance on their path crashed (a function's `crashProbability`, a
+   * cluster host's failure), retries spent. Absent where nothing can crash, and from older
+   * results.
+   */
+  crashed?: number;
+  /**
    * Started in the window and still unanswered when the run stopped: cut off by the drain
    * limit (`limits.drain`), or stuck for good. Left out of the percentiles.
    */
@@ -117,6 +123,8 @@ export interface PointResult {
    * without one and from older results. Counts are summed over the replications.
    */
   client?: ClientResult;
+  /** Crashes, where the point models them; absent otherwise and from older results. */
+  failures?: FailureResult;
   /** Warmer pings (not in endToEnd); null when the experiment has no warmers. */
   warmers: { calls: number; cold: number; usd: number } | null;
   cost: {
@@ -247,4 +255,16 @@ export interface ClientResult {
   extraUsd: number;
   extraUsdPerMillionRoots: number | null;
   extraBilledShare: number | null;
+}
+
+/** Instance crashes and host failures, summed over the replications (after warm-up). */
+export interface FailureResult {
+  /** Instances that crashed: a call's crash, or their host's failure. */
+  instanceCrashes: number;
+  /** Cluster hosts that failed. */
+  hostFailures: number;
+  /** Calls of every kind (roots, calls between functions, retries, pings) a crash ended. */
+  callsLost: number;
+  /** Share of the arrivals that ended crashed (calls.crashed / calls.arrivals); null without any. */
+  crashedShare: number | null;
 }

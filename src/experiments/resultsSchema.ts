@@ -38,6 +38,7 @@ import type {
   ClientResult,
   Estimate,
   ExperimentResults,
+  FailureResult,
   LatencyStats,
   PointResult,
   StageBreakdown,
@@ -130,16 +131,24 @@ const callsShape = {
   // Absent without a caller's policy, and from results written before callers had one.
   clientTimedOut: optional(count()),
   failed: optional(count()),
+  // Absent where nothing can crash, and from results written before crashes were modelled.
+  crashed: optional(count()),
   inFlight: count(),
 };
 
 const callsSchema = refine(object(callsShape), (c) => {
   const ended =
-    c.completed + c.throttled + c.timedOut + (c.clientTimedOut ?? 0) + (c.failed ?? 0) + c.inFlight;
+    c.completed +
+    c.throttled +
+    c.timedOut +
+    (c.clientTimedOut ?? 0) +
+    (c.failed ?? 0) +
+    (c.crashed ?? 0) +
+    c.inFlight;
   if (ended !== c.arrivals) {
     return {
       path: 'arrivals',
-      reason: `is ${c.arrivals}, not the ${ended} calls completed, throttled, timed out, given up by the caller, failed or in flight`,
+      reason: `is ${c.arrivals}, not the ${ended} calls completed, throttled, timed out, given up by the caller, failed, crashed or in flight`,
     };
   }
 });
@@ -166,6 +175,13 @@ const clientSchema = refine(object(clientShape), (c) =>
     ? undefined
     : { path: 'retries', reason: `is not attempts - requests (${c.attempts - c.requests})` },
 );
+
+const failureShape = {
+  instanceCrashes: count(),
+  hostFailures: count(),
+  callsLost: count(),
+  crashedShare: share,
+};
 
 const coldShape = {
   share: shareSchema,
@@ -236,6 +252,7 @@ const pointShape = {
   breakdown: object({ p50: breakdownSchema, p99: breakdownSchema }),
   calls: callsSchema,
   client: optional(clientSchema),
+  failures: optional(object(failureShape)),
   cold: object(coldShape),
   warmers: nullable(
     refine(
@@ -329,5 +346,6 @@ const _fields: [
   SameKeys<Timeline, typeof timelineShape>,
   SameKeys<Estimate, Infer<typeof estimateSchema>>,
   SameKeys<ClientResult, typeof clientShape>,
-] = [true, true, true, true, true, true, true, true, true];
+  SameKeys<FailureResult, typeof failureShape>,
+] = [true, true, true, true, true, true, true, true, true, true];
 void [_results, _fields];

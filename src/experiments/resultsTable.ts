@@ -23,6 +23,8 @@ export function resultsTable(results: ExperimentResults): string {
   if (gaveUp) header.push('gave up');
   const anyFailed = results.points.some((p) => (p.calls.failed ?? 0) > 0);
   if (anyFailed) header.push('failed');
+  const anyCrashed = results.points.some((p) => (p.calls.crashed ?? 0) > 0);
+  if (anyCrashed) header.push('crashed');
   const withCaller = results.points.some((p) => p.client !== undefined);
   if (withCaller) header.push('calls/request');
   const cutOff = results.points.some((p) => p.calls.inFlight > 0);
@@ -35,8 +37,9 @@ export function resultsTable(results: ExperimentResults): string {
         : formatMs(v.value);
     const clientTimedOut = p.calls.clientTimedOut ?? 0;
     const failed = p.calls.failed ?? 0;
+    const crashed = p.calls.crashed ?? 0;
     const ended =
-      p.calls.completed + p.calls.throttled + p.calls.timedOut + clientTimedOut + failed;
+      p.calls.completed + p.calls.throttled + p.calls.timedOut + clientTimedOut + failed + crashed;
     const row = [
       p.label || results.experiment.name,
       String(p.calls.completed),
@@ -53,6 +56,7 @@ export function resultsTable(results: ExperimentResults): string {
     ];
     if (gaveUp) row.push(formatPercent(ended > 0 ? clientTimedOut / ended : null));
     if (anyFailed) row.push(formatPercent(ended > 0 ? failed / ended : null));
+    if (anyCrashed) row.push(formatPercent(ended > 0 ? crashed / ended : null));
     if (withCaller) row.push(p.client?.callsPerRequest?.toFixed(3) ?? '');
     if (cutOff) row.push(String(p.calls.inFlight));
     return row;

@@ -2,6 +2,7 @@ import type { KeepAlivePolicyConfig, PlatformConfig, ScalingConfig } from '../pl
 import { EXACT_BILLING } from '../platform/memory.ts';
 import { constant } from '../random/distributions/constant.ts';
 import { fromSpec } from '../random/fromSpec.ts';
+import { duration } from '../spec/duration.ts';
 import {
   boolean,
   enumOf,
@@ -133,6 +134,9 @@ export const platformModelFields = object({
       slotsPerHost: integer({ min: 1 }),
       evictIdle: withDefault(boolean(), true).describe(
         'A new instance in a full cluster evicts the instance idle longest, as a FaaS invoker evicts idle containers (true), or waits until a slot frees, as a pending Kubernetes pod does (false).',
+      ),
+      meanTimeBetweenFailures: optional(duration({ allowZero: false })).describe(
+        'Each host fails after an exponential time of this mean, taking down every instance on it with the calls they serve; it is replaced at once. Absent: hosts never fail.',
       ),
     }),
   ).describe(

@@ -13,6 +13,11 @@ export enum Outcome {
   Failed = 5,
   /** The caller withdrew the call (a hedge's loser): it left its queue or its instance early. */
   Cancelled = 6,
+  /**
+   * Its instance crashed under it (the function's crash, or its cluster host failed): it ends
+   * with an error, and the instance is gone (see Pool.crash).
+   */
+  Crashed = 7,
 }
 
 /**

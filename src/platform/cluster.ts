@@ -1,3 +1,6 @@
+import type { Simulation } from '../engine/index.ts';
+import type { Rng } from '../random/rng.ts';
+import { log1p } from '../special/log1p.ts';
 import type { Instance } from './instance.ts';
 
 /** What the cluster asks of each pool that places instances in it. */
@@ -12,6 +15,19 @@ export interface ClusterTenant {
   cancelStart(inst: Instance): void;
   /** Gives a slot to `inst`, waiting for one: its cold start begins. */
   placed(inst: Instance): void;
+  /** The host of `inst` failed: the instance is gone, with the calls it was serving. */
+  crash(inst: Instance): void;
+}
+
+/**
+ * Hosts that fail: each host fails after an exponential time of mean `meanTimeBetween` ms
+ * (independent hosts: the cluster's failures form a Poisson process of rate hosts / mean, the
+ * failing host uniform), and is replaced at once (the cluster keeps its capacity).
+ */
+export interface HostFailureConfig {
+  sim: Simulation;
+  meanTimeBetween: number;
+  rng: Rng;
 }
 
 /**
@@ -27,34 +43,104 @@ export class Cluster {
   readonly tenants: ClusterTenant[] = [];
   private waiting: Instance[] = [];
   private waitHead = 0;
+  /** Host failures so far (reset with the other counters at the end of warm-up). */
+  hostFailures = 0;
+  /**
+   * Where hosts fail: the instances with a slot on each host, and a host per free slot.
+   * Null otherwise: a cluster whose hosts never fail only counts its slots.
+   */
+  private readonly residents: Instance[][] | null = null;
+  private readonly freeSlots: number[] = [];
 
   constructor(
     readonly slots: number,
     /** Evict idle instances for new ones; false: they keep their slots until reclaimed. */
     readonly evictIdle = true,
-  ) {}
+    /** Hosts the slots are spread over (slots / hosts each); they matter only when they fail. */
+    readonly hosts = 1,
+    private readonly failures: HostFailureConfig | null = null,
+  ) {
+    if (failures === null) return;
+    this.residents = Array.from({ length: hosts }, () => []);
+    const perHost = slots / hosts;
+    // Popped from the end: host 0 fills first, as a bin-packing scheduler fills hosts.
+    for (let h = hosts - 1; h >= 0; h--) for (let k = 0; k < perHost; k++) this.freeSlots.push(h);
+    this.scheduleFailure();
+  }
+
+  /** Whether its hosts fail (then its instances list their calls: see Pool). */
+  get hostsFail(): boolean {
+    return this.residents !== null;
+  }
 
   /** Takes a slot for `inst`, or queues it and returns false. */
   place(inst: Instance): boolean {
     if (this.used < this.slots) {
       this.used++;
+      if (this.residents !== null) this.settle(inst, this.freeSlots.pop()!);
       return true;
     }
     const victim = this.evictIdle ? this.longestIdle() : null;
     if (victim !== null) {
       victim.pool.evict(victim);
+      if (this.residents !== null) this.move(victim, inst);
       return true;
     }
     this.waiting.push(inst);
     return false;
   }
 
-  /** A slot frees: the next waiting instance takes it. */
-  release(): void {
+  /** The slot of `inst` frees: the next waiting instance takes it. */
+  release(inst: Instance): void {
     const next = this.nextNeeded();
+    if (this.residents !== null) {
+      if (next !== null) this.move(inst, next);
+      else {
+        this.leave(inst);
+        this.freeSlots.push(inst.host);
+      }
+    }
     if (next !== null) next.pool.placed(next);
     else this.used--;
   }
+
+  private settle(inst: Instance, host: number): void {
+    inst.host = host;
+    this.residents![host].push(inst);
+  }
+
+  private leave(inst: Instance): void {
+    const list = this.residents![inst.host];
+    const i = list.indexOf(inst);
+    // Swap with the last: a host holds few instances, and their order does not matter.
+    list[i] = list[list.length - 1];
+    list.pop();
+  }
+
+  /** `to` takes the slot of `from`, on the same host. */
+  private move(from: Instance, to: Instance): void {
+    this.leave(from);
+    this.settle(to, from.host);
+  }
+
+  private scheduleFailure(): void {
+    const f = this.failures!;
+    // The first failure among `hosts` independent exponential clocks.
+    const wait = (-f.meanTimeBetween / this.hosts) * log1p(-f.rng());
+    f.sim.schedule(wait, this.hostFails, null);
+  }
+
+  /**
+   * A host fails: every instance with a slot on it is gone, with its calls (ClusterTenant.crash),
+   * and its slots go to instances waiting for one, or free.
+   */
+  private readonly hostFails = (_: null): void => {
+    const host = Math.floor(this.failures!.rng() * this.hosts);
+    this.hostFailures++;
+    // A copy: each crash takes its instance off the host's list.
+    for (const inst of this.residents![host].slice()) inst.pool.crash(inst);
+    this.scheduleFailure();
+  };
 
   /**
    * `inst` has just become idle: when an instance is waiting for a slot, it
@@ -65,6 +151,7 @@ export class Cluster {
     const next = this.nextNeeded();
     if (next === null) return false;
     inst.pool.evict(inst);
+    if (this.residents !== null) this.move(inst, next);
     next.pool.placed(next);
     return true;
   }

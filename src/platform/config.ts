@@ -51,7 +51,13 @@ export interface PlatformConfig {
   /** early: a call waits for the instance it started; late: for any that frees first. */
   binding: 'early' | 'late';
   /** Finite capacity for all the platform's functions; null: unlimited. */
-  cluster: { hosts: number; slotsPerHost: number; evictIdle: boolean } | null;
+  cluster: {
+    hosts: number;
+    slotsPerHost: number;
+    evictIdle: boolean;
+    /** Mean time between failures of one host, ms (absent: hosts never fail). */
+    meanTimeBetweenFailures?: number;
+  } | null;
   /**
    * Calls on one instance share its CPU: the CPU-bound share of each call's execution runs
    * at min(1, cores / calls in their CPU-bound part) of full speed; null: each call runs as
@@ -87,6 +93,8 @@ export interface FunctionConfig {
    * phases scaled to its memory size); absent: the platform's.
    */
   coldStart?: Distribution[];
+  /** Probability that a call crashes its instance (absent: 0). */
+  crashProbability?: number;
   /** vCPU the function gets (for a per-vCPU-second price); 0 where the platform gives none. */
   vcpu?: number;
 }

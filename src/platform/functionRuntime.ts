@@ -30,6 +30,12 @@ export interface PlatformRuntime {
 /** A function, wired to its platform and pool. */
 export class FunctionRuntime {
   body: FunctionBody | null = null;
+  /**
+   * Probability that a call crashes its instance while it runs (the instance and every call on
+   * it fail; see Pool.crash), and the stream that draws it; set by the wiring (0: never).
+   */
+  crashProbability = 0;
+  crashRng: Rng | null = null;
   /** Set by the wiring once the pool exists (the pool needs the function first). */
   pool!: Pool;
   /** A call's duration is billed in steps of billStep ms (0: exactly), at least billMin ms. */

@@ -32,6 +32,13 @@ export class Instance {
   retiring = false;
   /** Loaded by a pre-warming keep-alive: kept until then while it has served no call (0: not). */
   prewarmUntil = 0;
+  /**
+   * The calls it serves now, kept only where instances can crash or their hosts fail (null
+   * otherwise: the hot path keeps no list), so that a crash can fail each of them.
+   */
+  calls: Call[] | null = null;
+  /** The cluster host it has a slot on, where hosts can fail (-1: none known). */
+  host = -1;
   /** When the earliest pending keep-alive check runs (Infinity: none), see Pool. */
   timerAt = Infinity;
   // Links of the pool's IdleList.

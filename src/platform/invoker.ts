@@ -46,6 +46,8 @@ export class Invoker implements PoolHost {
    * forget, pings): what a run holds in memory, some 550 bytes each with their events.
    */
   live = 0;
+  /** Calls of every kind that ended because their instance crashed (Outcome.Crashed). */
+  crashedCalls = 0;
 
   constructor(
     private readonly sim: Simulation,
@@ -134,6 +136,8 @@ export class Invoker implements PoolHost {
     // The last ping of the round is at the pool: the held ones run now.
     const now = this.sim.now;
     for (const held of round.held) {
+      // One whose instance crashed meanwhile has ended.
+      if (held.outcome !== Outcome.InFlight) continue;
       held.execution = now - held.onInstance + PING_MS;
       this.sim.schedule(PING_MS, this.executed, held);
     }
@@ -142,6 +146,9 @@ export class Invoker implements PoolHost {
 
   execute(call: Call): void {
     const fn = call.fn;
+    // Listed only where instances can crash (null otherwise: one compare on the hot path).
+    const onInstance = call.instance!.calls;
+    if (onInstance !== null) onInstance.push(call);
     if (call.ping) {
       const round = call.round;
       if (round !== null && round.travelling > 0) {
@@ -153,6 +160,7 @@ export class Invoker implements PoolHost {
       return;
     }
     const d = fn.execution.sample(fn.executionRng);
+    if (fn.crashProbability > 0) this.mayCrash(call, d);
     const cpu = call.instance!.cpu;
     if (cpu !== null) {
       this.runShared(call, cpu, d);
@@ -169,6 +177,47 @@ export class Invoker implements PoolHost {
     if (fn.body !== null && fn.timeout < Infinity) {
       this.sim.schedule(fn.timeout, this.timedOut, call);
     }
+  }
+
+  /**
+   * Whether `call` crashes its instance, and when: with the function's crash probability p, at
+   * a uniform point of its run (of `d`, cut at the timeout). One draw u does both: given
+   * u < p, u / p is uniform in [0, 1).
+   */
+  private mayCrash(call: Call, d: number): void {
+    const fn = call.fn;
+    const u = fn.crashRng!();
+    if (u >= fn.crashProbability) return;
+    this.sim.schedule((u / fn.crashProbability) * Math.min(d, fn.timeout), this.crashDue, call);
+  }
+
+  private readonly crashDue = (call: Call): void => {
+    if (call.outcome !== Outcome.InFlight) return;
+    call.fn.pool.crash(call.instance!);
+  };
+
+  /**
+   * The instance serving `call` crashed (Pool.crash): the call ends now with an error, billed
+   * for the time it held the instance. Its execution stage becomes the time it was there, so
+   * that its stages still add up.
+   */
+  crashed(call: Call): void {
+    if (call.outcome !== Outcome.InFlight) return;
+    this.crashedCalls++;
+    this.stopEarly(call, Outcome.Crashed);
+  }
+
+  /**
+   * Stops a call on its instance before its run ends (cancelled, crashed): billed for the time
+   * it held the instance, and its execution stage becomes the time it was there (with what it
+   * waited on), so that its stages still add up.
+   */
+  private stopEarly(call: Call, outcome: Outcome): void {
+    call.instance!.cpu?.remove(call);
+    this.leaveInstance(call);
+    call.execution = 0;
+    call.execution = this.sim.now + call.returnDelay - call.start - stageSum(call);
+    this.finish(call, outcome);
   }
 
   /**
@@ -226,9 +275,7 @@ export class Invoker implements PoolHost {
     if (call.outcome !== Outcome.InFlight || call.ping) return false;
     if (call.queued) return call.fn.pool.withdraw(call);
     if (call.instance === null) return false;
-    call.instance.cpu?.remove(call);
-    this.leaveInstance(call);
-    this.finish(call, Outcome.Cancelled);
+    this.stopEarly(call, Outcome.Cancelled);
     return true;
   }
 
@@ -239,6 +286,13 @@ export class Invoker implements PoolHost {
   private leaveInstance(call: Call): void {
     const inst = call.instance!;
     const fn = call.fn;
+    const onInstance = inst.calls;
+    if (onInstance !== null) {
+      // Swap with the last: an instance serves few calls, in no order that matters.
+      const i = onInstance.indexOf(call);
+      onInstance[i] = onInstance[onInstance.length - 1];
+      onInstance.pop();
+    }
     const held = this.sim.now - call.onInstance;
     // Exact billing (the default) skips the rounding: one compare on the hot path.
     call.billed =
@@ -276,6 +330,14 @@ export class Invoker implements PoolHost {
    */
   private unreferenced(call: Call): boolean {
     // On a shared CPU a timeout and the end of the execution are both pending.
-    return call.fn.body === null && !call.ping && !call.waited && call.instance?.cpu == null;
+    // Where instances crash, a call may end with its own events still pending (its end, a
+    // crash drawn for it): it is never reused.
+    return (
+      call.fn.body === null &&
+      !call.ping &&
+      !call.waited &&
+      call.instance?.cpu == null &&
+      call.instance?.calls == null
+    );
   }
 }

@@ -68,6 +68,8 @@ export interface PoolHost {
   reject(call: Call, outcome: Outcome): void;
   /** A call's execution on a shared CPU has ended. */
   readonly cpuDone: (call: Call) => void;
+  /** The instance serving `call` crashed: the call ends with an error (Outcome.Crashed). */
+  crashed(call: Call): void;
 }
 
 /**
@@ -92,6 +94,8 @@ export class Pool implements ClusterTenant {
    */
   unplaced = 0;
   coldStarts = 0;
+  /** Instances that crashed (their function's crash, or their host's failure). */
+  crashes = 0;
   /**
    * Starts begun or asked for (waiting for a token). A call that waited in the queue while
    * one was under way, or while this grew, waited on a start (see Call.waitedOnStart): the
@@ -139,6 +143,8 @@ export class Pool implements ClusterTenant {
   private limInUse = 0;
   /** Whether the group has a finite limit (else nothing reads its sums: not kept). */
   private readonly countsLimits: boolean;
+  /** Instances can crash (the function's crashes, or failing hosts): each lists its calls. */
+  private readonly tracksCalls: boolean;
 
   constructor(
     readonly sim: Simulation,
@@ -161,6 +167,7 @@ export class Pool implements ClusterTenant {
     this.cluster = options.cluster;
     this.limitIndex = options.limits.add(this);
     this.countsLimits = options.limits.counts;
+    this.tracksCalls = fn.crashProbability > 0 || (options.cluster?.hostsFail ?? false);
     options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
       const inst = this.newInstance(true);
@@ -208,6 +215,7 @@ export class Pool implements ClusterTenant {
 
   private newInstance(provisioned: boolean): Instance {
     const inst = new Instance(this, this.nextId++, provisioned);
+    if (this.tracksCalls) inst.calls = [];
     const ps = this.options.processorSharing;
     if (ps !== null)
       inst.cpu = new SharedCpu(this.sim, ps.cores, ps.cpuBoundShare, this.host.cpuDone);
@@ -447,7 +455,6 @@ export class Pool implements ClusterTenant {
   startInstance(boundCall: Call | null): void {
     const inst = this.newInstance(false);
     this.starting++;
-    this.syncLimits();
     this.queueStarts++;
     const cluster = this.options.cluster;
     const placed = cluster === null || cluster.place(inst);
@@ -480,7 +487,9 @@ export class Pool implements ClusterTenant {
    * calls that the other starting instances will not serve. Calls it was
    * started for may have been served since by instances that freed.
    */
-  needsStart(_inst: Instance): boolean {
+  needsStart(inst: Instance): boolean {
+    // A provisioned instance replacing one that crashed is always wanted.
+    if (inst.provisioned) return true;
     return this.queue.live > (this.starting - 1) * this.conc - this.bound;
   }
 
@@ -609,10 +618,12 @@ export class Pool implements ClusterTenant {
 
   /** A call on the retiring `inst` ended (see scaleDown): it goes with its last call. */
   private retire(inst: Instance): void {
+    // Crashing: crash() keeps the books once all its calls have ended.
+    if (inst.state === InstanceState.Reclaimed) return;
     if (inst.active === 0) {
       this.busy--;
       inst.state = InstanceState.Reclaimed;
-      this.options.cluster?.release();
+      this.options.cluster?.release(inst);
     }
     // The call that ended may let queued calls in (the concurrency limit), not on this one.
     this.drain(null);
@@ -628,7 +639,49 @@ export class Pool implements ClusterTenant {
     inst.state = InstanceState.Reclaimed;
     // Reported gone before its slot goes to a waiting start, or both count at once.
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
-    this.options.cluster?.release();
+    this.options.cluster?.release(inst);
+  }
+
+  /**
+   * `inst` crashes (a call's crash, or its host failed): it is gone, and each call it serves
+   * ends with an error (PoolHost.crashed); the next call needs another instance, cold. One
+   * still starting is left to start (the model puts an instance on its host once it runs). A
+   * provisioned instance is replaced by a new one, which starts cold.
+   */
+  crash(inst: Instance): void {
+    if (inst.state !== InstanceState.Ready) return;
+    this.crashes++;
+    if (inst.listed) this.list.remove(inst);
+    // Gone at once: its calls' releases below leave the pool's books to this method (retire).
+    inst.state = InstanceState.Reclaimed;
+    inst.retiring = true;
+    const wasBusy = inst.active > 0;
+    if (wasBusy) {
+      for (const call of inst.calls!.slice()) this.host.crashed(call);
+      this.busy--;
+    } else this.idle--;
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.options.cluster?.release(inst);
+    if (inst.provisioned) this.replaceProvisioned();
+    if (wasBusy) {
+      // Its calls ended: queued calls may go now (the concurrency limit), on other instances.
+      this.drain(null);
+      if (this.queue.live > 0) this.scaling.queueWaiting(this);
+      this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+      this.options.limits.released(this);
+    }
+  }
+
+  /** A new provisioned instance for one that crashed: it starts cold. */
+  private replaceProvisioned(): void {
+    const fresh = this.newInstance(true);
+    this.starting++;
+    this.syncLimits();
+    this.queueStarts++;
+    const cluster = this.options.cluster;
+    if (cluster === null || cluster.place(fresh)) this.boot(fresh);
+    else this.unplaced++;
+    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
   }
 
   /** The idle instance released longest ago (never a provisioned one), or null. */

@@ -113,7 +113,18 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
           frontEnd: new Hop(p.frontEnd, stream(`${prefix}/scheduler`)),
         },
         cluster: p.cluster
-          ? new Cluster(p.cluster.hosts * p.cluster.slotsPerHost, p.cluster.evictIdle)
+          ? new Cluster(
+              p.cluster.hosts * p.cluster.slotsPerHost,
+              p.cluster.evictIdle,
+              p.cluster.hosts,
+              p.cluster.meanTimeBetweenFailures === undefined
+                ? null
+                : {
+                    sim,
+                    meanTimeBetween: p.cluster.meanTimeBetweenFailures,
+                    rng: stream(`${prefix}/hostFailure`),
+                  },
+            )
           : null,
         // Account-wide limits: one group and one token bucket for all the platform's functions.
         account:
@@ -145,6 +156,11 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
       p.billing,
     );
     fn.index = functions.size;
+    // Read by the pool as it is made (whether its instances list their calls).
+    if ((f.crashProbability ?? 0) > 0) {
+      fn.crashProbability = f.crashProbability!;
+      fn.crashRng = stream(`${prefix}/crash`);
+    }
     // An instance never serves more calls than the function may have at once.
     const conc = instanceConcurrency(p);
     fn.pool = new Pool(

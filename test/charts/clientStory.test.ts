@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hedgingText, retryStormText } from '../../src/charts/story/client.ts';
+import { hedgedFanOutText, hedgingText, retryStormText } from '../../src/charts/story/client.ts';
 import type { ExperimentResults } from '../../src/experiments/results.ts';
 import { chainDepthSweep } from './fixtures.ts';
 
@@ -156,5 +156,72 @@ describe("the client's story sections read their numbers from the run", () => {
     const r = chainDepthSweep();
     expect(hedgingText(r)).toEqual({ sentences: [], takeaway: null });
     expect(retryStormText(r)).toEqual({ sentences: [], takeaway: null });
+  });
+});
+
+describe('the hedged fan-out section reads its numbers from the run', () => {
+  const AXIS = 'graph.fanOut.caller.hedge.after';
+  /** A point: its delay, percentiles, calls billed per replication and a CDF for the slow share. */
+  const fanOutSweep = (
+    points: { d: number; p50: number; p99: number; p999: number; billed: number; slow: number }[],
+  ): ExperimentResults => {
+    const r = sweep(
+      [{ path: AXIS, name: 'after', values: points.map((p) => p.d) }],
+      points.map((p) => ({
+        params: { [AXIS]: p.d },
+        p50: p.p50,
+        p99: p.p99,
+        p999: p.p999,
+        calls: 1,
+        hedges: 0,
+        refused: 0,
+        extraUsd: 0,
+      })),
+    );
+    return {
+      ...r,
+      replications: 2,
+      points: r.points.map((pt, i) => {
+        const { client: _client, ...rest } = pt;
+        return {
+          ...rest,
+          // 1,000 roots over 2 replications: `billed` calls per replication.
+          cost: { ...pt.cost, requests: points[i].billed, usdPerMillionRoots: 45 },
+          // Half a second splits the fast requests from the slow share.
+          cdf: [
+            [0.5, 10],
+            [1 - points[i].slow - 0.0001, 400],
+            [1 - points[i].slow + 0.0001, 600],
+            [0.999, 2000],
+          ],
+        };
+      }),
+    } as ExperimentResults;
+  };
+
+  it('calls per request from the calls billed; the best p99 within 10% more calls', () => {
+    const r = fanOutSweep([
+      { d: 10000, p50: 1100, p99: 2050, p999: 3070, billed: 50_500, slow: 0.63 },
+      { d: 50, p50: 95, p99: 165, p999: 1270, billed: 52_450, slow: 0.0082 },
+      { d: 10, p50: 70, p99: 137, p999: 1200, billed: 100_250, slow: 0.008 },
+    ]);
+    const t = hedgedFanOutText(r);
+    expect(t.sentences[0]).toContain('the median is 1.1 s, the p99 2.05 s and the p99.9 3.07 s');
+    expect(t.sentences[1]).toBe(
+      'Hedging each leaf call after 50 ms sends 3.9% more calls (104.9 per request, against 101.0); a slow leaf is answered by its copy, and the median falls to 95 ms, the p99 to 165 ms.',
+    );
+    expect(t.sentences[2]).toContain('The p99.9 moves less, from 3.07 s to 1.27 s');
+    expect(t.takeaway).toContain(
+      'after 50 ms cuts the p99 from 2.05 s to 165 ms for 3.9% more calls',
+    );
+    expect(t.table!.rows.map((row) => row[1])).toEqual(['101.0', '104.9', '200.5']);
+  });
+
+  it('says nothing without the sweep of the edge hedge delay', () => {
+    const r = fanOutSweep([
+      { d: 10000, p50: 1100, p99: 2050, p999: 3070, billed: 50_500, slow: 0.63 },
+      { d: 50, p50: 95, p99: 165, p999: 1270, billed: 52_450, slow: 0.0082 },
+    ]);
+    expect(hedgedFanOutText({ ...r, axes: [] })).toEqual({ sentences: [], takeaway: null });
   });
 });

@@ -61,6 +61,8 @@ const EXPECTED: Record<string, { tour: number; state: Partial<PlaygroundState> }
   },
   // The playground has no caller's policy: these are named in words, with no link.
   "The client's side of the tail: hedged requests / cancelling the copy that lost": null,
+  'The tail at scale, hedged: a copy of each call in a fan-out / cancelling the copies that lost':
+    null,
   "The client's side of the tail: retries on a throttled burst / a base backoff of 1 s": null,
   'What a latency-optimised platform changes / a user on a 4G phone': {
     tour: 10,

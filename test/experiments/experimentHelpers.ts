@@ -48,7 +48,7 @@ export function run(spec: Record<string, unknown>, readText?: ReadText): PointRe
 export function expectConserved(p: PointResult): void {
   const c = p.calls;
   expect(c.inFlight).toBeGreaterThanOrEqual(0);
-  const caller = (c.clientTimedOut ?? 0) + (c.failed ?? 0);
+  const caller = (c.clientTimedOut ?? 0) + (c.failed ?? 0) + (c.crashed ?? 0);
   expect(c.completed + c.throttled + c.timedOut + caller + c.inFlight).toBe(c.arrivals);
   expect(p.endToEnd.count).toBe(c.completed);
   expect(p.cold.hopsCold.reduce((a, b) => a + b, 0)).toBe(c.completed);

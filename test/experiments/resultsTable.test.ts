@@ -112,3 +112,24 @@ describe('resultsTable', () => {
     expect(resultsTable(short)).toContain(note);
   });
 });
+
+describe('the table of a run where instances crash', () => {
+  it('has a crashed column, its share of the calls that ended', () => {
+    const { results } = runExperiment(
+      prepare({
+        seed: 'crash-table',
+        duration: '20s',
+        platform: platformModel(),
+        function: { crashProbability: 0.1 },
+        workload: { poisson: { perSecond: 50 } },
+      }),
+    );
+    const c = results.points[0].calls;
+    expect(c.crashed).toBeGreaterThan(0);
+    const lines = resultsTable(results).split('\n');
+    const header = lines.find((l) => l.startsWith('point'))!;
+    expect(header).toContain('crashed');
+    const ended = c.completed + c.throttled + c.timedOut + c.crashed!;
+    expect(lines.find((l) => l.startsWith('test'))).toContain(formatPercent(c.crashed! / ended));
+  });
+});

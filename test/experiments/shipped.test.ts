@@ -31,6 +31,7 @@ const EXPECTED = [
   'cloud-run-concurrency',
   'fan-out',
   'geography',
+  'hedged-fan-out',
   'hedging',
   'invocation-path',
   'keep-alive-policies',

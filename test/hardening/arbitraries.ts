@@ -74,11 +74,16 @@ export function platformArb(name: string): fc.Arbitrary<Json> {
           whenEmpty: fc.constantFrom('wait', 'throttle'),
         }),
         provisioned: fc.integer({ min: 0, max: 3 }),
-        cluster: fc.record({
-          hosts: fc.integer({ min: 1, max: 3 }),
-          slotsPerHost: fc.integer({ min: 1, max: 4 }),
-          evictIdle: fc.boolean(),
-        }),
+        cluster: fc.record(
+          {
+            hosts: fc.integer({ min: 1, max: 3 }),
+            slotsPerHost: fc.integer({ min: 1, max: 4 }),
+            evictIdle: fc.boolean(),
+            // Short enough that a run of a second or two sees hosts fail.
+            meanTimeBetweenFailures: durationArb(50, 3000),
+          },
+          { requiredKeys: ['hosts', 'slotsPerHost', 'evictIdle'] },
+        ),
         price: fc.constant({ perMillionRequests: 0.2, perGBSecond: 0.0000166667 }),
       },
       { requiredKeys: ['routing'] },
@@ -160,6 +165,31 @@ export function sourceArb(duration: number): fc.Arbitrary<Json> {
 
 const NAMES = ['a', 'b', 'c'];
 
+/** A caller's policy on a graph edge (timeout, retries, hedging), written as users write it. */
+export const edgeCallerArb: fc.Arbitrary<Json> = fc
+  .record(
+    {
+      timeout: fc.integer({ min: 1, max: 300 }),
+      retry: fc.record({
+        attempts: fc.integer({ min: 1, max: 4 }),
+        on: fc.subarray(['error', 'throttled', 'timeout'], { minLength: 1 }),
+        backoff: fc.record({
+          base: fc.integer({ min: 0, max: 50 }),
+          jitter: fc.constantFrom('full', 'equal', 'none'),
+        }),
+      }),
+      hedge: fc.record({
+        after: fc.oneof(
+          fc.integer({ min: 0, max: 100 }),
+          fc.record({ percentile: fc.integer({ min: 1, max: 99 }) }),
+        ),
+        cancel: fc.boolean(),
+      }),
+    },
+    { requiredKeys: [] },
+  )
+  .map((r) => r as Json);
+
 /**
  * A small custom graph over functions a, b (and c): calls, parallel fan-outs, fan-ins of the
  * first k, fire-and-forget steps, probabilities. A step that may call backwards (or itself) has
@@ -182,6 +212,7 @@ const customArb: fc.Arbitrary<Json> = fc
           ),
           maxDepth: fc.integer({ min: 1, max: 3 }),
           limitAnyway: fc.boolean(),
+          caller: fc.option(edgeCallerArb, { nil: undefined }),
         }),
         { maxLength: 2 },
       ),
@@ -200,6 +231,7 @@ const customArb: fc.Arbitrary<Json> = fc
           : { call: NAMES[targets[0]], count: s.counts[0] };
         if (s.async) step.async = true;
         else if (s.wait !== undefined) step.waitFor = Math.round((s.wait / 100) * total);
+        if (!s.async && s.caller !== undefined) step.caller = s.caller;
         if (s.probability !== 1) step.probability = s.probability;
         if (s.limitAnyway || targets.some((t) => t <= i)) step.maxDepth = s.maxDepth;
         return step;
@@ -211,15 +243,24 @@ const customArb: fc.Arbitrary<Json> = fc
 
 export const graphArb: fc.Arbitrary<Json> = fc.oneof(
   fc
-    .record({ depth: fc.integer({ min: 1, max: 4 }), async: fc.boolean() })
-    .map((chain) => ({ chain })),
-  fc
-    .integer({ min: 1, max: 6 })
-    .chain((width) =>
-      fc
-        .oneof(fc.constant<'all' | number>('all'), fc.integer({ min: 0, max: width }))
-        .map((waitFor) => ({ fanOut: { width, waitFor } })),
-    ),
+    .record({
+      depth: fc.integer({ min: 1, max: 4 }),
+      async: fc.boolean(),
+      caller: fc.option(edgeCallerArb, { nil: undefined }),
+    })
+    .map(({ caller, ...chain }) => ({
+      chain: caller === undefined || chain.async ? chain : { ...chain, caller },
+    })),
+  fc.integer({ min: 1, max: 6 }).chain((width) =>
+    fc
+      .tuple(
+        fc.oneof(fc.constant<'all' | number>('all'), fc.integer({ min: 0, max: width })),
+        fc.option(edgeCallerArb, { nil: undefined }),
+      )
+      .map(([waitFor, caller]) => ({
+        fanOut: caller === undefined ? { width, waitFor } : { width, waitFor, caller },
+      })),
+  ),
   fc
     .record({
       probability: fc.integer({ min: 0, max: 100 }).map((v) => v / 100),
@@ -273,6 +314,10 @@ export const experimentArb: fc.Arbitrary<Json> = fc
     execution: distArb(40),
     timeout: fc.oneof(fc.constant('forever'), durationArb(5, 300)),
     memoryMB: fc.constantFrom(128, 256, 1024),
+    crashProbability: fc.option(
+      fc.integer({ min: 0, max: 40 }).map((v) => v / 100),
+      { nil: undefined },
+    ),
     warmers: fc.option(
       fc.record({
         period: fc.integer({ min: 50, max: 1000 }),
@@ -299,7 +344,12 @@ export const experimentArb: fc.Arbitrary<Json> = fc
           warmup: Math.floor((r.duration * r.warmupShare) / 100),
           client: r.client,
           platform: r.platform,
-          function: { execution: r.execution, timeout: r.timeout, memoryMB: r.memoryMB },
+          function: {
+            execution: r.execution,
+            timeout: r.timeout,
+            memoryMB: r.memoryMB,
+            ...(r.crashProbability === undefined ? {} : { crashProbability: r.crashProbability }),
+          },
           graph: r.graph,
           workload: sources.length === 1 ? sources[0] : sources,
         };

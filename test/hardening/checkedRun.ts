@@ -20,10 +20,11 @@ import { Simulation } from '../../src/engine/index.ts';
 import { driveWorkload } from '../../src/experiments/driveWorkload.ts';
 import { TAG_ROOT } from '../../src/experiments/recorder.ts';
 import type { ResolvedPoint } from '../../src/experiments/resolve.ts';
+import { Histogram } from '../../src/metrics/histogram.ts';
 import { type Call, Outcome, STAGES } from '../../src/platform/call.ts';
 import type { PlatformConfig } from '../../src/platform/config.ts';
 import type { FunctionRuntime } from '../../src/platform/functionRuntime.ts';
-import type { Instance } from '../../src/platform/instance.ts';
+import { type Instance, InstanceState } from '../../src/platform/instance.ts';
 import { stageSum } from '../../src/platform/invoker.ts';
 import { buildWorld } from '../../src/platform/world.ts';
 import { createStream } from '../../src/random/streams.ts';
@@ -40,7 +41,9 @@ export interface CheckedRunSummary {
   calls: number;
   ended: number;
   inFlight: number;
-  byOutcome: Record<'completed' | 'throttled' | 'timedOut', number>;
+  byOutcome: Record<'completed' | 'throttled' | 'timedOut' | 'crashed', number>;
+  /** Instances that crashed (a call's crash, or their host's failure). */
+  crashes: number;
   events: number;
   /** The largest number of instances any function had at once. */
   peakInstances: number;
@@ -156,9 +159,16 @@ export function checkedRun(point: ResolvedPoint, seed: string): CheckedRunSummar
     all.push(call);
     return call;
   };
+  // Instances that crashed: gone for good, they never serve another call.
+  const crashed = new Set<Instance>();
   const execute = invoker.execute.bind(invoker);
   invoker.execute = (call: Call) => {
     const inst = call.instance!;
+    check(!crashed.has(inst), () => `${call.fn.name}: a crashed instance got a call`);
+    check(
+      inst.calls === null || inst.calls.length === inst.active - 1,
+      () => `${call.fn.name}: an instance lists ${inst.calls!.length} calls, serves ${inst.active}`,
+    );
     const p = configOf.get(call.fn.name)!.platform;
     const conc = Math.min(p.concurrencyPerInstance, p.maxConcurrency);
     check(
@@ -175,8 +185,21 @@ export function checkedRun(point: ResolvedPoint, seed: string): CheckedRunSummar
   };
   for (const fn of functions.values()) {
     const release = fn.pool.release.bind(fn.pool);
+    const crash = fn.pool.crash.bind(fn.pool);
+    fn.pool.crash = (inst: Instance) => {
+      if (inst.state === InstanceState.Ready) crashed.add(inst);
+      crash(inst);
+      check(
+        !crashed.has(inst) || (inst.active === 0 && inst.state === InstanceState.Reclaimed),
+        () => `${fn.name}: a crashed instance still serves ${inst.active} calls`,
+      );
+    };
     fn.pool.release = (inst: Instance) => {
       check(inst.active >= 1, () => `${fn.name}: released an instance with no call`);
+      check(
+        inst.calls === null || inst.calls.length === inst.active - 1,
+        () => `${fn.name}: an instance lists ${inst.calls!.length} calls after one left`,
+      );
       holding.set(fn.name, holding.get(fn.name)! - 1);
       release(inst);
     };
@@ -184,7 +207,11 @@ export function checkedRun(point: ResolvedPoint, seed: string): CheckedRunSummar
 
   for (const [name, steps] of Object.entries(point.graph.steps)) {
     if (steps.length === 0) continue;
-    const body = new GraphBody(steps, invoker, functions, createStream(seed, `graph:${name}`));
+    const body = new GraphBody(steps, invoker, functions, createStream(seed, `graph:${name}`), {
+      sim,
+      backoffRng: () => createStream(seed, `graph:${name}/backoff`),
+      samples: () => new Histogram(),
+    });
     functions.get(name)!.body = {
       run: (call) => body.run(call),
       childEnded: (child) => {
@@ -206,7 +233,7 @@ export function checkedRun(point: ResolvedPoint, seed: string): CheckedRunSummar
 
   sim.run({ until: point.duration });
 
-  const byOutcome = { completed: 0, throttled: 0, timedOut: 0 };
+  const byOutcome = { completed: 0, throttled: 0, timedOut: 0, crashed: 0 };
   let inFlight = 0;
   let ended = 0;
   for (const c of all) {
@@ -219,6 +246,7 @@ export function checkedRun(point: ResolvedPoint, seed: string): CheckedRunSummar
     ended++;
     if (c.outcome === Outcome.Completed) byOutcome.completed++;
     else if (c.outcome === Outcome.Throttled) byOutcome.throttled++;
+    else if (c.outcome === Outcome.Crashed) byOutcome.crashed++;
     else byOutcome.timedOut++;
     checkEnded(c);
     // A root is reported when it ends; an answer reaches its caller when it gets back (at end).
@@ -243,6 +271,7 @@ export function checkedRun(point: ResolvedPoint, seed: string): CheckedRunSummar
     ended,
     inFlight,
     byOutcome,
+    crashes: crashed.size,
     events: sim.processed,
     peakInstances,
   };

@@ -57,7 +57,13 @@ function expectOrderedPercentiles(s: LatencyStats, what: string): void {
 function expectSoundPoint(p: PointResult, replications: number): void {
   const c = p.calls;
   for (const v of Object.values(c)) expect(Number.isInteger(v) && v >= 0).toBe(true);
-  expect(c.completed + c.throttled + c.timedOut + c.inFlight).toBe(c.arrivals);
+  expect(c.completed + c.throttled + c.timedOut + (c.crashed ?? 0) + c.inFlight).toBe(c.arrivals);
+  // Crashes are counted where they can happen, and only there.
+  expect(c.crashed !== undefined).toBe(p.failures !== undefined);
+  if (p.failures) {
+    expect(p.failures.callsLost).toBeGreaterThanOrEqual(c.crashed! > 0 ? 1 : 0);
+    if (p.failures.instanceCrashes === 0) expect(p.failures.callsLost).toBe(0);
+  }
   expect(p.endToEnd.count).toBe(c.completed);
   expect(p.cold.hopsCold.reduce((a, b) => a + b, 0)).toBe(c.completed);
   expectOrderedPercentiles(p.endToEnd, 'endToEnd');
@@ -83,12 +89,14 @@ const RUNS = Number(process.env.HARDENING_RUNS ?? 500);
 const SEED = Number(process.env.HARDENING_SEED ?? 42);
 
 describe('random scenarios on the platform: every invariant at every event', () => {
-  it('conservation, monotone time, finite latencies, stage sums and instance limits', () => {
+  it('conservation, monotone time, finite latencies, stage sums, instance limits and crashes', () => {
     let calls = 0;
     let ended = 0;
     let throttled = 0;
     let timedOut = 0;
     let queuedOrLimited = 0;
+    let crashedCalls = 0;
+    let crashes = 0;
     fc.assert(
       fc.property(experimentArb, (raw) => {
         const prepared = prepare(raw);
@@ -99,6 +107,8 @@ describe('random scenarios on the platform: every invariant at every event', () 
         ended += s.ended;
         throttled += s.byOutcome.throttled;
         timedOut += s.byOutcome.timedOut;
+        crashedCalls += s.byOutcome.crashed;
+        crashes += s.crashes;
         if (point.functions.some((f) => f.platform.maxConcurrency < Infinity)) queuedOrLimited++;
       }),
       { seed: SEED, numRuns: RUNS },
@@ -108,6 +118,9 @@ describe('random scenarios on the platform: every invariant at every event', () 
     expect(ended).toBeGreaterThan(calls / 2);
     expect(throttled).toBeGreaterThan(0);
     expect(timedOut).toBeGreaterThan(0);
+    // Instances crash (calls' crashes, hosts' failures) and take calls with them.
+    expect(crashes).toBeGreaterThan(0);
+    expect(crashedCalls).toBeGreaterThan(0);
     expect(queuedOrLimited).toBeGreaterThan(RUNS / 4);
   });
 });

@@ -11,13 +11,15 @@ import { barePlatform, checkCalls, testWorld } from '../support/platformWorld.ts
  * A platform drawn at random from the settings that change the counts a LimitGroup sums:
  * queueing or throttling at the limit, queue timeouts, burst tokens (waiting or throttled),
  * several calls per instance, late binding, a cluster that makes starts wait for a slot,
- * Knative's autoscaler (which scales down, retiring instances and dropping wanted starts).
+ * Knative's autoscaler (which scales down, retiring instances and dropping wanted starts),
+ * crashing calls and failing hosts (which end calls at once and replace provisioned instances).
  */
 function drawPlatform(rng: () => number, limitScope: 'function' | 'account'): PlatformConfig {
   const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
   const conc = int(1, 3);
   const kpa = rng() < 0.25;
+  const provisioned = int(0, 1);
   return barePlatform({
     limitScope,
     maxConcurrency: int(1, 8),
@@ -35,8 +37,17 @@ function drawPlatform(rng: () => number, limitScope: 'function' | 'account'): Pl
     binding: kpa ? 'late' : pick(['early', 'late'] as const),
     routing: pick(['mru', 'lru'] as const),
     keepAlive: pick([null, constant(50), constant(400), constant(3000)]),
-    provisioned: int(0, 1),
-    cluster: rng() < 0.3 ? { hosts: 1, slotsPerHost: int(2, 6), evictIdle: rng() < 0.5 } : null,
+    provisioned,
+    cluster:
+      rng() < 0.3
+        ? {
+            hosts: 1,
+            // Room for every function's provisioned instance (up to six), as experiments check.
+            slotsPerHost: int(2, 6) + 6 * provisioned,
+            evictIdle: rng() < 0.5,
+            ...(rng() < 0.5 ? { meanTimeBetweenFailures: 200 + rng() * 2000 } : {}),
+          }
+        : null,
     coldStart: [constant(int(10, 300))],
     ...(kpa
       ? {
@@ -61,6 +72,7 @@ function checkScenario(seed: number, limitScope: 'function' | 'account'): number
   const w = testWorld(drawPlatform(rng, limitScope), exponential(50 + rng() * 400), {
     names,
     seed: `s${seed}`,
+    crashProbability: rng() < 0.3 ? 0.2 : 0,
   });
   const calls = 30 + Math.floor(rng() * 60);
   for (let i = 0; i < calls; i++) {

@@ -60,6 +60,8 @@ export function testWorld(
     timeout?: number;
     names?: string[];
     policies?: WorldOptions['policies'];
+    /** Probability that a call crashes its instance. */
+    crashProbability?: number;
   } = {},
 ): TestWorld {
   const sim = new Simulation();
@@ -74,6 +76,7 @@ export function testWorld(
       execution,
       timeout: options.timeout ?? Infinity,
       memoryMB: 128,
+      crashProbability: options.crashProbability,
     })),
     seed: options.seed ?? 'test',
     sink: { ended: (c) => ended.push(c) },
@@ -105,6 +108,7 @@ export function checkCalls(calls: Call[]): Record<string, number> {
     if (c.outcome === Outcome.Completed) counts.completed++;
     else if (c.outcome === Outcome.Throttled) counts.throttled++;
     else if (c.outcome === Outcome.TimedOut) counts.timedOut++;
+    else if (c.outcome === Outcome.Crashed) counts.crashed = (counts.crashed ?? 0) + 1;
     else throw new Error(`call ended in flight: ${c.outcome}`);
     const latency = c.end - c.start;
     if (!(latency >= 0) || !Number.isFinite(latency)) throw new Error(`bad latency ${latency}`);

@@ -6,11 +6,14 @@
 import type { ExperimentResults, PointResult } from '../../experiments/results.ts';
 import { unansweredShare } from '../clientTrade.ts';
 import { formatMs, formatShare, formatUsd } from '../format.ts';
-import { stat } from './points.ts';
+import { slowerThan, stat } from './points.ts';
 import type { StoryText } from './text.ts';
 
 const EMPTY: StoryText = { sentences: [], takeaway: null };
 const HEDGE_AXIS = 'caller.hedge.after';
+const EDGE_HEDGE_AXIS = 'graph.fanOut.caller.hedge.after';
+/** A request "slow" in the fan-out section: over half a second, which only a slow leaf causes. */
+const SLOW_MS = 500;
 const ATTEMPTS_AXIS = 'caller.retry.attempts';
 const JITTER_AXIS = 'caller.retry.backoff.jitter';
 
@@ -126,6 +129,79 @@ export function retryStormText(results: ExperimentResults): StoryText {
     table: {
       caption: 'Attempts, calls per request, requests refused in the end, and latency',
       head: ['attempts', 'jitter', 'calls per request', 'refused', 'p50', 'p99'],
+      rows,
+    },
+  };
+}
+
+/**
+ * Calls of every function per root request: the invocations a replication billed (root and
+ * leaves, hedged copies included) over the roots that arrived; null without arrivals.
+ */
+export function callsPerRoot(p: PointResult, replications: number): number | null {
+  return p.calls.arrivals > 0 ? (p.cost.requests * replications) / p.calls.arrivals : null;
+}
+
+/**
+ * Hedging inside a fan-out (each leaf call hedged by the root, `graph.fanOut.caller.hedge`):
+ * what it does to the median, the p99 and the p99.9 of the whole request, against the leaf
+ * calls it adds. Read from a sweep of the edge's hedge delay; says nothing without one.
+ */
+export function hedgedFanOutText(results: ExperimentResults): StoryText {
+  if (!results.axes.some((a) => a.path === EDGE_HEDGE_AXIS)) return EMPTY;
+  const reps = results.replications;
+  const points = results.points.filter(
+    (p) => callsPerRoot(p, reps) !== null && stat(p, 'p999') !== null,
+  );
+  if (points.length < 2) return EMPTY;
+  const delay = (p: PointResult) => Number(p.params[EDGE_HEDGE_AXIS]);
+  const words = (p: PointResult) => formatMs(delay(p));
+  const calls = (p: PointResult) => callsPerRoot(p, reps)!;
+  // The baseline: the longest delay (a copy practically never sent).
+  const base = points.reduce((a, b) => (delay(b) > delay(a) ? b : a));
+  const more = (p: PointResult) => calls(p) / calls(base) - 1;
+  // The best trade: the lowest p99 for at most 10% more calls.
+  const cheap = points.filter((p) => p !== base && more(p) <= 0.1);
+  const best =
+    cheap.length > 0 ? cheap.reduce((a, b) => (stat(b, 'p99')! < stat(a, 'p99')! ? b : a)) : null;
+  const slow = (p: PointResult) => slowerThan(p, SLOW_MS);
+  const sentences: string[] = [
+    `Without a copy (a delay of ${words(base)}), a request waits for the slowest of its leaf calls: ${formatShare(slow(base))} of requests take over ${formatMs(SLOW_MS)}, the median is ${formatMs(stat(base, 'p50'))}, the p99 ${formatMs(stat(base, 'p99'))} and the p99.9 ${formatMs(stat(base, 'p999'))}.`,
+  ];
+  if (best !== null) {
+    sentences.push(
+      `Hedging each leaf call after ${words(best)} sends ${formatShare(more(best))} more calls (${calls(best).toFixed(1)} per request, against ${calls(base).toFixed(1)}); a slow leaf is answered by its copy, and the median falls to ${formatMs(stat(best, 'p50'))}, the p99 to ${formatMs(stat(best, 'p99'))}.`,
+    );
+    sentences.push(
+      `The p99.9 moves less, from ${formatMs(stat(base, 'p999'))} to ${formatMs(stat(best, 'p999'))}: a copy can be slow too, and a request of many leaves still waits whenever one leaf call and its copy are both slow (${formatShare(slow(best))} of requests over ${formatMs(SLOW_MS)}, against ${formatShare(slow(base))}).`,
+    );
+    const usd = (p: PointResult) => p.cost.usdPerMillionRoots;
+    if (usd(best) !== null && usd(base) !== null) {
+      sentences.push(
+        `The copies are real calls, billed, and the losers run on: ${formatUsd(usd(best))} per million requests at ${words(best)}, against ${formatUsd(usd(base))} without copies.`,
+      );
+    }
+  }
+  const rows = [...points]
+    .sort((a, b) => delay(b) - delay(a))
+    .map((p) => [
+      words(p),
+      calls(p).toFixed(1),
+      formatShare(more(p)),
+      formatMs(stat(p, 'p50')),
+      formatMs(stat(p, 'p99')),
+      formatMs(stat(p, 'p999')),
+    ]);
+  const takeaway =
+    best !== null && stat(best, 'p99')! < stat(base, 'p99')! / 2
+      ? `In a fan-out, hedging each call after ${words(best)} cuts the p99 from ${formatMs(stat(base, 'p99'))} to ${formatMs(stat(best, 'p99'))} for ${formatShare(more(best))} more calls; the p99.9 (${formatMs(stat(best, 'p999'))}) is where a call and its copy are both slow.`
+      : null;
+  return {
+    sentences,
+    takeaway,
+    table: {
+      caption: 'Hedge delay on each leaf call, calls per request and the tail (copies left to run)',
+      head: ['hedge after', 'calls per request', 'more calls', 'p50', 'p99', 'p99.9'],
       rows,
     },
   };

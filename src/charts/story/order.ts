@@ -7,7 +7,7 @@
 import type { ExperimentResults } from '../../experiments/results.ts';
 import { articleText } from './article.ts';
 import { chainColdText } from './chainCold.ts';
-import { hedgingText, retryStormText } from './client.ts';
+import { hedgedFanOutText, hedgingText, retryStormText } from './client.ts';
 import type { PlaygroundScenario, TryNext } from './playground.ts';
 import { keepAlivePoliciesText, snapStartText } from './policies.ts';
 import { burstText, fanOutText, keepAliveText, warmersText } from './sweeps.ts';
@@ -181,6 +181,18 @@ export const STORY: readonly StoryEntry[] = [
     // The playground has no caller's policy yet: the suggestions are named in words.
     playground: null,
     tryNext: [next('hedging', 'cancelling the copy that lost', { 'caller.hedge.cancel': true })],
+  },
+  {
+    experiment: 'hedged-fan-out',
+    heading: 'The tail at scale, hedged: a copy of each call in a fan-out',
+    chart: 'percentileCurves',
+    text: hedgedFanOutText,
+    playground: null,
+    tryNext: [
+      next('hedged-fan-out', 'cancelling the copies that lost', {
+        'graph.fanOut.caller.hedge.cancel': true,
+      }),
+    ],
   },
   {
     experiment: 'retry-storm',

@@ -62,15 +62,32 @@ const hedgeSchema = object({
   'Hedged requests (Dean and Barroso): a second copy after a delay; the first answer wins',
 );
 
+const timeoutSchema = optional(duration({ allowZero: false })).describe(
+  'The caller gives up on an attempt after this long; the call may still run, and is billed',
+);
+
+/**
+ * What a function does about the tail of the calls it makes along one edge of a graph (a step's
+ * calls): the caller's timeout, retries and hedging, per call. No `failure`: the callee's errors
+ * are its own (its `crashProbability`, its timeout, its refusals).
+ */
+export const edgeCallerSchema = object({
+  timeout: timeoutSchema,
+  retry: optional(retrySchema),
+  hedge: optional(hedgeSchema),
+}).describe(
+  "The calling function's policy for this step's calls: timeout, retries, hedging (as the root `caller`)",
+);
+
+export type EdgeCallerSpec = Infer<typeof edgeCallerSchema>;
+
 /**
  * What the caller of a root call does about the tail: how long it waits, whether the function
  * errors, retries and hedging. Plain data from the experiment file (`caller`); durations in ms
  * once parsed.
  */
 export const callerSchema = object({
-  timeout: optional(duration({ allowZero: false })).describe(
-    'The caller gives up on an attempt after this long; the call may still run, and is billed',
-  ),
+  timeout: timeoutSchema,
   failure: optional(probability()).describe(
     "Probability that an attempt's call errors after running (the function's error, billed)",
   ),

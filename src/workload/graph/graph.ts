@@ -1,3 +1,5 @@
+import type { CallerPolicy } from '../client/callerSpec.ts';
+
 /**
  * An invocation graph, resolved: which function calls which. Plain data.
  *
@@ -11,6 +13,8 @@ export interface GraphCall {
   target: string;
   count: number;
   async: boolean;
+  /** The calling function's timeout, retries and hedging on these calls; absent: none. */
+  policy?: CallerPolicy;
 }
 
 export interface GraphStep {

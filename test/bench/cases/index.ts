@@ -1,4 +1,4 @@
-import { hedgedFanOut, retryStorm } from './clientCases.ts';
+import { hedgedFanOut, hedgedFanOutPerEdge, retryStorm } from './clientCases.ts';
 import { engineMmc } from './engineMmc.ts';
 import { chainCold, keepAliveScenario, pathWarm, poolSize } from './pathCases.ts';
 import { playgroundSpeed } from './playgroundCases.ts';
@@ -26,6 +26,7 @@ export const cases: BenchCase[] = [
   chainCold,
   keepAliveScenario,
   hedgedFanOut,
+  hedgedFanOutPerEdge,
   retryStorm,
   threadSpeedup,
   memoryGrowth,

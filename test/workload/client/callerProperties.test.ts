@@ -58,7 +58,7 @@ function expectFinite(value: unknown, path = 'results'): void {
 }
 
 describe('random scenarios with a random caller: the books still balance', () => {
-  it('arrivals = completed + throttled + timed out + given up + failed + in flight; no NaN', () => {
+  it('arrivals = completed + throttled + timed out + given up + failed + crashed + in flight; no NaN', () => {
     fc.assert(
       fc.property(scenarioArb, (raw) => {
         const prepared = prepareExperiment(raw, { models: registry, file: 'scenario.json' });
@@ -68,7 +68,13 @@ describe('random scenarios with a random caller: the books still balance', () =>
           (raw as { caller: { retry?: { attempts: number } } }).caller.retry?.attempts ?? 1;
         for (const p of results.points) {
           const c = p.calls;
-          const ended = c.completed + c.throttled + c.timedOut + c.clientTimedOut! + c.failed!;
+          const ended =
+            c.completed +
+            c.throttled +
+            c.timedOut +
+            c.clientTimedOut! +
+            c.failed! +
+            (c.crashed ?? 0);
           expect(ended + c.inFlight).toBe(c.arrivals);
           expect(c.inFlight).toBeGreaterThanOrEqual(0);
           expect(p.endToEnd.count).toBe(c.completed);

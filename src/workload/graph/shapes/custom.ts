@@ -14,6 +14,7 @@ import {
   withDefault,
 } from '../../../spec/schema.ts';
 import { SpecError } from '../../../spec/specError.ts';
+import { edgeCallerSchema, toCallerPolicy } from '../../client/callerSpec.ts';
 import { tag } from '../../kindTag.ts';
 import { checkTerminates } from '../checkTerminates.ts';
 import type { Graph } from '../graph.ts';
@@ -43,8 +44,12 @@ const stepSchema = refine(
     maxDepth: optional(integer({ min: 1, max: MAX_DEPTH })).describe(
       'The step runs only in calls fewer than this many hops below the root: the hard limit of a recursion.',
     ),
+    caller: optional(edgeCallerSchema),
   }),
   (s) => {
+    if (s.async && s.caller !== undefined) {
+      return { path: 'caller', reason: 'needs answers to wait for: an async step has none' };
+    }
     if ((s.call === undefined) === (s.parallel === undefined)) {
       return 'needs exactly one of "call" or "parallel"';
     }
@@ -91,10 +96,16 @@ function customGraph(spec: CustomShape, path: string): Graph {
   for (const name of names) {
     steps[name] = spec.functions[name].steps.map((s, i) => {
       const at = `${path}.functions.${name}.steps[${i}]`;
+      const policy = s.caller === undefined ? {} : { policy: toCallerPolicy(s.caller) };
       const calls =
         s.call !== undefined
-          ? [{ target: s.call, count: s.count ?? 1, async: s.async }]
-          : s.parallel!.map((c) => ({ target: c.call, count: c.count, async: s.async }));
+          ? [{ target: s.call, count: s.count ?? 1, async: s.async, ...policy }]
+          : s.parallel!.map((c) => ({
+              target: c.call,
+              count: c.count,
+              async: s.async,
+              ...policy,
+            }));
       for (const c of calls) {
         if (!known.has(c.target)) {
           throw new SpecError(at, `calls unknown function "${c.target}"${hint(c.target)}`);
