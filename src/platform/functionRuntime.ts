@@ -43,6 +43,13 @@ export class FunctionRuntime {
   billedMs = 0;
   pings = 0;
   pingBilledMs = 0;
+  /**
+   * Per-instance billing (Billing.per 'instance'): the function's instances are billed while
+   * they start and while at least one call runs on them, once however many calls share one.
+   * The milliseconds billed so, each stretch rounded as a call would be (the pool adds them).
+   */
+  readonly billsInstances: boolean;
+  instanceBilledMs = 0;
 
   constructor(
     readonly name: string,
@@ -56,5 +63,6 @@ export class FunctionRuntime {
   ) {
     this.billStep = billing.granularity;
     this.billMin = billing.minimum;
+    this.billsInstances = billing.per === 'instance';
   }
 }
