@@ -106,7 +106,7 @@ describe('story sections of Cloud Run concurrency and the burst across platforms
     });
   });
 
-  it('burst: one sentence per platform with its peak instances and refusals, from the timeline', () => {
+  it('burst: a row per platform with its peak instances and refusals, from the timeline', () => {
     const r = run({
       duration: '60s',
       warmup: '10s',
@@ -115,19 +115,23 @@ describe('story sections of Cloud Run concurrency and the burst across platforms
       function: { execution: { lognormal: { p50: '100ms', p99: '300ms' } }, memoryMB: 2048 },
       workload: { burst: { base: 10, peak: 300, at: '30s', duration: '5s' } },
       timeline: { window: '1s' },
-      sweep: { platform: ['aws-lambda', 'knative'] },
+      sweep: { platform: ['aws-lambda', 'knative', 'knative-direct'] },
     });
     const text = knativeBurstText(r);
-    expect(text.sentences).toHaveLength(3);
-    expect(text.sentences[1]).toMatch(/^aws-lambda peaked at /);
-    expect(text.sentences[2]).toMatch(/^knative peaked at /);
+    expect(text.table?.rows.map((row) => row[0])).toEqual([
+      'aws-lambda',
+      'knative',
+      'knative-direct',
+    ]);
     // The peak is the timeline's largest instance count over the measured windows.
     const tl = r.points[1].timeline!;
     let peak = 0;
     for (let i = 0; i < tl.t.length; i++) {
       if (tl.t[i] >= r.warmup) peak = Math.max(peak, tl.starting[i] + tl.busy[i] + tl.idle[i]);
     }
-    expect(text.sentences[2]).toContain(`peaked at ${Number(peak.toPrecision(3))} instances`);
+    expect(text.table?.rows[1][1]).toBe(String(Number(peak.toPrecision(3))));
+    expect(text.sentences[1]).toMatch(/^The worst second's p99 ranged from .* on .* to .* on /);
+    expect(text.sentences.at(-1)).toMatch(/^Where calls wait matters: with a queue per pod/);
     // Without timelines there is nothing to say.
     const bare = { ...r, points: r.points.map((p) => ({ ...p, timeline: null })) };
     expect(knativeBurstText(bare)).toEqual({ sentences: [], takeaway: null });

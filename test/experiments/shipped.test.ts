@@ -52,6 +52,7 @@ const CURRENT = [
   'azure-functions-flex',
   'cloud-run',
   'knative',
+  'knative-direct',
 ];
 
 type Raw = Record<string, unknown> & {

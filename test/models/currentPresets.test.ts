@@ -8,6 +8,7 @@ const CURRENT = [
   'aws-lambda-java-snapstart',
   'cloud-run',
   'knative',
+  'knative-direct',
   'azure-functions-flex',
 ];
 const registry = presetRegistry();

@@ -151,8 +151,9 @@ export function cloudRunConcurrencyText(results: ExperimentResults): StoryText {
       .slice(1)
       .map(
         (s) =>
-          `With ${per(s.conc)}: ${sig3(s.instances)} instances, a p99 of ${formatMs(s.p99)}, ${usd(s.usd)}`,
+          `${per(s.conc)}: ${sig3(s.instances)} instances, a p99 of ${formatMs(s.p99)}, ${usd(s.usd)}`,
       )
+      .map((t, i) => `${i === 0 ? 'With' : 'with'} ${t}`)
       .join('; ')}.`,
     xLo !== null && xHi !== null && xHi > xLo
       ? `Calls sharing one vCPU compute at a fraction of its speed: the mean execution grew from ${formatMs(xLo)} to ${formatMs(xHi)}.`
@@ -175,8 +176,6 @@ interface BurstSummary {
   peakInstances: number;
   throttled: number;
   worstP99: number;
-  /** Seconds from the first window with more arrivals than twice the first one to the instance peak. */
-  secondsToPeak: number | null;
 }
 
 /** A point's burst timeline in a few numbers, measured windows only, per run. */
@@ -184,21 +183,14 @@ function burstSummary(results: ExperimentResults, pt: PointResult): BurstSummary
   const tl = pt.timeline;
   if (!tl || tl.t.length === 0) return null;
   let peakInstances = 0;
-  let peakAt = Number.NaN;
   let throttled = 0;
   let worstP99 = 0;
-  let baseline = Number.NaN;
-  let burstAt = Number.NaN;
   for (let i = 0; i < tl.t.length; i += 1) {
     if (tl.t[i] < results.warmup) continue;
-    const arrivals = tl.arrivals[i] ?? 0;
-    if (!(baseline >= 0)) baseline = arrivals;
-    else if (!(burstAt >= 0) && arrivals > 2 * baseline && arrivals > 0) burstAt = tl.t[i];
-    const n = (tl.starting[i] ?? 0) + (tl.busy[i] ?? 0) + (tl.idle[i] ?? 0);
-    if (n > peakInstances) {
-      peakInstances = n;
-      peakAt = tl.t[i];
-    }
+    peakInstances = Math.max(
+      peakInstances,
+      (tl.starting[i] ?? 0) + (tl.busy[i] ?? 0) + (tl.idle[i] ?? 0),
+    );
     if (Number.isFinite(tl.throttled[i])) throttled += tl.throttled[i];
     const p = tl.p99[i];
     if (p !== null && Number.isFinite(p)) worstP99 = Math.max(worstP99, p);
@@ -208,7 +200,6 @@ function burstSummary(results: ExperimentResults, pt: PointResult): BurstSummary
     peakInstances,
     throttled: Math.round(throttled),
     worstP99,
-    secondsToPeak: burstAt >= 0 && peakAt >= burstAt ? (peakAt - burstAt) / 1000 : null,
   };
 }
 
@@ -220,19 +211,39 @@ export function knativeBurstText(results: ExperimentResults): StoryText {
   if (all.length < 2) return done([], null);
   const width = results.points.find((p) => p.timeline)?.timeline?.widthMs ?? 1000;
   const worst = width === 1000 ? 'worst second' : `worst ${formatMs(width)} window`;
-  const line = (s: BurstSummary) =>
-    `${s.platform} peaked at ${sig3(s.peakInstances)} instances${s.secondsToPeak !== null ? ` ${sig3(s.secondsToPeak)} s after the burst began` : ''}, refused ${formatCount(s.throttled)} calls per run, and its ${worst} had a p99 of ${formatMs(s.worstP99)}.`;
   const byP99 = [...all].sort((a, b) => a.worstP99 - b.worstP99);
   const best = byP99[0];
   const slowest = byP99[byP99.length - 1];
-  const sentences = [
-    `The timeline draws, second by second, each platform's instances (starting, busy, idle), the calls that arrived and were refused, and the p99 of the calls of that second.`,
-    ...all.map(line),
-  ];
+  const mostInstances = all.reduce((a, b) => (b.peakInstances > a.peakInstances ? b : a));
   const refusing = all.filter((s) => s.throttled > 0);
+  const knative = all.find((s) => s.platform === 'knative');
+  const direct = all.find((s) => s.platform === 'knative-direct');
+  const sentences = [
+    `The timeline draws, second by second, each platform's instances (starting, busy, idle), the calls that arrived and were refused, and the p99 of the calls of that second; the table sums it up per platform.`,
+    `The ${worst}'s p99 ranged from ${formatMs(best.worstP99)} on ${best.platform} to ${formatMs(slowest.worstP99)} on ${slowest.platform}.`,
+    `${mostInstances.platform} started the most instances, ${sig3(mostInstances.peakInstances)} at the peak.`,
+    refusing.length > 0
+      ? `${refusing.map((s) => `${s.platform} refused ${formatCount(s.throttled)}`).join(', ')} calls per run; the others made every call wait instead.`
+      : 'No platform refused a call: each made the calls wait instead.',
+    knative && direct
+      ? `Where calls wait matters: with a queue per pod (knative-direct) the ${worst}'s p99 was ${formatMs(direct.worstP99)}, against ${formatMs(knative.worstP99)} with the activator holding calls for the first pod with room (knative).`
+      : null,
+  ];
   const takeaway =
     slowest.worstP99 > 2 * best.worstP99
-      ? `The same burst cost ${formatMs(best.worstP99)} at the ${worst}'s p99 on ${best.platform} and ${formatMs(slowest.worstP99)} on ${slowest.platform}${refusing.length > 0 ? `; ${refusing.map((s) => s.platform).join(' and ')} refused calls where the others made them wait` : ''}: how a platform scales, not the function, sets the tail of a burst.`
+      ? `How a platform scales and where it makes calls wait, not the function, sets the tail of a burst: the same calls had a ${worst}'s p99 of ${formatMs(best.worstP99)} on ${best.platform} and ${formatMs(slowest.worstP99)} on ${slowest.platform}.`
       : null;
-  return done(sentences, takeaway);
+  return {
+    ...done(sentences, takeaway),
+    table: {
+      caption: `The burst per platform: measured windows, per run`,
+      head: ['platform', 'peak instances', 'refused calls', `${worst}'s p99`],
+      rows: all.map((s) => [
+        s.platform,
+        sig3(s.peakInstances),
+        formatCount(s.throttled),
+        formatMs(s.worstP99),
+      ]),
+    },
+  };
 }
