@@ -219,7 +219,7 @@ export function knativeBurstText(results: ExperimentResults): StoryText {
   const knative = all.find((s) => s.platform === 'knative');
   const direct = all.find((s) => s.platform === 'knative-direct');
   const sentences = [
-    `The timeline draws, second by second, each platform's instances (starting, busy, idle), the calls that arrived and were refused, and the p99 of the calls of that second; the table sums it up per platform.`,
+    `The timeline draws ${all[0].platform}'s instances second by second (starting, busy, idle), the calls that arrived and were refused, and the p99 of each second; the other platforms' timelines follow among the further charts, and the table sums up all ${formatCount(all.length)}.`,
     `The ${worst}'s p99 ranged from ${formatMs(best.worstP99)} on ${best.platform} to ${formatMs(slowest.worstP99)} on ${slowest.platform}.`,
     `${mostInstances.platform} started the most instances, ${sig3(mostInstances.peakInstances)} at the peak.`,
     refusing.length > 0
