@@ -287,7 +287,9 @@ export class Pool implements ClusterTenant {
       this.idle++;
     }
     if (this.atInstances === null) this.drain(null);
-    else this.drainAt(inst, null, this.atInstances);
+    else if (this.options.limits.maxCalls === Infinity) this.drainAt(inst, null, this.atInstances);
+    // Under a call limit, calls may wait at other instances that have room: the limit held them.
+    else this.drainAny();
     if (this.queue.live > 0) this.scaling.queueWaiting(this);
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);

@@ -109,6 +109,28 @@ describe('per-instance queueing', () => {
     expect(last.end).toBe(30);
   });
 
+  it('a call held at an idle instance by the call limit runs there once the limit has room', () => {
+    // Two instances, one call at a time in all: the second call is routed to the idle
+    // instance but must wait for the first call to end, on the other instance.
+    const w = testWorld(
+      barePlatform({
+        provisioned: 2,
+        keepAlive: null,
+        maxConcurrency: 1,
+        onLimit: 'queue',
+        ...perInstance(),
+      }),
+      constant(10),
+      { policies: () => ({ scaling: fixedScaling }) },
+    );
+    w.callAt(0);
+    w.callAt(0);
+    w.sim.run();
+    expect(checkCalls(w.ended).completed).toBe(2);
+    expect(w.ended.map((c) => c.end).sort((a, b) => a - b)).toEqual([10, 20]);
+    expect(w.ended.map((c) => c.instance!.id).sort()).toEqual([0, 1]);
+  });
+
   it('keeps the stages adding up and every call ending under a burst with scaling and reclaims', () => {
     const w = testWorld(
       barePlatform({
