@@ -170,7 +170,7 @@ export function* replicationSteps(
       point.warmup,
       () => {
         recorder.startWindow(sim.now);
-        for (const f of functions.values()) resetCounters(f);
+        for (const f of functions.values()) resetCounters(f, sim.now);
         for (const p of pools) p.coldStarts = 0;
       },
       null,
@@ -312,7 +312,8 @@ function* runUntil(
   }
 }
 
-function resetCounters(f: FunctionRuntime): void {
+function resetCounters(f: FunctionRuntime, now: number): void {
+  f.billSince = now;
   f.invocations = 0;
   f.billedMs = 0;
   f.pings = 0;

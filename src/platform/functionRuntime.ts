@@ -50,6 +50,8 @@ export class FunctionRuntime {
    */
   readonly billsInstances: boolean;
   instanceBilledMs = 0;
+  /** Per-instance billing counts from here (the end of the warm-up): a stretch begun before is cut. */
+  billSince = 0;
 
   constructor(
     readonly name: string,

@@ -698,7 +698,9 @@ export class Pool implements ClusterTenant {
     if (!(from >= 0)) return;
     inst.billedFrom = Number.NaN;
     const fn = this.fn;
-    fn.instanceBilledMs += billedMs(this.sim.now - from, fn.billStep, fn.billMin);
+    // A stretch that began in the warm-up is billed from its end (stretches can last minutes).
+    const start = Math.max(from, fn.billSince);
+    fn.instanceBilledMs += billedMs(this.sim.now - start, fn.billStep, fn.billMin);
   }
 
   private readonly keepAliveEnds = (inst: Instance): void => {

@@ -180,6 +180,22 @@ describe('billing as the platform billed in its era', () => {
       (calls * price.perMillionRequests) / 1e6 + perInstance.gbSeconds * price.perGBSecond,
       12,
     );
+    // With a warm-up, the instance's stretch begun before it is billed from its end only.
+    const [late] = run({
+      ...base,
+      warmup: '50s',
+      workload: shared.workload,
+      platform: platformModel({
+        price,
+        provisioned: 1,
+        concurrencyPerInstance: 10,
+        billing: { per: 'instance' },
+      }),
+    });
+    // Busy from 50 s (the end of the warm-up) to the last call's end, at most 27.4 ms past
+    // 100 s: 50 s billed, not the 100 s since the instance first got busy.
+    expect(late.cost.gbSeconds).toBeGreaterThan(49.99);
+    expect(late.cost.gbSeconds).toBeLessThan(50.03);
     // Calls 100 ms apart never share: per instance is per call again, each stretch rounded.
     const apart = (per: string) =>
       costOf({ per, granularity: '100ms' }, { provisioned: 1, concurrencyPerInstance: 10 });
