@@ -170,7 +170,7 @@ export function* replicationSteps(
       point.warmup,
       () => {
         recorder.startWindow(sim.now);
-        for (const f of functions.values()) resetCounters(f);
+        for (const f of functions.values()) resetCounters(f, sim.now);
         for (const p of pools) {
           p.coldStarts = 0;
           p.crashes = 0;
@@ -215,12 +215,14 @@ export function* replicationSteps(
     const gb = billedMemoryMB(f.memoryMB, billing) / 1024;
     // Seconds billed cost memory and, where the platform prices CPU too, the vCPU it gave.
     const perSecond = gb * price.perGBSecond + (config.vcpu ?? 0) * (price.perVcpuSecond ?? 0);
-    const fnGbs = (f.billedMs / 1000) * gb;
-    const pingGbs = (f.pingBilledMs / 1000) * gb;
+    // Billed per instance (Cloud Run): the instances' busy and starting time, once however
+    // many calls shared it, pings' included; per call: each call's own time.
+    const fnMs = f.billsInstances ? f.instanceBilledMs : f.billedMs;
+    const pingMs = f.billsInstances ? 0 : f.pingBilledMs;
     requests += f.invocations + f.pings;
-    gbSeconds += fnGbs + pingGbs;
-    usd += (f.invocations * price.perMillionRequests) / 1e6 + (f.billedMs / 1000) * perSecond;
-    warmerUsd += (f.pings * price.perMillionRequests) / 1e6 + (f.pingBilledMs / 1000) * perSecond;
+    gbSeconds += ((fnMs + pingMs) / 1000) * gb;
+    usd += (f.invocations * price.perMillionRequests) / 1e6 + (fnMs / 1000) * perSecond;
+    warmerUsd += (f.pings * price.perMillionRequests) / 1e6 + (pingMs / 1000) * perSecond;
     // A caller's retries and hedges, at the entry function's prices (the calls they make
     // further down, in a graph, are in usd but not here).
     if (point.caller !== null && f.name === point.graph.entry) {
@@ -334,9 +336,11 @@ export function modelsFailures(point: ResolvedPoint): boolean {
   );
 }
 
-function resetCounters(f: FunctionRuntime): void {
+function resetCounters(f: FunctionRuntime, now: number): void {
+  f.billSince = now;
   f.invocations = 0;
   f.billedMs = 0;
   f.pings = 0;
   f.pingBilledMs = 0;
+  f.instanceBilledMs = 0;
 }

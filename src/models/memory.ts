@@ -2,6 +2,7 @@ import type { Billing, CpuSpec, MemoryModel } from '../platform/memory.ts';
 import { duration } from '../spec/duration.ts';
 import {
   array,
+  enumOf,
   integer,
   number,
   object,
@@ -94,6 +95,9 @@ export const billingSchema: Schema<Billing> = object({
   minimum: withDefault(duration(), 0).describe('The least duration billed for a call.'),
   memoryStepMB: withDefault(mb, 1).describe(
     'Billed memory is rounded up to a multiple of this (Azure Consumption: 128).',
+  ),
+  per: withDefault(enumOf(['call', 'instance'] as const), 'call').describe(
+    "What is billed: each call's time on its instance (call: Lambda, Azure Consumption), or an instance's time while it starts and while at least one call runs on it, counted once however many calls share it (instance: Cloud Run's request-based billing); granularity and minimum then round each such stretch.",
   ),
 }).describe('How durations and memory are rounded for the bill (absent: billed exactly).');
 

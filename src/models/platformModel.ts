@@ -29,6 +29,7 @@ import { billingSchema, memorySchema } from './memory.ts';
 import {
   type KeepAlivePolicySpec,
   keepAlivePolicySchema,
+  queueingSchema,
   type ScalingSpec,
   scalingSchema,
 } from './policies.ts';
@@ -100,6 +101,7 @@ export const platformModelFields = object({
     'A snapshot of the initialised function (Lambda SnapStart, Firecracker snapshots): a cold start restores it in place of the runtime and function initialisation phases. Absent: none.',
   ),
   scaling: optional(scalingSchema),
+  queueing: optional(queueingSchema),
   concurrencyPerInstance: withDefault(integer({ min: 1 }), 1),
   maxConcurrency: withDefault(countOrUnlimited('maxConcurrency'), Infinity).describe(
     'Calls of one function at once at most (idle instances do not count); beyond it calls are throttled or queued.',
@@ -220,6 +222,7 @@ export function toPlatformConfig(m: PlatformModel): PlatformConfig {
       : {}),
     ...(m.keepAlivePolicy ? { keepAlivePolicy: keepAlivePolicyConfig(m.keepAlivePolicy) } : {}),
     ...(m.scaling ? { scaling: scalingConfig(m.scaling) } : {}),
+    ...(m.queueing ? { queueing: m.queueing } : {}),
     concurrencyPerInstance: m.concurrencyPerInstance,
     maxConcurrency: m.maxConcurrency,
     onLimit: m.onLimit,

@@ -3,6 +3,7 @@ import { KPA_DEFAULTS } from '../platform/scaling/kpaScaling.ts';
 import { duration } from '../spec/duration.ts';
 import {
   discriminated,
+  enumOf,
   type Infer,
   integer,
   literal,
@@ -163,3 +164,22 @@ export const scalingSchema = discriminated('policy', {
 );
 
 export type ScalingSpec = Infer<typeof scalingSchema>;
+
+/**
+ * Where calls wait for an instance: `perFunction` (one FIFO at the front end, served by the
+ * first instance with room: the default) or `perInstance` (routed to an instance on arrival
+ * and waiting in its queue, as Knative's queue-proxy).
+ */
+export const queueingSchema = discriminated('policy', {
+  perFunction: object({ policy: literal('perFunction') }),
+  perInstance: object({
+    policy: literal('perInstance'),
+    pick: withDefault(enumOf(['leastLoaded', 'random'] as const), 'leastLoaded').describe(
+      'Which instance a call is routed to on arrival: the one with the fewest calls running and waiting (leastLoaded; a starting instance counts as full) or any, uniformly (random).',
+    ),
+  }),
+}).describe(
+  'Where calls wait for an instance: "perFunction" (one queue per function at the front end, served by whichever instance has room first: Lambda, Cloud Run) or "perInstance" (a call is routed to an instance when it arrives and waits in that instance\'s queue even if another frees first, as Knative\'s queue-proxy; with no instance at all it waits at the front end, as in Knative\'s activator).',
+);
+
+export type QueueingSpec = Infer<typeof queueingSchema>;

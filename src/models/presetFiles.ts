@@ -42,6 +42,9 @@ import platform_googleCloudFunctions from '../../models/platforms/google-cloud-f
   type: 'json',
 };
 import platform_knative from '../../models/platforms/knative.json' with { type: 'json' };
+import platform_knativeDirect from '../../models/platforms/knative-direct.json' with {
+  type: 'json',
+};
 import platform_selfManagedFleet from '../../models/platforms/self-managed-fleet.json' with {
   type: 'json',
 };
@@ -73,5 +76,6 @@ export const PRESET_FILES: { file: string; json: unknown }[] = [
   },
   { file: 'models/platforms/cloud-run.json', json: platform_cloudRun },
   { file: 'models/platforms/knative.json', json: platform_knative },
+  { file: 'models/platforms/knative-direct.json', json: platform_knativeDirect },
   { file: 'models/platforms/azure-functions-flex.json', json: platform_azureFunctionsFlex },
 ];

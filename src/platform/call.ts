@@ -120,6 +120,14 @@ export class Call {
   queued = false;
   /** Has waited in a pool's queue: the queue may still hold it, so it is never reused. */
   waited = false;
+  /**
+   * Where it waits while `queued`, under per-instance queueing: the instance it was routed to
+   * (served by that one only, whichever frees first), or null for the front end's queue (the
+   * function's one queue, and per-instance queueing's buffer when there was no instance). A
+   * call served by the instance it waited at while that one started is cold (coldStart
+   * stage); one that waited at a busy instance waited in the queue stage.
+   */
+  waitingAt: Instance | null = null;
 
   /** Graph state, owned by the workload layer: which step runs, how many answers it awaits. */
   step = 0;
@@ -172,6 +180,7 @@ export class Call {
     this.round = null;
     this.queued = false;
     this.waited = false;
+    this.waitingAt = null;
     this.step = 0;
     this.awaiting = 0;
     this.spare = 0;

@@ -2,6 +2,7 @@ import type { Distribution } from '../random/distribution.ts';
 import type { SnapshotRestoreConfig } from './coldStart/snapshotRestore.ts';
 import type { HybridHistogramSettings } from './keepAlive/hybridHistogram.ts';
 import type { Billing, MemoryModel } from './memory.ts';
+import type { InstancePick } from './queueing/instanceQueues.ts';
 import type { RoutingName } from './routing/index.ts';
 import type { KpaSettings } from './scaling/kpaScaling.ts';
 
@@ -36,6 +37,8 @@ export interface PlatformConfig {
   keepAlivePolicy?: KeepAlivePolicyConfig;
   /** When instances start: one per call that finds none free (absent) or Knative's KPA. */
   scaling?: ScalingConfig;
+  /** Where calls wait: one queue per function at the front end (absent) or per instance. */
+  queueing?: QueueingConfig;
   concurrencyPerInstance: number;
   /** Calls at once at most (instances x concurrency); Infinity: no limit. */
   maxConcurrency: number;
@@ -118,6 +121,15 @@ export function instanceLimit(p: PlatformConfig): number {
 export type KeepAlivePolicyConfig =
   | { policy: 'fixed' }
   | ({ policy: 'hybrid' } & HybridHistogramSettings);
+
+/**
+ * A platform's queueing: one FIFO per function at the front end, served by whichever instance
+ * frees first (perFunction), or a queue per instance that a call joins when it is routed
+ * there on arrival (perInstance, as Knative's queue-proxy; see queueing/instanceQueues.ts).
+ */
+export type QueueingConfig =
+  | { policy: 'perFunction' }
+  | { policy: 'perInstance'; pick: InstancePick };
 
 /** A platform's scaling policy: on demand (Lambda), or Knative's windowed autoscaler. */
 export type ScalingConfig = { policy: 'onDemand' } | ({ policy: 'kpa' } & KpaSettings);

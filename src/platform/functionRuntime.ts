@@ -54,6 +54,15 @@ export class FunctionRuntime {
    * per-function state in arrays by it, without a lookup by name or object on each call.
    */
   index = 0;
+  /**
+   * Per-instance billing (Billing.per 'instance'): the function's instances are billed while
+   * they start and while at least one call runs on them, once however many calls share one.
+   * The milliseconds billed so, each stretch rounded as a call would be (the pool adds them).
+   */
+  readonly billsInstances: boolean;
+  instanceBilledMs = 0;
+  /** Per-instance billing counts from here (the end of the warm-up): a stretch begun before is cut. */
+  billSince = 0;
 
   constructor(
     readonly name: string,
@@ -67,5 +76,6 @@ export class FunctionRuntime {
   ) {
     this.billStep = billing.granularity;
     this.billMin = billing.minimum;
+    this.billsInstances = billing.per === 'instance';
   }
 }

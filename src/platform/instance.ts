@@ -1,6 +1,7 @@
 import type { Call } from './call.ts';
 import type { SharedCpu } from './cpu/sharedCpu.ts';
 import type { Pool } from './pool.ts';
+import type { FifoQueue } from './queueing/fifoQueue.ts';
 
 export enum InstanceState {
   /** Waiting for a cluster slot or booting (a cold start). */
@@ -41,6 +42,12 @@ export class Instance {
   host = -1;
   /** When the earliest pending keep-alive check runs (Infinity: none), see Pool. */
   timerAt = Infinity;
+  /** Calls routed to it that wait for room on it (per-instance queueing; null: none yet). */
+  waiting: FifoQueue | null = null;
+  /** Its place among the instances calls may be routed to (InstanceQueues; -1: not there). */
+  slot = -1;
+  /** Since when its time is billed (per-instance billing; NaN: not billed now). */
+  billedFrom = Number.NaN;
   // Links of the pool's IdleList.
   prev: Instance | null = null;
   next: Instance | null = null;

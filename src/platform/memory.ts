@@ -26,6 +26,12 @@ export interface Billing {
   granularity: number;
   minimum: number;
   memoryStepMB: number;
+  /**
+   * What the duration is: each call's time on its instance ('call', absent), or an instance's
+   * time while it starts and while at least one call runs on it, once however many share it
+   * ('instance': Cloud Run's request-based billing); each stretch is rounded as a call is.
+   */
+  per?: 'call' | 'instance';
 }
 
 export const EXACT_BILLING: Billing = { granularity: 0, minimum: 0, memoryStepMB: 1 };
@@ -101,8 +107,12 @@ export function describeBilling(b: Billing): string {
   const parts = [
     b.granularity > 0 ? `rounded up to ${formatDuration(b.granularity)}` : 'billed exactly',
   ];
-  if (b.minimum > 0) parts.push(`at least ${formatDuration(b.minimum)} a call`);
+  if (b.minimum > 0)
+    parts.push(
+      `at least ${formatDuration(b.minimum)} a ${b.per === 'instance' ? 'stretch' : 'call'}`,
+    );
   if (b.memoryStepMB > 1) parts.push(`memory rounded up to ${b.memoryStepMB} MB`);
+  if (b.per === 'instance') parts.push('per instance while busy, not per call');
   return parts.join(', ');
 }
 

@@ -9,8 +9,9 @@ import { IdleList } from './idleList.ts';
 import { Instance, InstanceState } from './instance.ts';
 import type { KeepAlivePolicy } from './keepAlive/index.ts';
 import type { LimitGroup } from './limitGroup.ts';
+import { billedMs } from './memory.ts';
 import type { PoolObserver } from './poolObserver.ts';
-import type { CallQueue } from './queueing/index.ts';
+import { type CallQueue, InstanceQueues } from './queueing/index.ts';
 import type { RoutingPolicy } from './routing/index.ts';
 import type { ScalingPolicy } from './scaling/index.ts';
 import type { TokenBucket } from './tokenBucket.ts';
@@ -106,6 +107,10 @@ export class Pool implements ClusterTenant {
   private readonly list = new IdleList();
   /** Calls waiting for an instance. */
   readonly queue: CallQueue;
+  /** The queue when calls wait per instance (InstanceQueues), else null: the FIFO's paths. */
+  private readonly atInstances: InstanceQueues | null;
+  /** Whether an instance's busy time is billed (per-instance billing), not each call's. */
+  private readonly billsInstances: boolean;
   /** Starting instances that carry the call they were started for. */
   bound = 0;
   /** Calls running on instances now. */
@@ -155,6 +160,8 @@ export class Pool implements ClusterTenant {
   ) {
     this.conc = options.concurrencyPerInstance;
     this.queue = options.queue;
+    this.atInstances = options.queue instanceof InstanceQueues ? options.queue : null;
+    this.billsInstances = fn.billsInstances;
     this.keepAlive = options.keepAlive;
     this.learns = options.keepAlive.learns;
     this.coldStart = options.coldStart;
@@ -176,6 +183,7 @@ export class Pool implements ClusterTenant {
       inst.state = InstanceState.Ready;
       this.idle++;
       this.list.pushFront(inst);
+      this.atInstances?.joined(inst);
     }
     if (options.provisioned > 0) observer.levels(sim.now, 0, 0, this.idle);
     options.scaling.attach(this);
@@ -266,6 +274,10 @@ export class Pool implements ClusterTenant {
     if (this.learns && this.activeCalls === 0 && this.queue.live === 0 && this.lastEnd >= 0) {
       this.keepAlive.functionIdle(now - this.lastEnd);
     }
+    if (this.atInstances !== null) {
+      this.arriveAtInstance(call, this.atInstances);
+      return;
+    }
     const limits = this.limits;
     if (limits.maxCalls !== Infinity && limits.inProgress() >= limits.maxCalls) {
       this.atLimit(call);
@@ -277,6 +289,32 @@ export class Pool implements ClusterTenant {
     }
     this.scaling.noRoom(this, call);
   };
+
+  /**
+   * Per-instance queueing: the call is routed to an instance now and runs there if it has
+   * room; otherwise the scaling policy decides (start, queue, refuse) as for a call that
+   * found no room, and a queued call waits at that instance (see InstanceQueues).
+   */
+  private arriveAtInstance(call: Call, queues: InstanceQueues): void {
+    const inst = queues.choose();
+    const limits = this.options.limits;
+    if (
+      inst !== null &&
+      inst.state === InstanceState.Ready &&
+      inst.active < this.conc &&
+      queues.waitingAt(inst) === 0 &&
+      (limits.maxCalls === Infinity || limits.running() < limits.maxCalls)
+    ) {
+      this.assign(call, inst, false);
+      return;
+    }
+    call.waitingAt = inst;
+    if (limits.maxCalls !== Infinity && limits.inProgress() >= limits.maxCalls) {
+      this.atLimit(call);
+      return;
+    }
+    this.scaling.noRoom(this, call);
+  }
 
   /** At the limit: queue or refuse, as the platform does (for scaling policies). */
   atLimit(call: Call): void {
@@ -290,6 +328,7 @@ export class Pool implements ClusterTenant {
     inst.active--;
     this.activeCalls--;
     this.syncLimits();
+    if (this.billsInstances && inst.active === 0) this.billUntilNow(inst);
     if (this.learns && this.activeCalls === 0) this.lastEnd = this.sim.now;
     if (inst.retiring) {
       this.retire(inst);
@@ -301,7 +340,10 @@ export class Pool implements ClusterTenant {
       this.busy--;
       this.idle++;
     }
-    this.drain(null);
+    if (this.atInstances === null) this.drain(null);
+    else if (this.options.limits.maxCalls === Infinity) this.drainAt(inst, null, this.atInstances);
+    // Under a call limit, calls may wait at other instances that have room: the limit held them.
+    else this.drainAny();
     if (this.queue.live > 0) this.scaling.queueWaiting(this);
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
@@ -310,7 +352,7 @@ export class Pool implements ClusterTenant {
 
   /** Serves queued calls if there is room now (another pool of the account freed some). */
   drainQueued(): void {
-    this.drain(null);
+    this.drainAny();
     this.scaling.queueWaiting(this);
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
   }
@@ -329,6 +371,41 @@ export class Pool implements ClusterTenant {
     ) {
       const inst = this.routing.pick(this.list, this.routingRng);
       const call = this.queue.shift();
+      call.queued = false;
+      this.assign(call, inst, inst === fresh);
+    }
+  }
+
+  /** Serves queued calls on whichever instances have room (FIFO: as drain). */
+  private drainAny(): void {
+    const queues = this.atInstances;
+    if (queues === null) {
+      this.drain(null);
+      return;
+    }
+    // Per instance: each instance with room takes its own calls (and the front end's). Off
+    // the hot path (the call limit freed, an instance left): the list is copied, as serving
+    // a call moves its instance in it.
+    const withRoom: Instance[] = [];
+    for (let inst = this.list.head; inst !== null; inst = inst.next) withRoom.push(inst);
+    for (const inst of withRoom) this.drainAt(inst, null, queues);
+  }
+
+  /**
+   * Per-instance queueing: hands `inst`, which may have room, the calls routed to it (after
+   * the front end's), within the concurrency limit; as drain, a call handed to `fresh` is cold.
+   */
+  private drainAt(inst: Instance, fresh: Instance | null, queues: InstanceQueues): void {
+    const limits = this.options.limits;
+    while (
+      queues.live > 0 &&
+      inst.state === InstanceState.Ready &&
+      !inst.retiring &&
+      inst.active < this.conc &&
+      (limits.maxCalls === Infinity || limits.running() < limits.maxCalls)
+    ) {
+      const call = queues.nextFor(inst);
+      if (call === null) return;
       call.queued = false;
       this.assign(call, inst, inst === fresh);
     }
@@ -363,6 +440,8 @@ export class Pool implements ClusterTenant {
     if (inst.active++ === 0) {
       this.idle--;
       this.busy++;
+      // Billed from now unless its start is still billed (the call it was started for).
+      if (this.billsInstances && !(inst.billedFrom >= 0)) inst.billedFrom = now;
     }
     this.activeCalls++;
     this.syncLimits();
@@ -391,7 +470,7 @@ export class Pool implements ClusterTenant {
     if (!call.queued) return;
     if (this.tracks) this.integrateConcurrency();
     call.queued = false;
-    this.queue.dropped();
+    this.queue.dropped(call);
     this.syncLimits();
     call.queue = this.sim.now - call.atPool;
     this.host.reject(call, Outcome.Throttled);
@@ -401,7 +480,7 @@ export class Pool implements ClusterTenant {
   withdraw(call: Call): boolean {
     if (!call.queued) return false;
     call.queued = false;
-    this.queue.dropped();
+    this.queue.dropped(call);
     this.syncLimits();
     call.queue = this.sim.now - call.atPool;
     this.host.reject(call, Outcome.Cancelled);
@@ -455,6 +534,7 @@ export class Pool implements ClusterTenant {
   startInstance(boundCall: Call | null): void {
     const inst = this.newInstance(false);
     this.starting++;
+    this.syncLimits();
     this.queueStarts++;
     const cluster = this.options.cluster;
     const placed = cluster === null || cluster.place(inst);
@@ -512,6 +592,9 @@ export class Pool implements ClusterTenant {
   /** The instance has a slot: its cold start begins. */
   private boot(inst: Instance): void {
     this.coldStarts++;
+    // Calls may be routed to it from now (per-instance queueing); its start is billed.
+    this.atInstances?.joined(inst);
+    if (this.billsInstances) inst.billedFrom = this.sim.now;
     inst.bootTime = this.coldStart.bootTime(inst, this);
     this.sim.schedule(inst.bootTime, this.ready, inst);
   }
@@ -531,7 +614,10 @@ export class Pool implements ClusterTenant {
       this.syncLimits();
       this.assign(bound, inst, true);
     }
-    this.drain(inst);
+    if (this.atInstances === null) this.drain(inst);
+    else this.drainAt(inst, inst, this.atInstances);
+    // Its start was billed; it serves no call yet: billed until now only.
+    if (this.billsInstances && inst.active === 0) this.billUntilNow(inst);
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(now, this.starting - this.unplaced, this.busy, this.idle);
   };
@@ -611,6 +697,7 @@ export class Pool implements ClusterTenant {
       if (inst.provisioned) continue;
       this.list.remove(inst);
       inst.retiring = true;
+      this.atInstances?.left(inst);
       return true;
     }
     return false;
@@ -626,7 +713,7 @@ export class Pool implements ClusterTenant {
       this.options.cluster?.release(inst);
     }
     // The call that ended may let queued calls in (the concurrency limit), not on this one.
-    this.drain(null);
+    this.drainAny();
     if (this.queue.live > 0) this.scaling.queueWaiting(this);
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
     this.options.limits.released(this);
@@ -637,6 +724,7 @@ export class Pool implements ClusterTenant {
     if (inst.listed) this.list.remove(inst);
     this.idle--;
     inst.state = InstanceState.Reclaimed;
+    if (this.atInstances !== null) this.leave(inst, this.atInstances);
     // Reported gone before its slot goes to a waiting start, or both count at once.
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
     this.options.cluster?.release(inst);
@@ -660,12 +748,14 @@ export class Pool implements ClusterTenant {
       for (const call of inst.calls!.slice()) this.host.crashed(call);
       this.busy--;
     } else this.idle--;
+    // Per-instance queueing: calls waiting at it go to the front end's queue.
+    if (this.atInstances !== null) this.leave(inst, this.atInstances);
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
     this.options.cluster?.release(inst);
     if (inst.provisioned) this.replaceProvisioned();
     if (wasBusy) {
       // Its calls ended: queued calls may go now (the concurrency limit), on other instances.
-      this.drain(null);
+      this.drainAny();
       if (this.queue.live > 0) this.scaling.queueWaiting(this);
       this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
       this.options.limits.released(this);
@@ -699,7 +789,33 @@ export class Pool implements ClusterTenant {
     this.list.remove(inst);
     this.idle--;
     inst.state = InstanceState.Reclaimed;
+    if (this.atInstances !== null) this.leave(inst, this.atInstances);
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+  }
+
+  /**
+   * Per-instance queueing: `inst` is gone; calls waiting at it (held back by the call limit)
+   * go to the front end's queue, served by the next instance with room.
+   */
+  private leave(inst: Instance, queues: InstanceQueues): void {
+    queues.left(inst);
+    if (queues.front.live > 0) this.sim.schedule(0, this.serveFront, null);
+  }
+
+  private readonly serveFront = (_: null): void => {
+    this.drainAny();
+    if (this.queue.live > 0) this.scaling.queueWaiting(this);
+  };
+
+  /** Per-instance billing: the billed stretch of `inst` (its start, its busy time) ends now. */
+  private billUntilNow(inst: Instance): void {
+    const from = inst.billedFrom;
+    if (!(from >= 0)) return;
+    inst.billedFrom = Number.NaN;
+    const fn = this.fn;
+    // A stretch that began in the warm-up is billed from its end (stretches can last minutes).
+    const start = Math.max(from, fn.billSince);
+    fn.instanceBilledMs += billedMs(this.sim.now - start, fn.billStep, fn.billMin);
   }
 
   private readonly keepAliveEnds = (inst: Instance): void => {

@@ -17,7 +17,7 @@ import { fixedKeepAlive, HybridHistogram, keepForever } from './keepAlive/index.
 import { LimitGroup } from './limitGroup.ts';
 import { Pool, type PoolPolicies } from './pool.ts';
 import { NULL_POOL_OBSERVER, type PoolObserver } from './poolObserver.ts';
-import { FifoQueue } from './queueing/index.ts';
+import { FifoQueue, InstanceQueues } from './queueing/index.ts';
 import { ROUTING_POLICIES } from './routing/index.ts';
 import { bind } from './sampler.ts';
 import { KpaScaling, onDemandScaling } from './scaling/index.ts';
@@ -163,6 +163,8 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
     }
     // An instance never serves more calls than the function may have at once.
     const conc = instanceConcurrency(p);
+    // One stream routes both to instances with room and, per instance, to queues.
+    const routingRng = stream(`${prefix}/routing`);
     fn.pool = new Pool(
       sim,
       fn,
@@ -192,9 +194,12 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
           p.scaling?.policy === 'kpa'
             ? new KpaScaling({ ...p.scaling, target: Math.min(p.scaling.target, conc) })
             : onDemandScaling,
-        queue: new FifoQueue(),
+        queue:
+          p.queueing?.policy === 'perInstance'
+            ? new InstanceQueues(p.queueing.pick, conc, routingRng)
+            : new FifoQueue(),
         routing: ROUTING_POLICIES[p.routing],
-        routingRng: stream(`${prefix}/routing`),
+        routingRng,
         burst: account
           ? account.burst
           : p.burst

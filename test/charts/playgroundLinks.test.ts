@@ -73,6 +73,15 @@ const EXPECTED: Record<string, { tour: number; state: Partial<PlaygroundState> }
 // Today's platforms have no playground step yet: their suggestions give no link.
 EXPECTED['Today: an adaptive keep-alive / a timer every hour'] = null;
 EXPECTED['Today: snapshot restore on a Java chain / a chain called once a minute'] = null;
+EXPECTED[
+  'Today: many calls per instance on Cloud Run / a call that mostly waits on I/O (a tenth computing)'
+] = null;
+EXPECTED['Today: many calls per instance on Cloud Run / two vCPUs per instance'] = null;
+EXPECTED['Today: a burst on Lambda, Knative, Cloud Run and Azure Flex / a burst twice as high'] =
+  null;
+EXPECTED[
+  'Today: a burst on Lambda, Knative, Cloud Run and Azure Flex / calls that compute half their time'
+] = null;
 
 const suggestions = STORY.flatMap((s) =>
   s.tryNext.map((t) => ({ entry: s, next: t, key: `${s.heading} / ${t.words}` })),

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { coldSpan, keepAlivePoliciesText, snapStartText } from '../../src/charts/story/policies.ts';
+import {
+  cloudRunConcurrencyText,
+  coldSpan,
+  keepAlivePoliciesText,
+  knativeBurstText,
+  snapStartText,
+} from '../../src/charts/story/policies.ts';
 import { prepareExperiment } from '../../src/experiments/prepare.ts';
 import { runExperiment } from '../../src/experiments/runExperiment.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
@@ -68,5 +74,66 @@ describe('coldSpan: the cold requests of several fixed keep-alives, in words', (
     expect(coldSpan([1, 1])).toBe('every request');
     expect(coldSpan([0.4, 0.4])).toBe('40% of requests');
     expect(coldSpan([1, 0.4])).toBe('40% to 100% of requests');
+  });
+});
+
+describe('story sections of Cloud Run concurrency and the burst across platforms', () => {
+  it('Cloud Run: the sentences give each setting its instances, p99 and bill, read from the run', () => {
+    const r = run({
+      duration: '90s',
+      warmup: '30s',
+      client: 'us-typical',
+      platform: 'cloud-run',
+      function: { execution: { lognormal: { p50: '100ms', p99: '300ms' } }, memoryMB: 512 },
+      workload: { poisson: { perSecond: 100 } },
+      sweep: { 'platformOverrides.concurrencyPerInstance': [1, 80] },
+    });
+    const text = cloudRunConcurrencyText(r);
+    const [one, eighty] = r.points;
+    expect(text.sentences[0]).toMatch(/^The chart draws each setting's percentiles/);
+    expect(text.sentences[1]).toContain(`the bill $`);
+    expect(text.sentences[1]).toMatch(/^With one call per instance, [\d.]+ instances ran/);
+    expect(text.sentences[2]).toMatch(/^With 80 per instance: [\d.]+ instances, a p99 of /);
+    // The takeaway follows the numbers: it names a cheaper, slower packing only when it is.
+    const slower = eighty.endToEnd.p99.value! > one.endToEnd.p99.value!;
+    const cheaper = eighty.cost.usdPerMillionRoots! < one.cost.usdPerMillionRoots!;
+    if (slower && cheaper) expect(text.takeaway).toMatch(/trades the tail for the bill/);
+    else expect(text.takeaway).not.toMatch(/trades the tail for the bill/);
+    // One setting alone compares nothing.
+    expect(cloudRunConcurrencyText({ ...r, points: [one] })).toEqual({
+      sentences: [],
+      takeaway: null,
+    });
+  });
+
+  it('burst: a row per platform with its peak instances and refusals, from the timeline', () => {
+    const r = run({
+      duration: '60s',
+      warmup: '10s',
+      client: 'us-typical',
+      platform: 'aws-lambda',
+      function: { execution: { lognormal: { p50: '100ms', p99: '300ms' } }, memoryMB: 2048 },
+      workload: { burst: { base: 10, peak: 300, at: '30s', duration: '5s' } },
+      timeline: { window: '1s' },
+      sweep: { platform: ['aws-lambda', 'knative', 'knative-direct'] },
+    });
+    const text = knativeBurstText(r);
+    expect(text.table?.rows.map((row) => row[0])).toEqual([
+      'aws-lambda',
+      'knative',
+      'knative-direct',
+    ]);
+    // The peak is the timeline's largest instance count over the measured windows.
+    const tl = r.points[1].timeline!;
+    let peak = 0;
+    for (let i = 0; i < tl.t.length; i++) {
+      if (tl.t[i] >= r.warmup) peak = Math.max(peak, tl.starting[i] + tl.busy[i] + tl.idle[i]);
+    }
+    expect(text.table?.rows[1][1]).toBe(String(Number(peak.toPrecision(3))));
+    expect(text.sentences[1]).toMatch(/^The worst second's p99 ranged from .* on .* to .* on /);
+    expect(text.sentences.at(-1)).toMatch(/^Where calls wait matters: with a queue per pod/);
+    // Without timelines there is nothing to say.
+    const bare = { ...r, points: r.points.map((p) => ({ ...p, timeline: null })) };
+    expect(knativeBurstText(bare)).toEqual({ sentences: [], takeaway: null });
   });
 });

@@ -155,6 +155,53 @@ describe('billing as the platform billed in its era', () => {
     expect(old.gbSeconds).toBeCloseTo(calls * 0.1, 9);
   });
 
+  it('per instance (Cloud Run): calls sharing an instance are billed once, its idle time not at all', () => {
+    // A call every 10 ms, each 27.4 ms, up to 10 at once on one always-warm instance: the
+    // instance is never idle from the first call to the end of the last.
+    const shared = { workload: { constant: { perSecond: 100 } } };
+    const costs = (per: string) =>
+      run({
+        ...base,
+        workload: shared.workload,
+        platform: platformModel({
+          price,
+          provisioned: 1,
+          concurrencyPerInstance: 10,
+          billing: { per },
+        }),
+      })[0].cost;
+    const perCall = costs('call');
+    const perInstance = costs('instance');
+    const calls = perCall.requests;
+    expect(perCall.gbSeconds).toBeCloseTo(calls * 0.0274, 9);
+    expect(perInstance.gbSeconds).toBeCloseTo((calls - 1) * 0.01 + 0.0274, 9);
+    // The request fees are the same; the duration is billed about 2.7 times less.
+    expect(perInstance.usd).toBeCloseTo(
+      (calls * price.perMillionRequests) / 1e6 + perInstance.gbSeconds * price.perGBSecond,
+      12,
+    );
+    // With a warm-up, the instance's stretch begun before it is billed from its end only.
+    const [late] = run({
+      ...base,
+      warmup: '50s',
+      workload: shared.workload,
+      platform: platformModel({
+        price,
+        provisioned: 1,
+        concurrencyPerInstance: 10,
+        billing: { per: 'instance' },
+      }),
+    });
+    // Busy from 50 s (the end of the warm-up) to the last call's end, at most 27.4 ms past
+    // 100 s: 50 s billed, not the 100 s since the instance first got busy.
+    expect(late.cost.gbSeconds).toBeGreaterThan(49.99);
+    expect(late.cost.gbSeconds).toBeLessThan(50.03);
+    // Calls 100 ms apart never share: per instance is per call again, each stretch rounded.
+    const apart = (per: string) =>
+      costOf({ per, granularity: '100ms' }, { provisioned: 1, concurrencyPerInstance: 10 });
+    expect(apart('instance').gbSeconds).toBeCloseTo(apart('call').gbSeconds, 9);
+  });
+
   it('memory is billed rounded up to the step (Azure: 160 MB is billed as 256 MB)', () => {
     const at = (memoryStepMB: number) =>
       run({

@@ -55,6 +55,7 @@ const CURRENT = [
   'azure-functions-flex',
   'cloud-run',
   'knative',
+  'knative-direct',
 ];
 
 type Raw = Record<string, unknown> & {

@@ -8,6 +8,7 @@ const CURRENT = [
   'aws-lambda-java-snapstart',
   'cloud-run',
   'knative',
+  'knative-direct',
   'azure-functions-flex',
 ];
 const registry = presetRegistry();
@@ -57,5 +58,37 @@ describe('current platform presets', () => {
       target: 100,
       utilisation: 0.7,
     });
+  });
+
+  it('where calls wait: one queue per revision on Cloud Run and Knative, per pod on knative-direct', () => {
+    expect(toPlatformConfig(model('cloud-run')).queueing).toEqual({ policy: 'perFunction' });
+    expect(toPlatformConfig(model('knative')).queueing).toEqual({ policy: 'perFunction' });
+    expect(toPlatformConfig(model('knative-direct')).queueing).toEqual({
+      policy: 'perInstance',
+      pick: 'leastLoaded',
+    });
+    // knative-direct differs from knative only where calls wait.
+    const {
+      queueing: _a,
+      name: _b,
+      description: _c,
+      source: _d,
+      ...direct
+    } = model('knative-direct');
+    const { queueing: _e, name: _f, description: _g, source: _h, ...knative } = model('knative');
+    expect(direct).toEqual(knative);
+  });
+
+  it('billing: Cloud Run and Azure Flex bill an instance while it serves, Lambda each call', () => {
+    expect(toPlatformConfig(model('cloud-run')).billing).toMatchObject({
+      per: 'instance',
+      granularity: 100,
+    });
+    expect(toPlatformConfig(model('azure-functions-flex')).billing).toMatchObject({
+      per: 'instance',
+      granularity: 100,
+      minimum: 1000,
+    });
+    expect(toPlatformConfig(model('aws-lambda')).billing.per).toBe('call');
   });
 });

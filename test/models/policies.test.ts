@@ -131,3 +131,44 @@ describe('snapshot in a platform model', () => {
     );
   });
 });
+
+describe('queueing in a platform model', () => {
+  it('is absent (one queue per function) unless given; perInstance routes to the least loaded by default', () => {
+    expect(config({}).queueing).toBeUndefined();
+    expect(config({ queueing: { policy: 'perInstance' } }).queueing).toEqual({
+      policy: 'perInstance',
+      pick: 'leastLoaded',
+    });
+    expect(config({ queueing: { policy: 'perFunction' } }).queueing).toEqual({
+      policy: 'perFunction',
+    });
+  });
+
+  it('gives an unknown policy a "did you mean" and refuses options it does not take', () => {
+    expect(add({ queueing: { policy: 'perInstanse' } })).toThrow(
+      /p\.json: queueing\.policy: must be one of "perFunction", "perInstance" \(got "perInstanse"\).*did you mean "perInstance"/,
+    );
+    expect(add({ queueing: { policy: 'perFunction', pick: 'random' } })).toThrow(
+      'p.json: queueing: unknown field "pick" (allowed: policy)',
+    );
+    expect(add({ queueing: { policy: 'perInstance', pick: 'roundRobin' } })).toThrow(
+      /p\.json: queueing\.pick: must be one of "leastLoaded", "random"/,
+    );
+  });
+});
+
+describe('billing per instance in a platform model', () => {
+  it('is per call unless given', () => {
+    expect(config({}).billing.per ?? 'call').toBe('call');
+    expect(config({ billing: { per: 'instance', granularity: '100ms' } }).billing).toMatchObject({
+      per: 'instance',
+      granularity: 100,
+    });
+  });
+
+  it('refuses an unknown unit with the field path', () => {
+    expect(add({ billing: { per: 'instances' } })).toThrow(
+      /p\.json: billing\.per: must be one of "call", "instance" \(got "instances"\).*did you mean "instance"/,
+    );
+  });
+});

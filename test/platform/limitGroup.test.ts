@@ -12,7 +12,8 @@ import { barePlatform, checkCalls, testWorld } from '../support/platformWorld.ts
  * queueing or throttling at the limit, queue timeouts, burst tokens (waiting or throttled),
  * several calls per instance, late binding, a cluster that makes starts wait for a slot,
  * Knative's autoscaler (which scales down, retiring instances and dropping wanted starts),
- * crashing calls and failing hosts (which end calls at once and replace provisioned instances).
+ * crashing calls and failing hosts (which end calls at once and replace provisioned instances),
+ * a queue per instance (calls wait where they were routed) and billing per instance time.
  */
 function drawPlatform(rng: () => number, limitScope: 'function' | 'account'): PlatformConfig {
   const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)];
@@ -49,6 +50,16 @@ function drawPlatform(rng: () => number, limitScope: 'function' | 'account'): Pl
           }
         : null,
     coldStart: [constant(int(10, 300))],
+    queueing:
+      rng() < 0.3
+        ? { policy: 'perInstance' as const, pick: pick(['leastLoaded', 'random'] as const) }
+        : { policy: 'perFunction' as const },
+    billing: {
+      granularity: 100,
+      minimum: 0,
+      memoryStepMB: 1,
+      per: pick(['call', 'instance'] as const),
+    },
     ...(kpa
       ? {
           scaling: {

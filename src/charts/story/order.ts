@@ -9,7 +9,12 @@ import { articleText } from './article.ts';
 import { chainColdText } from './chainCold.ts';
 import { hedgedFanOutText, hedgingText, retryStormText } from './client.ts';
 import type { PlaygroundScenario, TryNext } from './playground.ts';
-import { keepAlivePoliciesText, snapStartText } from './policies.ts';
+import {
+  cloudRunConcurrencyText,
+  keepAlivePoliciesText,
+  knativeBurstText,
+  snapStartText,
+} from './policies.ts';
 import { burstText, fanOutText, keepAliveText, warmersText } from './sweeps.ts';
 import type { StoryText } from './text.ts';
 import {
@@ -232,6 +237,34 @@ export const STORY: readonly StoryEntry[] = [
     tryNext: [
       next('snapstart-chain', 'a chain called once a minute', {
         'workload.poisson.perSecond': 0.0167,
+      }),
+    ],
+  },
+  {
+    experiment: 'cloud-run-concurrency',
+    heading: 'Today: many calls per instance on Cloud Run',
+    chart: 'percentileCurves',
+    text: cloudRunConcurrencyText,
+    playground: null,
+    tryNext: [
+      next('cloud-run-concurrency', 'a call that mostly waits on I/O (a tenth computing)', {
+        'platformOverrides.processorSharing.cpuBoundShare': 0.1,
+      }),
+      next('cloud-run-concurrency', 'two vCPUs per instance', {
+        'platformOverrides.processorSharing.cores': 2,
+      }),
+    ],
+  },
+  {
+    experiment: 'knative-burst',
+    heading: 'Today: a burst on Lambda, Knative, Cloud Run and Azure Flex',
+    chart: 'burstTimeline',
+    text: knativeBurstText,
+    playground: null,
+    tryNext: [
+      next('knative-burst', 'a burst twice as high', { 'workload.burst.peak': 4000 }),
+      next('knative-burst', 'calls that compute half their time', {
+        'platformOverrides.processorSharing.cpuBoundShare': 0.5,
       }),
     ],
   },

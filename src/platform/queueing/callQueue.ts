@@ -11,6 +11,6 @@ export interface CallQueue {
   push(call: Call): void;
   /** The oldest call still waiting; only when `live > 0`. */
   shift(): Call;
-  /** A queued call gave up (its `queued` is already false). */
-  dropped(): void;
+  /** A queued call gave up (its `queued` is already false; its `waitingAt` says where it was). */
+  dropped(call: Call): void;
 }

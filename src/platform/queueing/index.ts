@@ -1,2 +1,3 @@
 export type { CallQueue } from './callQueue.ts';
 export { FifoQueue } from './fifoQueue.ts';
+export { type InstancePick, InstanceQueues } from './instanceQueues.ts';

@@ -12,6 +12,7 @@ import { erlangB50 } from './erlangB50.ts';
 import { fanOut } from './fanOut.ts';
 import { hedging } from './hedging.ts';
 import { hybridKeepAlive } from './hybridKeepAlive.ts';
+import { instanceQueues } from './instanceQueues.ts';
 import { keepAlive } from './keepAlive.ts';
 import { kpaSettle } from './kpaSettle.ts';
 import { littlesLaw } from './littlesLaw.ts';
@@ -30,6 +31,7 @@ import { tailAtScale } from './tailAtScale.ts';
 export const VERIFY_CASES: readonly VerifyCase[] = [
   mm1,
   mm1Ps,
+  instanceQueues,
   mmc,
   mm50,
   md1,
