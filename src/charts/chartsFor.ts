@@ -117,6 +117,8 @@ export function chartsFor(raw: ExperimentResults, hints: ChartHints = {}): Chart
         break;
       }
       case 'keepAlivePareto':
+        // A region's measure needs the functions summary: without it, nothing to draw.
+        if (opts.keepAlivePareto?.measure === 'p75Function' && !hasFunctions(results)) break;
         out.push({
           name,
           title: 'Cold starts against wasted memory time',
@@ -214,6 +216,11 @@ export function undrawable(results: ExperimentResults, name: ChartName): string 
       }
       return measured.length > 0 ? null : none;
   }
+}
+
+/** Whether any point has a functions summary (a population, a trace replayed by function). */
+function hasFunctions(results: ExperimentResults): boolean {
+  return results.points.some((p) => p.functions !== undefined);
 }
 
 function timelines(results: ExperimentResults, options: BurstTimelineOptions = {}): ChartEntry[] {

@@ -12,6 +12,7 @@ import { formatDuration } from '../spec/duration.ts';
 import { type Axis, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.ts';
 import { maxOf } from './extent.ts';
 import { KEEP_ALIVE_AXIS } from './keepAliveCost.ts';
+import { regionPareto } from './regionPareto.ts';
 import { baseConfig, categoryScale, HEIGHT, SCHEMA, SHAPES, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
 import type { VegaLiteSpec } from './types.ts';
@@ -19,6 +20,15 @@ import type { VegaLiteSpec } from './types.ts';
 export interface KeepAliveParetoOptions {
   /** Path (or name) of the axis whose values label the points; default: the keep-alive axis. */
   label?: string;
+  /**
+   * `requests` (default): the share of requests with a cold start against idle GB-s per
+   * request. `p75Function`, for a region (results with a functions summary): the cold-start
+   * share of the 75th-percentile function against wasted memory time normalised to the fixed
+   * 10-minute keep-alive, as Shahrad et al. plot it.
+   */
+  measure?: 'requests' | 'p75Function';
+  /** With p75Function: the point whose wasted memory time is 100 % (default: referencePoint). */
+  reference?: number;
 }
 
 interface Row {
@@ -69,6 +79,7 @@ export function keepAlivePareto(
   results: ExperimentResults,
   options: KeepAliveParetoOptions = {},
 ): VegaLiteSpec {
+  if (options.measure === 'p75Function') return regionPareto(results, options);
   const axis = xAxisOf(results, options.label, KEEP_ALIVE_AXIS);
   const others = results.axes.filter((a) => a !== axis);
   const rows: Row[] = [];

@@ -71,6 +71,12 @@ const EXPECTED: Record<string, { tour: number; state: Partial<PlaygroundState> }
 // Today's platforms have no playground step yet: their suggestions give no link.
 EXPECTED['Today: an adaptive keep-alive / a timer every hour'] = null;
 EXPECTED['Today: snapshot restore on a Java chain / a chain called once a minute'] = null;
+EXPECTED[
+  'Today: a published result, keep-alive across a whole region / 1,000 applications over 14 hours, as experiments/region/keep-alive-region.json runs'
+] = null;
+EXPECTED[
+  'Today: a published result, keep-alive across a whole region / another region drawn alike'
+] = null;
 
 const suggestions = STORY.flatMap((s) =>
   s.tryNext.map((t) => ({ entry: s, next: t, key: `${s.heading} / ${t.words}` })),
