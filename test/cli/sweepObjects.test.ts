@@ -49,4 +49,27 @@ describe('validate: a sweep of named keep-alive policies', () => {
       /policies\.json: sweep\["platformOverrides"\]\["hybrid"\]\.keepAlivePolicy\.margin: must be < 1/,
     );
   });
+
+  it('finds model files named in named values, as in listed ones', async () => {
+    const model = join(dir, 'slow-lambda.json');
+    writeFileSync(
+      model,
+      JSON.stringify({
+        kind: 'platform',
+        name: 'slow-lambda',
+        description: 'a platform for the test',
+        source: ['test'],
+        keepAlive: '1min',
+      }),
+    );
+    const ok = await run([
+      'validate',
+      experiment({ platform: { own: 'slow-lambda.json', preset: 'aws-lambda' } }),
+    ]);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    const missing = await run(['validate', experiment({ platform: { own: 'absent.json' } })]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('sweep["platform"]["own"]');
+  });
 });

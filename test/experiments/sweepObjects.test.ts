@@ -4,7 +4,13 @@
  * error named at its place in the sweep.
  */
 import { describe, expect, it } from 'vitest';
-import { runExperiment } from '../../src/experiments/runExperiment.ts';
+import {
+  assembleResults,
+  type ExperimentHeader,
+  headerOf,
+  runExperiment,
+} from '../../src/experiments/runExperiment.ts';
+import { headerSchema } from '../../src/experiments/shardFileSchema.ts';
 import { SpecError } from '../../src/spec/specError.ts';
 import { prepare } from './experimentHelpers.ts';
 
@@ -57,6 +63,18 @@ describe('a sweep of whole objects', () => {
       { path: 'platformOverrides', name: 'platformOverrides', values: ['10min', '2h', 'hybrid'] },
     ]);
     expect(results.points.map((p) => p.params.platformOverrides)).toEqual([
+      '10min',
+      '2h',
+      'hybrid',
+    ]);
+  });
+
+  it('a shard file carries the names, so that merged results show them too', () => {
+    const prepared = prepare({ ...base, sweep: { platformOverrides: policies } });
+    const header = JSON.parse(JSON.stringify(headerOf(prepared)));
+    const parsed = headerSchema.parse(header, 'header');
+    expect(parsed.axes[0].names).toEqual(['10min', '2h', 'hybrid']);
+    expect(assembleResults(parsed as ExperimentHeader, [], false).axes[0].values).toEqual([
       '10min',
       '2h',
       'hybrid',
