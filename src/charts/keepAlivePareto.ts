@@ -13,6 +13,7 @@ import { type Axis, seriesOf, seriesOrder, seriesTitle, xAxisOf } from './axes.t
 import { type ChartKind, unmeasured } from './chartKind.ts';
 import { maxOf } from './extent.ts';
 import { KEEP_ALIVE_AXIS } from './keepAliveCost.ts';
+import { regionPareto } from './regionPareto.ts';
 import { baseConfig, categoryScale, HEIGHT, SCHEMA, SHAPES, WIDTH } from './theme.ts';
 import { chartTitle } from './title.ts';
 import type { VegaLiteSpec } from './types.ts';
@@ -20,6 +21,15 @@ import type { VegaLiteSpec } from './types.ts';
 export interface KeepAliveParetoOptions {
   /** Path (or name) of the axis whose values label the points; default: the keep-alive axis. */
   label?: string;
+  /**
+   * `requests` (default): the share of requests with a cold start against idle GB-s per
+   * request. `p75Function`, for a region (results with a functions summary): the cold-start
+   * share of the 75th-percentile function against wasted memory time normalised to the fixed
+   * 10-minute keep-alive, as Shahrad et al. plot it.
+   */
+  measure?: 'requests' | 'p75Function';
+  /** With p75Function: the point whose wasted memory time is 100 % (default: referencePoint). */
+  reference?: number;
 }
 
 interface Row {
@@ -70,6 +80,7 @@ export function keepAlivePareto(
   results: ExperimentResults,
   options: KeepAliveParetoOptions = {},
 ): VegaLiteSpec {
+  if (options.measure === 'p75Function') return regionPareto(results, options);
   const axis = xAxisOf(results, options.label, KEEP_ALIVE_AXIS);
   const others = results.axes.filter((a) => a !== axis);
   const rows: Row[] = [];
@@ -156,4 +167,16 @@ export const keepAliveParetoChart: ChartKind<'keepAlivePareto', KeepAliveParetoO
       : 'the results have no idle memory time (written before it was measured)',
   title: () => 'Cold starts against wasted memory time',
   spec: keepAlivePareto,
+  // One panel, or none for a region's measure on results without a functions summary (the
+  // measure is per function: nothing to draw, and undrawable cannot see the options).
+  panels: (results, options) =>
+    options?.measure === 'p75Function' && !results.points.some((p) => p.functions !== undefined)
+      ? []
+      : [
+          {
+            name: 'keepAlivePareto',
+            title: 'Cold starts against wasted memory time',
+            spec: keepAlivePareto(results, options),
+          },
+        ],
 };

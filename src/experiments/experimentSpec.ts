@@ -22,6 +22,12 @@ import { graphSchema } from '../workload/graph/graphSpec.ts';
 import { warmersSchema, workloadSchema } from '../workload/workloadSpec.ts';
 import { chartsSchema } from './chartsSpec.ts';
 
+/**
+ * A name of a sweep value: not empty, and not a whole number such as "10", which JavaScript
+ * (and so JSON.parse) orders before every other name whatever the file's order.
+ */
+const SWEEP_NAME = /^(?!(?:0|[1-9][0-9]*)$)[\s\S]+$/;
+
 const platformRef = oneOfType({
   string: string({ minLength: 1 }).describe(
     'The name of a preset or of a model file given to coldtail',
@@ -113,9 +119,23 @@ export const experimentSchema = object({
   caller: optional(callerSchema),
   warmers: optional(warmersSchema).describe('Periodic pings to keep instances warm'),
   sweep: optional(
-    record(array(jsonValue(), { minItems: 1, maxItems: 10_000 }), { minEntries: 1 }),
+    record(
+      oneOfType({
+        array: array(jsonValue(), { minItems: 1, maxItems: 10_000 }).describe('The values'),
+        object: record(jsonValue(), {
+          minEntries: 1,
+          maxEntries: 10_000,
+          keyPattern: SWEEP_NAME,
+          keyHint:
+            'a name that is not a whole number: JSON puts such names first, out of the order written',
+        }).describe(
+          'Named values, e.g. {"10 min": {...}, "hybrid": {...}}: tables, charts and results show the names',
+        ),
+      }),
+      { minEntries: 1 },
+    ),
   ).describe(
-    'Axes to vary: a path into this file (e.g. "graph.chain.depth") and its values; all combinations run',
+    'Axes to vary: a path into this file (e.g. "graph.chain.depth") and its values, a list or named values; all combinations run',
   ),
   timeline: optional(object({ window: duration({ allowZero: false }) })).describe(
     'Record instances, throttles and p99 per time window',

@@ -8,7 +8,7 @@ import type { PreparedExperiment } from './prepare.ts';
 import type { ReplicationData } from './recorder.ts';
 import { RunLimitError, replicationSteps } from './replication.ts';
 import type { ChartList, ExperimentResults, PointResult } from './results.ts';
-import type { SweepAxis, SweepPoint } from './sweep.ts';
+import { axisValues, type SweepAxis, type SweepPoint } from './sweep.ts';
 
 export interface RunOptions {
   /** Called after each replication: done and total replications of the whole experiment. */
@@ -243,11 +243,7 @@ export function assembleResults(
     duration: header.duration,
     warmup: header.warmup,
     axes: header.axes.map((a) => {
-      const values = a.values.map((v) =>
-        typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-          ? v
-          : JSON.stringify(v),
-      );
+      const values = axisValues(a);
       const ms = durationsOf(values);
       return ms
         ? { path: a.path, name: a.name, values, ms }

@@ -42,7 +42,14 @@ export const headerSchema = object({
   replications: integer({ min: 1, max: 10_000 }),
   duration: number({ exclusiveMin: 0 }),
   warmup: number({ min: 0 }),
-  axes: array(object({ path: string(), name: string(), values: array(jsonValue()) })),
+  axes: array(
+    object({
+      path: string(),
+      name: string(),
+      values: array(jsonValue()),
+      names: optional(array(string())),
+    }),
+  ),
   points: array(
     object({
       index: count(),

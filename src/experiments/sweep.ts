@@ -9,6 +9,11 @@ export interface SweepAxis {
   /** A short name for tables and charts: the path's last field. */
   name: string;
   values: unknown[];
+  /**
+   * The values' names, when the sweep names them (`{"10 min": {...}, "hybrid": {...}}`): a
+   * point's params, label and the results' axis hold the name, not the value.
+   */
+  names?: string[];
 }
 
 export interface SweepPoint {
@@ -70,13 +75,26 @@ function setPath(target: Record<string, unknown>, segments: Segment[], value: un
   else setField(node as Record<string, unknown>, String(lastSeg), cloneData(value));
 }
 
-export function sweepAxes(sweep: Record<string, unknown[]> | undefined): SweepAxis[] {
+export function sweepAxes(
+  sweep: Record<string, unknown[] | Record<string, unknown>> | undefined,
+): SweepAxis[] {
   if (!sweep) return [];
   return Object.entries(sweep).map(([path, values]) => {
     const segments = parsePath(path, `sweep["${path}"]`);
     const lastNamed = [...segments].reverse().find((s) => typeof s === 'string') as string;
-    return { path, name: lastNamed, values };
+    if (Array.isArray(values)) return { path, name: lastNamed, values };
+    return { path, name: lastNamed, values: Object.values(values), names: Object.keys(values) };
   });
+}
+
+/** The values of an axis as results show them: their names, or the values (objects as JSON). */
+export function axisValues(axis: SweepAxis): SweepValue[] {
+  return axis.names ?? axis.values.map(asParam);
+}
+
+/** Where a value sits in its axis, for error messages: `[2]`, or `["hybrid"]` when named. */
+function placeOf(axis: SweepAxis, at: number): string {
+  return axis.names ? `[${JSON.stringify(axis.names[at])}]` : `[${at}]`;
 }
 
 function asParam(v: unknown): SweepValue {
@@ -150,7 +168,7 @@ export function expandSweep(
     axes.forEach((axis, k) => {
       const v = axis.values[at[k]];
       setPath(pointRaw, segs[k], v);
-      setField(params, axis.path, asParam(v));
+      setField(params, axis.path, axis.names ? axis.names[at[k]] : asParam(v));
     });
     const label = axes.map((a) => `${a.name}=${params[a.path]}`).join(', ');
     points.push({ index, params, label, raw: pointRaw, at });
@@ -178,7 +196,11 @@ export function blameSweep(
     const p = axes[k].path;
     if (err.path === p || err.path.startsWith(`${p}.`) || err.path.startsWith(`${p}[`)) {
       const rest = err.path.slice(p.length);
-      return new SpecError(`sweep["${p}"][${point.at[k]}]${rest}`, err.reason, err.file);
+      return new SpecError(
+        `sweep["${p}"]${placeOf(axes[k], point.at[k])}${rest}`,
+        err.reason,
+        err.file,
+      );
     }
     const unknown = unknownAlongAxis(err, axes[k]);
     if (unknown !== null) {

@@ -184,8 +184,16 @@ function modelFileRefs(raw: unknown): Map<string, string> {
       if (sweep && typeof sweep === 'object') {
         for (const [path, values] of Object.entries(sweep)) {
           const last = path.split('.').pop() ?? '';
-          // Written as sweep errors are: sweep["functions.api.platform"][1].
-          visit(values, last, `${joinPath(at, 'sweep')}["${path}"]`);
+          // Written as sweep errors are: sweep["functions.api.platform"][1], or ["name"] for
+          // named values, whose names are not the field's.
+          const where = `${joinPath(at, 'sweep')}["${path}"]`;
+          if (values !== null && typeof values === 'object' && !Array.isArray(values)) {
+            for (const [name, x] of Object.entries(values)) {
+              visit(x, last, `${where}[${JSON.stringify(name)}]`);
+            }
+          } else {
+            visit(values, last, where);
+          }
         }
       }
     }

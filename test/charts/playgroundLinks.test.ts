@@ -82,6 +82,12 @@ EXPECTED['Today: a burst on Lambda, Knative, Cloud Run and Azure Flex / a burst 
 EXPECTED[
   'Today: a burst on Lambda, Knative, Cloud Run and Azure Flex / calls that compute half their time'
 ] = null;
+EXPECTED[
+  'Today: a published result, keep-alive across a whole region / 1,000 applications over 14 hours, as experiments/region/keep-alive-region.json runs'
+] = null;
+EXPECTED[
+  'Today: a published result, keep-alive across a whole region / another region drawn alike'
+] = null;
 
 const suggestions = STORY.flatMap((s) =>
   s.tryNext.map((t) => ({ entry: s, next: t, key: `${s.heading} / ${t.words}` })),

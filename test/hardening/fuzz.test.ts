@@ -35,8 +35,14 @@ function experimentSeeds(): Json[] {
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join('experiments', f), 'utf8')) as Json);
   for (const e of shipped) {
-    const sweep = e.sweep as Record<string, unknown[]> | undefined;
-    if (sweep) for (const k of Object.keys(sweep)) sweep[k] = sweep[k].slice(0, 2);
+    const sweep = e.sweep as Record<string, unknown[] | Record<string, unknown>> | undefined;
+    if (!sweep) continue;
+    for (const [k, v] of Object.entries(sweep)) {
+      // A list, or named values (the first two names).
+      sweep[k] = Array.isArray(v)
+        ? v.slice(0, 2)
+        : Object.fromEntries(Object.entries(v).slice(0, 2));
+    }
   }
   const more: Json[] = [
     {

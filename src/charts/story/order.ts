@@ -15,6 +15,7 @@ import {
   knativeBurstText,
   snapStartText,
 } from './policies.ts';
+import { keepAliveRegionText } from './region.ts';
 import { burstText, fanOutText, keepAliveText, warmersText } from './sweeps.ts';
 import type { StoryText } from './text.ts';
 import {
@@ -226,6 +227,27 @@ export const STORY: readonly StoryEntry[] = [
       next('keep-alive-policies', 'a timer every hour', {
         'workload.constant.perSecond': 0.000277778,
       }),
+    ],
+  },
+  {
+    experiment: 'keep-alive-region-small',
+    heading: 'Today: a published result, keep-alive across a whole region',
+    question:
+      'Across a region of applications, does the hybrid keep-alive of Serverless in the Wild avoid more cold starts than fixed windows for the memory it keeps idle?',
+    chart: 'keepAlivePareto',
+    text: keepAliveRegionText,
+    playground: null,
+    tryNext: [
+      next(
+        'keep-alive-region-small',
+        '1,000 applications over 14 hours, as experiments/region/keep-alive-region.json runs',
+        {
+          'workload.population.functions': 1000,
+          'workload.population.maxPerSecond': 0.2,
+          duration: '14h',
+        },
+      ),
+      next('keep-alive-region-small', 'another region drawn alike', { seed: 2021 }),
     ],
   },
   {
