@@ -38,6 +38,14 @@ function clientCells(p: PointResult): unknown[] {
   ];
 }
 
+const FAILURE_COLUMNS = ['crashed', 'instance_crashes', 'host_failures', 'crashed_share'];
+
+function failureCells(p: PointResult): unknown[] {
+  const f = p.failures;
+  if (f === undefined) return FAILURE_COLUMNS.map(() => null);
+  return [p.calls.crashed, f.instanceCrashes, f.hostFailures, f.crashedShare];
+}
+
 /**
  * results.csv: one row per sweep point, the axes' values, then the
  * end-to-end statistics with their 95% intervals, cold starts, outcomes and
@@ -68,6 +76,9 @@ export function resultsCsv(results: ExperimentResults): string {
   // experiments without one keep their columns.
   const withCaller = results.points.some((p) => p.client !== undefined);
   if (withCaller) header.push(...CLIENT_COLUMNS);
+  // Crashes likewise: only where instances can crash (a function's crashes, failing hosts).
+  const withFailures = results.points.some((p) => p.failures !== undefined);
+  if (withFailures) header.push(...FAILURE_COLUMNS);
   const rows = results.points.map((p) => {
     const e: LatencyStats = p.endToEnd;
     const stats: unknown[] = [e.count, e.mean.value, e.mean.low, e.mean.high];
@@ -89,6 +100,7 @@ export function resultsCsv(results: ExperimentResults): string {
       p.cost.usdPerMillionRoots,
       p.cost.idleGbSeconds,
       ...(withCaller ? clientCells(p) : []),
+      ...(withFailures ? failureCells(p) : []),
     ]
       .map(cell)
       .join(',');

@@ -129,4 +129,26 @@ describe('results.csv', () => {
     expect(rows.map((r) => r[1])).toEqual(values);
     expect(rows.every((r) => r.length === header.length)).toBe(true);
   });
+
+  it("has crash columns, with each point's counts, only where instances can crash", () => {
+    const crashing = runExperiment(
+      prepare({
+        duration: '20s',
+        replications: 1,
+        workload: { poisson: { perSecond: 20 } },
+        function: { crashProbability: 0.1 },
+      }),
+    ).results;
+    const [header, row] = parseCsv(resultsCsv(crashing));
+    const cell = (h: string) => row[header.indexOf(h)];
+    const p = crashing.points[0];
+    expect(p.failures).toBeDefined();
+    expect(p.calls.crashed).toBeGreaterThan(0);
+    expect(cell('crashed')).toBe(String(p.calls.crashed));
+    expect(cell('instance_crashes')).toBe(String(p.failures?.instanceCrashes));
+    expect(cell('host_failures')).toBe(String(p.failures?.hostFailures));
+    expect(cell('crashed_share')).toBe(text(p.failures?.crashedShare ?? null));
+    // Results without crashes keep the columns they had.
+    expect(parseCsv(resultsCsv(results))[0]).not.toContain('crashed');
+  });
 });
