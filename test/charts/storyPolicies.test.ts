@@ -131,6 +131,15 @@ describe('story sections of Cloud Run concurrency and the burst across platforms
     }
     expect(text.table?.rows[1][1]).toBe(String(Number(peak.toPrecision(3))));
     expect(text.sentences[1]).toMatch(/^The worst second's p99 ranged from .* on .* to .* on /);
+    // The caption says the timeline's windows are means over the runs, when there are several.
+    expect(text.table?.caption).toBe(
+      r.replications > 1
+        ? `The burst per platform, measured windows: each window averaged over the ${r.replications} runs, then the peak (or the worst); refused calls per run`
+        : 'The burst per platform, measured windows',
+    );
+    expect(knativeBurstText({ ...r, replications: 3 }).table?.caption).toMatch(
+      /averaged over the 3 runs/,
+    );
     expect(text.sentences.at(-1)).toMatch(/^Where calls wait matters: with a queue per pod/);
     // Without timelines there is nothing to say.
     const bare = { ...r, points: r.points.map((p) => ({ ...p, timeline: null })) };

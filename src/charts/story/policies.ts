@@ -236,7 +236,11 @@ export function knativeBurstText(results: ExperimentResults): StoryText {
   return {
     ...done(sentences, takeaway),
     table: {
-      caption: `The burst per platform: measured windows, per run`,
+      // The timeline holds each window's mean over the runs: the peak is of those means.
+      caption:
+        results.replications > 1
+          ? `The burst per platform, measured windows: each window averaged over the ${formatCount(results.replications)} runs, then the peak (or the worst); refused calls per run`
+          : 'The burst per platform, measured windows',
       head: ['platform', 'peak instances', 'refused calls', `${worst}'s p99`],
       rows: all.map((s) => [
         s.platform,
