@@ -4,25 +4,12 @@ import type { FunctionRuntime } from '../../platform/functionRuntime.ts';
 import type { CallSink, Invoker } from '../../platform/invoker.ts';
 import type { Rng } from '../../random/rng.ts';
 import { backoffMs, type CallerPolicy } from './callerSpec.ts';
+import { HedgeDelay, type LatencySamples } from './hedgeDelay.ts';
+
+export { HEDGE_MIN_SAMPLES, type LatencySamples } from './hedgeDelay.ts';
 
 /** Tag of a request's later calls, retries and hedges (the first carries the caller's root tag). */
 export const TAG_RETRY = 2;
-
-/** Answers seen before a percentile hedge delay is trusted (until then, no hedge). */
-export const HEDGE_MIN_SAMPLES = 20;
-/** The percentile hedge delay is read again from the latencies after this many more answers. */
-const HEDGE_REFRESH = 32;
-
-/**
- * Latencies recorded, and their quantiles (a Histogram of the metrics layer, which the workload
- * layer may not import: the experiment hands one in).
- */
-export interface LatencySamples {
-  record(value: number): void;
-  readonly count: number;
-  /** The value at quantile p, 0 <= p <= 1. */
-  quantile(p: number): number;
-}
 
 /**
  * Where a caller reports: its calls as they leave and end (each a real call), and each request
@@ -102,8 +89,7 @@ class Copy {
 export class Caller implements CallSink {
   /** Calls sent whose platform end has not come, by call. */
   private readonly live = new Map<Call, Copy>();
-  private hedgeDelay: number;
-  private nextRefresh = HEDGE_MIN_SAMPLES;
+  private readonly hedge: HedgeDelay;
 
   constructor(
     private readonly sim: Simulation,
@@ -120,9 +106,9 @@ export class Caller implements CallSink {
     /** Draws the backoff's jitter. */
     private readonly backoffRng: Rng,
     /** Latencies of the answers seen so far, for a percentile hedge delay (else null). */
-    private readonly seen: LatencySamples | null,
+    seen: LatencySamples | null,
   ) {
-    this.hedgeDelay = policy.hedgeDelay;
+    this.hedge = new HedgeDelay(policy, seen);
   }
 
   /** A new request, now. */
@@ -136,8 +122,9 @@ export class Caller implements CallSink {
   private readonly attempt = (request: Request): void => {
     request.attempts++;
     const copy = this.launch(request, request.attempts > 1);
-    if (this.hedgeDelay < Number.POSITIVE_INFINITY) {
-      this.sim.schedule(this.hedgeDelay, this.hedgeDue, copy);
+    const delay = this.hedge.delay;
+    if (delay < Number.POSITIVE_INFINITY) {
+      this.sim.schedule(delay, this.hedgeDue, copy);
     }
   };
 
@@ -181,7 +168,7 @@ export class Caller implements CallSink {
     const call = copy.call;
     let outcome = call.outcome;
     if (outcome === Outcome.Completed) {
-      this.observe(call.end - call.start);
+      this.hedge.observe(call.end - call.start);
       if (this.policy.failure > 0 && this.failureRng() < this.policy.failure) {
         outcome = Outcome.Failed;
       }
@@ -244,17 +231,6 @@ export class Caller implements CallSink {
       other.abandoned = true;
       request.waiting--;
       this.invoker.cancel(other.call);
-    }
-  }
-
-  /** An answer's latency, for a hedge delay given as a percentile. */
-  private observe(latency: number): void {
-    const seen = this.seen;
-    if (seen === null) return;
-    seen.record(latency);
-    if (seen.count >= this.nextRefresh) {
-      this.hedgeDelay = seen.quantile(this.policy.hedgePercentile! / 100);
-      this.nextRefresh = seen.count + HEDGE_REFRESH;
     }
   }
 }

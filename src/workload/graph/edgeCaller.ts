@@ -3,38 +3,9 @@ import { type Call, Outcome } from '../../platform/call.ts';
 import type { FunctionRuntime } from '../../platform/functionRuntime.ts';
 import type { Invoker } from '../../platform/invoker.ts';
 import type { Rng } from '../../random/rng.ts';
-import { HEDGE_MIN_SAMPLES, type LatencySamples } from '../client/caller.ts';
-import { backoffMs, type CallerPolicy } from '../client/callerSpec.ts';
+import { backoffMs } from '../client/callerSpec.ts';
+import type { HedgeDelay } from '../client/hedgeDelay.ts';
 import { TAG_CHILD } from './tags.ts';
-
-/** The percentile hedge delay of an edge is read again after this many more answers. */
-const HEDGE_REFRESH = 32;
-
-/**
- * One edge's policy and what it has learnt: its hedge delay, read from the latencies of the
- * answers seen on the edge when the policy hedges after a percentile.
- */
-export class EdgePolicy {
-  hedgeDelay: number;
-  private nextRefresh = HEDGE_MIN_SAMPLES;
-
-  constructor(
-    readonly policy: CallerPolicy,
-    private readonly seen: LatencySamples | null,
-  ) {
-    this.hedgeDelay = policy.hedgeDelay;
-  }
-
-  observe(latency: number): void {
-    const seen = this.seen;
-    if (seen === null) return;
-    seen.record(latency);
-    if (seen.count >= this.nextRefresh) {
-      this.hedgeDelay = seen.quantile(this.policy.hedgePercentile! / 100);
-      this.nextRefresh = seen.count + HEDGE_REFRESH;
-    }
-  }
-}
 
 /** One logical call along an edge: its attempts and hedged copies, until one answers. */
 class EdgeRequest {
@@ -49,7 +20,7 @@ class EdgeRequest {
     /** The parent's step that sent it: once the parent moves on, nothing more is sent. */
     readonly step: number,
     readonly target: FunctionRuntime,
-    readonly edge: EdgePolicy,
+    readonly edge: HedgeDelay,
     readonly start: number,
   ) {}
 }
@@ -96,7 +67,7 @@ export class EdgeCaller {
   ) {}
 
   /** `parent` calls `target` along an edge with `edge`'s policy. */
-  send(parent: Call, target: FunctionRuntime, edge: EdgePolicy): void {
+  send(parent: Call, target: FunctionRuntime, edge: HedgeDelay): void {
     this.attempt(new EdgeRequest(parent, parent.step, target, edge, this.sim.now));
   }
 
@@ -114,7 +85,7 @@ export class EdgeCaller {
     if (!this.stillWanted(request)) return;
     request.attempts++;
     const copy = this.launch(request);
-    const delay = request.edge.hedgeDelay;
+    const delay = request.edge.delay;
     if (delay < Number.POSITIVE_INFINITY) this.sim.schedule(delay, this.hedgeDue, copy);
   };
 

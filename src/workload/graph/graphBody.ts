@@ -4,7 +4,8 @@ import type { FunctionBody, FunctionRuntime } from '../../platform/functionRunti
 import type { Invoker } from '../../platform/invoker.ts';
 import type { Rng } from '../../random/rng.ts';
 import type { LatencySamples } from '../client/caller.ts';
-import { EdgeCaller, EdgePolicy } from './edgeCaller.ts';
+import { HedgeDelay } from '../client/hedgeDelay.ts';
+import { EdgeCaller } from './edgeCaller.ts';
 import type { GraphStep } from './graph.ts';
 import { TAG_ASYNC, TAG_CHILD } from './tags.ts';
 
@@ -32,7 +33,7 @@ export class GraphBody implements FunctionBody {
   /** Synchronous calls each step sends. */
   private readonly syncCalls: number[];
   /** Per step, per call entry: its edge's policy, or null (none anywhere: `edges` is null). */
-  private readonly policies: (EdgePolicy | null)[][];
+  private readonly policies: (HedgeDelay | null)[][];
   private readonly edges: EdgeCaller | null = null;
 
   constructor(
@@ -50,7 +51,7 @@ export class GraphBody implements FunctionBody {
       s.calls.map((c) =>
         c.policy === undefined || c.async
           ? null
-          : new EdgePolicy(
+          : new HedgeDelay(
               c.policy,
               c.policy.hedgePercentile === null ? null : edgeContext!.samples(),
             ),
