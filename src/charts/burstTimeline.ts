@@ -212,6 +212,9 @@ const TITLE = 'Over time';
 
 export const burstTimelineChart: ChartKind<'burstTimeline', BurstTimelineOptions> = {
   name: 'burstTimeline',
+  shows:
+    "the entry function's instances starting, busy and idle, the throttles and the p99 per window",
+  drawnWhen: 'the experiment has a `timeline`',
   byDefault: () => true,
   undrawable: (results) =>
     results.points.some((p) => p.timeline !== null && p.timeline.t.length > 0)

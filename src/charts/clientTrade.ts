@@ -186,6 +186,9 @@ export function clientTrade(
 
 export const clientTradeChart: ChartKind<'clientTrade', ClientTradeOptions> = {
   name: 'clientTrade',
+  shows:
+    "the caller's trade: p99 (and p99.9 with one series) against the calls sent per request (1: each request sent once; hedges and retries add), one point per sweep point, labelled with the swept value and the share of requests left unanswered; other axes as coloured series; see `experiments/hedging.json` and `experiments/retry-storm.json`",
+  drawnWhen: 'an axis of a `caller` field (`caller.hedge.after`, `caller.retry.attempts`, ...)',
   byDefault: (results) => results.axes.some((a) => CALLER_AXIS.test(a.path)),
   undrawable: (results) =>
     results.axes.length === 0

@@ -324,6 +324,8 @@ function finiteOrNull(x: number | null): number | null {
 
 export const fanOutSlowShareChart: ChartKind<'fanOutSlowShare', FanOutSlowShareOptions> = {
   name: 'fanOutSlowShare',
+  shows: 'the share of slow requests against fan-out width, over 1 - (1 - p)^n',
+  drawnWhen: 'a fan-out axis',
   byDefault: (results) => matchNumericAxis(results, FAN_OUT_AXIS) !== undefined,
   undrawable: (results) => numericSweep(results),
   title: () => 'Slow requests against fan-out',

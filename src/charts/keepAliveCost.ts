@@ -352,6 +352,8 @@ function billedNote(results: ExperimentResults, axis: Axis): string | null {
 
 export const keepAliveCostChart: ChartKind<'keepAliveCost', KeepAliveCostOptions> = {
   name: 'keepAliveCost',
+  shows: 'the cold-start share against keep-alive (or warmer period), with its cost',
+  drawnWhen: 'a keep-alive or warmer period axis',
   byDefault: (results) => matchNumericAxis(results, KEEP_ALIVE_AXIS) !== undefined,
   undrawable: (results) => numericSweep(results),
   title: (results, options) =>

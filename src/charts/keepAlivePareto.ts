@@ -161,6 +161,10 @@ export function keepAlivePareto(
 /** Drawn only when named (keep-alive-policies.json does). */
 export const keepAliveParetoChart: ChartKind<'keepAlivePareto', KeepAliveParetoOptions> = {
   name: 'keepAlivePareto',
+  shows:
+    "the trade between cold starts and idle memory, lower left is better. `requests`: one point per sweep point, the share of requests with a cold start against the idle memory per request (GB-seconds of instances loaded while serving no call: wasted memory time, `cost.idleGbSeconds`), coloured by the other axes (e.g. the keep-alive policy); points of one series at the same place are merged and labelled with the range of their settings. `p75Function`, for a region (a population, a trace replayed by function): Shahrad et al.'s measure (Serverless in the Wild, 2020, Fig. 15), the cold-start share of the 75th-percentile function (functions ranked by their own share, nearest rank, over those called) against the wasted memory time of all functions normalised to the fixed 10-minute keep-alive's, a dashed line at 100 %; fixed windows are joined as one curve, any other named policy is its own mark. A point without called functions, or a reference without idle memory, is left out",
+  drawnWhen:
+    'only when named in `charts`, and only for results that hold idle memory time (with `p75Function`, a functions summary)',
   undrawable: (results) =>
     results.points.some((p) => p.cost.idleGbSeconds !== undefined)
       ? unmeasured(results)

@@ -266,6 +266,8 @@ export function latencyCdf(
  */
 export const latencyCdfChart: ChartKind<'latencyCdf', DistributionOptions> = {
   name: 'latencyCdf',
+  shows: 'the distribution of latency (CDF), a line per point',
+  drawnWhen: 'no numeric sweep axis',
   byDefault: (results) => numericAxes(results).length === 0,
   undrawable: (results) => withCdf(results),
   title: () => 'Latency distribution (CDF)',

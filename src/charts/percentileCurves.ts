@@ -200,6 +200,9 @@ function rowsOf(
 /** Percentiles along a numeric sweep: drawn whenever the sweep has a numeric axis. */
 export const percentileCurvesChart: ChartKind<'percentileCurves', PercentileCurvesOptions> = {
   name: 'percentileCurves',
+  shows:
+    'p50, p90, p99, p99.9 against a numeric axis (log latency), bands for the 95% intervals, a panel per platform',
+  drawnWhen: 'a numeric sweep axis (e.g. chain depth)',
   byDefault: (results) => numericAxes(results).length > 0,
   undrawable: (results) =>
     results.axes.length === 0

@@ -229,6 +229,9 @@ function oneTwoFive(lo: number, hi: number): number[] {
 
 export const powerTuningChart: ChartKind<'powerTuning', PowerTuningOptions> = {
   name: 'powerTuning',
+  shows:
+    'latency (p50 and p99) against cost per million calls, one point per memory size, the cheapest size and the fastest (lowest p99) circled; see `experiments/power-tuning.json`',
+  drawnWhen: 'a memory axis (`function.memoryMB`)',
   byDefault: (results) => matchNumericAxis(results, MEMORY_AXIS) !== undefined,
   undrawable: (results) =>
     numericAxes(results).length === 0

@@ -162,6 +162,8 @@ export function stageBreakdown(
 
 export const stageBreakdownChart: ChartKind<'stageBreakdown', StageBreakdownOptions> = {
   name: 'stageBreakdown',
+  shows: 'where the time goes, stage by stage, near the p50 and the p99',
+  drawnWhen: 'always',
   byDefault: () => true,
   undrawable: (results) =>
     results.points.some((p) => p.breakdown.p50 !== null || p.breakdown.p99 !== null)

@@ -65,6 +65,8 @@ export function tailPlot(
 
 export const tailPlotChart: ChartKind<'tailPlot', DistributionOptions> = {
   name: 'tailPlot',
+  shows: 'the tail of the distribution (1 - CDF) on log axes, a line per point',
+  drawnWhen: 'always',
   byDefault: () => true,
   undrawable: (results) => withCdf(results),
   title: () => 'The tail, log–log',

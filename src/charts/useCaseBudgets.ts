@@ -251,6 +251,9 @@ export function useCaseBudgets(
 /** Without a numeric sweep the points are compared side by side, here against the budgets. */
 export const useCaseBudgetsChart: ChartKind<'useCaseBudgets', UseCaseBudgetsOptions> = {
   name: 'useCaseBudgets',
+  shows:
+    "each point's p99 against the latency budgets (10 ms animation work, 100 ms instantaneous, 150/400 ms voice, 1 s flow, 10 s attention)",
+  drawnWhen: 'no numeric sweep axis',
   byDefault: (results) => numericAxes(results).length === 0,
   undrawable: (results) => (results.points.length > 0 ? null : noPointMeasured(results)),
   title: () => 'Latency budgets by use case',

@@ -4,17 +4,21 @@
  * performance figures in docs/performance.md (npm run bench -- --json) and the signature
  * chart of README.md (experiments/chain-depth.json, drawn into output/charts/). Each part
  * lies between `<!-- name:begin -->` and `<!-- name:end -->` in its file; name parts to
- * redo only those (`npm run docs -- verify`; parts: verify, bench, chart).
+ * redo only those (`npm run docs -- verify`; parts: verify, bench, chart, charts and
+ * chartOptions, the last two docs/charts.md's tables, made from the chart registries).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { chartKindsTable, chartOptionsTable } from './chartTables.ts';
 
 /** Each part: the file that holds it and the name of its block there. */
 const PARTS = {
   verify: { file: 'docs/validation.md', block: 'verify' },
   bench: { file: 'docs/performance.md', block: 'bench' },
   chart: { file: 'README.md', block: 'signature-chart' },
+  charts: { file: 'docs/charts.md', block: 'chart-kinds' },
+  chartOptions: { file: 'docs/charts.md', block: 'chart-options' },
 } as const;
 type Part = keyof typeof PARTS;
 
@@ -151,6 +155,9 @@ if (want('chart')) {
     '![p50, p90, p99 and p99.9 against chain depth on each preset platform](output/charts/chain-depth.png)\n\n*`experiments/chain-depth.json`: how the percentiles grow with the depth of a chain of functions on each preset platform (bands: 95% intervals).*',
   );
 }
+
+if (want('charts')) replace('charts', chartKindsTable());
+if (want('chartOptions')) replace('chartOptions', chartOptionsTable());
 
 for (const [file, text] of texts) {
   writeFileSync(file, text);

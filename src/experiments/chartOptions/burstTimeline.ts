@@ -5,6 +5,10 @@ import { pointIndex } from './common.ts';
 export const burstTimeline = chartOptionsKind(
   'burstTimeline',
   object({
-    point: optional(pointIndex.describe('The point whose timeline to draw')),
+    point: optional(
+      pointIndex.describe(
+        'The point whose timeline to draw, by its index (default: the first 4 points with a timeline)',
+      ),
+    ),
   }),
 );

@@ -13,7 +13,11 @@ const budget = object({
 export const useCaseBudgets = chartOptionsKind(
   'useCaseBudgets',
   object({
-    stat: optional(percentile).describe('The percentile held against the budgets (default p99)'),
-    budgets: optional(array(budget)),
+    stat: optional(percentile).describe(
+      'The percentile held against the budgets, `p50` ... `p999` (default: `p99`)',
+    ),
+    budgets: optional(array(budget)).describe(
+      'The budgets, a list of `{"id", "useCase", "ms", "source"}` (default: 10 ms animation work, 100 ms instantaneous, 150/400 ms voice, 1 s flow, 10 s attention)',
+    ),
   }),
 );
