@@ -19,7 +19,7 @@ import { notStrictEqual, strictEqual } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import type Yargs from 'yargs';
 
@@ -29,8 +29,6 @@ export function helpLayoutLoaded(): boolean {
 }
 let layoutLoaded = false;
 
-type Factory = (shim: object) => typeof Yargs;
-
 /** The yargs factory, as `import('yargs')` gives it, with cliui and string-width loaded lazily. */
 export async function loadYargs(): Promise<typeof Yargs> {
   // yargs' main file (index.mjs), and a require() that resolves from inside yargs, so that
@@ -38,16 +36,17 @@ export async function loadYargs(): Promise<typeof Yargs> {
   const main = createRequire(import.meta.url).resolve('yargs');
   const root = dirname(main);
   const fromYargs = createRequire(main);
-  const [{ YargsFactory }, { getProcessArgvBin }] = (await Promise.all([
-    import(pathToFileURL(join(root, 'build/lib/yargs-factory.js')).href),
-    import(pathToFileURL(join(root, 'build/lib/utils/process-argv.js')).href),
-  ])) as [{ YargsFactory: Factory }, { getProcessArgvBin: () => string }];
+  // A dynamic import, so that the bundle keeps yargs in a chunk of its own, which
+  // `coldtail --version` (answered before yargs is needed) does not load.
+  const { yargsParts } = await import('./yargsParts.ts');
+  const { YargsFactory, getProcessArgvBin, Parser, findUp, getCallerFile, y18n } = await yargsParts(
+    fromYargs,
+    root,
+  );
   const esm = <T>(name: string): T => {
     const m = fromYargs(name) as { default?: T };
     return (m.default ?? m) as T;
   };
-  const getCallerFile = esm<(depth: number) => string>('get-caller-file');
-  const y18n = esm<(o: object) => unknown>('y18n');
   let cliui: ((o: object) => unknown) | undefined;
   let stringWidth: ((s: string) => number) | undefined;
   const layout = () => {
@@ -62,12 +61,12 @@ export async function loadYargs(): Promise<typeof Yargs> {
       if (!cliui) layout();
       return cliui!(options);
     },
-    findUp: esm('escalade/sync'),
+    findUp,
     getEnv: (key: string) => process.env[key],
     inspect,
     getProcessArgvBin,
     mainFilename: mainFilename || process.cwd(),
-    Parser: esm('yargs-parser'),
+    Parser,
     path: { basename, dirname, extname, relative, resolve, join },
     process: {
       argv: () => process.argv,

@@ -44,3 +44,22 @@ describe('lognormalFromQuantiles', () => {
     );
   });
 });
+
+describe('lognormalFromQuantiles, fitted once per four numbers', () => {
+  it('gives each call a sampler of its own, the same as the first fit, past the bound of fits kept', () => {
+    const first = lognormalFromQuantiles(0.5, 8, 0.99, 40);
+    // More distinct fits than are kept, so that the first is fitted again.
+    for (let i = 1; i <= 1100; i++) lognormalFromQuantiles(0.5, 8, 0.99, 40 + i / 100);
+    const again = lognormalFromQuantiles(0.5, 8, 0.99, 40);
+    const kept = lognormalFromQuantiles(0.5, 8, 0.99, 40);
+    expect(again).not.toBe(first);
+    expect(kept).not.toBe(again);
+    for (const d of [again, kept]) {
+      expect(d.mean).toBe(first.mean);
+      for (const p of [0.01, 0.5, 0.99, 0.999]) expect(d.quantile(p)).toBe(first.quantile(p));
+    }
+    // A refusal is not remembered as a fit.
+    expect(() => lognormalFromQuantiles(0.5, 40, 0.99, 8)).toThrow('p99 must be greater');
+    expect(() => lognormalFromQuantiles(0.5, 40, 0.99, 8)).toThrow('p99 must be greater');
+  });
+});
