@@ -2,6 +2,11 @@ import { Histogram } from '../metrics/histogram.ts';
 import { mser5 } from '../metrics/mser.ts';
 import type { FunctionTable } from './perFunction.ts';
 import { MSER_WINDOWS, type ReplicationData } from './recorder.ts';
+import {
+  type ReplicationDataJSON,
+  replicationFromJSON,
+  replicationToJSON,
+} from './replicationData.ts';
 import type { ResolvedPoint } from './resolve.ts';
 
 /**
@@ -77,9 +82,19 @@ function coupling(point: ResolvedPoint): string | null {
   return null;
 }
 
-/** The one line a run prints when a region stays whole. */
-export function wholeMessage(why: string): string {
-  return `each replication runs whole, not split by function: ${why}`;
+/**
+ * What a run of `prepared` says when a region of it stays whole (one line: the first reason, and
+ * at how many of the points when not all); null when every region splits, or there is none.
+ */
+export function wholeNote(prepared: { points: { resolved: ResolvedPoint }[] }): string | null {
+  const whys = prepared.points.flatMap((p) => {
+    const plan = splitPlan(p.resolved);
+    return plan.kind === 'whole' && plan.why !== null ? [plan.why] : [];
+  });
+  if (whys.length === 0) return null;
+  const n = prepared.points.length;
+  const where = whys.length < n ? ` (at ${whys.length} of the ${n} sweep points)` : '';
+  return `each replication runs whole, not split by function over threads or shards: ${whys[0]}${where}`;
 }
 
 /**
@@ -273,4 +288,45 @@ export function concatTables(tables: FunctionTable[]): FunctionTable {
     }
   }
   return out;
+}
+
+/**
+ * Parts of one replication as one (a shard's blocks, run on several threads): their blocks in
+ * block order, events and lost calls added, the longest drain. combineBlocks gives the same
+ * from the merged part as from the parts.
+ */
+export function mergeParts(parts: PartData[]): PartData {
+  if (parts.length === 1) return parts[0];
+  return {
+    blocks: parts.flatMap((p) => p.blocks).sort((a, b) => a.block - b.block),
+    events: parts.reduce((n, p) => n + p.events, 0),
+    drainMs: Math.max(...parts.map((p) => p.drainMs)),
+    callsLost: parts.reduce((n, p) => n + p.callsLost, 0),
+  };
+}
+
+/** A part as JSON: what a worker thread or a shard hands back, losslessly. */
+export interface PartDataJSON extends Omit<PartData, 'blocks'> {
+  blocks: (Omit<BlockData, 'data'> & { data: ReplicationDataJSON })[];
+}
+
+export function partToJSON(p: PartData): PartDataJSON {
+  return { ...p, blocks: p.blocks.map((b) => ({ ...b, data: replicationToJSON(b.data) })) };
+}
+
+export function partFromJSON(j: PartDataJSON): PartData {
+  return { ...j, blocks: j.blocks.map((b) => ({ ...b, data: replicationFromJSON(b.data) })) };
+}
+
+/**
+ * Blocks 0 to count - 1 as `parts` runs of consecutive blocks, as even as can be (fewer when
+ * there are fewer blocks). How a run groups blocks changes nothing in its bytes.
+ */
+export function groupBlocks(count: number, parts: number): number[][] {
+  const n = Math.max(1, Math.min(count, parts));
+  return Array.from({ length: n }, (_, k) => {
+    const from = Math.floor((k * count) / n);
+    const to = Math.floor(((k + 1) * count) / n);
+    return Array.from({ length: to - from }, (_, i) => from + i);
+  });
 }
