@@ -26,8 +26,14 @@ import type { ResolvedPoint } from './resolve.ts';
  * runs of whole blocks.
  */
 
-/** Region functions per block: few enough blocks to share well among threads and machines. */
-export const BLOCK_FUNCTIONS = 64;
+/**
+ * Region functions per block. Each block has a recorder of its own (histograms, a breakdown table,
+ * a buffer of pending calls), which an unsplit run pays for too: measured on a 2,000-function
+ * population (docs/scale.md), one block cost some 10 % more CPU than before blocks, eight some
+ * 35 %. 256 keeps a region of 10,000 functions at 40 blocks, enough to spread over threads and
+ * machines.
+ */
+export const BLOCK_FUNCTIONS = 256;
 
 /**
  * Instants of the measured window at which a split run reads the number of instances alive,

@@ -12,15 +12,16 @@ import { run, tempDir } from '../support/cli.ts';
 const REGION = {
   name: 'region',
   description: 'a small region',
-  duration: '3min',
+  duration: '90s',
   warmup: '30s',
   replications: 2,
   seed: 5,
   client: 'us-typical',
   platform: 'azure-functions',
   platformOverrides: { maxConcurrency: 'unlimited', keepAlive: '20s' },
-  // 150 functions: 3 blocks of 64 and the graph's, spread over 3 shards unevenly.
-  workload: { population: { functions: 150, maxPerSecond: 0.5 } },
+  // 600 functions: 3 blocks of 256 and the graph's (BLOCK_FUNCTIONS), spread over 3 shards
+  // unevenly.
+  workload: { population: { functions: 600, maxPerSecond: 0.5 } },
   sweep: { 'platformOverrides.keepAlive': ['20s', '1min'] },
 };
 

@@ -111,13 +111,18 @@ describe('a region split by function', () => {
       const split = combineBlocks(grouping.map(part), n, p.duration);
       expect(bytes(split)).toBe(bytes(whole));
     }
-    // And a replication run the ordinary way is the whole of it (64 functions a block there).
+    // And a replication run the ordinary way is the whole of it (BLOCK_FUNCTIONS a block there:
+    // its 30 functions in one).
     const ordinary = runReplication(p, 's');
-    const plan64 = splitPlan(p);
-    if (plan64.kind !== 'blocks') throw new Error('expected blocks');
+    const planDefault = splitPlan(p);
+    if (planDefault.kind !== 'blocks') throw new Error('expected blocks');
     expect(bytes(ordinary)).toBe(
       bytes(
-        combineBlocks([part([0]), runAll(partSteps(p, 's', plan64.blocks, [1]))], 2, p.duration),
+        combineBlocks(
+          [part([0]), runAll(partSteps(p, 's', planDefault.blocks, [1]))],
+          2,
+          p.duration,
+        ),
       ),
     );
   });
