@@ -4,7 +4,7 @@
  * three shards merged (each holding some blocks of each replication); a region whose functions
  * share an account-wide limit says so and stays whole.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from '../support/cli.ts';
@@ -50,6 +50,26 @@ describe('a region split by function', () => {
       expect(shard.units).toEqual([]);
       expect(shard.parts.length).toBeGreaterThan(0);
     }
+    // A shard file that lost one block of a run: merge names the block, the run and the file.
+    const s2 = join(dir, 's2', 'shard-2-of-3.json');
+    const lost = join(dir, 'lost');
+    mkdirSync(lost);
+    const json = JSON.parse(readFileSync(s2, 'utf8'));
+    const dropped = json.parts[0].part.blocks.shift();
+    writeFileSync(join(lost, 'shard-2-of-3.json'), JSON.stringify(json));
+    const lostRun = await run([
+      'merge',
+      join(dir, 's1'),
+      lost,
+      join(dir, 's3'),
+      '--out',
+      join(dir, 'nomerge'),
+      '-q',
+    ]);
+    expect(lostRun.status).toBe(2);
+    expect(lostRun.stderr).toContain(
+      `${join(lost, 'shard-2-of-3.json')}: parts: block ${dropped.block} of run ${json.parts[0].id} of shard 2/3 is missing`,
+    );
     const merged = join(dir, 'merged');
     const partial = await run(['merge', join(dir, 's1'), join(dir, 's3'), '--out', merged, '-q']);
     expect(partial.status).toBe(2);
