@@ -192,8 +192,9 @@ export class Recorder implements CallSink, RequestSink {
   readonly windowP99: Histogram[] = [];
   private readonly entry: string;
   // Per window of the run, the latencies of completed root calls by start, and their count.
-  private readonly mserSums = new Float64Array(MSER_WINDOWS);
-  private readonly mserCounts = new Float64Array(MSER_WINDOWS);
+  // Read by a region run split by function, which adds the blocks' windows (regionSplit.ts).
+  readonly mserSums = new Float64Array(MSER_WINDOWS);
+  readonly mserCounts = new Float64Array(MSER_WINDOWS);
   private readonly mserWidth: number;
 
   constructor(warmup: number, end: number, entry: string, timelineWindow: number | null) {

@@ -11,6 +11,7 @@ import { GraphBody } from '../workload/graph/graphBody.ts';
 import { driveWorkload } from './driveWorkload.ts';
 import { FunctionRecorder } from './perFunction.ts';
 import { Recorder, type ReplicationData, TAG_ROOT } from './recorder.ts';
+import { combineBlocks, LevelGrid, type PartData, splitPlan } from './regionSplit.ts';
 import type { ResolvedPoint } from './resolve.ts';
 import { RunLimitError } from './runLimitError.ts';
 
@@ -57,53 +58,141 @@ export function runReplication(
 /**
  * The same run, as steps: it yields after every chunk of events so that an
  * asynchronous caller can let the event loop breathe (and see Ctrl-C).
+ *
+ * A region whose functions nothing couples is recorded block by block and the blocks combined
+ * (regionSplit.ts): the same path, and the same bytes, as when its blocks run in parts.
  */
 export function* replicationSteps(
   point: ResolvedPoint,
   seed: string,
   options: ReplicationOptions = {},
 ): Generator<void, ReplicationData, void> {
+  const plan = splitPlan(point);
+  if (plan.kind === 'whole') {
+    const part = yield* partSteps(point, seed, [point.functions.map((f) => f.name)], [0], options);
+    return part.blocks[0].data;
+  }
+  const all = plan.blocks.map((_, b) => b);
+  const part = yield* partSteps(point, seed, plan.blocks, all, options);
+  return combineBlocks([part], plan.blocks.length, point.duration);
+}
+
+/**
+ * Runs the blocks `run` of `blocks` (functions by name; block 0 holds the graph's functions) in
+ * one simulation and records each on its own. With one block of every function, that is the
+ * replication itself, its numbers in the block's data; with blocks of a split plan, each block's
+ * numbers as combineBlocks adds them.
+ */
+export function* partSteps(
+  point: ResolvedPoint,
+  seed: string,
+  blocks: string[][],
+  run: number[],
+  options: ReplicationOptions = {},
+): Generator<void, PartData, void> {
   const sim = new Simulation();
-  const recorder = new Recorder(
-    point.warmup,
-    point.duration,
-    point.graph.entry,
-    point.timelineWindow,
-  );
-  // With a caller's policy, root calls end at the caller, which reports its requests to the
-  // recorder; it is made once the invoker exists.
-  let caller: Caller | null = null;
-  const toRecorder: CallSink =
-    point.caller === null
-      ? recorder
-      : // Warmers' pings and fire-and-forget calls still end at the recorder.
-        {
-          ended: (call) =>
-            call.tag === TAG_ROOT || call.tag === TAG_RETRY
-              ? caller!.ended(call)
-              : recorder.ended(call),
+  const whole = blocks.length === 1;
+  // Each function's place among the blocks run here.
+  const localBlock = new Map<string, number>();
+  run.forEach((b, k) => {
+    for (const name of blocks[b]) localBlock.set(name, k);
+  });
+  const withGraph = run.includes(0);
+  const sub: ResolvedPoint =
+    localBlock.size === point.functions.length
+      ? point
+      : {
+          ...point,
+          functions: point.functions.filter((f) => localBlock.has(f.name)),
+          // Sources keep their places (their streams are named by them); the entry function's
+          // sources and warmers go with block 0.
+          sources: point.sources.map((s) =>
+            s.functions
+              ? { ...s, functions: s.functions.filter((r) => localBlock.has(r.name)) }
+              : withGraph
+                ? s
+                : { ...s, functions: [] },
+          ),
+          warmers: withGraph ? point.warmers : null,
         };
+  const recorders = run.map(
+    () => new Recorder(point.warmup, point.duration, point.graph.entry, point.timelineWindow),
+  );
+  const recorder = recorders[0];
+  // A split plan reads instances alive at fixed instants, block by block (LevelGrid).
+  const grids = whole ? null : run.map(() => new LevelGrid(point.warmup, point.duration));
+  // By a function's index among the world's functions: its block here.
+  let blockAt = new Int32Array(64);
+  // With a caller's policy, root calls end at the caller, which reports its requests to the
+  // recorder; it is made once the invoker exists (a caller keeps a region whole: one recorder).
+  let caller: Caller | null = null;
   // Workloads of many functions are also recorded function by function (perFunction.ts).
-  const regionNames = point.sources.flatMap((s) => s.functions?.map((f) => f.name) ?? []);
-  const perFunction =
-    regionNames.length > 0 ? new FunctionRecorder(regionNames, point.warmup, point.duration) : null;
-  const world = yield* buildWorldSteps(sim, {
-    client: point.client,
-    functions: point.functions,
-    seed,
-    sink: perFunction
+  const regionNames = new Set(point.sources.flatMap((s) => s.functions?.map((f) => f.name) ?? []));
+  const perFunctions = run.map((b) => {
+    const names = blocks[b].filter((n) => regionNames.has(n));
+    return names.length > 0 ? new FunctionRecorder(names, point.warmup, point.duration) : null;
+  });
+  const sinks = recorders.map((rec, k): CallSink => {
+    const toRecorder: CallSink =
+      point.caller === null
+        ? rec
+        : // Warmers' pings and fire-and-forget calls still end at the recorder.
+          {
+            ended: (call) =>
+              call.tag === TAG_ROOT || call.tag === TAG_RETRY
+                ? caller!.ended(call)
+                : rec.ended(call),
+          };
+    const pf = perFunctions[k];
+    return pf
       ? {
           ended: (call) => {
-            perFunction.ended(call);
+            pf.ended(call);
             toRecorder.ended(call);
           },
         }
-      : toRecorder,
+      : toRecorder;
+  });
+  // Root calls in flight over all blocks (the recorders count their own).
+  let rootsInFlight = 0;
+  const world = yield* buildWorldSteps(sim, {
+    client: point.client,
+    functions: sub.functions,
+    seed,
+    sink: whole
+      ? sinks[0]
+      : {
+          ended: (call) => {
+            if (call.tag >= 0) rootsInFlight--;
+            sinks[blockAt[call.fn.index]].ended(call);
+          },
+        },
     observe: (fn) => {
-      const all = recorder.observer(fn.name, fn.memoryMB / 1024);
+      const k = localBlock.get(fn.name)!;
+      if (fn.index >= blockAt.length) {
+        const grown = new Int32Array(Math.max(fn.index + 1, blockAt.length * 2));
+        grown.set(blockAt);
+        blockAt = grown;
+      }
+      blockAt[fn.index] = k;
+      let all = recorders[k].observer(fn.name, fn.memoryMB / 1024);
+      if (grids !== null) {
+        const grid = grids[k];
+        const inner = all;
+        let alive = 0;
+        all = {
+          levels: (t, s, b, i) => {
+            grid.change(t, s + b + i - alive);
+            alive = s + b + i;
+            inner.levels(t, s, b, i);
+          },
+        };
+      }
       // One closure for both (called twice a call): one object fewer to reach per function.
-      return perFunction?.observer(fn, all) ?? all;
+      return perFunctions[k]?.observer(fn, all) ?? all;
     },
+    // The functions of a population or trace draw their hops from their own streams.
+    ownStreams: regionNames,
     // The recorder reads each call as it ends and keeps none; a caller keeps its attempts.
     reuseCalls: point.caller === null && (options.reuseCalls ?? true),
     maxCallsInFlight: point.limits.maxCallsInFlight,
@@ -131,14 +220,15 @@ export function* replicationSteps(
     );
   }
   const maxInFlight = point.limits.maxInFlight;
-  const sent = (call: Call): void => {
-    recorder.sent(call);
-    if (recorder.inFlight > maxInFlight) {
-      throw new RunLimitError(
-        `more than ${maxInFlight} root calls in flight at ${sim.now.toFixed(0)} ms: the platform cannot keep up with the workload (raise limits.maxInFlight to go on)`,
-      );
-    }
-  };
+  const sent = whole
+    ? (call: Call): void => {
+        recorder.sent(call);
+        if (recorder.inFlight > maxInFlight) tooManyRoots(maxInFlight, sim.now);
+      }
+    : (call: Call): void => {
+        recorders[blockAt[call.fn.index]].sent(call);
+        if (++rootsInFlight > maxInFlight) tooManyRoots(maxInFlight, sim.now);
+      };
   if (point.caller !== null) {
     const requests: RequestSink = {
       opened: () => recorder.opened(),
@@ -162,14 +252,14 @@ export function* replicationSteps(
       point.caller.hedgePercentile === null ? null : new Histogram(),
     );
   }
-  driveWorkload(sim, point, seed, world, sent, caller);
+  driveWorkload(sim, sub, seed, world, sent, caller);
 
   const pools = [...functions.values()].map((f) => f.pool);
   if (point.warmup > 0) {
     sim.scheduleAt(
       point.warmup,
       () => {
-        recorder.startWindow(sim.now);
+        for (const r of recorders) r.startWindow(sim.now);
         for (const f of functions.values()) resetCounters(f, sim.now);
         for (const p of pools) {
           p.coldStarts = 0;
@@ -189,100 +279,131 @@ export function* replicationSteps(
   const chunks = { size: FIRST_CHUNK };
   yield* runUntil(sim, point.duration, point.limits.maxEvents, chunks);
   let drained = point.duration;
-  if (recorder.inFlight > 0 && point.limits.drain > 0) {
-    recorder.onDrained = () => sim.stop();
+  const inFlight = () => recorders.reduce((n, r) => n + r.inFlight, 0);
+  if (inFlight() > 0 && point.limits.drain > 0) {
+    const onDrained = whole
+      ? () => sim.stop()
+      : () => {
+          if (inFlight() === 0) sim.stop();
+        };
+    for (const r of recorders) r.onDrained = onDrained;
     const limit = point.duration + point.limits.drain;
     const reason = yield* runUntil(sim, limit, point.limits.maxEvents, chunks);
-    recorder.onDrained = null;
+    for (const r of recorders) r.onDrained = null;
     // Stopped: the last call answered now. Otherwise the limit cut the drain
     // short, or nothing was left to happen (calls stuck for good).
-    drained = reason === 'stopped' ? Math.max(sim.now, recorder.lastEnd) : limit;
+    drained = reason === 'stopped' ? Math.max(sim.now, ...recorders.map((r) => r.lastEnd)) : limit;
   }
 
-  let requests = 0;
-  let gbSeconds = 0;
-  let usd = 0;
-  let warmerUsd = 0;
-  let extraUsd = 0;
   // By name through a map: a find per function was quadratic, 40 s of one uninterruptible
   // step for a graph of 60,000 functions.
   const configOf = new Map(point.functions.map((c) => [c.name, c]));
-  for (const f of functions.values()) {
-    const config = configOf.get(f.name)!;
-    const { price, billing } = config.platform;
-    // Billed memory is rounded as the platform rounds it (Azure: up to 128 MB); billed time was
-    // rounded per call as the calls ended (FunctionRuntime.billStep).
-    const gb = billedMemoryMB(f.memoryMB, billing) / 1024;
-    // Seconds billed cost memory and, where the platform prices CPU too, the vCPU it gave.
-    const perSecond = gb * price.perGBSecond + (config.vcpu ?? 0) * (price.perVcpuSecond ?? 0);
-    // Billed per instance (Cloud Run): the instances' busy and starting time, once however
-    // many calls shared it, pings' included; per call: each call's own time.
-    const fnMs = f.billsInstances ? f.instanceBilledMs : f.billedMs;
-    const pingMs = f.billsInstances ? 0 : f.pingBilledMs;
-    requests += f.invocations + f.pings;
-    gbSeconds += ((fnMs + pingMs) / 1000) * gb;
-    usd += (f.invocations * price.perMillionRequests) / 1e6 + (fnMs / 1000) * perSecond;
-    warmerUsd += (f.pings * price.perMillionRequests) / 1e6 + (pingMs / 1000) * perSecond;
-    // A caller's retries and hedges, at the entry function's prices (the calls they make
-    // further down, in a graph, are in usd but not here).
-    if (point.caller !== null && f.name === point.graph.entry) {
-      extraUsd =
-        (recorder.extraCalls * price.perMillionRequests) / 1e6 +
-        (recorder.extraBilledMs / 1000) * perSecond;
+  const byBlock: FunctionRuntime[][] = run.map(() => []);
+  for (const f of functions.values()) byBlock[blockAt[f.index]].push(f);
+  const failures = modelsFailures(point);
+  const blockData = (k: number): ReplicationData => {
+    const rec = recorders[k];
+    const blockPools = byBlock[k].map((f) => f.pool);
+    let requests = 0;
+    let gbSeconds = 0;
+    let usd = 0;
+    let warmerUsd = 0;
+    let extraUsd = 0;
+    for (const f of byBlock[k]) {
+      const config = configOf.get(f.name)!;
+      const { price, billing } = config.platform;
+      // Billed memory is rounded as the platform rounds it (Azure: up to 128 MB); billed time was
+      // rounded per call as the calls ended (FunctionRuntime.billStep).
+      const gb = billedMemoryMB(f.memoryMB, billing) / 1024;
+      // Seconds billed cost memory and, where the platform prices CPU too, the vCPU it gave.
+      const perSecond = gb * price.perGBSecond + (config.vcpu ?? 0) * (price.perVcpuSecond ?? 0);
+      // Billed per instance (Cloud Run): the instances' busy and starting time, once however
+      // many calls shared it, pings' included; per call: each call's own time.
+      const fnMs = f.billsInstances ? f.instanceBilledMs : f.billedMs;
+      const pingMs = f.billsInstances ? 0 : f.pingBilledMs;
+      requests += f.invocations + f.pings;
+      gbSeconds += ((fnMs + pingMs) / 1000) * gb;
+      usd += (f.invocations * price.perMillionRequests) / 1e6 + (fnMs / 1000) * perSecond;
+      warmerUsd += (f.pings * price.perMillionRequests) / 1e6 + (pingMs / 1000) * perSecond;
+      // A caller's retries and hedges, at the entry function's prices (the calls they make
+      // further down, in a graph, are in usd but not here).
+      if (point.caller !== null && f.name === point.graph.entry) {
+        extraUsd =
+          (rec.extraCalls * price.perMillionRequests) / 1e6 +
+          (rec.extraBilledMs / 1000) * perSecond;
+      }
     }
-  }
-
+    const table = perFunctions[k]?.table();
+    return {
+      endToEnd: rec.endToEnd,
+      stages: rec.stages,
+      breakdown: rec.breakdown,
+      arrivals: rec.arrivals,
+      completed: rec.completed,
+      throttled: rec.throttled,
+      timedOut: rec.timedOut,
+      client:
+        point.caller === null
+          ? null
+          : {
+              clientTimedOut: rec.clientTimedOut,
+              failed: rec.failed,
+              requests: rec.requests,
+              attempts: rec.attempts,
+              hedges: rec.hedges,
+              cancelled: rec.cancelled,
+              extraCalls: rec.extraCalls,
+              billedMs: rec.billedMs,
+              extraBilledMs: rec.extraBilledMs,
+              extraUsd,
+            },
+      failures: failures
+        ? {
+            crashed: rec.crashed,
+            instanceCrashes: blockPools.reduce((n, p) => n + p.crashes, 0),
+            hostFailures: [...new Set(blockPools.map((p) => p.options.cluster))].reduce(
+              (n, c) => n + (c?.hostFailures ?? 0),
+              0,
+            ),
+            callsLost: invoker.crashedCalls,
+          }
+        : null,
+      coldRoots: rec.coldRoots,
+      startWaitRoots: rec.startWaitRoots,
+      hopsCold: rec.hopsCold,
+      hops: rec.hops,
+      coldStarts: blockPools.reduce((n, p) => n + p.coldStarts, 0),
+      warmers: point.warmers ? { calls: rec.warmerCalls, cold: rec.warmerCold } : null,
+      cost: { requests, gbSeconds, usd: usd + warmerUsd, warmerUsd },
+      instances: rec.instances(point.duration),
+      timeline: rec.series
+        ? { series: rec.series.toJSON(point.duration), p99: rec.windowP99 }
+        : null,
+      events: sim.processed,
+      drainMs: drained - point.duration,
+      mserMs: rec.mserTruncation(),
+      warmupMs: point.warmup,
+      ...(table ? { functions: table } : {}),
+    };
+  };
   return {
-    endToEnd: recorder.endToEnd,
-    stages: recorder.stages,
-    breakdown: recorder.breakdown,
-    arrivals: recorder.arrivals,
-    completed: recorder.completed,
-    throttled: recorder.throttled,
-    timedOut: recorder.timedOut,
-    client:
-      point.caller === null
-        ? null
-        : {
-            clientTimedOut: recorder.clientTimedOut,
-            failed: recorder.failed,
-            requests: recorder.requests,
-            attempts: recorder.attempts,
-            hedges: recorder.hedges,
-            cancelled: recorder.cancelled,
-            extraCalls: recorder.extraCalls,
-            billedMs: recorder.billedMs,
-            extraBilledMs: recorder.extraBilledMs,
-            extraUsd,
-          },
-    failures: modelsFailures(point)
-      ? {
-          crashed: recorder.crashed,
-          instanceCrashes: pools.reduce((n, p) => n + p.crashes, 0),
-          hostFailures: [...new Set(pools.map((p) => p.options.cluster))].reduce(
-            (n, c) => n + (c?.hostFailures ?? 0),
-            0,
-          ),
-          callsLost: invoker.crashedCalls,
-        }
-      : null,
-    coldRoots: recorder.coldRoots,
-    startWaitRoots: recorder.startWaitRoots,
-    hopsCold: recorder.hopsCold,
-    hops: recorder.hops,
-    coldStarts: pools.reduce((n, p) => n + p.coldStarts, 0),
-    warmers: point.warmers ? { calls: recorder.warmerCalls, cold: recorder.warmerCold } : null,
-    cost: { requests, gbSeconds, usd: usd + warmerUsd, warmerUsd },
-    instances: recorder.instances(point.duration),
-    timeline: recorder.series
-      ? { series: recorder.series.toJSON(point.duration), p99: recorder.windowP99 }
-      : null,
+    blocks: run.map((b, k) => ({
+      block: b,
+      data: blockData(k),
+      mserSums: Array.from(recorders[k].mserSums),
+      mserCounts: Array.from(recorders[k].mserCounts),
+      levels: grids === null ? [] : Array.from(grids[k].finish()),
+    })),
     events: sim.processed,
     drainMs: drained - point.duration,
-    mserMs: recorder.mserTruncation(),
-    warmupMs: point.warmup,
-    ...(perFunction ? { functions: perFunction.table() } : {}),
+    callsLost: invoker.crashedCalls,
   };
+}
+
+function tooManyRoots(max: number, now: number): never {
+  throw new RunLimitError(
+    `more than ${max} root calls in flight at ${now.toFixed(0)} ms: the platform cannot keep up with the workload (raise limits.maxInFlight to go on)`,
+  );
 }
 
 /** Bytes a call in flight holds, with its events (measured: 544 with 2e6 in flight). */

@@ -6,7 +6,8 @@ import { aggregatePoint, functionRowsOf } from './aggregate.ts';
 import type { FunctionRow } from './perFunction.ts';
 import type { PreparedExperiment } from './prepare.ts';
 import type { ReplicationData } from './recorder.ts';
-import { RunLimitError, replicationSteps } from './replication.ts';
+import { type PartData, type SplitPlan, splitPlan } from './regionSplit.ts';
+import { partSteps, RunLimitError, replicationSteps } from './replication.ts';
 import type { ChartList, ExperimentResults, PointResult } from './results.ts';
 import { axisValues, type SweepAxis, type SweepPoint } from './sweep.ts';
 
@@ -45,6 +46,11 @@ export interface ExperimentHeader {
   axes: SweepAxis[];
   points: Pick<SweepPoint, 'index' | 'params' | 'label' | 'at'>[];
   charts?: ChartList;
+  /**
+   * Per point, the blocks of functions its replications are split into (regionSplit.ts; 1: it
+   * runs whole); absent when no point splits. Shards slice split replications by block.
+   */
+  blocks?: number[];
 }
 
 export function headerOf(prepared: PreparedExperiment): ExperimentHeader {
@@ -65,7 +71,35 @@ export function headerOf(prepared: PreparedExperiment): ExperimentHeader {
       at: p.at,
     })),
     ...(spec.charts ? { charts: spec.charts } : {}),
+    ...blocksOf(prepared),
   };
+}
+
+function blocksOf(prepared: PreparedExperiment): { blocks?: number[] } {
+  const blocks = prepared.points.map((p) => {
+    const plan = splitPlan(p.resolved);
+    return plan.kind === 'blocks' ? plan.blocks.length : 1;
+  });
+  return blocks.some((b) => b > 1) ? { blocks } : {};
+}
+
+/**
+ * What a shard slices: each unit whole, or, for a unit whose point is split by function, each
+ * of its blocks; in unit order, then block order.
+ */
+export interface WorkItem {
+  unit: Unit;
+  /** The block (of a split unit); absent: the whole unit. */
+  block?: number;
+}
+
+export function workItems(
+  header: Pick<ExperimentHeader, 'points' | 'replications' | 'blocks'>,
+): WorkItem[] {
+  return unitsOf(header).flatMap((unit): WorkItem[] => {
+    const n = header.blocks?.[unit.point] ?? 1;
+    return n > 1 ? Array.from({ length: n }, (_, block) => ({ unit, block })) : [{ unit }];
+  });
 }
 
 /**
@@ -116,6 +150,35 @@ export function* unitSteps(
     return yield* replicationSteps(
       prepared.points[unit.point].resolved,
       replicationSeed(prepared.spec.seed, unit.replication),
+    );
+  } catch (e) {
+    if (e instanceof RunLimitError) throw new RunLimitError(`${prepared.file}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** How the replications of a unit's point run: in blocks of functions, or whole (regionSplit.ts). */
+export function planOf(prepared: PreparedExperiment, unit: Pick<Unit, 'point'>): SplitPlan {
+  return splitPlan(prepared.points[unit.point].resolved);
+}
+
+/**
+ * Some blocks of a unit whose point is split by function (planOf), as steps: a part, which
+ * combineBlocks adds to the others. A run limit names the file, as unitSteps does.
+ */
+export function* unitPartSteps(
+  prepared: PreparedExperiment,
+  unit: Unit,
+  blocks: number[],
+): Generator<void, PartData, void> {
+  const plan = planOf(prepared, unit);
+  if (plan.kind !== 'blocks') throw new Error(`unit ${unit.id} is not split by function`);
+  try {
+    return yield* partSteps(
+      prepared.points[unit.point].resolved,
+      replicationSeed(prepared.spec.seed, unit.replication),
+      plan.blocks,
+      blocks,
     );
   } catch (e) {
     if (e instanceof RunLimitError) throw new RunLimitError(`${prepared.file}: ${e.message}`);

@@ -4,7 +4,10 @@
  * so that `merge` walks only what it expects.
  *
  * Format 2 fingerprints the experiment with SHA-256 (format 1 used FNV-1a beside a SHA-256 of
- * the traces); shards of format 1 are refused with a message to run them again.
+ * the traces); shards of format 1 are refused with a message to run them again. Format 3 slices
+ * a region's replications by blocks of functions (regionSplit.ts): the header says how many
+ * blocks each point has, and `parts` holds the shard's blocks of each such replication. Format
+ * 2 shards, whose slices are whole runs only, are refused too: their header lacks the blocks.
  */
 import {
   array,
@@ -27,7 +30,10 @@ import { chartsSchema } from './chartsSpec.ts';
 import { replicationDataSchema } from './replicationDataSchema.ts';
 import type { ExperimentHeader } from './runExperiment.ts';
 
-export const SHARD_FORMAT = 'coldtail-shard/2';
+export const SHARD_FORMAT = 'coldtail-shard/3';
+
+/** Formats written by older versions, refused with a message to run the shards again. */
+export const OLD_SHARD_FORMATS = ['coldtail-shard/1', 'coldtail-shard/2'];
 
 /** More shards than this is a typo: each shard is a process to start. */
 export const MAX_SHARDS = 1_000_000;
@@ -59,6 +65,23 @@ export const headerSchema = object({
     }),
   ),
   charts: optional(chartsSchema),
+  blocks: optional(array(integer({ min: 1 }))),
+});
+
+/** Some blocks of one replication of a region split by function (regionSplit.ts PartData). */
+const partSchema = object({
+  blocks: array(
+    object({
+      block: count(),
+      data: replicationDataSchema,
+      mserSums: array(number({ min: 0 })),
+      mserCounts: array(count()),
+      levels: array(count()),
+    }),
+  ),
+  events: count(),
+  drainMs: number({ min: 0 }),
+  callsLost: count(),
 });
 
 export const shardFileSchema = object({
@@ -73,6 +96,8 @@ export const shardFileSchema = object({
       s.index <= s.count || { path: 'index', reason: `must be at most the count (${s.count})` },
   ),
   units: array(object({ id: count(), data: replicationDataSchema })),
+  /** Replications split by function: this shard's blocks of each. */
+  parts: array(object({ id: count(), part: partSchema })),
 });
 
 export type ShardFile = Infer<typeof shardFileSchema>;

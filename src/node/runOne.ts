@@ -1,4 +1,5 @@
 import type { PreparedExperiment } from '../experiments/prepare.ts';
+import { wholeNote } from '../experiments/regionSplit.ts';
 import { resultsTable } from '../experiments/resultsTable.ts';
 import { reportInterrupted, runSteps, yieldToSignals } from './interrupt.ts';
 import type { Io } from './io.ts';
@@ -65,6 +66,11 @@ export async function runOne(
   stopped = await before();
   if (stopped !== null) return stopped;
   check(prepared);
+  // A region that threads or shards cannot split by function says why, once.
+  if (req.threads !== 1 || req.shard !== undefined) {
+    const note = wholeNote(prepared);
+    if (note !== null) io.stderr.write(`note: ${req.file}: ${note}\n`);
+  }
   const dir = req.out ?? defaultOutDir(prepared);
   const outOption = req.out === undefined ? undefined : '--out';
   // Before the run: a folder it cannot write would waste the whole run.

@@ -1,11 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
-import { assembleUnits, headerOf, type RunOutput, unitsOf } from '../experiments/runExperiment.ts';
+import {
+  assembleUnits,
+  headerOf,
+  type RunOutput,
+  unitsOf,
+  workItems,
+} from '../experiments/runExperiment.ts';
 import type { Writer } from './io.ts';
 import { writing } from './outputFolder.ts';
 import { ProgressBar } from './progress.ts';
-import { type Shard, shardUnits, writeShard } from './shards/index.ts';
+import { type Shard, shardWork, writeShard } from './shards/index.ts';
 import { type ExperimentSource, runUnitsOnThreads } from './threads.ts';
 import { writeOutputs } from './writeOutputs.ts';
 
@@ -48,13 +54,16 @@ export async function runToFiles(
   const bar = options.quiet ? null : new ProgressBar(options.progress);
   const prefix = options.prefix ? `${options.prefix} ` : '';
   const header = headerOf(prepared);
-  const all = unitsOf(header);
-  const units = options.shard ? shardUnits(all, options.shard) : all;
+  const work = options.shard
+    ? shardWork(workItems(header), options.shard)
+    : { units: unitsOf(header), only: undefined };
+  const units = work.units;
   const dir = options.out ?? defaultOutDir(prepared);
   let result: Awaited<ReturnType<typeof runUnitsOnThreads>>;
   try {
     result = await runUnitsOnThreads(prepared, source, units, {
       threads: options.threads ?? defaultThreads(),
+      only: work.only,
       shouldStop: options.shouldStop,
       onUnit: (unit, done, total) =>
         bar?.update(done, total, `${prefix}${header.points[unit.point].label}`),
@@ -62,11 +71,11 @@ export async function runToFiles(
   } finally {
     bar?.done();
   }
-  const { stopped, data } = result;
+  const { stopped, data, parts } = result;
   if (options.shard) {
     const shard = options.shard;
     if (!stopped)
-      await writing('no shard file written', () => writeShard(dir, prepared, shard, data));
+      await writing('no shard file written', () => writeShard(dir, prepared, shard, data, parts));
     return { output: null, dir, stopped };
   }
   const output = assembleUnits(header, data, stopped);

@@ -2,9 +2,16 @@ import { Worker } from 'node:worker_threads';
 import { estimateWork } from '../experiments/estimate.ts';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import type { ReplicationData } from '../experiments/recorder.ts';
+import {
+  combineBlocks,
+  groupBlocks,
+  type PartData,
+  type PartDataJSON,
+  partFromJSON,
+} from '../experiments/regionSplit.ts';
 import { RunLimitError } from '../experiments/replication.ts';
 import { type ReplicationDataJSON, replicationFromJSON } from '../experiments/replicationData.ts';
-import { type Unit, unitSteps } from '../experiments/runExperiment.ts';
+import { planOf, type Unit, unitPartSteps, unitSteps } from '../experiments/runExperiment.ts';
 import type { ReadInputs } from './loadExperiment.ts';
 
 /**
@@ -45,12 +52,42 @@ function costliestFirst(prepared: PreparedExperiment, units: Unit[]): Unit[] {
   return [...units].sort((a, b) => (cost[b.point] ?? 0) - (cost[a.point] ?? 0) || a.id - b.id);
 }
 
-/** What a worker posts: ready, a unit's data, or the message of a run limit it broke. */
+/** What a worker posts: ready, a unit's data or a part of it, or the message of a run limit it broke. */
 export interface WorkerMessage {
   ready?: boolean;
   id?: number;
   data?: ReplicationDataJSON;
+  part?: PartDataJSON;
   limitError?: string;
+}
+
+/** What a worker is sent: a unit, whole, or some of its blocks (a region split by function). */
+export interface WorkerTask {
+  id: number;
+  blocks?: number[];
+}
+
+/**
+ * The tasks of `units` for `threads` threads: a unit whose point is split by function
+ * (regionSplit.ts) becomes one task per group of its blocks, as many groups as threads (a
+ * replication of a region then uses every thread); any other unit is one task. The bytes out do
+ * not depend on the grouping.
+ */
+export function tasksOf(
+  prepared: PreparedExperiment,
+  units: Unit[],
+  threads: number,
+  only?: Map<number, number[]>,
+): WorkerTask[] {
+  return units.flatMap((u): WorkerTask[] => {
+    const plan = planOf(prepared, u);
+    if (plan.kind !== 'blocks') return [{ id: u.id }];
+    const mine = only?.get(u.id) ?? plan.blocks.map((_, b) => b);
+    return groupBlocks(mine.length, threads).map((at) => ({
+      id: u.id,
+      blocks: at.map((i) => mine[i]),
+    }));
+  });
 }
 
 export interface PoolRunOptions {
@@ -59,6 +96,11 @@ export interface PoolRunOptions {
   shouldStop?: () => boolean;
   /** Called as each worker is ready, with the ms since it was started (for the bench). */
   onWorkerReady?: (ms: number) => void;
+  /**
+   * Units split by function of which only these blocks are to run (a shard's slice): their
+   * parts are returned as they are, in `parts`, not combined.
+   */
+  only?: Map<number, number[]>;
 }
 
 /**
@@ -72,9 +114,19 @@ export async function runUnitsOnThreads(
   source: ExperimentSource,
   units: Unit[],
   options: PoolRunOptions,
-): Promise<{ data: Map<number, ReplicationData>; stopped: boolean }> {
+): Promise<{
+  data: Map<number, ReplicationData>;
+  parts: Map<number, PartData[]>;
+  stopped: boolean;
+}> {
   const data = new Map<number, ReplicationData>();
-  const threads = Math.max(1, Math.min(options.threads, units.length));
+  const only = options.only;
+  // A shard's blocks of split units, by unit.
+  const kept = new Map<number, PartData[]>();
+  const wanted = Math.max(1, options.threads);
+  // A unit split by function is several tasks: one replication of a region uses every thread.
+  const queue = tasksOf(prepared, costliestFirst(prepared, units), wanted, only);
+  const threads = Math.max(1, Math.min(wanted, queue.length));
   if (threads === 1) {
     // Step through the units, giving the event loop a turn by wall time (not per unit nor
     // per chunk of events alone: a run of units that each end in one step never yielded,
@@ -85,23 +137,41 @@ export async function runUnitsOnThreads(
       await turn();
       lastTurn = performance.now();
     };
+    let done = 0;
     for (const unit of units) {
-      const steps = unitSteps(prepared, unit);
-      for (;;) {
-        await breathe();
-        if (options.shouldStop?.()) return { data, stopped: true };
-        const step = steps.next();
-        if (step.done) {
-          data.set(unit.id, step.value);
-          break;
+      const blocks = only?.get(unit.id);
+      if (blocks !== undefined) {
+        const steps = unitPartSteps(prepared, unit, blocks);
+        for (;;) {
+          await breathe();
+          if (options.shouldStop?.()) return { data, parts: kept, stopped: true };
+          const step = steps.next();
+          if (step.done) {
+            kept.set(unit.id, [step.value]);
+            break;
+          }
+        }
+      } else {
+        const steps = unitSteps(prepared, unit);
+        for (;;) {
+          await breathe();
+          if (options.shouldStop?.()) return { data, parts: kept, stopped: true };
+          const step = steps.next();
+          if (step.done) {
+            data.set(unit.id, step.value);
+            break;
+          }
         }
       }
-      options.onUnit?.(unit, data.size, units.length);
+      options.onUnit?.(unit, ++done, units.length);
     }
-    return { data, stopped: false };
+    return { data, parts: kept, stopped: false };
   }
-  const queue = costliestFirst(prepared, units);
   const byId = new Map(units.map((u) => [u.id, u]));
+  // A split unit's parts as they come, and how many it has.
+  const partsOf = new Map<number, PartData[]>();
+  const expected = new Map<number, number>();
+  for (const t of queue) expected.set(t.id, (expected.get(t.id) ?? 0) + 1);
   let next = 0;
   let stopped = false;
   const workers: Worker[] = [];
@@ -121,7 +191,7 @@ export async function runUnitsOnThreads(
     const feed = (w: Worker) => {
       if (stopped) return;
       if (next < queue.length) {
-        w.postMessage(queue[next++].id);
+        w.postMessage(queue[next++]);
       } else {
         live--;
         if (live === 0) {
@@ -147,7 +217,29 @@ export async function runUnitsOnThreads(
         }
         if (msg.id !== undefined && msg.data) {
           data.set(msg.id, replicationFromJSON(msg.data));
-          options.onUnit?.(byId.get(msg.id)!, data.size, units.length);
+          options.onUnit?.(byId.get(msg.id)!, data.size + kept.size, units.length);
+        }
+        if (msg.id !== undefined && msg.part) {
+          const parts = partsOf.get(msg.id) ?? [];
+          parts.push(partFromJSON(msg.part));
+          partsOf.set(msg.id, parts);
+          if (parts.length === expected.get(msg.id)) {
+            partsOf.delete(msg.id);
+            const unit = byId.get(msg.id)!;
+            if (only?.has(msg.id)) {
+              kept.set(msg.id, parts);
+              options.onUnit?.(unit, data.size + kept.size, units.length);
+              feed(w);
+              return;
+            }
+            const plan = planOf(prepared, unit);
+            const blocks = plan.kind === 'blocks' ? plan.blocks.length : 1;
+            data.set(
+              msg.id,
+              combineBlocks(parts, blocks, prepared.points[unit.point].resolved.duration),
+            );
+            options.onUnit?.(unit, data.size + kept.size, units.length);
+          }
         }
         feed(w);
       });
@@ -158,5 +250,5 @@ export async function runUnitsOnThreads(
       });
     }
   });
-  return { data, stopped };
+  return { data, parts: kept, stopped };
 }

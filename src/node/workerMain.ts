@@ -1,10 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { partToJSON } from '../experiments/regionSplit.ts';
 import { RunLimitError } from '../experiments/replication.ts';
 import { replicationToJSON } from '../experiments/replicationData.ts';
-import { headerOf, runUnit, unitsOf } from '../experiments/runExperiment.ts';
+import { headerOf, runUnit, unitPartSteps, unitsOf } from '../experiments/runExperiment.ts';
 import { loadExperiment } from './loadExperiment.ts';
 import { applyOverrides } from './overrides.ts';
-import type { ExperimentSource, WorkerMessage } from './threads.ts';
+import type { ExperimentSource, WorkerMessage, WorkerTask } from './threads.ts';
 
 /**
  * A worker: prepares the same experiment as the main thread from what the main thread
@@ -20,9 +21,19 @@ const prepared = loadExperiment(source.file, {
 });
 const units = unitsOf(headerOf(prepared));
 const post = (msg: WorkerMessage) => parentPort!.postMessage(msg);
-parentPort!.on('message', (id: number) => {
+parentPort!.on('message', ({ id, blocks }: WorkerTask) => {
   let data: ReturnType<typeof runUnit>;
   try {
+    if (blocks !== undefined) {
+      const steps = unitPartSteps(prepared, units[id], blocks);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) {
+          post({ id, part: partToJSON(r.value) });
+          return;
+        }
+      }
+    }
     data = runUnit(prepared, units[id]);
   } catch (e) {
     if (!(e instanceof RunLimitError)) throw e;

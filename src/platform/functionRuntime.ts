@@ -27,6 +27,10 @@ export interface PlatformRuntime {
   readonly frontEnd: Pick<Hop, 'sample'>;
 }
 
+// Until the wiring sets it (the same as hop.ts's NO_HOP; not imported, to keep this module's
+// imports types only).
+const NO_INTERNET: Pick<Hop, 'sample'> = { sample: () => 0 };
+
 /** A function, wired to its platform and pool. */
 export class FunctionRuntime {
   body: FunctionBody | null = null;
@@ -38,6 +42,12 @@ export class FunctionRuntime {
   crashRng: Rng | null = null;
   /** Set by the wiring once the pool exists (the pool needs the function first). */
   pool!: Pool;
+  /**
+   * The client's internet hop (one way) for this function's calls from outside the cloud, set by
+   * the wiring: the client's one hop for all functions, or the function's own (own streams, see
+   * WorldOptions.ownStreams).
+   */
+  internet: Pick<Hop, 'sample'> = NO_INTERNET;
   /** A call's duration is billed in steps of billStep ms (0: exactly), at least billMin ms. */
   readonly billStep: number;
   readonly billMin: number;

@@ -2,7 +2,6 @@ import type { Simulation } from '../engine/index.ts';
 import { Call, Outcome, type PingRound, stageSum } from './call.ts';
 import type { SharedCpu } from './cpu/sharedCpu.ts';
 import type { FunctionRuntime } from './functionRuntime.ts';
-import type { Hop } from './hop.ts';
 import { billedMs } from './memory.ts';
 import type { PoolHost } from './pool.ts';
 
@@ -51,8 +50,6 @@ export class Invoker implements PoolHost {
 
   constructor(
     private readonly sim: Simulation,
-    /** The client's internet hop (one way); used only by calls from outside the cloud. */
-    private readonly internet: Pick<Hop, 'sample'>,
     private readonly sink: CallSink,
     /**
      * Reuse a call object once its sink has seen it end, when nothing else
@@ -92,8 +89,10 @@ export class Invoker implements PoolHost {
     let out = 0;
     let back = 0;
     if (external) {
-      const iOut = this.internet.sample();
-      const iBack = this.internet.sample();
+      // The function's (FunctionRuntime.internet): the client's one hop, or the function's own.
+      const internet = fn.internet;
+      const iOut = internet.sample();
+      const iBack = internet.sample();
       const gOut = platform.gateway.sample();
       const gBack = platform.gateway.sample();
       call.internet = iOut + iBack;

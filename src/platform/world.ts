@@ -35,6 +35,15 @@ export interface WorldOptions {
   /** Calls of every kind live at once at most (memory); above it `tooManyCalls` throws. */
   maxCallsInFlight?: number;
   tooManyCalls?: (live: number) => void;
+  /**
+   * Functions whose calls draw every hop (the client's internet hop, the platform's gateway,
+   * network and front end) from a stream of their own, "fn:<name>/hops", instead of the
+   * client's and the platform's streams shared by all functions: a function's calls are then
+   * the same whether it runs alone or among others (a region split by function, see
+   * docs/scale.md). The functions of a population or of a trace replayed function by function;
+   * a graph's functions keep the shared streams (the numbers they have always drawn).
+   */
+  ownStreams?: ReadonlySet<string>;
   /** Replaces some of a function's policies (tests put the null variants here). */
   policies?: (fn: FunctionRuntime) => Partial<PoolPolicies>;
 }
@@ -86,7 +95,6 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
         );
   const invoker = new Invoker(
     sim,
-    internet,
     options.sink,
     options.reuseCalls ?? false,
     options.maxCallsInFlight,
@@ -146,9 +154,18 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
     const p = f.platform;
     const { runtime, cluster, account } = platformOf(p);
     const prefix = `fn:${f.name}`;
+    // One stream for all of a call's hops: a call draws them in a fixed order (Invoker.invoke).
+    const hops = options.ownStreams?.has(f.name) ? stream(`${prefix}/hops`) : null;
     const fn = new FunctionRuntime(
       f.name,
-      runtime,
+      hops === null
+        ? runtime
+        : {
+            name: p.name,
+            gateway: p.gateway ? new Hop(p.gateway, hops) : NO_HOP,
+            network: new Hop(p.network, hops),
+            frontEnd: new Hop(p.frontEnd, hops),
+          },
       f.execution,
       stream(`${prefix}/execution`),
       f.timeout,
@@ -156,6 +173,10 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
       p.billing,
     );
     fn.index = functions.size;
+    fn.internet =
+      hops === null || client.internet === null
+        ? internet
+        : new Hop(client.internet, hops, client.lossProbability, client.retransmitTimeout);
     // Read by the pool as it is made (whether its instances list their calls).
     if ((f.crashProbability ?? 0) > 0) {
       fn.crashProbability = f.crashProbability!;

@@ -201,8 +201,13 @@ describe('readShards', () => {
     ],
     [
       'a newer format',
-      (j) => (j.format = 'coldtail-shard/3'),
-      'format: "coldtail-shard/3" is not one this version reads (coldtail-shard/2)',
+      (j) => (j.format = 'coldtail-shard/4'),
+      'format: "coldtail-shard/4" is not one this version reads (coldtail-shard/3)',
+    ],
+    [
+      'the format of coldtail before region splits (whole runs only)',
+      (j) => (j.format = 'coldtail-shard/2'),
+      'format: "coldtail-shard/2" was written by an older coldtail, whose shards this version cannot merge: run the shards again with this version',
     ],
     [
       'the format of an older coldtail',

@@ -2,5 +2,5 @@
 export { findShardFiles } from './findShardFiles.ts';
 export { experimentFingerprint } from './fingerprint.ts';
 export { readShardFile, readShards } from './readShards.ts';
-export { parseShard, type Shard, shardFileName, shardUnits } from './shardSlice.ts';
+export { parseShard, type Shard, shardFileName, shardUnits, shardWork } from './shardSlice.ts';
 export { writeShard } from './writeShard.ts';

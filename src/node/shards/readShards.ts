@@ -4,9 +4,17 @@
  * every run exactly once, and runs that recorded the same things (warmers, timelines).
  */
 import type { ReplicationData } from '../../experiments/recorder.ts';
-import { replicationFromJSON } from '../../experiments/replicationData.ts';
-import type { ExperimentHeader } from '../../experiments/runExperiment.ts';
+import { MSER_WINDOWS } from '../../experiments/recorder.ts';
 import {
+  combineBlocks,
+  LEVEL_SAMPLES,
+  type PartData,
+  partFromJSON,
+} from '../../experiments/regionSplit.ts';
+import { replicationFromJSON } from '../../experiments/replicationData.ts';
+import { type ExperimentHeader, workItems } from '../../experiments/runExperiment.ts';
+import {
+  OLD_SHARD_FORMATS,
   SHARD_FORMAT,
   type ShardFile,
   shardFileSchema,
@@ -28,7 +36,7 @@ export function readShardFile(f: string): ShardFile {
   if (typeof format !== 'string' || !format.startsWith('coldtail-shard/')) {
     throw new InputError(`${f}: not a coldtail shard file (no "format": "${SHARD_FORMAT}")`);
   }
-  if (format === 'coldtail-shard/1') {
+  if (OLD_SHARD_FORMATS.includes(format)) {
     throw new SpecError(
       'format',
       `"${format}" was written by an older coldtail, whose shards this version cannot merge: run the shards again with this version`,
@@ -58,6 +66,8 @@ export function readShards(paths: string[]): {
   const files = findShardFiles(paths);
   if (files.length === 0) throw new InputError(`no shard-K-of-N.json files in ${paths.join(', ')}`);
   const data = new Map<number, ReplicationData>();
+  // Blocks of replications split by function, by unit id, as the shards hold them.
+  const parts = new Map<number, PartData[]>();
   // The file of each shard index read so far.
   const seen = new Map<number, string>();
   let first: ShardFile | null = null;
@@ -84,15 +94,24 @@ export function readShards(paths: string[]): {
     if (again !== undefined)
       throw new InputError(`${f}: shard ${index}/${count} again (also ${again})`);
     seen.set(index, f);
-    addUnits(f, s, data, recorded);
+    addUnits(f, s, data, parts, recorded);
   }
   const header = first!.header;
   const count = first!.shard.count;
+  // A replication split by function is whole once every block is in.
+  for (const [id, ps] of parts) {
+    const point = Math.floor(id / header.replications);
+    const blocks = header.blocks![point];
+    if (ps.reduce((n, p) => n + p.blocks.length, 0) === blocks) {
+      data.set(id, combineBlocks(ps, blocks, header.duration));
+    }
+  }
   const total = header.points.length * header.replications;
   if (data.size < total) {
-    // Shards past the number of runs hold none: they are never missing.
+    const items = workItems(header);
+    // Shards past the number of work items hold none: they are never missing.
     const missing: string[] = [];
-    for (let k = 1; k <= Math.min(count, total) && missing.length <= 10; k++) {
+    for (let k = 1; k <= Math.min(count, items.length) && missing.length <= 10; k++) {
       if (!seen.has(k)) missing.push(missing.length < 10 ? `${k}/${count}` : '...');
     }
     if (missing.length > 0) {
@@ -100,12 +119,20 @@ export function readShards(paths: string[]): {
         `the shards cover ${data.size} of ${total} runs; missing shard ${missing.join(', ')}`,
       );
     }
-    // Every shard is there, yet a run is not: a shard file lost some of its units.
+    // Every shard is there, yet a run is not: a shard file lost some of its units or blocks.
     let id = 0;
     while (data.has(id)) id++;
-    const k = (id % count) + 1;
+    const i = items.findIndex(
+      (item) =>
+        item.unit.id === id &&
+        (item.block === undefined ||
+          !(parts.get(id) ?? []).some((p) => p.blocks.some((b) => b.block === item.block))),
+    );
+    const k = (i % count) + 1;
+    const what =
+      items[i].block === undefined ? `run ${id}` : `block ${items[i].block} of run ${id}`;
     throw new InputError(
-      `${seen.get(k)}: units: run ${id} of shard ${k}/${count} is missing (the shards cover ${data.size} of ${total} runs)`,
+      `${seen.get(k)}: ${items[i].block === undefined ? 'units' : 'parts'}: ${what} of shard ${k}/${count} is missing (the shards cover ${data.size} of ${total} runs)`,
     );
   }
   return { header, data, files };
@@ -146,23 +173,70 @@ class Recorded {
   }
 }
 
-/** Adds a shard's units to `data`, each checked to belong to the shard. */
+/** Adds a shard's units to `data` and its blocks of split runs to `parts`, each checked to belong to the shard. */
 function addUnits(
   f: string,
   s: ShardFile,
   data: Map<number, ReplicationData>,
+  parts: Map<number, PartData[]>,
   recorded: Recorded,
 ): void {
   const { index, count } = s.shard;
   const total = s.header.points.length * s.header.replications;
+  const items = workItems(s.header);
+  // Each work item's place, by unit id and block: the shard it belongs to.
+  const place = new Map<string, number>();
+  items.forEach((item, i) => {
+    place.set(`${item.unit.id}/${item.block ?? ''}`, i);
+  });
+  const mine = (key: string) => {
+    const i = place.get(key);
+    return i !== undefined && i % count === index - 1;
+  };
   s.units.forEach((u, i) => {
     const at = `units[${i}]`;
     const fail = (reason: string) => new SpecError(`${at}.id`, reason, f);
     if (u.id >= total) throw fail(`run ${u.id} is beyond the experiment's ${total} runs`);
-    if (u.id % count !== index - 1) throw fail(`run ${u.id} is not in shard ${index}/${count}`);
+    if (!mine(`${u.id}/`)) throw fail(`run ${u.id} is not in shard ${index}/${count}`);
     if (data.has(u.id)) throw fail(`run ${u.id} is listed twice`);
     recorded.check(f, `${at}.data`, u.data);
     // The schema checked all that Histogram.fromJSON does: an error here is coldtail's own.
     data.set(u.id, replicationFromJSON(u.data));
+  });
+  s.parts.forEach((p, i) => {
+    const at = `parts[${i}]`;
+    const fail = (field: string, reason: string) => new SpecError(`${at}.${field}`, reason, f);
+    if (p.id >= total) throw fail('id', `run ${p.id} is beyond the experiment's ${total} runs`);
+    const point = Math.floor(p.id / s.header.replications);
+    const blocks = s.header.blocks?.[point] ?? 1;
+    if (blocks === 1) throw fail('id', `run ${p.id} is not split by function (header.blocks)`);
+    const have = parts.get(p.id) ?? [];
+    p.part.blocks.forEach((b, j) => {
+      if (b.block >= blocks) {
+        throw fail(`part.blocks[${j}].block`, `is ${b.block}; run ${p.id} has ${blocks} blocks`);
+      }
+      if (!mine(`${p.id}/${b.block}`)) {
+        throw fail(
+          `part.blocks[${j}].block`,
+          `block ${b.block} of run ${p.id} is not in shard ${index}/${count}`,
+        );
+      }
+      if (have.some((q) => q.blocks.some((x) => x.block === b.block))) {
+        throw fail(`part.blocks[${j}].block`, `block ${b.block} of run ${p.id} is listed twice`);
+      }
+      const sizes: [string, number[], number][] = [
+        ['mserSums', b.mserSums, MSER_WINDOWS],
+        ['mserCounts', b.mserCounts, MSER_WINDOWS],
+        ['levels', b.levels, LEVEL_SAMPLES],
+      ];
+      for (const [name, values, n] of sizes) {
+        if (values.length !== n) {
+          throw fail(`part.blocks[${j}].${name}`, `holds ${values.length} numbers, not ${n}`);
+        }
+      }
+      recorded.check(f, `${at}.part.blocks[${j}].data`, b.data);
+    });
+    have.push(partFromJSON(p.part));
+    parts.set(p.id, have);
   });
 }

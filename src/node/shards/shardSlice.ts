@@ -1,6 +1,6 @@
 /** Which runs a shard holds: `--shard K/N` parsed, and the runs of slice K. */
 
-import type { Unit } from '../../experiments/runExperiment.ts';
+import type { Unit, WorkItem } from '../../experiments/runExperiment.ts';
 import { MAX_SHARDS } from '../../experiments/shardFileSchema.ts';
 import { InputError } from '../inputError.ts';
 
@@ -28,6 +28,34 @@ export function parseShard(text: string): Shard {
 /** The units of shard K of N: every N-th unit, a deterministic slice that balances points. */
 export function shardUnits(units: Unit[], shard: Shard): Unit[] {
   return units.filter((u) => u.id % shard.count === shard.index - 1);
+}
+
+/**
+ * The work of shard K of N when replications split by function (format 3): every N-th work item
+ * (a whole unit, or one block of a split unit); the units it touches, and for split ones the
+ * blocks it holds.
+ */
+export function shardWork(
+  items: WorkItem[],
+  shard: Shard,
+): { units: Unit[]; only: Map<number, number[]> } {
+  const units: Unit[] = [];
+  const only = new Map<number, number[]>();
+  items.forEach((item, i) => {
+    if (i % shard.count !== shard.index - 1) return;
+    const { unit, block } = item;
+    if (block === undefined) {
+      units.push(unit);
+      return;
+    }
+    const blocks = only.get(unit.id);
+    if (blocks) blocks.push(block);
+    else {
+      only.set(unit.id, [block]);
+      units.push(unit);
+    }
+  });
+  return { units, only };
 }
 
 export function shardFileName(shard: Shard): string {

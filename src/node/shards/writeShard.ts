@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { PreparedExperiment } from '../../experiments/prepare.ts';
 import type { ReplicationData } from '../../experiments/recorder.ts';
+import { mergeParts, type PartData, partToJSON } from '../../experiments/regionSplit.ts';
 import { replicationToJSON } from '../../experiments/replicationData.ts';
 import { headerOf } from '../../experiments/runExperiment.ts';
 import { SHARD_FORMAT, type ShardFile } from '../../experiments/shardFileSchema.ts';
@@ -15,6 +16,8 @@ export function writeShard(
   prepared: PreparedExperiment,
   shard: Shard,
   data: Map<number, ReplicationData>,
+  /** The shard's blocks of replications split by function, by unit id. */
+  parts: Map<number, PartData[]> = new Map(),
 ): string {
   const file: ShardFile = {
     format: SHARD_FORMAT,
@@ -25,6 +28,10 @@ export function writeShard(
     units: [...data.entries()]
       .sort((x, y) => x[0] - y[0])
       .map(([id, d]) => ({ id, data: replicationToJSON(d) })),
+    // One part per unit: its blocks run here, in block order.
+    parts: [...parts.entries()]
+      .sort((x, y) => x[0] - y[0])
+      .map(([id, ps]) => ({ id, part: partToJSON(mergeParts(ps)) })),
   };
   const path = join(dir, shardFileName(shard));
   writeFileAtomic(path, JSON.stringify(file));

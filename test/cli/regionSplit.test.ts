@@ -1,0 +1,121 @@
+/**
+ * A replication of a region split by function (docs/scale.md): the same results.json,
+ * results.csv and functions.csv on one thread, on two (each replication split in two), and from
+ * three shards merged (each holding some blocks of each replication); a region whose functions
+ * share an account-wide limit says so and stays whole.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, tempDir } from '../support/cli.ts';
+
+const REGION = {
+  name: 'region',
+  description: 'a small region',
+  duration: '90s',
+  warmup: '30s',
+  replications: 2,
+  seed: 5,
+  client: 'us-typical',
+  platform: 'azure-functions',
+  platformOverrides: { maxConcurrency: 'unlimited', keepAlive: '20s' },
+  // 600 functions: 3 blocks of 256 and the graph's (BLOCK_FUNCTIONS), spread over 3 shards
+  // unevenly.
+  workload: { population: { functions: 600, maxPerSecond: 0.5 } },
+  sweep: { 'platformOverrides.keepAlive': ['20s', '1min'] },
+};
+
+const FILES = ['results.json', 'results.csv', 'functions.csv'];
+
+describe('a region split by function', () => {
+  const dir = tempDir();
+  const file = join(dir, 'region.json');
+  writeFileSync(file, JSON.stringify(REGION));
+
+  it('gives the same bytes on 1 or 2 threads and from 3 shards merged', async () => {
+    const one = join(dir, 'one');
+    const two = join(dir, 'two');
+    const r1 = await run(['run', file, '--out', one, '--threads', '1', '-q', '--no-charts']);
+    expect(r1.stderr).toBe('');
+    expect(r1.status).toBe(0);
+    const r2 = await run(['run', file, '--out', two, '--threads', '2', '-q', '--no-charts']);
+    expect(r2.stderr).toBe('');
+    expect(r2.status).toBe(0);
+    for (const k of [1, 2, 3]) {
+      const r = await run(['run', file, '--shard', `${k}/3`, '--out', join(dir, `s${k}`), '-q']);
+      expect(r.status).toBe(0);
+      const shard = JSON.parse(readFileSync(join(dir, `s${k}`, `shard-${k}-of-3.json`), 'utf8'));
+      expect(shard.format).toBe('coldtail-shard/3');
+      // Every replication split: each shard holds blocks of runs, no whole run.
+      expect(shard.units).toEqual([]);
+      expect(shard.parts.length).toBeGreaterThan(0);
+    }
+    // A shard file that lost one block of a run: merge names the block, the run and the file.
+    const s2 = join(dir, 's2', 'shard-2-of-3.json');
+    const lost = join(dir, 'lost');
+    mkdirSync(lost);
+    const json = JSON.parse(readFileSync(s2, 'utf8'));
+    const dropped = json.parts[0].part.blocks.shift();
+    writeFileSync(join(lost, 'shard-2-of-3.json'), JSON.stringify(json));
+    const lostRun = await run([
+      'merge',
+      join(dir, 's1'),
+      lost,
+      join(dir, 's3'),
+      '--out',
+      join(dir, 'nomerge'),
+      '-q',
+    ]);
+    expect(lostRun.status).toBe(2);
+    expect(lostRun.stderr).toContain(
+      `${join(lost, 'shard-2-of-3.json')}: parts: block ${dropped.block} of run ${json.parts[0].id} of shard 2/3 is missing`,
+    );
+    const merged = join(dir, 'merged');
+    const partial = await run(['merge', join(dir, 's1'), join(dir, 's3'), '--out', merged, '-q']);
+    expect(partial.status).toBe(2);
+    expect(partial.stderr).toMatch(/missing shard 2\/3/);
+    const m = await run([
+      'merge',
+      ...[1, 2, 3].map((k) => join(dir, `s${k}`)),
+      '--out',
+      merged,
+      '-q',
+    ]);
+    expect(m.status).toBe(0);
+    const results = JSON.parse(readFileSync(join(one, 'results.json'), 'utf8'));
+    expect(results.points[0].calls.completed).toBeGreaterThan(1000);
+    for (const f of FILES) {
+      const want = readFileSync(join(one, f), 'utf8');
+      expect(readFileSync(join(two, f), 'utf8'), f).toBe(want);
+      expect(readFileSync(join(merged, f), 'utf8'), f).toBe(want);
+    }
+  });
+
+  it('says in one line that a region under an account-wide limit stays whole', async () => {
+    const coupled = join(dir, 'coupled.json');
+    writeFileSync(
+      coupled,
+      JSON.stringify({
+        ...REGION,
+        platformOverrides: {
+          ...REGION.platformOverrides,
+          limitScope: 'account',
+          maxConcurrency: 500,
+        },
+        sweep: undefined,
+      }),
+    );
+    const a = join(dir, 'ca');
+    const b = join(dir, 'cb');
+    const r = await run(['run', coupled, '--out', a, '--threads', '2', '-q', '--no-charts']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      `note: ${coupled}: each replication runs whole, not split by function over threads or shards: its functions share platform "azure-functions"'s account-wide concurrency limit\n`,
+    );
+    const r1 = await run(['run', coupled, '--out', b, '--threads', '1', '-q', '--no-charts']);
+    expect(r1.stderr).toBe('');
+    for (const f of FILES) {
+      expect(readFileSync(join(a, f), 'utf8'), f).toBe(readFileSync(join(b, f), 'utf8'));
+    }
+  });
+});
