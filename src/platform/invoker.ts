@@ -123,10 +123,18 @@ export class Invoker implements PoolHost {
       call.round = round;
       this.sim.schedule(out + nOut + sched, this.pingArrives, call);
     } else {
-      this.sim.schedule(out + nOut + sched, fn.pool.arrive, call);
+      this.sim.schedule(out + nOut + sched, this.arrives, call);
     }
     return call;
   }
+
+  /**
+   * A call reaches its function's pool: one handler for every pool (a closure per pool would
+   * be two more objects for a call to reach, out of cache with 10,000 functions).
+   */
+  private readonly arrives = (call: Call): void => {
+    call.fn.pool.arrive(call);
+  };
 
   private readonly pingArrives = (call: Call): void => {
     const round = call.round!;

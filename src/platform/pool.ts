@@ -84,19 +84,28 @@ export interface PoolHost {
  * a cancel and a new event on every call.
  */
 export class Pool implements ClusterTenant {
+  // Field order is memory order (V8 lays fields out as they are first set): the ones a warm call
+  // reads come first, so that they share a few cache lines. With 10,000 functions every call's
+  // pool is out of cache, and each line of it that a call touches is a miss (see docs/scale.md).
+  private readonly list = new IdleList();
+  private readonly routing: RoutingPolicy;
+  private readonly routingRng: Rng;
+  /** Calls one instance serves at once. */
+  readonly conc: number;
+  /** Calls running on instances now. */
+  activeCalls = 0;
   starting = 0;
   busy = 0;
   idle = 0;
-  /** Starts waiting for a burst token. */
-  wanted = 0;
   /**
    * Starting instances still waiting for a cluster slot (counted in `starting`, which
    * covers queued calls, but not reported as instances: they hold no memory yet).
    */
   unplaced = 0;
-  coldStarts = 0;
-  /** Instances that crashed (their function's crash, or their host's failure). */
-  crashes = 0;
+  /** Starting instances that carry the call they were started for. */
+  bound = 0;
+  /** Starts waiting for a burst token. */
+  wanted = 0;
   /**
    * Starts begun or asked for (waiting for a token). A call that waited in the queue while
    * one was under way, or while this grew, waited on a start (see Call.waitedOnStart): the
@@ -104,52 +113,49 @@ export class Pool implements ClusterTenant {
    * for (one call per instance, at a limit).
    */
   queueStarts = 0;
-  private readonly list = new IdleList();
-  /** Calls waiting for an instance. */
-  readonly queue: CallQueue;
+  /** Whether the keep-alive policy learns from idle times (asked on arrivals then). */
+  private readonly learns: boolean;
+  /** Whether the scaling policy reads the concurrency integral (see concurrencyArea). */
+  private readonly tracks: boolean;
   /** The queue when calls wait per instance (InstanceQueues), else null: the FIFO's paths. */
   private readonly atInstances: InstanceQueues | null;
   /** Whether an instance's busy time is billed (per-instance billing), not each call's. */
   private readonly billsInstances: boolean;
-  /** Starting instances that carry the call they were started for. */
-  bound = 0;
-  /** Calls running on instances now. */
-  activeCalls = 0;
+  /** Whether the group has a finite limit (else nothing reads its sums: not kept). */
+  private readonly countsLimits: boolean;
+  /**
+   * The LimitGroup's call limit (it never changes), kept here so that a call under no limit
+   * does not also reach the group's object.
+   */
+  private readonly maxCalls: number;
+  /** Calls waiting for an instance. */
+  readonly queue: CallQueue;
+  private readonly keepAlive: KeepAlivePolicy;
+  private readonly limits: LimitGroup;
+  private readonly cluster: Cluster | null;
+  /** Instances can crash (the function's crashes, or failing hosts): each lists its calls. */
+  private readonly tracksCalls: boolean;
+  private readonly coldStart: ColdStartModel;
+  private readonly scaling: ScalingPolicy;
+  coldStarts = 0;
+  /** Instances that crashed (their function's crash, or their host's failure). */
+  crashes = 0;
   private nextId = 0;
   private tokenTimerPending = false;
-  /** Calls one instance serves at once. */
-  readonly conc: number;
-  private readonly keepAlive: KeepAlivePolicy;
-  /** Whether the keep-alive policy learns from idle times (asked on arrivals then). */
-  private readonly learns: boolean;
   /** When the function's last call ended (NaN: none yet), for learning policies. */
   private lastEnd = Number.NaN;
   /** When the pending pre-warm load is due, and until when it keeps the instance. */
   private prewarmAt = Number.NaN;
   private prewarmUntil = 0;
-  private readonly coldStart: ColdStartModel;
-  private readonly scaling: ScalingPolicy;
-  /** Whether the scaling policy reads the concurrency integral (see concurrencyArea). */
-  private readonly tracks: boolean;
   /** Calls at the pool (running or queued), integrated over time up to `concAt`: call-ms. */
   private concArea = 0;
   private concAt = 0;
-  private readonly limits: LimitGroup;
-  // Read on every call: kept here so that a call does not also reach the options object
-  // (with 10,000 functions, each call's pool is out of cache; every object is a miss).
-  private readonly routing: RoutingPolicy;
-  private readonly routingRng: Rng;
-  private readonly cluster: Cluster | null;
   /** This pool's index in its LimitGroup. */
   private readonly limitIndex: number;
   /** What this pool last added to its LimitGroup's running sums (see syncLimits). */
   private limCalls = 0;
   private limQueued = 0;
   private limInUse = 0;
-  /** Whether the group has a finite limit (else nothing reads its sums: not kept). */
-  private readonly countsLimits: boolean;
-  /** Instances can crash (the function's crashes, or failing hosts): each lists its calls. */
-  private readonly tracksCalls: boolean;
 
   constructor(
     readonly sim: Simulation,
@@ -174,6 +180,7 @@ export class Pool implements ClusterTenant {
     this.cluster = options.cluster;
     this.limitIndex = options.limits.add(this);
     this.countsLimits = options.limits.counts;
+    this.maxCalls = options.limits.maxCalls;
     this.tracksCalls = fn.crashProbability > 0 || (options.cluster?.hostsFail ?? false);
     options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
@@ -265,8 +272,12 @@ export class Pool implements ClusterTenant {
     this.limInUse = inUse;
   }
 
-  /** A call reaches the pool. */
-  readonly arrive = (call: Call): void => {
+  /**
+   * A call reaches the pool. A method, not a closure per pool: the invoker's one handler calls
+   * it (see Invoker), so that a call's event does not reach a closure and its context per
+   * function (two more objects out of cache with 10,000 functions).
+   */
+  arrive(call: Call): void {
     const now = this.sim.now;
     call.atPool = now;
     if (this.tracks) this.integrateConcurrency();
@@ -278,8 +289,7 @@ export class Pool implements ClusterTenant {
       this.arriveAtInstance(call, this.atInstances);
       return;
     }
-    const limits = this.limits;
-    if (limits.maxCalls !== Infinity && limits.inProgress() >= limits.maxCalls) {
+    if (this.maxCalls !== Infinity && this.limits.inProgress() >= this.maxCalls) {
       this.atLimit(call);
       return;
     }
@@ -288,7 +298,7 @@ export class Pool implements ClusterTenant {
       return;
     }
     this.scaling.noRoom(this, call);
-  };
+  }
 
   /**
    * Per-instance queueing: the call is routed to an instance now and runs there if it has
@@ -347,7 +357,8 @@ export class Pool implements ClusterTenant {
     if (this.queue.live > 0) this.scaling.queueWaiting(this);
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
-    this.limits.released(this);
+    // Under no call limit the group has nothing to release (read here, not in the group).
+    if (this.maxCalls !== Infinity) this.limits.released(this);
   }
 
   /** Serves queued calls if there is room now (another pool of the account freed some). */
@@ -363,11 +374,10 @@ export class Pool implements ClusterTenant {
    * for its start: it is cold.
    */
   private drain(fresh: Instance | null): void {
-    const limits = this.limits;
     while (
       this.queue.live > 0 &&
       this.list.size > 0 &&
-      (limits.maxCalls === Infinity || limits.running() < limits.maxCalls)
+      (this.maxCalls === Infinity || this.limits.running() < this.maxCalls)
     ) {
       const inst = this.routing.pick(this.list, this.routingRng);
       const call = this.queue.shift();
@@ -462,11 +472,15 @@ export class Pool implements ClusterTenant {
     // A start on its way: this call waits on it from now.
     call.startMark = this.starting + this.wanted > 0 ? -1 : this.queueStarts;
     if (this.options.maxQueueWait < Infinity) {
-      this.sim.schedule(this.options.maxQueueWait, this.abandon, call);
+      this.sim.schedule(this.options.maxQueueWait, Pool.abandons, call);
     }
   }
 
-  private readonly abandon = (call: Call): void => {
+  // The pool's event handlers are shared by all pools, each reaching its pool from its payload
+  // (a closure per pool and handler made eight functions and a context per pool).
+  private static readonly abandons = (call: Call): void => call.fn.pool.abandon(call);
+
+  private abandon(call: Call): void {
     if (!call.queued) return;
     if (this.tracks) this.integrateConcurrency();
     call.queued = false;
@@ -474,7 +488,7 @@ export class Pool implements ClusterTenant {
     this.syncLimits();
     call.queue = this.sim.now - call.atPool;
     this.host.reject(call, Outcome.Throttled);
-  };
+  }
 
   /** Takes `call` out of the queue, cancelled by its caller (Invoker.cancel). */
   withdraw(call: Call): boolean {
@@ -596,10 +610,12 @@ export class Pool implements ClusterTenant {
     this.atInstances?.joined(inst);
     if (this.billsInstances) inst.billedFrom = this.sim.now;
     inst.bootTime = this.coldStart.bootTime(inst, this);
-    this.sim.schedule(inst.bootTime, this.ready, inst);
+    this.sim.schedule(inst.bootTime, Pool.readies, inst);
   }
 
-  private readonly ready = (inst: Instance): void => {
+  private static readonly readies = (inst: Instance): void => inst.pool.ready(inst);
+
+  private ready(inst: Instance): void {
     const now = this.sim.now;
     inst.state = InstanceState.Ready;
     inst.readyAt = now;
@@ -620,7 +636,7 @@ export class Pool implements ClusterTenant {
     if (this.billsInstances && inst.active === 0) this.billUntilNow(inst);
     if (inst.active === 0) this.becameIdle(inst);
     this.observer.levels(now, this.starting - this.unplaced, this.busy, this.idle);
-  };
+  }
 
   private becameIdle(inst: Instance): void {
     if (inst.provisioned) return;
@@ -651,7 +667,7 @@ export class Pool implements ClusterTenant {
     }
     if (inst.reclaimAt < inst.timerAt) {
       inst.timerAt = inst.reclaimAt;
-      this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);
+      this.sim.scheduleAt(inst.reclaimAt, Pool.keepAliveChecks, inst);
     }
   }
 
@@ -818,7 +834,9 @@ export class Pool implements ClusterTenant {
     fn.instanceBilledMs += billedMs(this.sim.now - start, fn.billStep, fn.billMin);
   }
 
-  private readonly keepAliveEnds = (inst: Instance): void => {
+  private static readonly keepAliveChecks = (inst: Instance): void => inst.pool.keepAliveEnds(inst);
+
+  private keepAliveEnds(inst: Instance): void {
     const now = this.sim.now;
     // Timers are re-armed lazily: this one may be stale (the instance was used
     // again since), or one of two pending when a shorter keep-alive was drawn.
@@ -828,7 +846,7 @@ export class Pool implements ClusterTenant {
       this.unload(inst);
     } else if (inst.reclaimAt < inst.timerAt) {
       inst.timerAt = inst.reclaimAt;
-      this.sim.scheduleAt(inst.reclaimAt, this.keepAliveEnds, inst);
+      this.sim.scheduleAt(inst.reclaimAt, Pool.keepAliveChecks, inst);
     }
-  };
+  }
 }
