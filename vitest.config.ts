@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/support/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -16,5 +17,7 @@ export default defineConfig({
     // half; most files are CPU-bound simulations, not waiting on I/O).
     maxWorkers: availableParallelism(),
     hookTimeout: 120_000,
+    // The longest files first, also in a clean clone with no durations measured (see the file).
+    sequence: { sequencer: LongestFirst },
   },
 });
