@@ -5,9 +5,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { helpLayoutLoaded, loadYargs } from '../../src/cli/loadYargs.ts';
-import { run, smallExperiment, tempDir } from '../support/cli.ts';
+import { describe, expect, it, vi } from 'vitest';
+
+// Test files share a module cache (vitest.config.ts, isolate: false) and another file may have
+// laid out help already: this one imports the CLI afresh, so that "not loaded yet" means this
+// file's commands did not load it.
+vi.resetModules();
+const { helpLayoutLoaded, loadYargs } = await import('../../src/cli/loadYargs.ts');
+const { run, smallExperiment, tempDir } = await import('../support/cli.ts');
 
 type Factory = Awaited<ReturnType<typeof loadYargs>>;
 
@@ -51,7 +56,7 @@ describe('loadYargs', () => {
     const dir = tempDir('coldtail-yargs-');
     const file = join(dir, 'small.json');
     writeFileSync(file, smallExperiment());
-    // A fresh module graph per test file: nothing has laid out help in this one yet.
+    // Modules imported afresh above: nothing has laid out help in them yet.
     const r = await run(['validate', file]);
     expect(r.code, r.stderr).toBe(0);
     expect(helpLayoutLoaded()).toBe(false);

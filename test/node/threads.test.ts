@@ -6,16 +6,20 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { replicationToJSON } from '../../src/experiments/replicationData.ts';
-import { headerOf, runUnit, unitsOf } from '../../src/experiments/runExperiment.ts';
-import { loadExperiment, newInputs } from '../../src/node/loadExperiment.ts';
-import { runUnitsOnThreads } from '../../src/node/threads.ts';
 import { experiment, tempDir, writeFiles } from '../hardening/helpers.ts';
 
 // The workers here start from the TypeScript sources (src/node/worker.js registers tsx), as
 // under `tsx` and `npm run bench`; the other tests run the compiled worker (setup file
-// test/support/compiledWorkers.ts).
+// test/support/compiledWorkers.ts). Test files share a module cache (vitest.config.ts,
+// isolate: false), so the modules that start workers are imported afresh after the unmock,
+// and dropped again at the end so that the files after this one get the compiled worker.
 vi.unmock('node:worker_threads');
+vi.resetModules();
+const { replicationToJSON } = await import('../../src/experiments/replicationData.ts');
+const { headerOf, runUnit, unitsOf } = await import('../../src/experiments/runExperiment.ts');
+const { loadExperiment, newInputs } = await import('../../src/node/loadExperiment.ts');
+const { runUnitsOnThreads } = await import('../../src/node/threads.ts');
+afterAll(() => vi.resetModules());
 
 const dir = tempDir('coldtail-threads-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
