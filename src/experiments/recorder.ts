@@ -196,6 +196,11 @@ export class Recorder implements CallSink, RequestSink {
   readonly mserSums = new Float64Array(MSER_WINDOWS);
   readonly mserCounts = new Float64Array(MSER_WINDOWS);
   private readonly mserWidth: number;
+  /**
+   * Told every change of the number of instances alive, with its time, where a region run split
+   * by function samples it (regionSplit.ts's LevelGrid); null: not asked.
+   */
+  aliveSampler: { change(t: number, delta: number): void } | null = null;
 
   constructor(warmup: number, end: number, entry: string, timelineWindow: number | null) {
     this.windowStart = warmup;
@@ -373,6 +378,7 @@ export class Recorder implements CallSink, RequestSink {
   poolLevels(at: PoolLevels, t: number, s: number, b: number, i: number): void {
     this.integrate(t);
     const change = s + b + i - (at.starting + at.busy + at.idle);
+    if (this.aliveSampler !== null) this.aliveSampler.change(t, change);
     this.total += change;
     this.totalGB += change * at.memoryGB;
     this.idleGB += (i - at.idle) * at.memoryGB;

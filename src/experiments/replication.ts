@@ -121,6 +121,10 @@ export function* partSteps(
   const recorder = recorders[0];
   // A split plan reads instances alive at fixed instants, block by block (LevelGrid).
   const grids = whole ? null : run.map(() => new LevelGrid(point.warmup, point.duration));
+  // Each block's recorder tells its grid every change of its instances alive.
+  grids?.forEach((grid, k) => {
+    recorders[k].aliveSampler = grid;
+  });
   // By a function's index among the world's functions: its block here.
   let blockAt = new Int32Array(64);
   // With a caller's policy, root calls end at the caller, which reports its requests to the
@@ -175,19 +179,7 @@ export function* partSteps(
         blockAt = grown;
       }
       blockAt[fn.index] = k;
-      let all = recorders[k].observer(fn.name, fn.memoryMB / 1024);
-      if (grids !== null) {
-        const grid = grids[k];
-        const inner = all;
-        let alive = 0;
-        all = {
-          levels: (t, s, b, i) => {
-            grid.change(t, s + b + i - alive);
-            alive = s + b + i;
-            inner.levels(t, s, b, i);
-          },
-        };
-      }
+      const all = recorders[k].observer(fn.name, fn.memoryMB / 1024);
       // One closure for both (called twice a call): one object fewer to reach per function.
       return perFunctions[k]?.observer(fn, all) ?? all;
     },

@@ -127,6 +127,25 @@ describe('a region split by function', () => {
     );
   });
 
+  it('reads instances.max at fixed instants: above zero, at most the exact peak of the same run', () => {
+    const p = point();
+    const plan = splitPlan(p, 8);
+    if (plan.kind !== 'blocks') throw new Error('expected blocks');
+    const split = combineBlocks(
+      [runAll(partSteps(p, 's', plan.blocks, [0, 1, 2, 3, 4]))],
+      plan.blocks.length,
+      p.duration,
+    );
+    // The same simulation as one block (the same streams): its recorder takes the exact peak.
+    const all = [p.functions.map((f) => f.name)];
+    const exact = runAll(partSteps(p, 's', all, [0])).blocks[0].data.instances;
+    expect(exact.max).toBeGreaterThan(0);
+    // Each block's recorder must tell its grid the changes, or the sampled peak is 0.
+    expect(split.instances.max).toBeGreaterThan(0);
+    expect(split.instances.max).toBeLessThanOrEqual(exact.max);
+    expect(split.instances.mean).toBeCloseTo(exact.mean, 9);
+  });
+
   it('stays whole when an account-wide limit couples the functions', () => {
     const coupled = {
       ...REGION,
