@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildReport, type ReportSection, reportSection } from '../charts/report.ts';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
+import { wholeNote } from '../experiments/regionSplit.ts';
 import { VERSION } from '../version.ts';
 import { writeFileAtomic } from './files.ts';
 import { InputError } from './inputError.ts';
@@ -43,6 +44,13 @@ export async function runAll(
   checkNames(loaded);
   checkOutputFolder(req.out, '--out');
   for (const { prepared } of loaded) checkOutputFolder(join(req.out, prepared.spec.name));
+  // A region that the threads cannot split by function says why, once per file, as run does.
+  if (req.threads !== 1) {
+    for (const { file, prepared } of loaded) {
+      const note = wholeNote(prepared);
+      if (note !== null) io.stderr.write(`note: ${file}: ${note}\n`);
+    }
+  }
   if (io.interrupts.requested())
     return reportInterrupted(io.stderr, ' before starting; nothing written');
   // The whole folder is this start's: a second start into it is refused.
