@@ -1,4 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { regionSpec } from '../regionSpec.ts';
 import type { BenchCase } from './index.ts';
 
 interface RunResult {
@@ -28,40 +32,55 @@ const median = (xs: number[]) => {
 };
 
 /**
- * A synthetic Azure-like region of 10,000 functions (issue 21): a day is too long for a bench
- * on a shared machine, so it runs 30 and 60 simulated minutes and extrapolates to 24 hours at the
- * hour's own rate (calls per CPU second, start included: the start is paid once a day, so this
- * overestimates the day a little). The load is steady over the day (no daily cycle), so calls grow
- * linearly with simulated time; the extrapolation says so and is not a measurement. CPU time, not
- * wall time: the machine is shared and wall time counts the others' work.
+ * A synthetic Azure-like region of 10,000 functions (issue 21) over a whole simulated day, run as
+ * a user runs it: the built command (`node dist/bin/bin.js run ... --threads 2 --no-charts`) in a
+ * fresh process, on 2 threads (the machine's 2 cores; a region splits by function over them).
+ * It takes minutes, so it is run once. Wall time is what issue 21 asks (under 3 minutes), and
+ * it counts the others' work on a shared machine, so the CPU time of the process (all its
+ * threads) is shown beside it; peak memory is the process's, all threads included.
+ *
+ * An earlier version ran 30 and 60 minutes on one thread and extrapolated the hour to the day:
+ * that read some 15 CPU-minutes where the day itself used about 10, because the first hour
+ * carries the start (every function's first cold starts, the pools and streams made, the code
+ * not yet optimised), which a day pays once.
  */
 export const regionDay: BenchCase = {
-  name: 'region: 10,000 functions, a day extrapolated from 30 and 60 minutes',
+  name: 'region: a day of 10,000 functions on 2 threads, as the command runs it',
   run() {
-    const half = runChild(['region', '10000', '30min']);
-    const hour = runChild(['region', '10000', '60min']);
-    const dayCalls = 24 * hour.calls;
-    const dayCpuSeconds = dayCalls / hour.callsPerCpuSecond;
-    const line = (what: string, r: RunResult) =>
-      `  ${what}: ${r.calls.toLocaleString('en-US')} calls, ${r.cpuSeconds.toFixed(1)} s of CPU (${Math.round(r.callsPerCpuSecond).toLocaleString('en-US')} calls per CPU second), ${r.seconds.toFixed(1)} s wall, peak ${r.peakRssMB} MB, ${Math.round(r.instancesMean).toLocaleString('en-US')} instances alive on average`;
-    return {
-      json: {
-        region: {
-          functions: 10_000,
-          halfHour: half,
-          hour,
-          dayCallsExtrapolated: Math.round(dayCalls),
-          dayCpuSecondsExtrapolated: Number(dayCpuSeconds.toFixed(0)),
-          peakRssMBGrowthHalfHourToHour: hour.peakRssMB - half.peakRssMB,
-        },
-      },
-      text: [
-        'Region of 10,000 functions drawn like Azure 2019 (each capped at 2.5 calls/s), one thread:',
-        line('30 min', half),
-        line('60 min', hour),
-        `  EXTRAPOLATED to 24 h (not measured): about ${(dayCalls / 1e6).toFixed(0)} million calls, about ${(dayCpuSeconds / 60).toFixed(1)} min of CPU on one thread; peak memory ${hour.peakRssMB - half.peakRssMB >= 0 ? 'grew' : 'changed'} ${hour.peakRssMB - half.peakRssMB} MB from 30 to 60 min`,
-      ].join('\n'),
-    };
+    const dir = mkdtempSync(join(tmpdir(), 'coldtail-bench-day-'));
+    try {
+      const file = join(dir, 'region-day.json');
+      writeFileSync(file, JSON.stringify(regionSpec(10_000, '24h')));
+      const bin = new URL('../../../dist/bin/bin.js', import.meta.url).pathname;
+      const peak = new URL('../peakMemory.mjs', import.meta.url).href;
+      const args = ['--import', peak, bin, 'run', file, '--threads', '2', '--no-charts', '-q'];
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [...args, '--out', join(dir, 'out')], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      const last = r.stderr.trim().split('\n').at(-1) ?? '';
+      if (r.status !== 0 || !last.startsWith('coldtail-bench ')) {
+        throw new Error(`the day's run failed (exit ${r.status}):\n${r.stderr}`);
+      }
+      const usage = JSON.parse(last.slice('coldtail-bench '.length)) as {
+        peakRssMB: number;
+        cpuSeconds: number;
+      };
+      const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8'));
+      const calls: number = results.points[0].calls.arrivals;
+      const day = { functions: 10_000, calls, seconds, ...usage };
+      return {
+        json: { regionDay: day },
+        text: [
+          'A day of a region: 10,000 functions drawn like Azure 2019 (each capped at 2.5 calls/s), 24 simulated hours, `run --threads 2`:',
+          `  ${(calls / 1e6).toFixed(1)} million calls in ${(seconds / 60).toFixed(2)} min wall (issue 21: under 3 min), ${(usage.cpuSeconds / 60).toFixed(2)} min of CPU (${(usage.cpuSeconds / seconds).toFixed(2)} cores busy on average, ${((usage.cpuSeconds * 1e6) / calls).toFixed(2)} us a call), peak ${usage.peakRssMB} MB (issue 21: under 1 GB)`,
+        ].join('\n'),
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   },
 };
 
