@@ -25,6 +25,7 @@ import { loadExperiment, loadRegistry } from '../../src/node/loadExperiment.ts';
 import { DISTRIBUTION_FAMILIES } from '../../src/random/distributionSpec.ts';
 import { SpecError } from '../../src/spec/specError.ts';
 import { TraceError } from '../../src/workload/trace/traceError.ts';
+import { nonFinite } from '../support/finite.ts';
 import type { Json } from './arbitraries.ts';
 
 const TRACES = resolve('models/traces');
@@ -367,35 +368,12 @@ function runBriefly(raw: Json): boolean {
     for (const p of results.points) {
       const c = p.calls;
       expect(c.completed + c.throttled + c.timedOut + c.inFlight).toBe(c.arrivals);
-      expectNoNonFinite(p);
+      expect(nonFinite(p, 'point')).toEqual([]);
     }
   } catch (e) {
     if (!(e instanceof RunLimitError)) throw e;
   }
   return true;
-}
-
-/** Every number is finite: the paths of those that are not, checked at once (one expect). */
-function expectNoNonFinite(value: unknown): void {
-  const bad: string[] = [];
-  // The path is built only for a number that is not finite (most are).
-  const trail: (string | number)[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v))
-        bad.push(
-          `point${trail.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')} is ${v}`,
-        );
-    } else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        trail.push(Array.isArray(v) ? Number(k) : k);
-        walk(x);
-        trail.pop();
-      }
-    }
-  };
-  walk(value);
-  expect(bad).toEqual([]);
 }
 
 const registry = presetRegistry();

@@ -14,6 +14,7 @@ import type { LatencyStats, PointResult } from '../../src/experiments/results.ts
 import { replicationSeed, runExperiment } from '../../src/experiments/runExperiment.ts';
 import { presetRegistry } from '../../src/models/registry.ts';
 import { STAGES } from '../../src/platform/call.ts';
+import { nonFinite } from '../support/finite.ts';
 import { experimentArb, type Json, sourceArb } from './arbitraries.ts';
 import { checkedRun } from './checkedRun.ts';
 
@@ -21,33 +22,6 @@ const registry = presetRegistry();
 
 function prepare(raw: Json): PreparedExperiment {
   return prepareExperiment(raw, { models: registry, file: 'scenario.json' });
-}
-
-/**
- * Every number in the results is finite (JSON would turn NaN into null and hide it). The paths
- * of those that are not are gathered and checked at once: one expect per number was some 4 s
- * of this file's run (vitest's bookkeeping per expect), for the same check.
- */
-function expectFiniteNumbers(value: unknown): void {
-  const bad: string[] = [];
-  // The path is built only for a number that is not finite (most are).
-  const trail: (string | number)[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v))
-        bad.push(
-          `results${trail.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')} is ${v}`,
-        );
-    } else if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        trail.push(Array.isArray(v) ? Number(k) : k);
-        walk(x);
-        trail.pop();
-      }
-    }
-  };
-  walk(value);
-  expect(bad).toEqual([]);
 }
 
 /** p50 <= p90 <= p95 <= p99 <= p99.9 <= max, all >= 0; all null without calls. */
@@ -144,8 +118,9 @@ describe('random scenarios through runExperiment: the results add up', () => {
     fc.assert(
       fc.property(experimentArb, (raw) => {
         const { results } = runExperiment(prepare(raw));
-        expectFiniteNumbers(JSON.parse(JSON.stringify(results)));
-        expectFiniteNumbers(results);
+        // Every number finite, in the file and in the object (JSON would turn NaN into null).
+        expect(nonFinite(JSON.parse(JSON.stringify(results)), 'results')).toEqual([]);
+        expect(nonFinite(results, 'results')).toEqual([]);
         expect(results.partial).toBe(false);
         for (const p of results.points) expectSoundPoint(p, results.replications);
       }),
