@@ -15,29 +15,31 @@ import type { ResolvedPoint } from './resolve.ts';
  * When nothing couples a region's functions, the functions fall into blocks: block 0 holds the
  * graph's functions (the entry function, which the region's sources do not call, its warmers, its
  * timeline), then come the region's functions in their order, BLOCK_FUNCTIONS to a block. Each
- * block is recorded on its own (its own Recorder and per-function table), whether it runs in one
- * simulation with all the others or in one with only some of them (a worker thread's or a
- * shard's part): its calls draw from the functions' own streams (WorldOptions.ownStreams), and
- * its events keep their order among themselves, so a block's numbers are the same bytes either
- * way. The replication's numbers are then the blocks' numbers combined in block order
- * (combineBlocks), one code path for the whole run and the split one.
+ * block keeps its own floating-point sums, whether it runs in one simulation with all the others
+ * or in one with only some of them (a worker thread's or a shard's part): its calls draw from the
+ * functions' own streams (WorldOptions.ownStreams), and its events keep their order among
+ * themselves, so a block's sums are the same bytes either way. What is integers (histograms,
+ * counts) is recorded once per part, for all its blocks (Recorder), and adds exactly in any
+ * order. The replication's numbers are then the parts' integers added and the blocks' sums added
+ * in block order (combineBlocks), one code path for the whole run and the split one.
  *
  * The blocks depend on the point only, never on the number of threads or shards: parts are
  * runs of whole blocks.
  */
 
 /**
- * Region functions per block. Each block has a recorder of its own (histograms, a breakdown table,
- * a buffer of pending calls), which an unsplit run pays for too: measured on a 2,000-function
- * population (docs/scale.md), one block cost some 10 % more CPU than before blocks, eight some
- * 35 %. 256 keeps a region of 10,000 functions at 40 blocks, enough to spread over threads and
- * machines.
+ * Region functions per block. Blocks cost an unsplit run too: measured on a 2,000-function
+ * population (docs/scale.md), when each block had a recorder of its own (histograms, a breakdown
+ * table, a buffer of pending calls), one block cost some 10 % more CPU than before blocks, eight
+ * some 35 %; a block now keeps only its floating-point sums (a breakdown table, MSER's window
+ * sums, its integrals). 256 keeps a region of 10,000 functions at 40 blocks, enough to spread over
+ * threads and machines.
  */
 export const BLOCK_FUNCTIONS = 256;
 
 /**
  * Instants of the measured window at which a split run reads the number of instances alive,
- * for `instances.max`: the largest sum over the blocks at one of these instants (see LevelGrid).
+ * for `instances.max`: the largest sum over the parts at one of these instants (see LevelGrid).
  */
 export const LEVEL_SAMPLES = 1000;
 
@@ -104,10 +106,10 @@ export function wholeNote(prepared: { points: { resolved: ResolvedPoint }[] }): 
 }
 
 /**
- * The number of instances alive in one block at LEVEL_SAMPLES instants of the measured window:
- * instant j is the middle of its j-th slice, and the level read there is the one after every
- * change at or before it. Told each change as it happens (times never go back); integers, so
- * the blocks' samples add exactly in any order.
+ * The number of instances alive in one part (all its blocks) at LEVEL_SAMPLES instants of the
+ * measured window: instant j is the middle of its j-th slice, and the level read there is the one
+ * after every change at or before it. Told each change as it happens (times never go back);
+ * integers, so the parts' samples add exactly in any order.
  */
 export class LevelGrid {
   private level = 0;
