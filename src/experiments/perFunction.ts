@@ -1,7 +1,6 @@
 import { nearestRank } from '../metrics/histogram.ts';
 import { type Call, Outcome } from '../platform/call.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
-import type { PoolObserver } from '../platform/poolObserver.ts';
 
 /**
  * Results function by function, for workloads of many functions (a population, a trace replayed
@@ -138,13 +137,12 @@ export class FunctionRecorder {
   }
 
   /**
-   * An observer of one function's pool that also tells `next` (null for a function it does not
-   * follow); the world asks for one per function as it wires them, which is when the recorder
-   * meets each.
+   * Meets a function as the world wires it (the Recorder's observer asks): the offset of its row,
+   * for `levels`, or -1 for a function it does not follow.
    */
-  observer(fn: FunctionRuntime, next: PoolObserver): PoolObserver | null {
+  follow(fn: FunctionRuntime): number {
     const i = this.position.get(fn.name);
-    if (i === undefined) return null;
+    if (i === undefined) return -1;
     if (fn.index >= this.rowOf.length) {
       const grown = new Int32Array(Math.max(fn.index + 1, this.rowOf.length * 2)).fill(-1);
       grown.set(this.rowOf);
@@ -153,7 +151,7 @@ export class FunctionRecorder {
     this.rowOf[fn.index] = i;
     const at = i * STRIDE;
     this.state[at + MEMORY_MB] = fn.memoryMB;
-    return new FunctionLevels(this, at, next);
+    return at;
   }
 
   /** A followed function's pool levels changed (`at`: its row's offset): for FunctionLevels. */
@@ -177,25 +175,29 @@ export class FunctionRecorder {
     if (t > last) st[at + LAST_T] = t;
   }
 
-  /** What the replication measured; the levels still held are integrated to the window's end. */
-  table(): FunctionTable {
-    const n = this.names.length;
-    for (let i = 0; i < n; i++) this.integrate(i * STRIDE, this.windowEnd);
+  /**
+   * What the replication measured of the functions from `first` (in `names` order) to before
+   * `end` (a block's, in a recorder of several blocks); the levels still held are integrated to
+   * the window's end.
+   */
+  table(first = 0, end = this.names.length): FunctionTable {
+    const n = end - first;
+    for (let i = first; i < end; i++) this.integrate(i * STRIDE, this.windowEnd);
     const bins: number[] = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = first; i < end; i++) {
       const row = this.binRow[i];
       if (row < 0) continue;
       const slab = this.slabs[row >> 6];
       const from = (row & (BIN_SLAB - 1)) * LATENCY_BINS;
       for (let k = 0; k < LATENCY_BINS; k++) {
         const c = slab[from + k];
-        if (c > 0) bins.push(i, k, c);
+        if (c > 0) bins.push(i - first, k, c);
       }
     }
     const column = (offset: number, scale = 1) =>
-      Array.from({ length: n }, (_, i) => this.state[i * STRIDE + offset] / scale);
+      Array.from({ length: n }, (_, i) => this.state[(first + i) * STRIDE + offset] / scale);
     return {
-      names: this.names,
+      names: this.names.slice(first, end),
       memoryMB: column(MEMORY_MB),
       completed: column(COMPLETED),
       cold: column(COLD),
@@ -205,24 +207,6 @@ export class FunctionRecorder {
       aliveGbSeconds: column(ALIVE_AREA, 1000),
       bins,
     };
-  }
-}
-
-/**
- * A followed function's pool observer: an object with a method rather than a closure, one
- * object to reach per call instead of a closure and its context (out of cache with 10,000
- * functions; a pool tells its levels twice a call).
- */
-class FunctionLevels implements PoolObserver {
-  constructor(
-    private readonly recorder: FunctionRecorder,
-    private readonly at: number,
-    private readonly next: PoolObserver,
-  ) {}
-
-  levels(t: number, s: number, b: number, n: number): void {
-    this.next.levels(t, s, b, n);
-    this.recorder.levels(this.at, t, s, b, n);
   }
 }
 

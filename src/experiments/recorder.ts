@@ -2,11 +2,12 @@ import { Histogram } from '../metrics/histogram.ts';
 import { mser5 } from '../metrics/mser.ts';
 import { TimeSeries } from '../metrics/timeSeries.ts';
 import { type Call, Outcome, STAGES } from '../platform/call.ts';
+import type { FunctionRuntime } from '../platform/functionRuntime.ts';
 import type { CallSink } from '../platform/invoker.ts';
 import type { PoolObserver } from '../platform/poolObserver.ts';
 import { log2 } from '../special/log2.ts';
 import type { RequestSink } from '../workload/client/caller.ts';
-import type { FunctionTable } from './perFunction.ts';
+import type { FunctionRecorder, FunctionTable } from './perFunction.ts';
 
 /** Tags of root calls: real traffic, and warmers' pings. */
 export const TAG_ROOT = 0;
@@ -21,6 +22,8 @@ const BINS = 50 * BINS_PER_OCTAVE;
 
 /** Numbers per breakdown bin: count, latency sum, one sum per stage. */
 export const BREAKDOWN_STRIDE = 2 + STAGES.length;
+/** Numbers in a breakdown table (one block's). */
+export const BREAKDOWN_LENGTH = BINS * BREAKDOWN_STRIDE;
 
 export function breakdownBin(latency: number): number {
   if (!(latency > 0)) return 0;
@@ -120,6 +123,16 @@ const PENDING_CALLS = 1024;
 /** Windows of the whole run (warm-up included) whose mean latencies MSER-5 reads. */
 export const MSER_WINDOWS = 500;
 
+// A block's instance levels and their integrals over the window (Recorder.held), side by side.
+const TOTAL = 0;
+const TOTAL_GB = 1;
+const IDLE_GB = 2;
+const LAST_T = 3;
+const AREA = 4;
+const GB_AREA = 5;
+const IDLE_GB_AREA = 6;
+const HELD = 8;
+
 /**
  * Records root calls that start inside the measured window (after warm-up,
  * before the end of the run, when arrivals stop) whenever they answer: the
@@ -128,6 +141,16 @@ export const MSER_WINDOWS = 500;
  *
  * Instance levels are integrated over the window only: the drain, with no
  * arrivals, is not the steady state the window measures.
+ *
+ * Blocks (a region split by function, regionSplit.ts): one recorder records every block of a
+ * simulation. What is integers (histograms, counts, MSER's window counts, the instances alive
+ * at LevelGrid's instants) is recorded once for all of them: integers add exactly in any order,
+ * so the part's totals are the same whichever blocks it holds. Only the floating-point sums,
+ * whose bits depend on the order of their terms, are kept block by block (the breakdown table,
+ * MSER's window sums, the instance-time integrals: see breakdownOf, mserSumsOf, instances) and
+ * added across blocks in block order by combineBlocks. One recorder per block had cost an
+ * unsplit region of 40 blocks some 10 % of its CPU: a call's latencies went into its block's
+ * histograms, 40 sets of them, none in cache.
  */
 export class Recorder implements CallSink, RequestSink {
   private readonly endToEndHistogram = new Histogram();
@@ -139,7 +162,15 @@ export class Recorder implements CallSink, RequestSink {
   // contents do not depend on the order of its values, so the bytes out are the same.
   private readonly pending = new Float64Array(CALL_VALUES * PENDING_CALLS);
   private pendingLength = 0;
-  readonly breakdown = new Float64Array(BINS * BREAKDOWN_STRIDE);
+  /** BREAKDOWN_LENGTH numbers per block, block after block. */
+  private readonly breakdown: Float64Array;
+  /**
+   * By a function's index among the world's functions (FunctionRuntime.index): its block; null
+   * with one block (every call's is 0).
+   */
+  private blockAt: Int32Array | null;
+  /** The functions of many-function workloads, recorded one by one (fed by ended and the levels). */
+  perFunction: FunctionRecorder | null = null;
   arrivals = 0;
   completed = 0;
   throttled = 0;
@@ -177,38 +208,49 @@ export class Recorder implements CallSink, RequestSink {
   lastEnd = 0;
   private windowStart: number;
   private readonly windowEnd: number;
-  // Instance levels of every pool, summed, integrated over the window.
+  // Instances alive in every block and their peak in the window (exact: integers).
   private total = 0;
   private totalMax = 0;
-  private area = 0;
-  // The same weighted by each function's memory, for what keeping instances costs.
-  private totalGB = 0;
-  private gbArea = 0;
-  // Idle instances weighted by memory: the memory kept warm for no call (wasted memory time).
-  private idleGB = 0;
-  private idleGbArea = 0;
-  private lastT = 0;
+  /**
+   * Per block, HELD numbers (offsets above): its instances alive, the same weighted by each
+   * function's memory (what keeping instances costs), its idle instances weighted by memory (the
+   * memory kept warm for no call: wasted memory time), when they last changed, and the three
+   * integrated over the window.
+   */
+  private readonly held: Float64Array;
   readonly series: TimeSeries | null;
   readonly windowP99: Histogram[] = [];
   private readonly entry: string;
-  // Per window of the run, the latencies of completed root calls by start, and their count.
-  // Read by a region run split by function, which adds the blocks' windows (regionSplit.ts).
-  readonly mserSums = new Float64Array(MSER_WINDOWS);
+  // Per window of the run, the latencies of completed root calls by start (MSER_WINDOWS per
+  // block, block after block), and their count (all blocks). Read by a region run split by
+  // function, which adds the blocks' windows (regionSplit.ts).
+  private readonly mserSums: Float64Array;
   readonly mserCounts = new Float64Array(MSER_WINDOWS);
   private readonly mserWidth: number;
   /**
-   * Told every change of the number of instances alive, with its time, where a region run split
-   * by function samples it (regionSplit.ts's LevelGrid); null: not asked.
+   * Told every change of the number of instances alive (all blocks), with its time, where a
+   * region run split by function samples it (regionSplit.ts's LevelGrid); null: not asked.
    */
   aliveSampler: { change(t: number, delta: number): void } | null = null;
 
-  constructor(warmup: number, end: number, entry: string, timelineWindow: number | null) {
+  /** `blocks`: how many blocks it records apart (see the class); each function's is set by observer. */
+  constructor(
+    warmup: number,
+    end: number,
+    entry: string,
+    timelineWindow: number | null,
+    readonly blocks = 1,
+  ) {
     this.windowStart = warmup;
     this.windowEnd = end;
     this.mserWidth = end / MSER_WINDOWS;
-    this.lastT = warmup;
     this.entry = entry;
     this.series = timelineWindow === null ? null : new TimeSeries(timelineWindow, end);
+    this.breakdown = new Float64Array(blocks * BREAKDOWN_LENGTH);
+    this.mserSums = new Float64Array(blocks * MSER_WINDOWS);
+    this.held = new Float64Array(blocks * HELD);
+    for (let k = 0; k < blocks; k++) this.held[k * HELD + LAST_T] = warmup;
+    this.blockAt = blocks === 1 ? null : new Int32Array(64);
   }
 
   /** A root call was sent. */
@@ -223,6 +265,9 @@ export class Recorder implements CallSink, RequestSink {
   ended(call: Call): void {
     // Fire-and-forget calls between functions end here too; they are not roots.
     if (call.tag < 0) return;
+    // Called from here rather than through a sink of its own: one call less per call, and no
+    // closure to reach (with 10,000 functions, every object a call reaches is out of cache).
+    if (this.perFunction !== null) this.perFunction.ended(call);
     if (--this.inFlight === 0 && this.onDrained !== null) this.onDrained();
     if (call.tag === TAG_WARMER) {
       if (call.start >= this.windowStart) {
@@ -300,9 +345,11 @@ export class Recorder implements CallSink, RequestSink {
     // run and the calls in flight drain): a recorded latency is never cut short.
     if (end > this.lastEnd) this.lastEnd = end;
     const latency = end - start;
+    // The call's block: its floating-point sums are kept apart (see the class).
+    const block = this.blockAt === null ? 0 : this.blockAt[call.fn.index];
     if (outcome === Outcome.Completed && start < this.windowEnd) {
       const w = Math.floor(start / this.mserWidth);
-      this.mserSums[w] += latency;
+      this.mserSums[block * MSER_WINDOWS + w] += latency;
       this.mserCounts[w]++;
     }
     if (timelineOn && outcome === Outcome.Completed) {
@@ -327,7 +374,7 @@ export class Recorder implements CallSink, RequestSink {
     for (let k = 0; k < STAGE_COUNT; k++) p[j + 1 + k] = call.stageTime(k);
     this.pendingLength = j + CALL_VALUES;
     if (this.pendingLength === p.length) this.flush();
-    const b = breakdownBin(latency) * BREAKDOWN_STRIDE;
+    const b = block * BREAKDOWN_LENGTH + breakdownBin(latency) * BREAKDOWN_STRIDE;
     const bd = this.breakdown;
     bd[b]++;
     bd[b + 1] += latency;
@@ -345,8 +392,18 @@ export class Recorder implements CallSink, RequestSink {
    * included), in ms from the start; null with too few calls to say.
    */
   mserTruncation(): number | null {
-    const d = mser5(this.mserSums, this.mserCounts);
+    const d = mser5(this.mserSums.subarray(0, MSER_WINDOWS), this.mserCounts);
     return d === null ? null : d * this.mserWidth;
+  }
+
+  /** Block k's breakdown table (a copy): per bin, BREAKDOWN_STRIDE numbers (ReplicationData). */
+  breakdownOf(k: number): Float64Array {
+    return this.breakdown.slice(k * BREAKDOWN_LENGTH, (k + 1) * BREAKDOWN_LENGTH);
+  }
+
+  /** Block k's MSER window sums of latencies (the counts, of all blocks, are mserCounts). */
+  mserSumsOf(k: number): Float64Array {
+    return this.mserSums.slice(k * MSER_WINDOWS, (k + 1) * MSER_WINDOWS);
   }
 
   /** End-to-end latencies of the completed calls in the window. */
@@ -369,22 +426,42 @@ export class Recorder implements CallSink, RequestSink {
     for (let k = 0; k < STAGES.length; k++) fill(this.stageHistograms[k], p, k + 1, n);
   }
 
-  /** An observer for one pool; the entry function's levels also feed the timeline. */
-  observer(fnName: string, memoryGB: number): PoolObserver {
-    return new PoolLevels(this, memoryGB, fnName === this.entry);
+  /**
+   * An observer for one function's pool, of block `block`; the entry function's levels also feed
+   * the timeline, and those of a function perFunction follows feed its row there too.
+   */
+  observer(fn: FunctionRuntime, block = 0): PoolObserver {
+    if (this.blockAt !== null) {
+      if (fn.index >= this.blockAt.length) {
+        const grown = new Int32Array(Math.max(fn.index + 1, this.blockAt.length * 2));
+        grown.set(this.blockAt);
+        this.blockAt = grown;
+      }
+      this.blockAt[fn.index] = block;
+    }
+    const row = this.perFunction === null ? -1 : this.perFunction.follow(fn);
+    return new PoolLevels(this, fn.memoryMB / 1024, fn.name === this.entry, block * HELD, row);
   }
 
-  /** A pool's levels changed (from `at`'s to s, b, i): for PoolLevels. */
+  /**
+   * A pool's levels changed (from `at`'s to s, b, i): for PoolLevels. One observer a function
+   * for everything that follows its levels (this recorder and the per-function table): a pool
+   * tells its levels twice a call, and with 10,000 functions each object reached is a miss.
+   */
   poolLevels(at: PoolLevels, t: number, s: number, b: number, i: number): void {
-    this.integrate(t);
+    const h = this.held;
+    const k = at.held;
+    this.integrate(k, t);
     const change = s + b + i - (at.starting + at.busy + at.idle);
     if (this.aliveSampler !== null) this.aliveSampler.change(t, change);
     this.total += change;
-    this.totalGB += change * at.memoryGB;
-    this.idleGB += (i - at.idle) * at.memoryGB;
+    h[k + TOTAL] += change;
+    h[k + TOTAL_GB] += change * at.memoryGB;
+    h[k + IDLE_GB] += (i - at.idle) * at.memoryGB;
     at.starting = s;
     at.busy = b;
     at.idle = i;
+    if (at.row >= 0) this.perFunction!.levels(at.row, t, s, b, i);
     if (t > this.windowEnd) return;
     if (t >= this.windowStart && this.total > this.totalMax) this.totalMax = this.total;
     if (at.isEntry && this.series !== null) {
@@ -394,39 +471,53 @@ export class Recorder implements CallSink, RequestSink {
     }
   }
 
-  private integrate(time: number): void {
+  /** Integrates the block's levels (its numbers from `k` in held) up to `time`, within the window. */
+  private integrate(k: number, time: number): void {
+    const h = this.held;
     const t = Math.min(time, this.windowEnd);
-    if (t > this.lastT) {
-      this.area += this.total * (t - this.lastT);
-      this.gbArea += this.totalGB * (t - this.lastT);
-      this.idleGbArea += this.idleGB * (t - this.lastT);
-      this.lastT = t;
+    const last = h[k + LAST_T];
+    if (t > last) {
+      h[k + AREA] += h[k + TOTAL] * (t - last);
+      h[k + GB_AREA] += h[k + TOTAL_GB] * (t - last);
+      h[k + IDLE_GB_AREA] += h[k + IDLE_GB] * (t - last);
+      h[k + LAST_T] = t;
     }
   }
 
   /** Called at the end of warm-up: levels carry over, integrals start. */
   startWindow(t: number): void {
     this.windowStart = t;
-    this.lastT = t;
-    this.area = 0;
-    this.gbArea = 0;
-    this.idleGbArea = 0;
+    for (let k = 0; k < this.held.length; k += HELD) {
+      this.held[k + LAST_T] = t;
+      this.held[k + AREA] = 0;
+      this.held[k + GB_AREA] = 0;
+      this.held[k + IDLE_GB_AREA] = 0;
+    }
     this.totalMax = this.total;
   }
 
-  instances(end: number): {
+  /**
+   * Block `block`'s instances over the window up to `end`; `max` is the exact peak of all blocks
+   * together (a split run reads its own: LevelGrid).
+   */
+  instances(
+    end: number,
+    block = 0,
+  ): {
     mean: number;
     max: number;
     gbSeconds: number;
     idleGbSeconds: number;
   } {
-    this.integrate(end);
+    const k = block * HELD;
+    const h = this.held;
+    this.integrate(k, end);
     const span = end - this.windowStart;
     return {
-      mean: span > 0 ? this.area / span : this.total,
+      mean: span > 0 ? h[k + AREA] / span : h[k + TOTAL],
       max: this.totalMax,
-      gbSeconds: this.gbArea / 1000,
-      idleGbSeconds: this.idleGbArea / 1000,
+      gbSeconds: h[k + GB_AREA] / 1000,
+      idleGbSeconds: h[k + IDLE_GB_AREA] / 1000,
     };
   }
 }
@@ -444,6 +535,10 @@ class PoolLevels implements PoolObserver {
     private readonly recorder: Recorder,
     readonly memoryGB: number,
     readonly isEntry: boolean,
+    /** Where its block's numbers start in the recorder's `held`. */
+    readonly held: number,
+    /** Its row's offset in the recorder's FunctionRecorder; -1: not followed there. */
+    readonly row: number,
   ) {}
 
   levels(t: number, s: number, b: number, i: number): void {

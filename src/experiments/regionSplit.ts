@@ -1,7 +1,7 @@
 import { Histogram } from '../metrics/histogram.ts';
 import { mser5 } from '../metrics/mser.ts';
 import type { FunctionTable } from './perFunction.ts';
-import { MSER_WINDOWS, type ReplicationData } from './recorder.ts';
+import { BREAKDOWN_LENGTH, MSER_WINDOWS, type ReplicationData } from './recorder.ts';
 import {
   type ReplicationDataJSON,
   replicationFromJSON,
@@ -15,29 +15,31 @@ import type { ResolvedPoint } from './resolve.ts';
  * When nothing couples a region's functions, the functions fall into blocks: block 0 holds the
  * graph's functions (the entry function, which the region's sources do not call, its warmers, its
  * timeline), then come the region's functions in their order, BLOCK_FUNCTIONS to a block. Each
- * block is recorded on its own (its own Recorder and per-function table), whether it runs in one
- * simulation with all the others or in one with only some of them (a worker thread's or a
- * shard's part): its calls draw from the functions' own streams (WorldOptions.ownStreams), and
- * its events keep their order among themselves, so a block's numbers are the same bytes either
- * way. The replication's numbers are then the blocks' numbers combined in block order
- * (combineBlocks), one code path for the whole run and the split one.
+ * block keeps its own floating-point sums, whether it runs in one simulation with all the others
+ * or in one with only some of them (a worker thread's or a shard's part): its calls draw from the
+ * functions' own streams (WorldOptions.ownStreams), and its events keep their order among
+ * themselves, so a block's sums are the same bytes either way. What is integers (histograms,
+ * counts) is recorded once per part, for all its blocks (Recorder), and adds exactly in any
+ * order. The replication's numbers are then the parts' integers added and the blocks' sums added
+ * in block order (combineBlocks), one code path for the whole run and the split one.
  *
  * The blocks depend on the point only, never on the number of threads or shards: parts are
  * runs of whole blocks.
  */
 
 /**
- * Region functions per block. Each block has a recorder of its own (histograms, a breakdown table,
- * a buffer of pending calls), which an unsplit run pays for too: measured on a 2,000-function
- * population (docs/scale.md), one block cost some 10 % more CPU than before blocks, eight some
- * 35 %. 256 keeps a region of 10,000 functions at 40 blocks, enough to spread over threads and
- * machines.
+ * Region functions per block. Blocks cost an unsplit run too: measured on a 2,000-function
+ * population (docs/scale.md), when each block had a recorder of its own (histograms, a breakdown
+ * table, a buffer of pending calls), one block cost some 10 % more CPU than before blocks, eight
+ * some 35 %; a block now keeps only its floating-point sums (a breakdown table, MSER's window
+ * sums, its integrals). 256 keeps a region of 10,000 functions at 40 blocks, enough to spread over
+ * threads and machines.
  */
 export const BLOCK_FUNCTIONS = 256;
 
 /**
  * Instants of the measured window at which a split run reads the number of instances alive,
- * for `instances.max`: the largest sum over the blocks at one of these instants (see LevelGrid).
+ * for `instances.max`: the largest sum over the parts at one of these instants (see LevelGrid).
  */
 export const LEVEL_SAMPLES = 1000;
 
@@ -104,10 +106,10 @@ export function wholeNote(prepared: { points: { resolved: ResolvedPoint }[] }): 
 }
 
 /**
- * The number of instances alive in one block at LEVEL_SAMPLES instants of the measured window:
- * instant j is the middle of its j-th slice, and the level read there is the one after every
- * change at or before it. Told each change as it happens (times never go back); integers, so
- * the blocks' samples add exactly in any order.
+ * The number of instances alive in one part (all its blocks) at LEVEL_SAMPLES instants of the
+ * measured window: instant j is the middle of its j-th slice, and the level read there is the one
+ * after every change at or before it. Told each change as it happens (times never go back);
+ * integers, so the parts' samples add exactly in any order.
  */
 export class LevelGrid {
   private level = 0;
@@ -139,33 +141,49 @@ export class LevelGrid {
   }
 }
 
-/** One block's numbers, with what combining needs beyond ReplicationData. */
+/**
+ * One block's floating-point sums: their bits depend on the order of their terms, so each block
+ * keeps its own (summed in its events' order, the same in any part) and combineBlocks adds them
+ * in block order. Everything else a block records is integers, kept for the whole part (PartData).
+ */
 export interface BlockData {
   /** The block's place in the plan. */
   block: number;
-  data: ReplicationData;
-  /** The block's MSER window sums and counts (MSER_WINDOWS each), added across blocks. */
+  /** Its breakdown table (ReplicationData.breakdown: per bin, the count and the sums). */
+  breakdown: Float64Array;
+  /** Its MSER window sums of latencies (MSER_WINDOWS); the counts are the part's. */
   mserSums: number[];
-  mserCounts: number[];
-  /** Instances alive at the LEVEL_SAMPLES instants (LevelGrid). */
-  levels: number[];
+  /** Its instance-time integrals over the window (ReplicationData.instances, but the max). */
+  instances: { mean: number; gbSeconds: number; idleGbSeconds: number };
+  /** Its functions' cost (ReplicationData.cost, but the requests). */
+  cost: { gbSeconds: number; usd: number; warmerUsd: number };
+  /** Its functions' table (perFunction.ts), for a block with functions of the region. */
+  functions?: FunctionTable;
 }
 
 /** A part of a replication: some of its blocks, run in one simulation. */
 export interface PartData {
+  /** Its blocks' sums, in block order once merged (mergeParts). */
   blocks: BlockData[];
-  /** The part's own: its simulation's events, its drain (ms after the end), calls crashes ended. */
-  events: number;
-  drainMs: number;
-  callsLost: number;
+  /**
+   * The part's own numbers, as a replication of its blocks alone: what is integers (histograms,
+   * counts, cold starts, requests, its simulation's events, drain and lost calls) recorded once for
+   * all its blocks, and the floating-point sums its blocks' added in block order. combineBlocks
+   * reads only the integers of it; `merge` checks that the rest agrees with the blocks.
+   */
+  data: ReplicationData;
+  /** Completed calls per MSER window, all its blocks (MSER_WINDOWS). */
+  mserCounts: number[];
+  /** Instances alive at the LEVEL_SAMPLES instants, all its blocks (LevelGrid). */
+  levels: number[];
 }
 
 /**
- * The replication's numbers from its parts, which together hold each block once: blocks are
- * added in block order (floating-point sums too, so the bytes do not depend on how the blocks
- * were grouped into parts), integers and maxima across parts.
+ * The replication's numbers from its parts, which together hold each block once: integers added
+ * across parts (exact in any order), floating-point sums added block by block in block order (so
+ * the bytes do not depend on how the blocks were grouped into parts).
  *
- * `instances.max` is the largest sum of the blocks' levels at the LEVEL_SAMPLES instants; the
+ * `instances.max` is the largest sum of the parts' levels at the LEVEL_SAMPLES instants; the
  * mean and the GB-seconds are the blocks' own integrals added; `events` adds the parts'
  * simulations' events (each counts its own warm-up event and drain).
  */
@@ -174,48 +192,75 @@ export function combineBlocks(
   blockCount: number,
   duration: number,
 ): ReplicationData {
-  const byBlock: BlockData[] = [];
+  const seen: boolean[] = [];
   for (const part of parts) {
     for (const b of part.blocks) {
-      if (byBlock[b.block] !== undefined) throw new Error(`block ${b.block} given twice`);
-      byBlock[b.block] = b;
+      if (seen[b.block]) throw new Error(`block ${b.block} given twice`);
+      seen[b.block] = true;
     }
   }
   for (let b = 0; b < blockCount; b++) {
-    if (byBlock[b] === undefined) throw new Error(`block ${b} missing`);
+    if (!seen[b]) throw new Error(`block ${b} missing`);
   }
-  const blocks = byBlock.map((b) => b.data);
-  const first = blocks[0];
+  return combine(parts, duration);
+}
+
+/**
+ * A part's data from its blocks' sums and its integers (`counts`: only its integer fields are
+ * read), as combineBlocks would give for the part alone, but for the functions' table.
+ */
+export function partData(
+  blocks: BlockData[],
+  counts: ReplicationData,
+  mserCounts: number[],
+  levels: number[],
+  duration: number,
+): ReplicationData {
+  return combinedData([{ blocks, data: counts, mserCounts, levels }], duration);
+}
+
+/** combine's data for a part: no per-function table, the blocks hold theirs (one copy is enough). */
+function combinedData(parts: PartData[], duration: number): ReplicationData {
+  const { functions: _functions, ...data } = combine(parts, duration);
+  return data;
+}
+
+/** combineBlocks without the check that every block is there once. */
+function combine(parts: PartData[], duration: number): ReplicationData {
+  const blocks = parts.flatMap((p) => p.blocks).sort((a, b) => a.block - b.block);
+  const datas = parts.map((p) => p.data);
+  const first = datas[0];
   const endToEnd = new Histogram();
   const stages = first.stages.map(() => new Histogram());
-  const breakdown = new Float64Array(first.breakdown.length);
+  const breakdown = new Float64Array(blocks[0].breakdown.length);
   const mserSums = new Float64Array(MSER_WINDOWS);
   const mserCounts = new Float64Array(MSER_WINDOWS);
-  const levels = new Float64Array(byBlock[0].levels.length);
+  const levels = new Float64Array(parts[0].levels.length);
   const hopsCold: number[] = [];
-  for (const [i, b] of blocks.entries()) {
-    endToEnd.add(b.endToEnd);
-    b.stages.forEach((h, k) => {
+  for (const [i, d] of datas.entries()) {
+    endToEnd.add(d.endToEnd);
+    d.stages.forEach((h, k) => {
       stages[k].add(h);
     });
-    for (let j = 0; j < breakdown.length; j++) breakdown[j] += b.breakdown[j];
-    const extra = byBlock[i];
-    for (let w = 0; w < MSER_WINDOWS; w++) {
-      mserSums[w] += extra.mserSums[w];
-      mserCounts[w] += extra.mserCounts[w];
-    }
-    for (let j = 0; j < levels.length; j++) levels[j] += extra.levels[j];
-    b.hopsCold.forEach((n, k) => {
+    const part = parts[i];
+    for (let w = 0; w < MSER_WINDOWS; w++) mserCounts[w] += part.mserCounts[w];
+    for (let j = 0; j < levels.length; j++) levels[j] += part.levels[j];
+    d.hopsCold.forEach((n, k) => {
       hopsCold[k] = (hopsCold[k] ?? 0) + n;
     });
   }
-  const sum = (f: (d: ReplicationData) => number) => blocks.reduce((s, d) => s + f(d), 0);
-  const partSum = (f: (p: PartData) => number) => parts.reduce((s, p) => s + f(p), 0);
+  for (const b of blocks) {
+    for (let j = 0; j < breakdown.length; j++) breakdown[j] += b.breakdown[j];
+    for (let w = 0; w < MSER_WINDOWS; w++) mserSums[w] += b.mserSums[w];
+  }
+  // Integers, over the parts; floating-point sums, over the blocks in block order.
+  const sum = (f: (d: ReplicationData) => number) => datas.reduce((s, d) => s + f(d), 0);
+  const blockSum = (f: (b: BlockData) => number) => blocks.reduce((s, b) => s + f(b), 0);
   const width = duration / MSER_WINDOWS;
   const mser = mser5(mserSums, mserCounts);
   let max = 0;
   for (const v of levels) if (v > max) max = v;
-  const tables = blocks.flatMap((d) => (d.functions ? [d.functions] : []));
+  const tables = blocks.flatMap((b) => (b.functions ? [b.functions] : []));
   return {
     endToEnd,
     stages,
@@ -232,7 +277,7 @@ export function combineBlocks(
             crashed: sum((d) => d.failures!.crashed),
             instanceCrashes: sum((d) => d.failures!.instanceCrashes),
             hostFailures: sum((d) => d.failures!.hostFailures),
-            callsLost: partSum((p) => p.callsLost),
+            callsLost: sum((d) => d.failures!.callsLost),
           },
     coldRoots: sum((d) => d.coldRoots),
     startWaitRoots: sum((d) => d.startWaitRoots),
@@ -244,19 +289,19 @@ export function combineBlocks(
       : null,
     cost: {
       requests: sum((d) => d.cost.requests),
-      gbSeconds: sum((d) => d.cost.gbSeconds),
-      usd: sum((d) => d.cost.usd),
-      warmerUsd: sum((d) => d.cost.warmerUsd),
+      gbSeconds: blockSum((b) => b.cost.gbSeconds),
+      usd: blockSum((b) => b.cost.usd),
+      warmerUsd: blockSum((b) => b.cost.warmerUsd),
     },
     instances: {
-      mean: sum((d) => d.instances.mean),
+      mean: blockSum((b) => b.instances.mean),
       max,
-      gbSeconds: sum((d) => d.instances.gbSeconds),
-      idleGbSeconds: sum((d) => d.instances.idleGbSeconds ?? 0),
+      gbSeconds: blockSum((b) => b.instances.gbSeconds),
+      idleGbSeconds: blockSum((b) => b.instances.idleGbSeconds),
     },
     timeline: null,
-    events: partSum((p) => p.events),
-    drainMs: Math.max(...parts.map((p) => p.drainMs)),
+    events: sum((d) => d.events),
+    drainMs: Math.max(...datas.map((d) => d.drainMs)),
     mserMs: mser === null ? null : mser * width,
     warmupMs: first.warmupMs,
     ...(tables.length > 0 ? { functions: concatTables(tables) } : {}),
@@ -298,30 +343,63 @@ export function concatTables(tables: FunctionTable[]): FunctionTable {
 
 /**
  * Parts of one replication as one (a shard's blocks, run on several threads): their blocks in
- * block order, events and lost calls added, the longest drain. combineBlocks gives the same
- * from the merged part as from the parts.
+ * block order, their integers added. combineBlocks gives the same from the merged part as from
+ * the parts.
  */
-export function mergeParts(parts: PartData[]): PartData {
+export function mergeParts(parts: PartData[], duration: number): PartData {
   if (parts.length === 1) return parts[0];
-  return {
-    blocks: parts.flatMap((p) => p.blocks).sort((a, b) => a.block - b.block),
-    events: parts.reduce((n, p) => n + p.events, 0),
-    drainMs: Math.max(...parts.map((p) => p.drainMs)),
-    callsLost: parts.reduce((n, p) => n + p.callsLost, 0),
+  const add = (pick: (p: PartData) => number[]) => {
+    const out = pick(parts[0]).map(() => 0);
+    for (const p of parts) {
+      const values = pick(p);
+      for (let i = 0; i < out.length; i++) out[i] += values[i];
+    }
+    return out;
   };
+  const blocks = parts.flatMap((p) => p.blocks).sort((a, b) => a.block - b.block);
+  const mserCounts = add((p) => p.mserCounts);
+  const levels = add((p) => p.levels);
+  return { blocks, data: combinedData(parts, duration), mserCounts, levels };
+}
+
+/** A block's sums as JSON: the breakdown sparse, as in ReplicationDataJSON. */
+export interface BlockDataJSON extends Omit<BlockData, 'breakdown'> {
+  breakdown: [number, number][];
 }
 
 /** A part as JSON: what a worker thread or a shard hands back, losslessly. */
-export interface PartDataJSON extends Omit<PartData, 'blocks'> {
-  blocks: (Omit<BlockData, 'data'> & { data: ReplicationDataJSON })[];
+export interface PartDataJSON extends Omit<PartData, 'blocks' | 'data'> {
+  blocks: BlockDataJSON[];
+  data: ReplicationDataJSON;
 }
 
 export function partToJSON(p: PartData): PartDataJSON {
-  return { ...p, blocks: p.blocks.map((b) => ({ ...b, data: replicationToJSON(b.data) })) };
+  return {
+    ...p,
+    blocks: p.blocks.map((b) => ({ ...b, breakdown: sparse(b.breakdown) })),
+    data: replicationToJSON(p.data),
+  };
 }
 
 export function partFromJSON(j: PartDataJSON): PartData {
-  return { ...j, blocks: j.blocks.map((b) => ({ ...b, data: replicationFromJSON(b.data) })) };
+  return {
+    ...j,
+    blocks: j.blocks.map((b) => {
+      const breakdown = new Float64Array(BREAKDOWN_LENGTH);
+      for (const [i, v] of b.breakdown) breakdown[i] = v;
+      return { ...b, breakdown };
+    }),
+    data: replicationFromJSON(j.data),
+  };
+}
+
+/** The non-zero cells of a table, [index, value]. */
+function sparse(table: Float64Array): [number, number][] {
+  const out: [number, number][] = [];
+  table.forEach((v, i) => {
+    if (v !== 0) out.push([i, v]);
+  });
+  return out;
 }
 
 /**

@@ -11,7 +11,14 @@ import { GraphBody } from '../workload/graph/graphBody.ts';
 import { driveWorkload } from './driveWorkload.ts';
 import { FunctionRecorder } from './perFunction.ts';
 import { Recorder, type ReplicationData, TAG_ROOT } from './recorder.ts';
-import { combineBlocks, LevelGrid, type PartData, splitPlan } from './regionSplit.ts';
+import {
+  type BlockData,
+  combineBlocks,
+  LevelGrid,
+  type PartData,
+  partData,
+  splitPlan,
+} from './regionSplit.ts';
 import type { ResolvedPoint } from './resolve.ts';
 import { RunLimitError } from './runLimitError.ts';
 
@@ -70,7 +77,7 @@ export function* replicationSteps(
   const plan = splitPlan(point);
   if (plan.kind === 'whole') {
     const part = yield* partSteps(point, seed, [point.functions.map((f) => f.name)], [0], options);
-    return part.blocks[0].data;
+    return part.data;
   }
   const all = plan.blocks.map((_, b) => b);
   const part = yield* partSteps(point, seed, plan.blocks, all, options);
@@ -79,9 +86,10 @@ export function* replicationSteps(
 
 /**
  * Runs the blocks `run` of `blocks` (functions by name; block 0 holds the graph's functions) in
- * one simulation and records each on its own. With one block of every function, that is the
- * replication itself, its numbers in the block's data; with blocks of a split plan, each block's
- * numbers as combineBlocks adds them.
+ * one simulation, with one recorder that keeps each block's floating-point sums apart (Recorder).
+ * With one block of every function, that is the replication itself, its numbers the part's data;
+ * with blocks of a split plan, the part's integers and each block's sums as combineBlocks adds
+ * them.
  */
 export function* partSteps(
   point: ResolvedPoint,
@@ -115,74 +123,54 @@ export function* partSteps(
           ),
           warmers: withGraph ? point.warmers : null,
         };
-  const recorders = run.map(
-    () => new Recorder(point.warmup, point.duration, point.graph.entry, point.timelineWindow),
+  const recorder = new Recorder(
+    point.warmup,
+    point.duration,
+    point.graph.entry,
+    point.timelineWindow,
+    run.length,
   );
-  const recorder = recorders[0];
-  // A split plan reads instances alive at fixed instants, block by block (LevelGrid).
-  const grids = whole ? null : run.map(() => new LevelGrid(point.warmup, point.duration));
-  // Each block's recorder tells its grid every change of its instances alive.
-  grids?.forEach((grid, k) => {
-    recorders[k].aliveSampler = grid;
-  });
-  // By a function's index among the world's functions: its block here.
-  let blockAt = new Int32Array(64);
+  // A split plan reads instances alive at fixed instants, all the part's blocks together
+  // (LevelGrid: integers, added across parts exactly).
+  const grid = whole ? null : new LevelGrid(point.warmup, point.duration);
+  recorder.aliveSampler = grid;
   // With a caller's policy, root calls end at the caller, which reports its requests to the
-  // recorder; it is made once the invoker exists (a caller keeps a region whole: one recorder).
+  // recorder; it is made once the invoker exists (a caller keeps a region whole: one block).
   let caller: Caller | null = null;
-  // Workloads of many functions are also recorded function by function (perFunction.ts).
+  // Workloads of many functions are also recorded function by function (perFunction.ts): one
+  // table for the part, its rows block after block in `run` order, cut into the blocks' tables.
   const regionNames = new Set(point.sources.flatMap((s) => s.functions?.map((f) => f.name) ?? []));
-  const perFunctions = run.map((b) => {
-    const names = blocks[b].filter((n) => regionNames.has(n));
-    return names.length > 0 ? new FunctionRecorder(names, point.warmup, point.duration) : null;
-  });
-  const sinks = recorders.map((rec, k): CallSink => {
-    const toRecorder: CallSink =
-      point.caller === null
-        ? rec
-        : // Warmers' pings and fire-and-forget calls still end at the recorder.
-          {
-            ended: (call) =>
-              call.tag === TAG_ROOT || call.tag === TAG_RETRY
-                ? caller!.ended(call)
-                : rec.ended(call),
-          };
-    const pf = perFunctions[k];
-    return pf
-      ? {
+  const rowsOf = run.map((b) => blocks[b].filter((n) => regionNames.has(n)));
+  const rowFrom: number[] = [];
+  let rows = 0;
+  for (const names of rowsOf) {
+    rowFrom.push(rows);
+    rows += names.length;
+  }
+  const perFunction =
+    rows > 0 ? new FunctionRecorder(rowsOf.flat(), point.warmup, point.duration) : null;
+  recorder.perFunction = perFunction;
+  const sink: CallSink =
+    point.caller === null
+      ? // The recorder feeds the per-function table itself (Recorder.ended).
+        recorder
+      : // Warmers' pings and fire-and-forget calls still end at the recorder.
+        {
           ended: (call) => {
-            pf.ended(call);
-            toRecorder.ended(call);
+            if (call.tag === TAG_ROOT || call.tag === TAG_RETRY) {
+              perFunction?.ended(call);
+              caller!.ended(call);
+            } else {
+              recorder.ended(call);
+            }
           },
-        }
-      : toRecorder;
-  });
-  // Root calls in flight over all blocks (the recorders count their own).
-  let rootsInFlight = 0;
+        };
   const world = yield* buildWorldSteps(sim, {
     client: point.client,
     functions: sub.functions,
     seed,
-    sink: whole
-      ? sinks[0]
-      : {
-          ended: (call) => {
-            if (call.tag >= 0) rootsInFlight--;
-            sinks[blockAt[call.fn.index]].ended(call);
-          },
-        },
-    observe: (fn) => {
-      const k = localBlock.get(fn.name)!;
-      if (fn.index >= blockAt.length) {
-        const grown = new Int32Array(Math.max(fn.index + 1, blockAt.length * 2));
-        grown.set(blockAt);
-        blockAt = grown;
-      }
-      blockAt[fn.index] = k;
-      const all = recorders[k].observer(fn.name, fn.memoryMB / 1024);
-      // One closure for both (called twice a call): one object fewer to reach per function.
-      return perFunctions[k]?.observer(fn, all) ?? all;
-    },
+    sink,
+    observe: (fn) => recorder.observer(fn, localBlock.get(fn.name)!),
     // The functions of a population or trace draw their hops from their own streams.
     ownStreams: regionNames,
     // The recorder reads each call as it ends and keeps none; a caller keeps its attempts.
@@ -212,15 +200,10 @@ export function* partSteps(
     );
   }
   const maxInFlight = point.limits.maxInFlight;
-  const sent = whole
-    ? (call: Call): void => {
-        recorder.sent(call);
-        if (recorder.inFlight > maxInFlight) tooManyRoots(maxInFlight, sim.now);
-      }
-    : (call: Call): void => {
-        recorders[blockAt[call.fn.index]].sent(call);
-        if (++rootsInFlight > maxInFlight) tooManyRoots(maxInFlight, sim.now);
-      };
+  const sent = (call: Call): void => {
+    recorder.sent(call);
+    if (recorder.inFlight > maxInFlight) tooManyRoots(maxInFlight, sim.now);
+  };
   if (point.caller !== null) {
     const requests: RequestSink = {
       opened: () => recorder.opened(),
@@ -251,7 +234,7 @@ export function* partSteps(
     sim.scheduleAt(
       point.warmup,
       () => {
-        for (const r of recorders) r.startWindow(sim.now);
+        recorder.startWindow(sim.now);
         for (const f of functions.values()) resetCounters(f, sim.now);
         for (const p of pools) {
           p.coldStarts = 0;
@@ -271,31 +254,24 @@ export function* partSteps(
   const chunks = { size: FIRST_CHUNK };
   yield* runUntil(sim, point.duration, point.limits.maxEvents, chunks);
   let drained = point.duration;
-  const inFlight = () => recorders.reduce((n, r) => n + r.inFlight, 0);
-  if (inFlight() > 0 && point.limits.drain > 0) {
-    const onDrained = whole
-      ? () => sim.stop()
-      : () => {
-          if (inFlight() === 0) sim.stop();
-        };
-    for (const r of recorders) r.onDrained = onDrained;
+  if (recorder.inFlight > 0 && point.limits.drain > 0) {
+    recorder.onDrained = () => sim.stop();
     const limit = point.duration + point.limits.drain;
     const reason = yield* runUntil(sim, limit, point.limits.maxEvents, chunks);
-    for (const r of recorders) r.onDrained = null;
+    recorder.onDrained = null;
     // Stopped: the last call answered now. Otherwise the limit cut the drain
     // short, or nothing was left to happen (calls stuck for good).
-    drained = reason === 'stopped' ? Math.max(sim.now, ...recorders.map((r) => r.lastEnd)) : limit;
+    drained = reason === 'stopped' ? Math.max(sim.now, recorder.lastEnd) : limit;
   }
 
   // By name through a map: a find per function was quadratic, 40 s of one uninterruptible
   // step for a graph of 60,000 functions.
   const configOf = new Map(point.functions.map((c) => [c.name, c]));
   const byBlock: FunctionRuntime[][] = run.map(() => []);
-  for (const f of functions.values()) byBlock[blockAt[f.index]].push(f);
-  const failures = modelsFailures(point);
-  const blockData = (k: number): ReplicationData => {
-    const rec = recorders[k];
-    const blockPools = byBlock[k].map((f) => f.pool);
+  for (const f of functions.values()) byBlock[localBlock.get(f.name)!].push(f);
+  const rec = recorder;
+  // Each block's cost: floating-point sums over its functions, in their order.
+  const costOf = (k: number) => {
     let requests = 0;
     let gbSeconds = 0;
     let usd = 0;
@@ -325,70 +301,87 @@ export function* partSteps(
           (rec.extraBilledMs / 1000) * perSecond;
       }
     }
-    const table = perFunctions[k]?.table();
-    return {
-      endToEnd: rec.endToEnd,
-      stages: rec.stages,
-      breakdown: rec.breakdown,
-      arrivals: rec.arrivals,
-      completed: rec.completed,
-      throttled: rec.throttled,
-      timedOut: rec.timedOut,
-      client:
-        point.caller === null
-          ? null
-          : {
-              clientTimedOut: rec.clientTimedOut,
-              failed: rec.failed,
-              requests: rec.requests,
-              attempts: rec.attempts,
-              hedges: rec.hedges,
-              cancelled: rec.cancelled,
-              extraCalls: rec.extraCalls,
-              billedMs: rec.billedMs,
-              extraBilledMs: rec.extraBilledMs,
-              extraUsd,
-            },
-      failures: failures
-        ? {
-            crashed: rec.crashed,
-            instanceCrashes: blockPools.reduce((n, p) => n + p.crashes, 0),
-            hostFailures: [...new Set(blockPools.map((p) => p.options.cluster))].reduce(
-              (n, c) => n + (c?.hostFailures ?? 0),
-              0,
-            ),
-            callsLost: invoker.crashedCalls,
-          }
-        : null,
-      coldRoots: rec.coldRoots,
-      startWaitRoots: rec.startWaitRoots,
-      hopsCold: rec.hopsCold,
-      hops: rec.hops,
-      coldStarts: blockPools.reduce((n, p) => n + p.coldStarts, 0),
-      warmers: point.warmers ? { calls: rec.warmerCalls, cold: rec.warmerCold } : null,
-      cost: { requests, gbSeconds, usd: usd + warmerUsd, warmerUsd },
-      instances: rec.instances(point.duration),
-      timeline: rec.series
-        ? { series: rec.series.toJSON(point.duration), p99: rec.windowP99 }
-        : null,
-      events: sim.processed,
-      drainMs: drained - point.duration,
-      mserMs: rec.mserTruncation(),
-      warmupMs: point.warmup,
-      ...(table ? { functions: table } : {}),
-    };
+    return { requests, gbSeconds, usd: usd + warmerUsd, warmerUsd, extraUsd };
   };
-  return {
-    blocks: run.map((b, k) => ({
+  const costs = run.map((_, k) => costOf(k));
+  const blockSums = run.map((b, k): BlockData => {
+    const { mean, gbSeconds, idleGbSeconds } = rec.instances(point.duration, k);
+    const c = costs[k];
+    const from = rowFrom[k];
+    const to = from + rowsOf[k].length;
+    return {
       block: b,
-      data: blockData(k),
-      mserSums: Array.from(recorders[k].mserSums),
-      mserCounts: Array.from(recorders[k].mserCounts),
-      levels: grids === null ? [] : Array.from(grids[k].finish()),
-    })),
+      breakdown: rec.breakdownOf(k),
+      mserSums: Array.from(rec.mserSumsOf(k)),
+      instances: { mean, gbSeconds, idleGbSeconds },
+      cost: { gbSeconds: c.gbSeconds, usd: c.usd, warmerUsd: c.warmerUsd },
+      ...(perFunction !== null && to > from ? { functions: perFunction.table(from, to) } : {}),
+    };
+  });
+  // The part's own numbers: what is integers, recorded once for all its blocks; the floating-
+  // point sums are block 0's (a whole run: its only block), or left to combineBlocks (a split).
+  const counts: ReplicationData = {
+    endToEnd: rec.endToEnd,
+    stages: rec.stages,
+    breakdown: blockSums[0].breakdown,
+    arrivals: rec.arrivals,
+    completed: rec.completed,
+    throttled: rec.throttled,
+    timedOut: rec.timedOut,
+    client:
+      point.caller === null
+        ? null
+        : {
+            clientTimedOut: rec.clientTimedOut,
+            failed: rec.failed,
+            requests: rec.requests,
+            attempts: rec.attempts,
+            hedges: rec.hedges,
+            cancelled: rec.cancelled,
+            extraCalls: rec.extraCalls,
+            billedMs: rec.billedMs,
+            extraBilledMs: rec.extraBilledMs,
+            extraUsd: costs[0].extraUsd,
+          },
+    failures: modelsFailures(point)
+      ? {
+          crashed: rec.crashed,
+          instanceCrashes: pools.reduce((n, p) => n + p.crashes, 0),
+          hostFailures: [...new Set(pools.map((p) => p.options.cluster))].reduce(
+            (n, c) => n + (c?.hostFailures ?? 0),
+            0,
+          ),
+          callsLost: invoker.crashedCalls,
+        }
+      : null,
+    coldRoots: rec.coldRoots,
+    startWaitRoots: rec.startWaitRoots,
+    hopsCold: rec.hopsCold,
+    hops: rec.hops,
+    coldStarts: pools.reduce((n, p) => n + p.coldStarts, 0),
+    warmers: point.warmers ? { calls: rec.warmerCalls, cold: rec.warmerCold } : null,
+    cost: {
+      requests: costs.reduce((n, c) => n + c.requests, 0),
+      gbSeconds: costs[0].gbSeconds,
+      usd: costs[0].usd,
+      warmerUsd: costs[0].warmerUsd,
+    },
+    instances: { ...rec.instances(point.duration, 0) },
+    timeline: rec.series ? { series: rec.series.toJSON(point.duration), p99: rec.windowP99 } : null,
     events: sim.processed,
     drainMs: drained - point.duration,
-    callsLost: invoker.crashedCalls,
+    mserMs: rec.mserTruncation(),
+    warmupMs: point.warmup,
+    ...(blockSums[0].functions ? { functions: blockSums[0].functions } : {}),
+  };
+  const mserCounts = Array.from(rec.mserCounts);
+  if (grid === null) return { blocks: blockSums, data: counts, mserCounts, levels: [] };
+  const levels = Array.from(grid.finish());
+  return {
+    blocks: blockSums,
+    data: partData(blockSums, counts, mserCounts, levels, point.duration),
+    mserCounts,
+    levels,
   };
 }
 

@@ -130,6 +130,12 @@ export const histogramSchema = refine(
 // longest latencies.
 const BREAKDOWN_LENGTH = (breakdownBin(Number.MAX_VALUE) + 1) * BREAKDOWN_STRIDE;
 
+/** A breakdown table, sparse: [index, value] of its non-zero cells (ReplicationDataJSON). */
+export const breakdownSchema = array(
+  tuple(integer({ min: 0, max: BREAKDOWN_LENGTH - 1 }), nonNegative),
+  { maxItems: BREAKDOWN_LENGTH },
+);
+
 const perWindow = array(nonNegative, { maxItems: MAX_TIMELINE_WINDOWS + 1 });
 
 /** A TimeSeries' JSON, every series one value per window. */
@@ -165,9 +171,7 @@ const histogramRef = lazy(() => histogramSchema, 'histogram');
 const replicationShape = {
   endToEnd: histogramRef,
   stages: array(histogramRef, { minItems: STAGES.length, maxItems: STAGES.length }),
-  breakdown: array(tuple(integer({ min: 0, max: BREAKDOWN_LENGTH - 1 }), nonNegative), {
-    maxItems: BREAKDOWN_LENGTH,
-  }),
+  breakdown: breakdownSchema,
   breakdownLength: integer({ min: BREAKDOWN_LENGTH, max: BREAKDOWN_LENGTH }),
   arrivals: count(),
   completed: count(),

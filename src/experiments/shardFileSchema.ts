@@ -8,6 +8,9 @@
  * a region's replications by blocks of functions (regionSplit.ts): the header says how many
  * blocks each point has, and `parts` holds the shard's blocks of each such replication. Format
  * 2 shards, whose slices are whole runs only, are refused too: their header lacks the blocks.
+ * Format 4 records a part's integers (histograms, counts) once for all its blocks, in the part's
+ * `data`, and keeps only each block's floating-point sums in `blocks` (regionSplit.ts PartData);
+ * format 3, a whole record per block, is refused too.
  */
 import {
   array,
@@ -27,13 +30,17 @@ import {
   string,
 } from '../spec/schema.ts';
 import { chartsSchema } from './chartsSpec.ts';
-import { replicationDataSchema } from './replicationDataSchema.ts';
+import { functionTableSchema } from './functionTableSchema.ts';
+import { breakdownSchema, replicationDataSchema } from './replicationDataSchema.ts';
+
+const nonNegative = number({ min: 0 });
+
 import type { ExperimentHeader } from './runExperiment.ts';
 
-export const SHARD_FORMAT = 'coldtail-shard/3';
+export const SHARD_FORMAT = 'coldtail-shard/4';
 
 /** Formats written by older versions, refused with a message to run the shards again. */
-export const OLD_SHARD_FORMATS = ['coldtail-shard/1', 'coldtail-shard/2'];
+export const OLD_SHARD_FORMATS = ['coldtail-shard/1', 'coldtail-shard/2', 'coldtail-shard/3'];
 
 /** More shards than this is a typo: each shard is a process to start. */
 export const MAX_SHARDS = 1_000_000;
@@ -73,15 +80,16 @@ const partSchema = object({
   blocks: array(
     object({
       block: count(),
-      data: replicationDataSchema,
-      mserSums: array(number({ min: 0 })),
-      mserCounts: array(count()),
-      levels: array(count()),
+      breakdown: breakdownSchema,
+      mserSums: array(nonNegative),
+      instances: object({ mean: nonNegative, gbSeconds: nonNegative, idleGbSeconds: nonNegative }),
+      cost: object({ gbSeconds: nonNegative, usd: nonNegative, warmerUsd: nonNegative }),
+      functions: optional(functionTableSchema),
     }),
   ),
-  events: count(),
-  drainMs: number({ min: 0 }),
-  callsLost: count(),
+  data: replicationDataSchema,
+  mserCounts: array(count()),
+  levels: array(count()),
 });
 
 export const shardFileSchema = object({

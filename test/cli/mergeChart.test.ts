@@ -77,7 +77,7 @@ describe('merge', () => {
   });
 
   it('refuses broken shard files with the file, the field and the reason', async () => {
-    const bare = writeFiles(dir, { 'bare.json': { format: 'coldtail-shard/3' } })['bare.json'];
+    const bare = writeFiles(dir, { 'bare.json': { format: 'coldtail-shard/4' } })['bare.json'];
     const out = join(dir, 'merged-broken');
     expectBadInput(await run(['merge', bare, '--out', out]), `${bare}: `, /missing required field/);
     const blank = brokenShard('blank.json', (j) => {

@@ -45,17 +45,17 @@ describe('a region split by function', () => {
       const r = await run(['run', file, '--shard', `${k}/3`, '--out', join(dir, `s${k}`), '-q']);
       expect(r.status).toBe(0);
       const shard = JSON.parse(readFileSync(join(dir, `s${k}`, `shard-${k}-of-3.json`), 'utf8'));
-      expect(shard.format).toBe('coldtail-shard/3');
+      expect(shard.format).toBe('coldtail-shard/4');
       // Every replication split: each shard holds blocks of runs, no whole run.
       expect(shard.units).toEqual([]);
       expect(shard.parts.length).toBeGreaterThan(0);
     }
-    // A shard file that lost one block of a run: merge names the block, the run and the file.
+    // A shard file that lost its blocks of a run: merge names the first, the run and the file.
     const s2 = join(dir, 's2', 'shard-2-of-3.json');
     const lost = join(dir, 'lost');
     mkdirSync(lost);
     const json = JSON.parse(readFileSync(s2, 'utf8'));
-    const dropped = json.parts[0].part.blocks.shift();
+    const dropped = json.parts.shift();
     writeFileSync(join(lost, 'shard-2-of-3.json'), JSON.stringify(json));
     const lostRun = await run([
       'merge',
@@ -68,7 +68,27 @@ describe('a region split by function', () => {
     ]);
     expect(lostRun.status).toBe(2);
     expect(lostRun.stderr).toContain(
-      `${join(lost, 'shard-2-of-3.json')}: parts: block ${dropped.block} of run ${json.parts[0].id} of shard 2/3 is missing`,
+      `${join(lost, 'shard-2-of-3.json')}: parts: block ${dropped.part.blocks[0].block} of run ${dropped.id} of shard 2/3 is missing`,
+    );
+    // A block's sums that no longer add up to its part's data (format 4 keeps both): refused,
+    // with the field.
+    const tampered = JSON.parse(readFileSync(s2, 'utf8'));
+    tampered.parts[0].part.blocks[0].cost.usd += 1;
+    const bad = join(dir, 'bad');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'shard-2-of-3.json'), JSON.stringify(tampered));
+    const badRun = await run([
+      'merge',
+      join(dir, 's1'),
+      bad,
+      join(dir, 's3'),
+      '--out',
+      join(dir, 'nomerge2'),
+      '-q',
+    ]);
+    expect(badRun.status).toBe(2);
+    expect(badRun.stderr).toContain(
+      `${join(bad, 'shard-2-of-3.json')}: parts[0].part.data.cost: is not what the part's blocks and counts add up to`,
     );
     const merged = join(dir, 'merged');
     const partial = await run(['merge', join(dir, 's1'), join(dir, 's3'), '--out', merged, '-q']);

@@ -63,4 +63,45 @@ describe('Recorder', () => {
     expect(recorder.endToEnd.count).toBe(inWindow);
     for (const h of recorder.stages) expect(h.count).toBe(inWindow);
   });
+
+  it('keeps each block its own float sums, the same bytes as a recorder of that block alone', () => {
+    // Three functions in blocks 0, 1, 1: the blocks' calls interleave in one recorder.
+    const fns = [0, 1, 2].map((index) => ({ index, name: `f${index}`, memoryMB: 128 }));
+    const blockOf = [0, 1, 1];
+    const shared = new Recorder(100, 2_000, 'f0', null, 2);
+    const alone = [0, 1].map(() => new Recorder(100, 2_000, 'f0', null));
+    const levels = fns.map((f, i) => shared.observer(f as FunctionRuntime, blockOf[i]));
+    const levelsAlone = fns.map((f, i) => alone[blockOf[i]].observer(f as FunctionRuntime));
+    const rng = createStream(9, 'recorder');
+    for (let i = 0; i < CALLS; i++) {
+      const f = i % 3;
+      const call = completedCall(rng, i);
+      call.fn = fns[f] as FunctionRuntime;
+      shared.sent(call);
+      shared.ended(call);
+      alone[blockOf[f]].sent(call);
+      alone[blockOf[f]].ended(call);
+      const n = Math.floor(rng() * 4);
+      levels[f].levels(i, 0, n, 3 - n);
+      levelsAlone[f].levels(i, 0, n, 3 - n);
+    }
+    for (const k of [0, 1]) {
+      expect(Array.from(shared.breakdownOf(k))).toEqual(Array.from(alone[k].breakdownOf(0)));
+      expect(Array.from(shared.mserSumsOf(k))).toEqual(Array.from(alone[k].mserSumsOf(0)));
+      expect(shared.instances(2_000, k)).toEqual({
+        ...alone[k].instances(2_000),
+        // The peak is of all blocks together.
+        max: shared.instances(2_000, k).max,
+      });
+    }
+    // Integers once for all: each block's calls added.
+    expect(shared.completed).toBe(alone[0].completed + alone[1].completed);
+    const both = new Histogram();
+    both.add(alone[0].endToEnd);
+    both.add(alone[1].endToEnd);
+    expect(JSON.stringify(shared.endToEnd.toJSON())).toBe(JSON.stringify(both.toJSON()));
+    expect(Array.from(shared.mserCounts)).toEqual(
+      Array.from(alone[0].mserCounts, (c, w) => c + alone[1].mserCounts[w]),
+    );
+  });
 });

@@ -138,7 +138,7 @@ describe('a region split by function', () => {
     );
     // The same simulation as one block (the same streams): its recorder takes the exact peak.
     const all = [p.functions.map((f) => f.name)];
-    const exact = runAll(partSteps(p, 's', all, [0])).blocks[0].data.instances;
+    const exact = runAll(partSteps(p, 's', all, [0])).data.instances;
     expect(exact.max).toBeGreaterThan(0);
     // Each block's recorder must tell its grid the changes, or the sampled peak is 0.
     expect(split.instances.max).toBeGreaterThan(0);

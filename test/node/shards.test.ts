@@ -201,8 +201,13 @@ describe('readShards', () => {
     ],
     [
       'a newer format',
-      (j) => (j.format = 'coldtail-shard/4'),
-      'format: "coldtail-shard/4" is not one this version reads (coldtail-shard/3)',
+      (j) => (j.format = 'coldtail-shard/5'),
+      'format: "coldtail-shard/5" is not one this version reads (coldtail-shard/4)',
+    ],
+    [
+      'the format of coldtail before blocks shared their integers (a whole record per block)',
+      (j) => (j.format = 'coldtail-shard/3'),
+      'format: "coldtail-shard/3" was written by an older coldtail, whose shards this version cannot merge: run the shards again with this version',
     ],
     [
       'the format of coldtail before region splits (whole runs only)',

@@ -9,9 +9,10 @@ import {
   combineBlocks,
   LEVEL_SAMPLES,
   type PartData,
+  partData,
   partFromJSON,
 } from '../../experiments/regionSplit.ts';
-import { replicationFromJSON } from '../../experiments/replicationData.ts';
+import { replicationFromJSON, replicationToJSON } from '../../experiments/replicationData.ts';
 import { type ExperimentHeader, workItems } from '../../experiments/runExperiment.ts';
 import {
   OLD_SHARD_FORMATS,
@@ -224,19 +225,48 @@ function addUnits(
       if (have.some((q) => q.blocks.some((x) => x.block === b.block))) {
         throw fail(`part.blocks[${j}].block`, `block ${b.block} of run ${p.id} is listed twice`);
       }
-      const sizes: [string, number[], number][] = [
-        ['mserSums', b.mserSums, MSER_WINDOWS],
-        ['mserCounts', b.mserCounts, MSER_WINDOWS],
-        ['levels', b.levels, LEVEL_SAMPLES],
-      ];
-      for (const [name, values, n] of sizes) {
-        if (values.length !== n) {
-          throw fail(`part.blocks[${j}].${name}`, `holds ${values.length} numbers, not ${n}`);
-        }
+      if (b.mserSums.length !== MSER_WINDOWS) {
+        throw fail(
+          `part.blocks[${j}].mserSums`,
+          `holds ${b.mserSums.length} numbers, not ${MSER_WINDOWS}`,
+        );
       }
-      recorded.check(f, `${at}.part.blocks[${j}].data`, b.data);
     });
-    have.push(partFromJSON(p.part));
+    const sizes: [string, number[], number][] = [
+      ['mserCounts', p.part.mserCounts, MSER_WINDOWS],
+      ['levels', p.part.levels, LEVEL_SAMPLES],
+    ];
+    for (const [name, values, n] of sizes) {
+      if (values.length !== n)
+        throw fail(`part.${name}`, `holds ${values.length} numbers, not ${n}`);
+    }
+    if (p.part.blocks.length === 0) throw fail('part.blocks', 'holds no block');
+    recorded.check(f, `${at}.part.data`, p.part.data);
+    const part = partFromJSON(p.part);
+    // The part's data holds its blocks' sums added (see PartData): they must agree, or one of
+    // them was changed.
+    const again = replicationToJSON(
+      partData(part.blocks, part.data, part.mserCounts, part.levels, s.header.duration),
+    ) as unknown as Record<string, unknown>;
+    const given = p.part.data as unknown as Record<string, unknown>;
+    for (const key of Object.keys(again)) {
+      if (canonical(again[key]) !== canonical(given[key])) {
+        throw fail(
+          `part.data.${key}`,
+          `is not what the part's blocks and counts add up to (${JSON.stringify(again[key]).slice(0, 60)})`,
+        );
+      }
+    }
+    have.push(part);
     parts.set(p.id, have);
   });
+}
+
+/** JSON with every object's keys sorted: the same for equal values however their keys were ordered. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_, x: unknown) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
 }

@@ -19,11 +19,12 @@ export function writeShard(
   /** The shard's blocks of replications split by function, by unit id. */
   parts: Map<number, PartData[]> = new Map(),
 ): string {
+  const header = headerOf(prepared);
   const file: ShardFile = {
     format: SHARD_FORMAT,
     version: VERSION,
     fingerprint: experimentFingerprint(prepared),
-    header: headerOf(prepared),
+    header,
     shard,
     units: [...data.entries()]
       .sort((x, y) => x[0] - y[0])
@@ -31,7 +32,7 @@ export function writeShard(
     // One part per unit: its blocks run here, in block order.
     parts: [...parts.entries()]
       .sort((x, y) => x[0] - y[0])
-      .map(([id, ps]) => ({ id, part: partToJSON(mergeParts(ps)) })),
+      .map(([id, ps]) => ({ id, part: partToJSON(mergeParts(ps, header.duration)) })),
   };
   const path = join(dir, shardFileName(shard));
   writeFileAtomic(path, JSON.stringify(file));
