@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { aleaStream, createStream } from '../../src/random/streams.ts';
+import { aleaNext, aleaStream, claimStreamState, createStream } from '../../src/random/streams.ts';
 
 describe('createStream', () => {
   it("draws seedrandom's alea numbers bit for bit, whatever the seed string", () => {
@@ -37,5 +37,23 @@ describe('createStream', () => {
     expect(Array.from({ length: 5 }, () => c())).not.toEqual(xs);
     const r = seedrandom.alea('coldtail/7/fn:x/execution');
     expect(xs).toEqual(Array.from({ length: 5 }, () => r()));
+  });
+});
+
+describe('claimStreamState', () => {
+  it('gives the state once, and aleaNext on it continues the stream the closure draws', () => {
+    const a = createStream('claim', 'x');
+    const b = createStream('claim', 'x');
+    const state = claimStreamState(a)!;
+    expect(state).not.toBeNull();
+    expect(claimStreamState(a)).toBeNull();
+    // A generator not made by createStream has no state to claim.
+    expect(claimStreamState(() => 0.5)).toBeNull();
+    // Closure and aleaNext interleaved on one state: the numbers of one stream, in order.
+    for (let k = 0; k < 100; k++) {
+      const mine = k % 3 === 0 ? aleaNext(state.slab, state.index) : a();
+      const expected = b();
+      if (!Object.is(mine, expected)) expect.fail(`draw ${k}: ${mine} against ${expected}`);
+    }
   });
 });
