@@ -3,6 +3,7 @@ import type { Rng } from '../random/rng.ts';
 import type { Call } from './call.ts';
 import type { Hop } from './hop.ts';
 import { type Billing, EXACT_BILLING } from './memory.ts';
+import type { OwnHops } from './ownHops.ts';
 import type { Pool } from './pool.ts';
 
 /**
@@ -48,6 +49,12 @@ export class FunctionRuntime {
    * WorldOptions.ownStreams).
    */
   internet: Pick<Hop, 'sample'> = NO_INTERNET;
+  /**
+   * All its hops in one object when they draw from a stream of its own (set by the wiring; the
+   * invoker then reads this instead of `platform` and `internet`, which draw the same): null
+   * for functions on the shared streams.
+   */
+  ownHops: OwnHops | null = null;
   /** A call's duration is billed in steps of billStep ms (0: exactly), at least billMin ms. */
   readonly billStep: number;
   readonly billMin: number;

@@ -15,6 +15,7 @@ import { Hop, NO_HOP } from './hop.ts';
 import { type CallSink, Invoker } from './invoker.ts';
 import { fixedKeepAlive, HybridHistogram, keepForever } from './keepAlive/index.ts';
 import { LimitGroup } from './limitGroup.ts';
+import { OwnHops } from './ownHops.ts';
 import { Pool, type PoolPolicies } from './pool.ts';
 import { NULL_POOL_OBSERVER, type PoolObserver } from './poolObserver.ts';
 import { FifoQueue, InstanceQueues } from './queueing/index.ts';
@@ -177,6 +178,19 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
       hops === null || client.internet === null
         ? internet
         : new Hop(client.internet, hops, client.lossProbability, client.retransmitTimeout);
+    if (hops !== null) {
+      // What the Hops above draw, from one object (the invoker's hot path; see OwnHops).
+      fn.ownHops = new OwnHops(
+        hops,
+        client.internet,
+        client.internet !== null && client.lossProbability > 0,
+        client.lossProbability,
+        client.retransmitTimeout,
+        p.gateway ?? null,
+        p.network,
+        p.frontEnd,
+      );
+    }
     // Read by the pool as it is made (whether its instances list their calls).
     if ((f.crashProbability ?? 0) > 0) {
       fn.crashProbability = f.crashProbability!;
