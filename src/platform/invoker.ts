@@ -173,7 +173,7 @@ export class Invoker implements PoolHost {
       this.sim.schedule(PING_MS, this.executed, call);
       return;
     }
-    const d = fn.execution.sample(fn.executionRng);
+    const d = fn.sampleExecution();
     if (fn.crashProbability > 0) this.mayCrash(call, d);
     const cpu = call.instance!.cpu;
     if (cpu !== null) {
