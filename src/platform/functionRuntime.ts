@@ -2,7 +2,7 @@ import type { Distribution } from '../random/distribution.ts';
 import { Constant } from '../random/distributions/constant.ts';
 import { Lognormal } from '../random/distributions/lognormal.ts';
 import type { Rng } from '../random/rng.ts';
-import { aleaNext, claimStreamState } from '../random/streams.ts';
+import { aimStreamCursor, aleaNext, claimStreamState, STREAM_CURSOR } from '../random/streams.ts';
 import { exp } from '../special/exp.ts';
 import { normalQuantileApprox } from '../special/normalQuantileApprox.ts';
 import type { Call } from './call.ts';
@@ -37,11 +37,13 @@ export interface PlatformRuntime {
 // imports types only).
 const NO_INTERNET: Pick<Hop, 'sample'> = { sample: () => 0 };
 
-// How sampleExecution draws: through the distribution and its stream (any distribution), or
-// written out for the two a region's functions have.
+// How sampleExecution draws: through the distribution and its stream (any distribution; through
+// STREAM_CURSOR when the stream's state is claimed), or written out for the two a region's
+// functions have.
 const GENERIC = 0;
 const CONSTANT = 1;
 const LOGNORMAL = 2;
+const CURSOR = 3;
 
 // The execution times' parameters of the functions, two doubles each ([value or mu, sigma]),
 // side by side in slabs shared by PER_SLAB functions (a field holding a fraction would be a box
@@ -129,14 +131,14 @@ export class FunctionRuntime {
     if (execution instanceof Constant) {
       kind = CONSTANT;
       this.execNums[this.execAt] = execution.value;
-    } else if (execution instanceof Lognormal) {
+    } else {
       // Drawn from the stream's state directly; a stream not made by createStream is called.
       state = claimStreamState(executionRng);
-      if (state !== null) {
+      if (state !== null && execution instanceof Lognormal) {
         kind = LOGNORMAL;
         this.execNums[this.execAt] = execution.mu;
         this.execNums[this.execAt + 1] = execution.sigma;
-      }
+      } else if (state !== null) kind = CURSOR;
     }
     this.execKind = kind;
     this.execSt = state === null ? null : state.slab;
@@ -151,7 +153,7 @@ export class FunctionRuntime {
    * functions a call's distribution, its boxed parameters and its stream's closure and context
    * are each out of cache; written out for a constant and a lognormal (the same expression as
    * Lognormal.sample, drawing from the stream's state with aleaNext), it reaches one slab line
-   * and the stream's state.
+   * and the stream's state; any other distribution draws through STREAM_CURSOR.
    */
   sampleExecution(): number {
     const kind = this.execKind;
@@ -161,6 +163,10 @@ export class FunctionRuntime {
       return exp(n[a] + n[a + 1] * normalQuantileApprox(aleaNext(this.execSt!, this.execSi)));
     }
     if (kind === CONSTANT) return this.execNums[this.execAt];
+    if (kind === CURSOR) {
+      aimStreamCursor(this.execSt!, this.execSi);
+      return this.execution.sample(STREAM_CURSOR);
+    }
     return this.execution.sample(this.executionRng);
   }
 }

@@ -1,5 +1,6 @@
 import type { Distribution } from '../random/distribution.ts';
 import type { Rng } from '../random/rng.ts';
+import { aimStreamCursor, claimStreamState, STREAM_CURSOR } from '../random/streams.ts';
 import type { Call } from './call.ts';
 
 /**
@@ -10,6 +11,13 @@ import type { Call } from './call.ts';
  * Draws exactly what those Hops draw, in the order Invoker.invoke asks them (see draw).
  */
 export class OwnHops {
+  /**
+   * The stream's state, when it can be claimed (a stream made by createStream): the draws then
+   * go through STREAM_CURSOR, not the stream's closure (two places fewer per call).
+   */
+  private readonly st: Float64Array | null;
+  private readonly si: number;
+
   constructor(
     readonly rng: Rng,
     /** The client's internet hop (null: none, 0 ms). */
@@ -22,11 +30,14 @@ export class OwnHops {
     readonly gateway: Distribution | null,
     readonly network: Distribution,
     readonly frontEnd: Distribution,
-  ) {}
+  ) {
+    const state = claimStreamState(rng);
+    this.st = state === null ? null : state.slab;
+    this.si = state === null ? 0 : state.index;
+  }
 
   /** The internet hop one way, as Hop.sample draws it (latency, then the losses). */
-  private internetOnce(): number {
-    const rng = this.rng;
+  private internetOnce(rng: Rng): number {
     let d = this.internet === null ? 0 : this.internet.sample(rng);
     if (this.lossy) {
       let rto = this.retransmitTimeout;
@@ -45,12 +56,16 @@ export class OwnHops {
    * so the same bytes out.
    */
   draw(call: Call, external: boolean): number {
-    const rng = this.rng;
+    let rng = this.rng;
+    if (this.st !== null) {
+      aimStreamCursor(this.st, this.si);
+      rng = STREAM_CURSOR;
+    }
     let out = 0;
     let back = 0;
     if (external) {
-      const iOut = this.internetOnce();
-      const iBack = this.internetOnce();
+      const iOut = this.internetOnce(rng);
+      const iBack = this.internetOnce(rng);
       const gateway = this.gateway;
       const gOut = gateway === null ? 0 : gateway.sample(rng);
       const gBack = gateway === null ? 0 : gateway.sample(rng);
