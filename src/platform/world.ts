@@ -1,4 +1,5 @@
 import type { Simulation } from '../engine/index.ts';
+import { Constant } from '../random/distributions/constant.ts';
 import type { Rng } from '../random/rng.ts';
 import { createStream } from '../random/streams.ts';
 import { Cluster } from './cluster.ts';
@@ -214,7 +215,10 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
             ? // One histogram per function: each learns its own idle times.
               new HybridHistogram(p.keepAlivePolicy)
             : p.keepAlive
-              ? fixedKeepAlive(bind(p.keepAlive, stream(`${prefix}/keepAlive`)))
+              ? fixedKeepAlive(
+                  bind(p.keepAlive, stream(`${prefix}/keepAlive`)),
+                  p.keepAlive instanceof Constant ? p.keepAlive.value : undefined,
+                )
               : keepForever,
         coldStart: p.snapshot
           ? snapshotRestore(
