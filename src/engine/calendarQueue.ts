@@ -18,18 +18,14 @@ const SAMPLE = 25;
  * allocated per event once the arrays have grown.
  */
 export class CalendarQueue extends SlotQueue {
-  // The slots' `aux` array links each bucket's list.
+  // The slots' `links` hold, per slot at 4 * slot, the next event of its bucket's list and
+  // (at 4 * slot + 1) its run's end: for the first event of each run of equal times in a
+  // bucket's list, the last event of that run (other slots' entries are stale). An insert
+  // steps over a whole run at once, so a new event costs O(distinct times before it in its
+  // bucket), not O(events): a fan-out of 100,000 calls at one instant would otherwise walk
+  // the ever longer run on every push, which is quadratic (and still has to go after every
+  // earlier event at that time, to keep the FIFO order of ties).
 
-  /**
-   * For the first event of each run of equal times in a bucket's list, the
-   * last event of that run (other slots' entries are stale). An insert steps
-   * over a whole run at once, so a new event costs O(distinct times before
-   * it in its bucket), not O(events): a fan-out of 100,000 calls at one
-   * instant would otherwise walk the ever longer run on every push, which
-   * is quadratic (and still has to go after every earlier event at that
-   * time, to keep the FIFO order of ties).
-   */
-  private runEnd: Int32Array;
   /** List entries visited by inserts and buckets scanned by searches: the work, for tests. */
   probes = 0;
   private heads: Int32Array;
@@ -47,7 +43,6 @@ export class CalendarQueue extends SlotQueue {
 
   constructor(initialCapacity = 1024) {
     super(initialCapacity);
-    this.runEnd = new Int32Array(this.slots.times.length);
     this.nb = MIN_BUCKETS;
     this.heads = new Int32Array(this.nb).fill(-1);
     this.growAt = 2 * this.nb;
@@ -63,15 +58,8 @@ export class CalendarQueue extends SlotQueue {
   }
 
   private insert(slot: number): void {
-    const { times, aux: next } = this.slots;
-    // The slot arrays grow by doubling; follow them.
-    if (this.runEnd.length < times.length) {
-      const grown = new Int32Array(times.length);
-      grown.set(this.runEnd);
-      this.runEnd = grown;
-    }
-    const runEnd = this.runEnd;
-    const t = times[slot];
+    const { tq, links } = this.slots;
+    const t = tq[2 * slot];
     const v = Math.floor(t / this.width);
     const b = v % this.nb;
     let runHead = -1;
@@ -80,21 +68,21 @@ export class CalendarQueue extends SlotQueue {
     let probes = 0;
     // Sorted by time, then sequence; a new event has the largest sequence, so
     // it goes after every event at its time: step run by run.
-    while (s >= 0 && times[s] <= t) {
+    while (s >= 0 && tq[2 * s] <= t) {
       runHead = s;
-      prev = runEnd[s];
-      s = next[prev];
+      prev = links[4 * s + 1];
+      s = links[4 * prev];
       probes++;
     }
     this.probes += probes;
-    next[slot] = s;
+    links[4 * slot] = s;
     if (prev < 0) this.heads[b] = slot;
-    else next[prev] = slot;
+    else links[4 * prev] = slot;
     // Joins the run it follows when that run is at its time, else starts one.
-    if (runHead >= 0 && times[runHead] === t) runEnd[runHead] = slot;
-    else runEnd[slot] = slot;
+    if (runHead >= 0 && tq[2 * runHead] === t) links[4 * runHead + 1] = slot;
+    else links[4 * slot + 1] = slot;
     if (v < this.cur) this.cur = v;
-    if (this.cached >= 0 && t < times[this.cached]) this.cached = -1;
+    if (this.cached >= 0 && t < tq[2 * this.cached]) this.cached = -1;
   }
 
   /** Finds the earliest event (and leaves `cur` at its bucket); -1 when empty. */
@@ -102,13 +90,13 @@ export class CalendarQueue extends SlotQueue {
     if (this.cached >= 0) return this.cached;
     if (this.size === 0) return -1;
     const heads = this.heads;
-    const { times, seqs } = this.slots;
+    const tq = this.slots.tq;
     const nb = this.nb;
     const w = this.width;
     let cur = this.cur;
     for (let k = 0; k < nb; k++) {
       const s = heads[cur % nb];
-      if (s >= 0 && Math.floor(times[s] / w) <= cur) {
+      if (s >= 0 && Math.floor(tq[2 * s] / w) <= cur) {
         this.probes += k + 1;
         this.cur = cur;
         this.cached = s;
@@ -132,20 +120,20 @@ export class CalendarQueue extends SlotQueue {
       if (s < 0) continue;
       if (
         best < 0 ||
-        times[s] < times[best] ||
-        (times[s] === times[best] && seqs[s] < seqs[best])
+        tq[2 * s] < tq[2 * best] ||
+        (tq[2 * s] === tq[2 * best] && tq[2 * s + 1] < tq[2 * best + 1])
       ) {
         best = s;
       }
     }
-    this.cur = Math.floor(times[best] / w);
+    this.cur = Math.floor(tq[2 * best] / w);
     this.cached = best;
     return best;
   }
 
   peekTime(): number {
     const s = this.findMin();
-    return s < 0 ? Infinity : this.slots.times[s];
+    return s < 0 ? Infinity : this.slots.tq[2 * s];
   }
 
   pop(): number {
@@ -153,9 +141,10 @@ export class CalendarQueue extends SlotQueue {
     const b = this.cur % this.nb;
     // The minimum is the head of its bucket, and of its run: the next event
     // of the run, if any, heads it now.
-    const after = this.slots.aux[s];
-    const end = this.runEnd[s];
-    if (end !== s) this.runEnd[after] = end;
+    const links = this.slots.links;
+    const after = links[4 * s];
+    const end = links[4 * s + 1];
+    if (end !== s) links[4 * after + 1] = end;
     this.heads[b] = after;
     this.cached = -1;
     this.size--;
@@ -171,13 +160,13 @@ export class CalendarQueue extends SlotQueue {
    */
   private resize(nb: number): void {
     this.resizing = true;
-    const { times, seqs } = this.slots;
+    const tq = this.slots.tq;
     const sample: number[] = [];
     while (sample.length < SAMPLE && this.size > 0) sample.push(this.pop());
     let gaps = 0;
     let n = 0;
     for (let i = 1; i < sample.length; i++) {
-      const d = times[sample[i]] - times[sample[i - 1]];
+      const d = tq[2 * sample[i]] - tq[2 * sample[i - 1]];
       if (d > 0) {
         gaps += d;
         n++;
@@ -185,15 +174,15 @@ export class CalendarQueue extends SlotQueue {
     }
     const all: number[] = [...sample];
     for (let i = 0; i < this.nb; i++) {
-      for (let s = this.heads[i]; s >= 0; s = this.slots.aux[s]) all.push(s);
+      for (let s = this.heads[i]; s >= 0; s = this.slots.links[4 * s]) all.push(s);
     }
     if (n > 0) this.width = (3 * gaps) / n;
     this.nb = Math.max(MIN_BUCKETS, nb);
     this.heads = new Int32Array(this.nb).fill(-1);
     this.cached = -1;
-    this.cur = all.length > 0 ? Math.floor(times[sample[0]] / this.width) : 0;
+    this.cur = all.length > 0 ? Math.floor(tq[2 * sample[0]] / this.width) : 0;
     // Re-filed in (time, sequence) order so that each insert appends.
-    all.sort((a, b) => times[a] - times[b] || seqs[a] - seqs[b]);
+    all.sort((a, b) => tq[2 * a] - tq[2 * b] || tq[2 * a + 1] - tq[2 * b + 1]);
     for (const s of all) this.insert(s);
     this.size = all.length;
     this.growAt = 2 * this.nb;

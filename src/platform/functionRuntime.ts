@@ -1,8 +1,14 @@
 import type { Distribution } from '../random/distribution.ts';
+import { Constant } from '../random/distributions/constant.ts';
+import { Lognormal } from '../random/distributions/lognormal.ts';
 import type { Rng } from '../random/rng.ts';
+import { aimStreamCursor, aleaNext, claimStreamState, STREAM_CURSOR } from '../random/streams.ts';
+import { exp } from '../special/exp.ts';
+import { normalQuantileApprox } from '../special/normalQuantileApprox.ts';
 import type { Call } from './call.ts';
 import type { Hop } from './hop.ts';
 import { type Billing, EXACT_BILLING } from './memory.ts';
+import type { OwnHops } from './ownHops.ts';
 import type { Pool } from './pool.ts';
 
 /**
@@ -31,8 +37,32 @@ export interface PlatformRuntime {
 // imports types only).
 const NO_INTERNET: Pick<Hop, 'sample'> = { sample: () => 0 };
 
+// How sampleExecution draws: through the distribution and its stream (any distribution; through
+// STREAM_CURSOR when the stream's state is claimed), or written out for the two a region's
+// functions have.
+const GENERIC = 0;
+const CONSTANT = 1;
+const LOGNORMAL = 2;
+const CURSOR = 3;
+
+// The execution times' parameters of the functions, two doubles each ([value or mu, sigma]),
+// side by side in slabs shared by PER_SLAB functions (a field holding a fraction would be a box
+// of its own in V8, one more place out of cache per call).
+const PER_SLAB = 1024;
+let slab = new Float64Array(2 * PER_SLAB);
+let slabUsed = 0;
+
 /** A function, wired to its platform and pool. */
 export class FunctionRuntime {
+  /**
+   * How sampleExecution draws (GENERIC, CONSTANT, LOGNORMAL), from where: its parameters at
+   * `execAt` of `execNums`, its stream's state at `execSi` of `execSt` (null: GENERIC).
+   */
+  private readonly execKind: number;
+  private readonly execNums: Float64Array;
+  private readonly execAt: number;
+  private readonly execSt: Float64Array | null;
+  private readonly execSi: number;
   body: FunctionBody | null = null;
   /**
    * Probability that a call crashes its instance while it runs (the instance and every call on
@@ -48,6 +78,12 @@ export class FunctionRuntime {
    * WorldOptions.ownStreams).
    */
   internet: Pick<Hop, 'sample'> = NO_INTERNET;
+  /**
+   * All its hops in one object when they draw from a stream of its own (set by the wiring; the
+   * invoker then reads this instead of `platform` and `internet`, which draw the same): null
+   * for functions on the shared streams.
+   */
+  ownHops: OwnHops | null = null;
   /** A call's duration is billed in steps of billStep ms (0: exactly), at least billMin ms. */
   readonly billStep: number;
   readonly billMin: number;
@@ -84,8 +120,53 @@ export class FunctionRuntime {
     readonly memoryMB: number,
     billing: Billing = EXACT_BILLING,
   ) {
+    if (slabUsed === PER_SLAB) {
+      slab = new Float64Array(2 * PER_SLAB);
+      slabUsed = 0;
+    }
+    this.execNums = slab;
+    this.execAt = 2 * slabUsed++;
+    let kind = GENERIC;
+    let state = null;
+    if (execution instanceof Constant) {
+      kind = CONSTANT;
+      this.execNums[this.execAt] = execution.value;
+    } else {
+      // Drawn from the stream's state directly; a stream not made by createStream is called.
+      state = claimStreamState(executionRng);
+      if (state !== null && execution instanceof Lognormal) {
+        kind = LOGNORMAL;
+        this.execNums[this.execAt] = execution.mu;
+        this.execNums[this.execAt + 1] = execution.sigma;
+      } else if (state !== null) kind = CURSOR;
+    }
+    this.execKind = kind;
+    this.execSt = state === null ? null : state.slab;
+    this.execSi = state === null ? 0 : state.index;
     this.billStep = billing.granularity;
     this.billMin = billing.minimum;
     this.billsInstances = billing.per === 'instance';
+  }
+
+  /**
+   * One execution time: execution.sample(executionRng), the same number. Hot path: with 10,000
+   * functions a call's distribution, its boxed parameters and its stream's closure and context
+   * are each out of cache; written out for a constant and a lognormal (the same expression as
+   * Lognormal.sample, drawing from the stream's state with aleaNext), it reaches one slab line
+   * and the stream's state; any other distribution draws through STREAM_CURSOR.
+   */
+  sampleExecution(): number {
+    const kind = this.execKind;
+    if (kind === LOGNORMAL) {
+      const n = this.execNums;
+      const a = this.execAt;
+      return exp(n[a] + n[a + 1] * normalQuantileApprox(aleaNext(this.execSt!, this.execSi)));
+    }
+    if (kind === CONSTANT) return this.execNums[this.execAt];
+    if (kind === CURSOR) {
+      aimStreamCursor(this.execSt!, this.execSi);
+      return this.execution.sample(STREAM_CURSOR);
+    }
+    return this.execution.sample(this.executionRng);
   }
 }

@@ -85,27 +85,34 @@ export class Invoker implements PoolHost {
       call.depth = parent.depth + 1;
       call.parentStep = parent.step;
     }
-    const platform = fn.platform;
-    let out = 0;
-    let back = 0;
-    if (external) {
-      // The function's (FunctionRuntime.internet): the client's one hop, or the function's own.
-      const internet = fn.internet;
-      const iOut = internet.sample();
-      const iBack = internet.sample();
-      const gOut = platform.gateway.sample();
-      const gBack = platform.gateway.sample();
-      call.internet = iOut + iBack;
-      call.gateway = gOut + gBack;
-      out = iOut + gOut;
-      back = iBack + gBack;
+    // The pool's delay: the way out (the way back is in call.returnDelay).
+    let delay: number;
+    const own = fn.ownHops;
+    if (own !== null) delay = own.draw(call, external);
+    else {
+      const platform = fn.platform;
+      let out = 0;
+      let back = 0;
+      if (external) {
+        // The function's (FunctionRuntime.internet): the client's one hop, or the function's own.
+        const internet = fn.internet;
+        const iOut = internet.sample();
+        const iBack = internet.sample();
+        const gOut = platform.gateway.sample();
+        const gBack = platform.gateway.sample();
+        call.internet = iOut + iBack;
+        call.gateway = gOut + gBack;
+        out = iOut + gOut;
+        back = iBack + gBack;
+      }
+      const nOut = platform.network.sample();
+      const nBack = platform.network.sample();
+      const sched = platform.frontEnd.sample();
+      call.network = nOut + nBack;
+      call.frontEnd = sched;
+      call.returnDelay = back + nBack;
+      delay = out + nOut + sched;
     }
-    const nOut = platform.network.sample();
-    const nBack = platform.network.sample();
-    const sched = platform.frontEnd.sample();
-    call.network = nOut + nBack;
-    call.frontEnd = sched;
-    call.returnDelay = back + nBack;
     if (ping) {
       // Pings to one function sent at the same moment form one round.
       let round = this.round;
@@ -121,9 +128,9 @@ export class Invoker implements PoolHost {
       }
       round.travelling++;
       call.round = round;
-      this.sim.schedule(out + nOut + sched, this.pingArrives, call);
+      this.sim.schedule(delay, this.pingArrives, call);
     } else {
-      this.sim.schedule(out + nOut + sched, this.arrives, call);
+      this.sim.schedule(delay, this.arrives, call);
     }
     return call;
   }
@@ -166,7 +173,7 @@ export class Invoker implements PoolHost {
       this.sim.schedule(PING_MS, this.executed, call);
       return;
     }
-    const d = fn.execution.sample(fn.executionRng);
+    const d = fn.sampleExecution();
     if (fn.crashProbability > 0) this.mayCrash(call, d);
     const cpu = call.instance!.cpu;
     if (cpu !== null) {

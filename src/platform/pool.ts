@@ -83,11 +83,14 @@ export interface PoolHost {
  * pending timer per instance, re-armed lazily when it fires early, instead of
  * a cancel and a new event on every call.
  */
-export class Pool implements ClusterTenant {
+export class Pool extends IdleList implements ClusterTenant {
+  // The pool is its own IdleList (head, tail, size: the superclass's fields, laid out first)
+  // rather than holding one: the hot path wins over readability here, as with 10,000 functions
+  // the list was one more object out of cache on every arrival and release. `this` is passed
+  // where a routing policy takes the list.
   // Field order is memory order (V8 lays fields out as they are first set): the ones a warm call
   // reads come first, so that they share a few cache lines. With 10,000 functions every call's
   // pool is out of cache, and each line of it that a call touches is a miss (see docs/scale.md).
-  private readonly list = new IdleList();
   private readonly routing: RoutingPolicy;
   private readonly routingRng: Rng;
   /** Calls one instance serves at once. */
@@ -115,6 +118,8 @@ export class Pool implements ClusterTenant {
   queueStarts = 0;
   /** Whether the keep-alive policy learns from idle times (asked on arrivals then). */
   private readonly learns: boolean;
+  /** The keep-alive policy's constantMs, or -1: ask its idleFor (see becameIdle). */
+  private readonly keepAliveMs: number;
   /** Whether the scaling policy reads the concurrency integral (see concurrencyArea). */
   private readonly tracks: boolean;
   /** The queue when calls wait per instance (InstanceQueues), else null: the FIFO's paths. */
@@ -164,12 +169,14 @@ export class Pool implements ClusterTenant {
     readonly host: PoolHost,
     private readonly observer: PoolObserver,
   ) {
+    super();
     this.conc = options.concurrencyPerInstance;
     this.queue = options.queue;
     this.atInstances = options.queue instanceof InstanceQueues ? options.queue : null;
     this.billsInstances = fn.billsInstances;
     this.keepAlive = options.keepAlive;
     this.learns = options.keepAlive.learns;
+    this.keepAliveMs = options.keepAlive.constantMs ?? -1;
     this.coldStart = options.coldStart;
     this.scaling = options.scaling;
     this.tracks = options.scaling.tracksConcurrency;
@@ -189,7 +196,7 @@ export class Pool implements ClusterTenant {
       options.cluster?.place(inst);
       inst.state = InstanceState.Ready;
       this.idle++;
-      this.list.pushFront(inst);
+      this.pushFront(inst);
       this.atInstances?.joined(inst);
     }
     if (options.provisioned > 0) observer.levels(sim.now, 0, 0, this.idle);
@@ -293,8 +300,8 @@ export class Pool implements ClusterTenant {
       this.atLimit(call);
       return;
     }
-    if (this.list.size > 0) {
-      this.assign(call, this.routing.pick(this.list, this.routingRng), false);
+    if (this.size > 0) {
+      this.assign(call, this.routing.pick(this, this.routingRng), false);
       return;
     }
     this.scaling.noRoom(this, call);
@@ -344,8 +351,8 @@ export class Pool implements ClusterTenant {
       this.retire(inst);
       return;
     }
-    if (inst.listed) this.list.remove(inst);
-    this.list.pushFront(inst);
+    if (inst.listed) this.remove(inst);
+    this.pushFront(inst);
     if (inst.active === 0) {
       this.busy--;
       this.idle++;
@@ -376,10 +383,10 @@ export class Pool implements ClusterTenant {
   private drain(fresh: Instance | null): void {
     while (
       this.queue.live > 0 &&
-      this.list.size > 0 &&
+      this.size > 0 &&
       (this.maxCalls === Infinity || this.limits.running() < this.maxCalls)
     ) {
-      const inst = this.routing.pick(this.list, this.routingRng);
+      const inst = this.routing.pick(this, this.routingRng);
       const call = this.queue.shift();
       call.queued = false;
       this.assign(call, inst, inst === fresh);
@@ -397,7 +404,7 @@ export class Pool implements ClusterTenant {
     // the hot path (the call limit freed, an instance left): the list is copied, as serving
     // a call moves its instance in it.
     const withRoom: Instance[] = [];
-    for (let inst = this.list.head; inst !== null; inst = inst.next) withRoom.push(inst);
+    for (let inst = this.head; inst !== null; inst = inst.next) withRoom.push(inst);
     for (const inst of withRoom) this.drainAt(inst, null, queues);
   }
 
@@ -457,8 +464,8 @@ export class Pool implements ClusterTenant {
     this.syncLimits();
     // Full: out of the list. Room left: to the front, so that lru really
     // spreads calls and mru keeps packing the same instance.
-    this.list.remove(inst);
-    if (inst.active < this.conc) this.list.pushFront(inst);
+    this.remove(inst);
+    if (inst.active < this.conc) this.pushFront(inst);
     this.observer.levels(now, this.starting - this.unplaced, this.busy, this.idle);
     this.host.execute(call);
   }
@@ -622,7 +629,7 @@ export class Pool implements ClusterTenant {
     this.starting--;
     this.syncLimits();
     this.idle++;
-    this.list.pushFront(inst);
+    this.pushFront(inst);
     const bound = inst.bound;
     if (bound !== null) {
       inst.bound = null;
@@ -646,7 +653,10 @@ export class Pool implements ClusterTenant {
     inst.idleSince = now;
     // Hot path: a fixed keep-alive is decided after one test.
     if (!this.learns) {
-      inst.reclaimAt = now + this.keepAlive.idleFor(inst, now);
+      // A constant keep-alive is read here, not asked of the policy (its closures and sampler
+      // are some six places out of cache per call with 10,000 functions).
+      const k = this.keepAliveMs;
+      inst.reclaimAt = now + (k >= 0 ? k : this.keepAlive.idleFor(inst, now));
     } else if (inst.prewarmUntil > 0 && inst.served === 0) {
       // Loaded ahead of the call the policy expects: kept until the end of its window.
       inst.reclaimAt = inst.prewarmUntil;
@@ -709,9 +719,9 @@ export class Pool implements ClusterTenant {
       this.unload(idle);
       return true;
     }
-    for (let inst = this.list.tail; inst !== null; inst = inst.prev) {
+    for (let inst = this.tail; inst !== null; inst = inst.prev) {
       if (inst.provisioned) continue;
-      this.list.remove(inst);
+      this.remove(inst);
       inst.retiring = true;
       this.atInstances?.left(inst);
       return true;
@@ -737,7 +747,7 @@ export class Pool implements ClusterTenant {
 
   /** Reclaims the idle `inst` now (its keep-alive ended, or the policy unloads it). */
   private unload(inst: Instance): void {
-    if (inst.listed) this.list.remove(inst);
+    if (inst.listed) this.remove(inst);
     this.idle--;
     inst.state = InstanceState.Reclaimed;
     if (this.atInstances !== null) this.leave(inst, this.atInstances);
@@ -755,7 +765,7 @@ export class Pool implements ClusterTenant {
   crash(inst: Instance): void {
     if (inst.state !== InstanceState.Ready) return;
     this.crashes++;
-    if (inst.listed) this.list.remove(inst);
+    if (inst.listed) this.remove(inst);
     // Gone at once: its calls' releases below leave the pool's books to this method (retire).
     inst.state = InstanceState.Reclaimed;
     inst.retiring = true;
@@ -794,7 +804,7 @@ export class Pool implements ClusterTenant {
   evictable(): Instance | null {
     // The list runs from the most recently released: idle instances nearer the tail have
     // been idle longer (instances still serving calls may sit among them).
-    for (let inst = this.list.tail; inst !== null; inst = inst.prev) {
+    for (let inst = this.tail; inst !== null; inst = inst.prev) {
       if (inst.active === 0 && !inst.provisioned) return inst;
     }
     return null;
@@ -802,7 +812,7 @@ export class Pool implements ClusterTenant {
 
   /** Reclaims an idle instance at once, for the cluster: its slot goes to another instance. */
   evict(inst: Instance): void {
-    this.list.remove(inst);
+    this.remove(inst);
     this.idle--;
     inst.state = InstanceState.Reclaimed;
     if (this.atInstances !== null) this.leave(inst, this.atInstances);

@@ -1,4 +1,5 @@
 import type { Simulation } from '../engine/index.ts';
+import { Constant } from '../random/distributions/constant.ts';
 import type { Rng } from '../random/rng.ts';
 import { createStream } from '../random/streams.ts';
 import { Cluster } from './cluster.ts';
@@ -15,6 +16,7 @@ import { Hop, NO_HOP } from './hop.ts';
 import { type CallSink, Invoker } from './invoker.ts';
 import { fixedKeepAlive, HybridHistogram, keepForever } from './keepAlive/index.ts';
 import { LimitGroup } from './limitGroup.ts';
+import { OwnHops } from './ownHops.ts';
 import { Pool, type PoolPolicies } from './pool.ts';
 import { NULL_POOL_OBSERVER, type PoolObserver } from './poolObserver.ts';
 import { FifoQueue, InstanceQueues } from './queueing/index.ts';
@@ -177,6 +179,19 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
       hops === null || client.internet === null
         ? internet
         : new Hop(client.internet, hops, client.lossProbability, client.retransmitTimeout);
+    if (hops !== null) {
+      // What the Hops above draw, from one object (the invoker's hot path; see OwnHops).
+      fn.ownHops = new OwnHops(
+        hops,
+        client.internet,
+        client.internet !== null && client.lossProbability > 0,
+        client.lossProbability,
+        client.retransmitTimeout,
+        p.gateway ?? null,
+        p.network,
+        p.frontEnd,
+      );
+    }
     // Read by the pool as it is made (whether its instances list their calls).
     if ((f.crashProbability ?? 0) > 0) {
       fn.crashProbability = f.crashProbability!;
@@ -200,7 +215,10 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
             ? // One histogram per function: each learns its own idle times.
               new HybridHistogram(p.keepAlivePolicy)
             : p.keepAlive
-              ? fixedKeepAlive(bind(p.keepAlive, stream(`${prefix}/keepAlive`)))
+              ? fixedKeepAlive(
+                  bind(p.keepAlive, stream(`${prefix}/keepAlive`)),
+                  p.keepAlive instanceof Constant ? p.keepAlive.value : undefined,
+                )
               : keepForever,
         coldStart: p.snapshot
           ? snapshotRestore(

@@ -1,6 +1,13 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { aleaStream, createStream } from '../../src/random/streams.ts';
+import {
+  aimStreamCursor,
+  aleaNext,
+  aleaStream,
+  claimStreamState,
+  createStream,
+  STREAM_CURSOR,
+} from '../../src/random/streams.ts';
 
 describe('createStream', () => {
   it("draws seedrandom's alea numbers bit for bit, whatever the seed string", () => {
@@ -37,5 +44,46 @@ describe('createStream', () => {
     expect(Array.from({ length: 5 }, () => c())).not.toEqual(xs);
     const r = seedrandom.alea('coldtail/7/fn:x/execution');
     expect(xs).toEqual(Array.from({ length: 5 }, () => r()));
+  });
+});
+
+describe('claimStreamState', () => {
+  it('gives the state once, and aleaNext on it continues the stream the closure draws', () => {
+    const a = createStream('claim', 'x');
+    const b = createStream('claim', 'x');
+    const state = claimStreamState(a)!;
+    expect(state).not.toBeNull();
+    expect(claimStreamState(a)).toBeNull();
+    // A generator not made by createStream has no state to claim.
+    expect(claimStreamState(() => 0.5)).toBeNull();
+    // Closure and aleaNext interleaved on one state: the numbers of one stream, in order.
+    for (let k = 0; k < 100; k++) {
+      const mine = k % 3 === 0 ? aleaNext(state.slab, state.index) : a();
+      const expected = b();
+      if (!Object.is(mine, expected)) expect.fail(`draw ${k}: ${mine} against ${expected}`);
+    }
+  });
+});
+
+describe('STREAM_CURSOR', () => {
+  it('draws from the state it was last aimed at, each stream continuing where it was', () => {
+    const a = createStream('cursor', 'a');
+    const b = createStream('cursor', 'b');
+    const sa = claimStreamState(a)!;
+    const sb = claimStreamState(b)!;
+    const ta = createStream('cursor', 'a');
+    const tb = createStream('cursor', 'b');
+    for (let k = 0; k < 200; k++) {
+      const onA = k % 3 !== 1;
+      const s = onA ? sa : sb;
+      aimStreamCursor(s.slab, s.index);
+      // Two draws per aim, as a distribution's sample may take several.
+      const got = [STREAM_CURSOR(), STREAM_CURSOR()];
+      const want = onA ? [ta(), ta()] : [tb(), tb()];
+      expect(got).toEqual(want);
+    }
+    // The streams' own closures continue from the same place.
+    expect(a()).toBe(ta());
+    expect(b()).toBe(tb());
   });
 });

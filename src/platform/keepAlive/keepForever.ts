@@ -4,6 +4,7 @@ import type { KeepAlivePolicy } from './keepAlivePolicy.ts';
 export const keepForever: KeepAlivePolicy = {
   name: 'forever',
   learns: false,
+  constantMs: Infinity,
   idleFor: () => Infinity,
   prewarmAfter: () => 0,
   functionIdle() {},

@@ -3,10 +3,11 @@ import type { Rng } from '../rng.ts';
 import { requireFinite } from './requireFinite.ts';
 import { requireProbability } from './requireProbability.ts';
 
-class Constant implements Distribution {
+export class Constant implements Distribution {
   readonly kind = 'constant';
   readonly mean: number;
-  private readonly value: number;
+  /** Read by the invoker's hot path (FunctionRuntime.sampleExecution). */
+  readonly value: number;
 
   constructor(value: number) {
     this.value = value;

@@ -9,11 +9,12 @@ import { requireFinite } from './requireFinite.ts';
 import { requirePositive } from './requirePositive.ts';
 import { requireProbability } from './requireProbability.ts';
 
-class Lognormal implements Distribution {
+export class Lognormal implements Distribution {
   readonly kind = 'lognormal';
   readonly mean: number;
-  private readonly mu: number;
-  private readonly sigma: number;
+  /** Read by the invoker's hot path (FunctionRuntime.sampleExecution, the same expression). */
+  readonly mu: number;
+  readonly sigma: number;
 
   constructor(mu: number, sigma: number) {
     this.mu = mu;

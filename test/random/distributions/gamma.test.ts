@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gamma } from '../../../src/random/distributions/gamma.ts';
-import { createStream } from '../../../src/random/streams.ts';
+import { type Gamma, gamma } from '../../../src/random/distributions/gamma.ts';
+import { claimStreamState, createStream } from '../../../src/random/streams.ts';
 import { checkSamples, drawSorted, expectSamplesMatch, KS_CRITICAL_SQRT_N } from '../ks.ts';
 
 describe('gamma', () => {
@@ -59,5 +59,22 @@ describe('gamma', () => {
     expect(() => gamma(1, -1)).toThrow('gamma: scale must be > 0 (got -1)');
     expect(() => gamma(Number.NaN, 1)).toThrow(RangeError);
     expect(() => gamma(1, 1).quantile(-1)).toThrow(RangeError);
+  });
+
+  it('draws the same numbers from a claimed stream state (sampleAlea) as sample() from the stream', () => {
+    // Shapes below 1 (the boost's third draw), near 1 and large; rejections included.
+    for (const shape of [0.05, 0.5, 0.99, 1, 2.5, 40]) {
+      const d = gamma(shape, 3) as Gamma;
+      const viaClosure = createStream(`alea${shape}`, 'g');
+      const claimed = createStream(`alea${shape}`, 'g');
+      const { slab, index } = claimStreamState(claimed)!;
+      for (let k = 0; k < 2000; k++) {
+        const a = d.sampleAlea(slab, index);
+        const b = d.sample(viaClosure);
+        if (!Object.is(a, b)) expect.fail(`shape ${shape}, draw ${k}: ${a} against ${b}`);
+      }
+      // And the streams are at the same place after it.
+      expect(claimed()).toBe(viaClosure());
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../src/engine/index.ts';
 import { createStream } from '../../../src/random/streams.ts';
 import { RenewalArrivals } from '../../../src/workload/arrivals/renewalArrivals.ts';
+import { driveArrivals } from '../../../src/workload/driveArrivals.ts';
 
 /** n gaps of the process after its first arrival, and the first arrival. */
 function gaps(perSecond: number, cv: number, n: number, seed = 'g') {
@@ -74,5 +76,41 @@ describe('RenewalArrivals', () => {
     const rng = createStream(1, 'x');
     expect(() => new RenewalArrivals(0, 1, rng)).toThrow(/perSecond/);
     expect(() => new RenewalArrivals(1, -1, rng)).toThrow(/cv/);
+  });
+
+  it('draws the same arrivals from its stream state as through the stream (cv 0, 1, gamma)', () => {
+    // The claimed state (the hot path) against a wrapper of the same stream, which has no
+    // state to claim and so is called: late starts skip arrivals on both paths alike.
+    for (const cv of [0, 1, 0.3, 2.7]) {
+      const fast = new RenewalArrivals(3, cv, createStream(`same${cv}`, 'r'));
+      const plain = createStream(`same${cv}`, 'r');
+      const slow = new RenewalArrivals(3, cv, () => plain());
+      let now = 0;
+      for (let k = 0; k < 3000; k++) {
+        // Now and then a caller that starts late (skips arrivals).
+        now = k % 500 === 499 ? now + 5000 : now;
+        const a = fast.next(now);
+        const b = slow.next(now);
+        if (!Object.is(a, b)) expect.fail(`cv ${cv}, arrival ${k}: ${a} against ${b}`);
+        now = a;
+      }
+    }
+  });
+
+  it('driven, fires at the arrivals the process gives, before the end and once each', () => {
+    for (const cv of [0, 1, 2]) {
+      const sim = new Simulation();
+      const driven = new RenewalArrivals(50, cv, createStream(`drive${cv}`, 'r'));
+      const fired: number[] = [];
+      driveArrivals(sim, driven, 60_000, () => fired.push(sim.now));
+      // A second drive of the same process is refused the fast path (it has started).
+      expect(driven.drivable).toBe(false);
+      sim.run();
+      const reference = new RenewalArrivals(50, cv, createStream(`drive${cv}`, 'r'));
+      const expected: number[] = [];
+      for (let t = reference.next(0); t < 60_000; t = reference.next(t)) expected.push(t);
+      expect(fired.length).toBeGreaterThan(2000);
+      expect(fired).toEqual(expected);
+    }
   });
 });
