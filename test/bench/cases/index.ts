@@ -1,5 +1,6 @@
 import { hedgedFanOut, hedgedFanOutPerEdge, retryStorm } from './clientCases.ts';
 import { engineMmc } from './engineMmc.ts';
+import { interruptStop } from './interrupt.ts';
 import { chainCold, keepAliveScenario, pathWarm, poolSize } from './pathCases.ts';
 import { playgroundSpeed } from './playgroundCases.ts';
 import { idleInstances, regionDay } from './regionCases.ts';
@@ -19,6 +20,7 @@ export interface BenchCase {
 
 export const cases: BenchCase[] = [
   startup,
+  interruptStop,
   engineMmc,
   sameInstant,
   pathWarm,
