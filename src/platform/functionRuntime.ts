@@ -2,6 +2,7 @@ import type { Distribution } from '../random/distribution.ts';
 import { Constant } from '../random/distributions/constant.ts';
 import { Lognormal } from '../random/distributions/lognormal.ts';
 import type { Rng } from '../random/rng.ts';
+import { Slabs } from '../random/slabs.ts';
 import { aimStreamCursor, aleaNext, claimStreamState, STREAM_CURSOR } from '../random/streams.ts';
 import { exp } from '../special/exp.ts';
 import { normalQuantileApprox } from '../special/normalQuantileApprox.ts';
@@ -46,11 +47,9 @@ const LOGNORMAL = 2;
 const CURSOR = 3;
 
 // The execution times' parameters of the functions, two doubles each ([value or mu, sigma]),
-// side by side in slabs shared by PER_SLAB functions (a field holding a fraction would be a box
-// of its own in V8, one more place out of cache per call).
-const PER_SLAB = 1024;
-let slab = new Float64Array(2 * PER_SLAB);
-let slabUsed = 0;
+// side by side in slabs shared by 1,024 functions (Slabs: a field holding a fraction would be a
+// box of its own in V8, one more place out of cache per call).
+const EXECUTION_NUMBERS = new Slabs(2, 1024);
 
 /** A function, wired to its platform and pool. */
 export class FunctionRuntime {
@@ -120,12 +119,9 @@ export class FunctionRuntime {
     readonly memoryMB: number,
     billing: Billing = EXACT_BILLING,
   ) {
-    if (slabUsed === PER_SLAB) {
-      slab = new Float64Array(2 * PER_SLAB);
-      slabUsed = 0;
-    }
-    this.execNums = slab;
-    this.execAt = 2 * slabUsed++;
+    const place = EXECUTION_NUMBERS.take();
+    this.execNums = place.slab;
+    this.execAt = place.at;
     let kind = GENERIC;
     let state = null;
     if (execution instanceof Constant) {

@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import type { Rng } from './rng.ts';
+import { Slabs } from './slabs.ts';
 
 /**
  * Named random streams derived from one master seed.
@@ -18,7 +19,7 @@ import type { Rng } from './rng.ts';
  * (a property array of its own), an object and a box per double of its state, some 600 bytes
  * in six or more places. A call of a region of 10,000 functions draws from two streams of
  * its function, both out of cache: here a stream is one closure and its context, and its
- * state four doubles side by side in a slab shared by STREAMS_PER_SLAB streams.
+ * state four doubles side by side in a slab shared by 512 streams (Slabs).
  *
  * Engine-independent (issue 18): alea and its Mash seeding use only +, -, *, | and
  * >>> (each correctly rounded by IEEE 754, the scalings by 2^32, 2^-32 and 2^-53 exact)
@@ -31,22 +32,15 @@ export function createStream(seed: number | string, name: string): Rng {
   return aleaStream(`coldtail/${seed}/${name}`);
 }
 
-/** Streams whose state shares one slab: 4 doubles each, 16 KB a slab. */
-const STREAMS_PER_SLAB = 512;
-let slab = new Float64Array(4 * STREAMS_PER_SLAB);
-let slabUsed = 0;
+/** The streams' states: 4 doubles each, 512 streams (16 KB) to a slab. */
+const STATES = new Slabs(4, 512);
 
 /**
  * seedrandom.alea(seed) as one closure over its state: s0, s1, s2 and c at `i` to `i + 3` of a
  * slab (a slab stays alive while any of its streams does).
  */
 export function aleaStream(seed: string): Rng {
-  if (slabUsed === STREAMS_PER_SLAB) {
-    slab = new Float64Array(4 * STREAMS_PER_SLAB);
-    slabUsed = 0;
-  }
-  const s = slab;
-  const i = 4 * slabUsed++;
+  const { slab: s, at: i } = STATES.take();
   seedAlea(seed, s, i);
   const rng = () => aleaNext(s, i);
   states.set(rng, i);

@@ -1,6 +1,7 @@
 import type { Simulation } from '../../engine/index.ts';
 import { type Gamma, gamma } from '../../random/distributions/gamma.ts';
 import type { Rng } from '../../random/rng.ts';
+import { Slabs } from '../../random/slabs.ts';
 import { aleaNext, claimStreamState } from '../../random/streams.ts';
 import { log } from '../../special/log.ts';
 import type { ArrivalProcess } from './arrivalProcess.ts';
@@ -11,10 +12,8 @@ const EXPONENTIAL = 1;
 const GAMMA = 2;
 
 // The processes' numbers (see RenewalArrivals), four doubles each, side by side in slabs
-// shared by PER_SLAB processes: [next arrival, mean gap, until (driven), unused].
-const PER_SLAB = 512;
-let slab = new Float64Array(4 * PER_SLAB);
-let slabUsed = 0;
+// shared by 512 processes (Slabs): [next arrival, mean gap, until (driven), unused].
+const NUMBERS = new Slabs(4, 512);
 const T = 0;
 const MEAN = 1;
 const UNTIL = 2;
@@ -64,12 +63,9 @@ export class RenewalArrivals implements ArrivalProcess {
     if (!(cv >= 0) || !Number.isFinite(cv)) {
       throw new RangeError(`RenewalArrivals: cv must be non-negative and finite (got ${cv})`);
     }
-    if (slabUsed === PER_SLAB) {
-      slab = new Float64Array(4 * PER_SLAB);
-      slabUsed = 0;
-    }
-    this.nums = slab;
-    this.at = 4 * slabUsed++;
+    const place = NUMBERS.take();
+    this.nums = place.slab;
+    this.at = place.at;
     const meanMs = 1000 / perSecond;
     this.nums[this.at + MEAN] = meanMs;
     this.rng = rng;
