@@ -27,6 +27,11 @@ const REGION = {
 
 const FILES = ['results.json', 'results.csv', 'functions.csv'];
 
+/** What the tests below edit of a shard file. */
+interface ShardJson {
+  parts: { id: string; part: { blocks: { block: number; cost: { usd: number } }[] } }[];
+}
+
 describe('a region split by function', () => {
   const dir = tempDir();
   const file = join(dir, 'region.json');
@@ -50,45 +55,38 @@ describe('a region split by function', () => {
       expect(shard.units).toEqual([]);
       expect(shard.parts.length).toBeGreaterThan(0);
     }
-    // A shard file that lost its blocks of a run: merge names the first, the run and the file.
+    // Shard 2 edited by `edit`, merged with shards 1 and 3: what merge says.
     const s2 = join(dir, 's2', 'shard-2-of-3.json');
-    const lost = join(dir, 'lost');
-    mkdirSync(lost);
-    const json = JSON.parse(readFileSync(s2, 'utf8'));
-    const dropped = json.parts.shift();
-    writeFileSync(join(lost, 'shard-2-of-3.json'), JSON.stringify(json));
-    const lostRun = await run([
-      'merge',
-      join(dir, 's1'),
-      lost,
-      join(dir, 's3'),
-      '--out',
-      join(dir, 'nomerge'),
-      '-q',
-    ]);
-    expect(lostRun.status).toBe(2);
-    expect(lostRun.stderr).toContain(
-      `${join(lost, 'shard-2-of-3.json')}: parts: block ${dropped.part.blocks[0].block} of run ${dropped.id} of shard 2/3 is missing`,
+    const mergeEdited = async (name: string, edit: (shard: ShardJson) => void) => {
+      const folder = join(dir, name);
+      mkdirSync(folder);
+      const shard = JSON.parse(readFileSync(s2, 'utf8'));
+      edit(shard);
+      const file = join(folder, 'shard-2-of-3.json');
+      writeFileSync(file, JSON.stringify(shard));
+      const out = join(dir, `${name}-merged`);
+      return {
+        file,
+        r: await run(['merge', join(dir, 's1'), folder, join(dir, 's3'), '--out', out, '-q']),
+      };
+    };
+    // A shard file that lost its blocks of a run: merge names the first, the run and the file.
+    let dropped: ShardJson['parts'][number] | undefined;
+    const lost = await mergeEdited('lost', (shard) => {
+      dropped = shard.parts.shift();
+    });
+    expect(lost.r.status).toBe(2);
+    expect(lost.r.stderr).toContain(
+      `${lost.file}: parts: block ${dropped?.part.blocks[0].block} of run ${dropped?.id} of shard 2/3 is missing`,
     );
     // A block's sums that no longer add up to its part's data (format 4 keeps both): refused,
     // with the field.
-    const tampered = JSON.parse(readFileSync(s2, 'utf8'));
-    tampered.parts[0].part.blocks[0].cost.usd += 1;
-    const bad = join(dir, 'bad');
-    mkdirSync(bad);
-    writeFileSync(join(bad, 'shard-2-of-3.json'), JSON.stringify(tampered));
-    const badRun = await run([
-      'merge',
-      join(dir, 's1'),
-      bad,
-      join(dir, 's3'),
-      '--out',
-      join(dir, 'nomerge2'),
-      '-q',
-    ]);
-    expect(badRun.status).toBe(2);
-    expect(badRun.stderr).toContain(
-      `${join(bad, 'shard-2-of-3.json')}: parts[0].part.data.cost: is not what the part's blocks and counts add up to`,
+    const bad = await mergeEdited('bad', (shard) => {
+      shard.parts[0].part.blocks[0].cost.usd += 1;
+    });
+    expect(bad.r.status).toBe(2);
+    expect(bad.r.stderr).toContain(
+      `${bad.file}: parts[0].part.data.cost: is not what the part's blocks and counts add up to`,
     );
     const merged = join(dir, 'merged');
     const partial = await run(['merge', join(dir, 's1'), join(dir, 's3'), '--out', merged, '-q']);
