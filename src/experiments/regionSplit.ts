@@ -401,16 +401,3 @@ function sparse(table: Float64Array): [number, number][] {
   });
   return out;
 }
-
-/**
- * Blocks 0 to count - 1 as `parts` runs of consecutive blocks, as even as can be (fewer when
- * there are fewer blocks). How a run groups blocks changes nothing in its bytes.
- */
-export function groupBlocks(count: number, parts: number): number[][] {
-  const n = Math.max(1, Math.min(count, parts));
-  return Array.from({ length: n }, (_, k) => {
-    const from = Math.floor((k * count) / n);
-    const to = Math.floor(((k + 1) * count) / n);
-    return Array.from({ length: to - from }, (_, i) => from + i);
-  });
-}
