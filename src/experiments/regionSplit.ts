@@ -1,5 +1,6 @@
 import { Histogram } from '../metrics/histogram.ts';
 import { mser5 } from '../metrics/mser.ts';
+import { expectedFunctionArrivals } from '../workload/population/functionArrivals.ts';
 import type { FunctionTable } from './perFunction.ts';
 import { BREAKDOWN_LENGTH, MSER_WINDOWS, type ReplicationData } from './recorder.ts';
 import {
@@ -400,4 +401,21 @@ function sparse(table: Float64Array): [number, number][] {
     if (v !== 0) out.push([i, v]);
   });
   return out;
+}
+
+/**
+ * The root calls each block of `blocks` is expected to get over the run (the work estimate's
+ * count, expectedFunctionArrivals): what a block costs, to hand the costliest out first.
+ */
+export function expectedBlockCalls(point: ResolvedPoint, blocks: string[][]): number[] {
+  const expected = new Map<string, number>();
+  for (const s of point.sources) {
+    for (const r of s.functions ?? []) {
+      expected.set(
+        r.name,
+        (expected.get(r.name) ?? 0) + expectedFunctionArrivals(r.arrivals, point.duration),
+      );
+    }
+  }
+  return blocks.map((names) => names.reduce((n, name) => n + (expected.get(name) ?? 0), 0));
 }
