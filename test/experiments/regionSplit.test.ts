@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine/index.ts';
 import { TAG_ROOT } from '../../src/experiments/recorder.ts';
 import { combineBlocks, splitPlan } from '../../src/experiments/regionSplit.ts';
-import {
-  partSteps,
-  runReplication,
-  simulationSteps,
-} from '../../src/experiments/replication.ts';
+import { partSteps, runReplication, simulationSteps } from '../../src/experiments/replication.ts';
 import { replicationToJSON } from '../../src/experiments/replicationData.ts';
 import type { ResolvedPoint } from '../../src/experiments/resolve.ts';
 import type { Call } from '../../src/platform/call.ts';
