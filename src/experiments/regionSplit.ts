@@ -1,5 +1,6 @@
 import { Histogram } from '../metrics/histogram.ts';
 import { mser5 } from '../metrics/mser.ts';
+import { expectedFunctionArrivals } from '../workload/population/functionArrivals.ts';
 import type { FunctionTable } from './perFunction.ts';
 import { BREAKDOWN_LENGTH, MSER_WINDOWS, type ReplicationData } from './recorder.ts';
 import {
@@ -403,14 +404,18 @@ function sparse(table: Float64Array): [number, number][] {
 }
 
 /**
- * Blocks 0 to count - 1 as `parts` runs of consecutive blocks, as even as can be (fewer when
- * there are fewer blocks). How a run groups blocks changes nothing in its bytes.
+ * The root calls each block of `blocks` is expected to get over the run (the work estimate's
+ * count, expectedFunctionArrivals): what a block costs, to hand the costliest out first.
  */
-export function groupBlocks(count: number, parts: number): number[][] {
-  const n = Math.max(1, Math.min(count, parts));
-  return Array.from({ length: n }, (_, k) => {
-    const from = Math.floor((k * count) / n);
-    const to = Math.floor(((k + 1) * count) / n);
-    return Array.from({ length: to - from }, (_, i) => from + i);
-  });
+export function expectedBlockCalls(point: ResolvedPoint, blocks: string[][]): number[] {
+  const expected = new Map<string, number>();
+  for (const s of point.sources) {
+    for (const r of s.functions ?? []) {
+      expected.set(
+        r.name,
+        (expected.get(r.name) ?? 0) + expectedFunctionArrivals(r.arrivals, point.duration),
+      );
+    }
+  }
+  return blocks.map((names) => names.reduce((n, name) => n + (expected.get(name) ?? 0), 0));
 }

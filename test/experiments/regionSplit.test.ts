@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine/index.ts';
 import { TAG_ROOT } from '../../src/experiments/recorder.ts';
 import { combineBlocks, splitPlan } from '../../src/experiments/regionSplit.ts';
-import { partSteps, runReplication } from '../../src/experiments/replication.ts';
+import { partSteps, runReplication, simulationSteps } from '../../src/experiments/replication.ts';
 import { replicationToJSON } from '../../src/experiments/replicationData.ts';
 import type { ResolvedPoint } from '../../src/experiments/resolve.ts';
 import type { Call } from '../../src/platform/call.ts';
@@ -97,7 +97,8 @@ describe('a region split by function', () => {
     const plan = splitPlan(p, 8);
     if (plan.kind !== 'blocks') throw new Error('expected blocks');
     const n = plan.blocks.length;
-    const part = (run: number[]) => runAll(partSteps(p, 's', plan.blocks, run));
+    // Several blocks in one simulation (partSteps runs one a simulation).
+    const part = (run: number[]) => runAll(simulationSteps(p, 's', plan.blocks, run));
     const whole = combineBlocks([part([0, 1, 2, 3, 4])], n, p.duration);
     const groupings = [
       [[0], [1], [2], [3], [4]],
@@ -127,12 +128,29 @@ describe('a region split by function', () => {
     );
   });
 
+  it('runs each block of a part in a simulation of its own, with the same bytes as one simulation', () => {
+    const p = point();
+    const plan = splitPlan(p, 8);
+    if (plan.kind !== 'blocks') throw new Error('expected blocks');
+    const run = [0, 1, 2, 3, 4];
+    const n = plan.blocks.length;
+    const part = runAll(partSteps(p, 's', plan.blocks, run));
+    const one = runAll(simulationSteps(p, 's', plan.blocks, run));
+    expect(bytes(combineBlocks([part], n, p.duration))).toBe(
+      bytes(combineBlocks([one], n, p.duration)),
+    );
+    // Its events are the blocks' own simulations' (each with its own warm-up event), not one's.
+    const own = run.map((b) => runAll(simulationSteps(p, 's', plan.blocks, [b])).data.events);
+    expect(part.data.events).toBe(own.reduce((a, b) => a + b, 0));
+    expect(part.data.events).not.toBe(one.data.events);
+  });
+
   it('reads instances.max at fixed instants: above zero, at most the exact peak of the same run', () => {
     const p = point();
     const plan = splitPlan(p, 8);
     if (plan.kind !== 'blocks') throw new Error('expected blocks');
     const split = combineBlocks(
-      [runAll(partSteps(p, 's', plan.blocks, [0, 1, 2, 3, 4]))],
+      [runAll(simulationSteps(p, 's', plan.blocks, [0, 1, 2, 3, 4]))],
       plan.blocks.length,
       p.duration,
     );
