@@ -14,7 +14,6 @@ import {
   MEMORY_MB,
   POSITION,
   STARTING,
-  STRIDE,
   THROTTLED,
   TIMED_OUT,
 } from './functionRows.ts';
@@ -180,13 +179,14 @@ export class FunctionRecorder {
    */
   table(first = 0, end = this.names.length): FunctionTable {
     const n = end - first;
-    const d = this.rows?.data ?? new Float64Array(STRIDE);
-    // A function never met keeps zeros (an unwritten row).
-    const at = (i: number) => (this.rowAt[i] < 0 ? -1 : this.rowAt[i]);
-    for (let i = first; i < end; i++) if (at(i) >= 0) this.integrate(d, at(i), this.windowEnd);
+    const d = this.rows?.data ?? new Float64Array(0);
+    // By place in `names`: its row's offset, or -1 for a function never met (zeros in the table).
+    const rowAt = this.rowAt;
+    for (let i = first; i < end; i++)
+      if (rowAt[i] >= 0) this.integrate(d, rowAt[i], this.windowEnd);
     const bins: number[] = [];
     for (let i = first; i < end; i++) {
-      const row = at(i) < 0 ? -1 : d[at(i) + BIN_ROW];
+      const row = rowAt[i] < 0 ? -1 : d[rowAt[i] + BIN_ROW];
       if (row < 0) continue;
       const slab = this.slabs[row >> 6];
       const from = (row & (BIN_SLAB - 1)) * LATENCY_BINS;
@@ -196,9 +196,10 @@ export class FunctionRecorder {
       }
     }
     const column = (offset: number, scale = 1) =>
-      Array.from({ length: n }, (_, i) =>
-        at(first + i) < 0 ? 0 / scale : d[at(first + i) + offset] / scale,
-      );
+      Array.from({ length: n }, (_, i) => {
+        const at = rowAt[first + i];
+        return at < 0 ? 0 : d[at + offset] / scale;
+      });
     return {
       names: this.names.slice(first, end),
       memoryMB: column(MEMORY_MB),
