@@ -1,6 +1,22 @@
 import { nearestRank } from '../metrics/histogram.ts';
 import { type Call, Outcome } from '../platform/call.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
+import {
+  ALIVE_AREA,
+  BIN_ROW,
+  BUSY,
+  COLD,
+  COMPLETED,
+  type FunctionRows,
+  IDLE,
+  IDLE_AREA,
+  LAST_T,
+  MEMORY_MB,
+  POSITION,
+  STARTING,
+  THROTTLED,
+  TIMED_OUT,
+} from './functionRows.ts';
 
 /**
  * Results function by function, for workloads of many functions (a population, a trace replayed
@@ -58,42 +74,29 @@ export interface FunctionTable {
   bins: number[];
 }
 
-// A function's numbers during a run, side by side in one array (STRIDE doubles a function):
-// a call touches one or two cache lines of its function's state, not one line in each of nine
-// arrays (with 10,000 functions, each call's function is out of cache).
-const MEMORY_MB = 0;
-const COMPLETED = 1;
-const COLD = 2;
-const THROTTLED = 3;
-const TIMED_OUT = 4;
-const IDLE_AREA = 5;
-const ALIVE_AREA = 6;
-// The pool's levels and when they last changed, for the integrals.
-const IDLE_LEVEL = 7;
-const ALIVE_LEVEL = 8;
-const LAST_T = 9;
-const STRIDE = 10;
 // Latency bins come in slabs of BIN_SLAB functions, a function given its place in a slab at its
 // first completed call: one allocation per 64 functions instead of one typed array (an object,
 // its buffer and the buffer's memory, three places to reach per call) for each.
 const BIN_SLAB = 64;
 
-/** Per-function state during a run, by the function's index. */
+/**
+ * Per-function state during a run. A function's numbers are in its row of the Recorder's
+ * FunctionRows (next to the pool levels the Recorder keeps there: one place a call reaches for
+ * both), met when the Recorder's observer wires its pool (follow).
+ */
 export class FunctionRecorder {
-  /** By a function's index among the world's functions (FunctionRuntime.index): its row here, or -1. */
-  private rowOf = new Int32Array(0);
+  /** The rows, once the first function is followed (the Recorder's). */
+  private rows: FunctionRows | null = null;
   private readonly names: string[];
-  /** STRIDE numbers per function (see the offsets above), allocated once. */
-  private readonly state: Float64Array;
-  /** Each function's place among the bins' rows (-1: no completed call yet), and the slabs of rows. */
-  private readonly binRow: Int32Array;
+  /** By a function's place in `names`: the offset of its row, or -1 (not met). */
+  private readonly rowAt: Int32Array;
   private readonly slabs: Uint32Array[] = [];
-  private rows = 0;
+  private binRows = 0;
   private readonly windowStart: number;
 
   private readonly position: Map<string, number>;
 
-  /** `names`: the functions to follow, in the order of the table; each is met in `observer`. */
+  /** `names`: the functions to follow, in the order of the table; each is met in `follow`. */
   constructor(
     names: string[],
     warmup: number,
@@ -101,8 +104,7 @@ export class FunctionRecorder {
   ) {
     this.names = names;
     this.position = new Map(names.map((name, i) => [name, i]));
-    this.state = new Float64Array(names.length * STRIDE);
-    this.binRow = new Int32Array(names.length).fill(-1);
+    this.rowAt = new Int32Array(names.length).fill(-1);
     this.windowStart = warmup;
   }
 
@@ -111,68 +113,63 @@ export class FunctionRecorder {
     if (call.tag !== 0) return;
     const start = call.start;
     if (start < this.windowStart || start >= this.windowEnd) return;
-    const w = call.fn.index;
-    const i = w < this.rowOf.length ? this.rowOf[w] : -1;
-    if (i < 0) return;
-    const at = i * STRIDE;
+    const rows = this.rows;
+    if (rows === null) return;
+    const at = rows.find(call.fn.index);
+    if (at < 0) return;
+    const d = rows.data;
+    if (d[at + POSITION] < 0) return;
     if (call.outcome === Outcome.Throttled) {
-      this.state[at + THROTTLED]++;
+      d[at + THROTTLED]++;
       return;
     }
     if (call.outcome === Outcome.TimedOut) {
-      this.state[at + TIMED_OUT]++;
+      d[at + TIMED_OUT]++;
       return;
     }
-    this.state[at + COMPLETED]++;
-    if (call.coldHops > 0) this.state[at + COLD]++;
-    let row = this.binRow[i];
-    if (row < 0) row = this.binRow[i] = this.newRow();
+    d[at + COMPLETED]++;
+    if (call.coldHops > 0) d[at + COLD]++;
+    let row = d[at + BIN_ROW];
+    if (row < 0) row = d[at + BIN_ROW] = this.newBinRow();
     this.slabs[row >> 6][(row & (BIN_SLAB - 1)) * LATENCY_BINS + latencyBin(call.end - start)]++;
   }
 
-  private newRow(): number {
-    const row = this.rows++;
+  private newBinRow(): number {
+    const row = this.binRows++;
     if ((row & (BIN_SLAB - 1)) === 0) this.slabs.push(new Uint32Array(BIN_SLAB * LATENCY_BINS));
     return row;
   }
 
   /**
-   * Meets a function as the world wires it (the Recorder's observer asks): the offset of its row,
-   * for `levels`, or -1 for a function it does not follow.
+   * Meets a function as the world wires it (the Recorder's observer asks, with the function's
+   * row `at` in `rows`): whether it is one of the table's. Its row then carries its numbers.
    */
-  follow(fn: FunctionRuntime): number {
+  follow(fn: FunctionRuntime, rows: FunctionRows, at: number): boolean {
     const i = this.position.get(fn.name);
-    if (i === undefined) return -1;
-    if (fn.index >= this.rowOf.length) {
-      const grown = new Int32Array(Math.max(fn.index + 1, this.rowOf.length * 2)).fill(-1);
-      grown.set(this.rowOf);
-      this.rowOf = grown;
-    }
-    this.rowOf[fn.index] = i;
-    const at = i * STRIDE;
-    this.state[at + MEMORY_MB] = fn.memoryMB;
-    return at;
+    if (i === undefined) return false;
+    this.rows = rows;
+    this.rowAt[i] = at;
+    rows.data[at + POSITION] = i;
+    rows.data[at + MEMORY_MB] = fn.memoryMB;
+    return true;
   }
 
-  /** A followed function's pool levels changed (`at`: its row's offset): for FunctionLevels. */
-  levels(at: number, t: number, s: number, b: number, n: number): void {
-    this.integrate(at, t);
-    this.state[at + IDLE_LEVEL] = n;
-    this.state[at + ALIVE_LEVEL] = s + b + n;
-  }
-
-  /** Adds the levels held since their last change at `at`, within the window, up to `t`. */
-  private integrate(at: number, t: number): void {
-    const st = this.state;
+  /**
+   * A followed function's pool levels are about to change (its row at `at` in `d` still holds
+   * the levels until now: the Recorder calls this before it writes the new ones): adds the levels
+   * held since their last change, within the window, up to `t`.
+   */
+  integrate(d: Float64Array, at: number, t: number): void {
     const to = Math.min(t, this.windowEnd);
-    const last = st[at + LAST_T];
+    const last = d[at + LAST_T];
     const from = Math.max(last, this.windowStart);
     if (to > from) {
-      const gbMs = (st[at + MEMORY_MB] / 1024) * (to - from);
-      st[at + IDLE_AREA] += st[at + IDLE_LEVEL] * gbMs;
-      st[at + ALIVE_AREA] += st[at + ALIVE_LEVEL] * gbMs;
+      const gbMs = (d[at + MEMORY_MB] / 1024) * (to - from);
+      const idle = d[at + IDLE];
+      d[at + IDLE_AREA] += idle * gbMs;
+      d[at + ALIVE_AREA] += (d[at + STARTING] + d[at + BUSY] + idle) * gbMs;
     }
-    if (t > last) st[at + LAST_T] = t;
+    if (t > last) d[at + LAST_T] = t;
   }
 
   /**
@@ -182,10 +179,14 @@ export class FunctionRecorder {
    */
   table(first = 0, end = this.names.length): FunctionTable {
     const n = end - first;
-    for (let i = first; i < end; i++) this.integrate(i * STRIDE, this.windowEnd);
+    const d = this.rows?.data ?? new Float64Array(0);
+    // By place in `names`: its row's offset, or -1 for a function never met (zeros in the table).
+    const rowAt = this.rowAt;
+    for (let i = first; i < end; i++)
+      if (rowAt[i] >= 0) this.integrate(d, rowAt[i], this.windowEnd);
     const bins: number[] = [];
     for (let i = first; i < end; i++) {
-      const row = this.binRow[i];
+      const row = rowAt[i] < 0 ? -1 : d[rowAt[i] + BIN_ROW];
       if (row < 0) continue;
       const slab = this.slabs[row >> 6];
       const from = (row & (BIN_SLAB - 1)) * LATENCY_BINS;
@@ -195,7 +196,10 @@ export class FunctionRecorder {
       }
     }
     const column = (offset: number, scale = 1) =>
-      Array.from({ length: n }, (_, i) => this.state[(first + i) * STRIDE + offset] / scale);
+      Array.from({ length: n }, (_, i) => {
+        const at = rowAt[first + i];
+        return at < 0 ? 0 : d[at + offset] / scale;
+      });
     return {
       names: this.names.slice(first, end),
       memoryMB: column(MEMORY_MB),

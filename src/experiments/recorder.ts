@@ -4,9 +4,11 @@ import { TimeSeries } from '../metrics/timeSeries.ts';
 import { type Call, Outcome, STAGES } from '../platform/call.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
 import type { CallSink } from '../platform/invoker.ts';
-import type { PoolObserver } from '../platform/poolObserver.ts';
+import type { ObservedPool, PoolObserver } from '../platform/poolObserver.ts';
 import { log2 } from '../special/log2.ts';
 import type { RequestSink } from '../workload/client/caller.ts';
+import * as Row from './functionRows.ts';
+import { FunctionRows } from './functionRows.ts';
 import type { FunctionRecorder, FunctionTable } from './perFunction.ts';
 
 /** Tags of root calls: real traffic, and warmers' pings. */
@@ -152,7 +154,7 @@ const HELD = 8;
  * unsplit region of 40 blocks some 10 % of its CPU: a call's latencies went into its block's
  * histograms, 40 sets of them, none in cache.
  */
-export class Recorder implements CallSink, RequestSink {
+export class Recorder implements CallSink, RequestSink, PoolObserver {
   private readonly endToEndHistogram = new Histogram();
   private readonly stageHistograms = STAGES.map(() => new Histogram());
   // Latencies and stages of completed calls not yet in the histograms, CALL_VALUES per call.
@@ -171,6 +173,11 @@ export class Recorder implements CallSink, RequestSink {
   private blockAt: Int32Array | null;
   /** The functions of many-function workloads, recorded one by one (fed by ended and the levels). */
   perFunction: FunctionRecorder | null = null;
+  /**
+   * Each observed function's row: the levels last seen, its memory, its block (and the
+   * per-function table's numbers, for a function it follows), by the function's index.
+   */
+  private readonly rows = new FunctionRows();
   arrivals = 0;
   completed = 0;
   throttled = 0;
@@ -427,10 +434,11 @@ export class Recorder implements CallSink, RequestSink {
   }
 
   /**
-   * An observer for one function's pool, of block `block`; the entry function's levels also feed
-   * the timeline, and those of a function perFunction follows feed its row there too.
+   * Wires one function's pool, of block `block`: the pool tells this recorder its levels with
+   * the function's row; the entry function's levels also feed the timeline, and those of a
+   * function perFunction follows feed its numbers there too.
    */
-  observer(fn: FunctionRuntime, block = 0): PoolObserver {
+  observer(fn: FunctionRuntime, block = 0): ObservedPool {
     if (this.blockAt !== null) {
       if (fn.index >= this.blockAt.length) {
         const grown = new Int32Array(Math.max(fn.index + 1, this.blockAt.length * 2));
@@ -439,32 +447,42 @@ export class Recorder implements CallSink, RequestSink {
       }
       this.blockAt[fn.index] = block;
     }
-    const row = this.perFunction === null ? -1 : this.perFunction.follow(fn);
-    return new PoolLevels(this, fn.memoryMB / 1024, fn.name === this.entry, block * HELD, row);
+    const at = this.rows.row(fn.index);
+    const d = this.rows.data;
+    d[at + Row.MEMORY_GB] = fn.memoryMB / 1024;
+    d[at + Row.HELD] = block * HELD;
+    d[at + Row.ENTRY] = fn.name === this.entry ? 1 : 0;
+    this.perFunction?.follow(fn, this.rows, at);
+    return { observer: this, at };
   }
 
   /**
-   * A pool's levels changed (from `at`'s to s, b, i): for PoolLevels. One observer a function
-   * for everything that follows its levels (this recorder and the per-function table): a pool
-   * tells its levels twice a call, and with 10,000 functions each object reached is a miss.
+   * A pool's levels changed, to s, b, i (`at`: its function's row, where the levels it had are).
+   * One observer, this recorder, for every pool and everything that follows their levels (the
+   * block's integrals, the per-function table), which finds a function's numbers in one row: a
+   * pool tells its levels twice a call, and with 10,000 functions each place reached is a miss.
    */
-  poolLevels(at: PoolLevels, t: number, s: number, b: number, i: number): void {
+  levels(at: number, t: number, s: number, b: number, i: number): void {
+    const d = this.rows.data;
     const h = this.held;
-    const k = at.held;
+    const k = d[at + Row.HELD];
     this.integrate(k, t);
-    const change = s + b + i - (at.starting + at.busy + at.idle);
+    const memoryGB = d[at + Row.MEMORY_GB];
+    const was = d[at + Row.STARTING] + d[at + Row.BUSY];
+    const wasIdle = d[at + Row.IDLE];
+    const change = s + b + i - (was + wasIdle);
     if (this.aliveSampler !== null) this.aliveSampler.change(t, change);
     this.total += change;
     h[k + TOTAL] += change;
-    h[k + TOTAL_GB] += change * at.memoryGB;
-    h[k + IDLE_GB] += (i - at.idle) * at.memoryGB;
-    at.starting = s;
-    at.busy = b;
-    at.idle = i;
-    if (at.row >= 0) this.perFunction!.levels(at.row, t, s, b, i);
+    h[k + TOTAL_GB] += change * memoryGB;
+    h[k + IDLE_GB] += (i - wasIdle) * memoryGB;
+    if (d[at + Row.POSITION] >= 0) this.perFunction!.integrate(d, at, t);
+    d[at + Row.STARTING] = s;
+    d[at + Row.BUSY] = b;
+    d[at + Row.IDLE] = i;
     if (t > this.windowEnd) return;
     if (t >= this.windowStart && this.total > this.totalMax) this.totalMax = this.total;
-    if (at.isEntry && this.series !== null) {
+    if (d[at + Row.ENTRY] === 1 && this.series !== null) {
       this.series.observe(t, s, 'starting');
       this.series.observe(t, b, 'busy');
       this.series.observe(t, i, 'idle');
@@ -519,30 +537,6 @@ export class Recorder implements CallSink, RequestSink {
       gbSeconds: h[k + GB_AREA] / 1000,
       idleGbSeconds: h[k + IDLE_GB_AREA] / 1000,
     };
-  }
-}
-
-/**
- * One pool's levels as the Recorder last saw them. An object with a method rather than a
- * closure: one object to reach per call (two with a closure and its context), out of cache
- * when a region has 10,000 functions; a pool tells its levels twice a call.
- */
-class PoolLevels implements PoolObserver {
-  starting = 0;
-  busy = 0;
-  idle = 0;
-  constructor(
-    private readonly recorder: Recorder,
-    readonly memoryGB: number,
-    readonly isEntry: boolean,
-    /** Where its block's numbers start in the recorder's `held`. */
-    readonly held: number,
-    /** Its row's offset in the recorder's FunctionRecorder; -1: not followed there. */
-    readonly row: number,
-  ) {}
-
-  levels(t: number, s: number, b: number, i: number): void {
-    this.recorder.poolLevels(this, t, s, b, i);
   }
 }
 

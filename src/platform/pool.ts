@@ -88,23 +88,60 @@ export class Pool extends IdleList implements ClusterTenant {
   // rather than holding one: the hot path wins over readability here, as with 10,000 functions
   // the list was one more object out of cache on every arrival and release. `this` is passed
   // where a routing policy takes the list.
-  // Field order is memory order (V8 lays fields out as they are first set): the ones a warm call
-  // reads come first, so that they share a few cache lines. With 10,000 functions every call's
-  // pool is out of cache, and each line of it that a call touches is a miss (see docs/scale.md).
+  // Field order is memory order (V8 lays fields out in the order they are declared, the
+  // superclass's first): the ones a warm call reads come first, so that they share a few cache
+  // lines (the constructor's arguments too are fields declared here, not parameter properties,
+  // which would come first). With 10,000 functions every call's pool is out of cache, and each
+  // line of it that a call touches is a miss (see docs/scale.md). No number a warm call reads is
+  // a fraction or Infinity: V8 keeps such a field in a box of its own, one more place to reach.
+  readonly sim: Simulation;
   private readonly routing: RoutingPolicy;
   private readonly routingRng: Rng;
   /** Calls one instance serves at once. */
   readonly conc: number;
   /** Calls running on instances now. */
   activeCalls = 0;
-  starting = 0;
   busy = 0;
   idle = 0;
+  starting = 0;
   /**
    * Starting instances still waiting for a cluster slot (counted in `starting`, which
    * covers queued calls, but not reported as instances: they hold no memory yet).
    */
   unplaced = 0;
+  /**
+   * The queue's live calls as of its last change, each made by this pool (push, shift, nextFor,
+   * dropped), so that a release reads this rather than the queue, one object more per call.
+   * Public for the tests that check it against the queue after every event.
+   */
+  queued = 0;
+  private readonly observer: PoolObserver;
+  /** The pool's number at its observer (see PoolObserver.levels). */
+  private readonly observedAt: number;
+  readonly host: PoolHost;
+  /**
+   * None of what a call may need beyond the list and the counts: no concurrency integral, no
+   * learning keep-alive, no per-instance queues, no call limit, no instance billing, no limit
+   * sums (the six flags below all off). One field read on a warm call instead of six: with
+   * 10,000 functions each cache line of the pool a call reads is a miss, and the flags were
+   * most of one.
+   */
+  private readonly plain: boolean;
+  private readonly cluster: Cluster | null;
+  /** The keep-alive policy's constantMs, or -1: ask its idleFor (see becameIdle). */
+  private readonly keepAliveMs: number;
+  /** Whether the keep-alive policy learns from idle times (asked on arrivals then). */
+  private readonly learns: boolean;
+  /** Whether the scaling policy reads the concurrency integral (see concurrencyArea). */
+  private readonly tracks: boolean;
+  /** The queue when calls wait per instance (InstanceQueues), else null: the FIFO's paths. */
+  private readonly atInstances: InstanceQueues | null;
+  /** Whether an instance's busy time is billed (per-instance billing), not each call's. */
+  private readonly billsInstances: boolean;
+  /** Whether the group has a finite call limit (maxCalls: read only then, it is a box). */
+  private readonly callLimited: boolean;
+  /** Whether the group has a finite limit (else nothing reads its sums: not kept). */
+  private readonly countsLimits: boolean;
   /** Starting instances that carry the call they were started for. */
   bound = 0;
   /** Starts waiting for a burst token. */
@@ -116,28 +153,17 @@ export class Pool extends IdleList implements ClusterTenant {
    * for (one call per instance, at a limit).
    */
   queueStarts = 0;
-  /** Whether the keep-alive policy learns from idle times (asked on arrivals then). */
-  private readonly learns: boolean;
-  /** The keep-alive policy's constantMs, or -1: ask its idleFor (see becameIdle). */
-  private readonly keepAliveMs: number;
-  /** Whether the scaling policy reads the concurrency integral (see concurrencyArea). */
-  private readonly tracks: boolean;
-  /** The queue when calls wait per instance (InstanceQueues), else null: the FIFO's paths. */
-  private readonly atInstances: InstanceQueues | null;
-  /** Whether an instance's busy time is billed (per-instance billing), not each call's. */
-  private readonly billsInstances: boolean;
-  /** Whether the group has a finite limit (else nothing reads its sums: not kept). */
-  private readonly countsLimits: boolean;
+  /** Calls waiting for an instance. */
+  readonly queue: CallQueue;
+  readonly fn: FunctionRuntime;
+  readonly options: PoolOptions;
   /**
    * The LimitGroup's call limit (it never changes), kept here so that a call under no limit
    * does not also reach the group's object.
    */
   private readonly maxCalls: number;
-  /** Calls waiting for an instance. */
-  readonly queue: CallQueue;
   private readonly keepAlive: KeepAlivePolicy;
   private readonly limits: LimitGroup;
-  private readonly cluster: Cluster | null;
   /** Instances can crash (the function's crashes, or failing hosts): each lists its calls. */
   private readonly tracksCalls: boolean;
   private readonly coldStart: ColdStartModel;
@@ -163,13 +189,20 @@ export class Pool extends IdleList implements ClusterTenant {
   private limInUse = 0;
 
   constructor(
-    readonly sim: Simulation,
-    readonly fn: FunctionRuntime,
-    readonly options: PoolOptions,
-    readonly host: PoolHost,
-    private readonly observer: PoolObserver,
+    sim: Simulation,
+    fn: FunctionRuntime,
+    options: PoolOptions,
+    host: PoolHost,
+    observer: PoolObserver,
+    observedAt = 0,
   ) {
     super();
+    this.sim = sim;
+    this.fn = fn;
+    this.options = options;
+    this.host = host;
+    this.observer = observer;
+    this.observedAt = observedAt;
     this.conc = options.concurrencyPerInstance;
     this.queue = options.queue;
     this.atInstances = options.queue instanceof InstanceQueues ? options.queue : null;
@@ -188,7 +221,15 @@ export class Pool extends IdleList implements ClusterTenant {
     this.limitIndex = options.limits.add(this);
     this.countsLimits = options.limits.counts;
     this.maxCalls = options.limits.maxCalls;
+    this.callLimited = options.limits.maxCalls !== Infinity;
     this.tracksCalls = fn.crashProbability > 0 || (options.cluster?.hostsFail ?? false);
+    this.plain =
+      !this.tracks &&
+      !this.learns &&
+      this.atInstances === null &&
+      !this.callLimited &&
+      !this.billsInstances &&
+      !this.countsLimits;
     options.cluster?.tenants.push(this);
     for (let i = 0; i < options.provisioned; i++) {
       const inst = this.newInstance(true);
@@ -199,7 +240,7 @@ export class Pool extends IdleList implements ClusterTenant {
       this.pushFront(inst);
       this.atInstances?.joined(inst);
     }
-    if (options.provisioned > 0) observer.levels(sim.now, 0, 0, this.idle);
+    if (options.provisioned > 0) observer.levels(observedAt, sim.now, 0, 0, this.idle);
     options.scaling.attach(this);
   }
 
@@ -287,6 +328,12 @@ export class Pool extends IdleList implements ClusterTenant {
   arrive(call: Call): void {
     const now = this.sim.now;
     call.atPool = now;
+    if (this.plain) {
+      // Hot path: what follows, with every flag it reads off.
+      if (this.size > 0) this.assign(call, this.routing.pick(this, this.routingRng), false);
+      else this.scaling.noRoom(this, call);
+      return;
+    }
     if (this.tracks) this.integrateConcurrency();
     // The function was idle since its last call ended: what a learning keep-alive learns from.
     if (this.learns && this.activeCalls === 0 && this.queue.live === 0 && this.lastEnd >= 0) {
@@ -296,7 +343,7 @@ export class Pool extends IdleList implements ClusterTenant {
       this.arriveAtInstance(call, this.atInstances);
       return;
     }
-    if (this.maxCalls !== Infinity && this.limits.inProgress() >= this.maxCalls) {
+    if (this.callLimited && this.limits.inProgress() >= this.maxCalls) {
       this.atLimit(call);
       return;
     }
@@ -341,12 +388,16 @@ export class Pool extends IdleList implements ClusterTenant {
 
   /** The call that held `inst` is done with it. */
   release(inst: Instance): void {
-    if (this.tracks) this.integrateConcurrency();
+    // Hot path: a plain pool (see `plain`) reads none of the flags.
+    const plain = this.plain;
+    if (!plain && this.tracks) this.integrateConcurrency();
     inst.active--;
     this.activeCalls--;
-    this.syncLimits();
-    if (this.billsInstances && inst.active === 0) this.billUntilNow(inst);
-    if (this.learns && this.activeCalls === 0) this.lastEnd = this.sim.now;
+    if (!plain) {
+      this.syncLimits();
+      if (this.billsInstances && inst.active === 0) this.billUntilNow(inst);
+      if (this.learns && this.activeCalls === 0) this.lastEnd = this.sim.now;
+    }
     if (inst.retiring) {
       this.retire(inst);
       return;
@@ -357,22 +408,34 @@ export class Pool extends IdleList implements ClusterTenant {
       this.busy--;
       this.idle++;
     }
-    if (this.atInstances === null) this.drain(null);
-    else if (this.options.limits.maxCalls === Infinity) this.drainAt(inst, null, this.atInstances);
+    if (plain || this.atInstances === null) this.drain(null);
+    else if (!this.callLimited) this.drainAt(inst, null, this.atInstances);
     // Under a call limit, calls may wait at other instances that have room: the limit held them.
     else this.drainAny();
-    if (this.queue.live > 0) this.scaling.queueWaiting(this);
+    if (this.queued > 0) this.scaling.queueWaiting(this);
     if (inst.active === 0) this.becameIdle(inst);
-    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(
+      this.observedAt,
+      this.sim.now,
+      this.starting - this.unplaced,
+      this.busy,
+      this.idle,
+    );
     // Under no call limit the group has nothing to release (read here, not in the group).
-    if (this.maxCalls !== Infinity) this.limits.released(this);
+    if (!plain && this.callLimited) this.limits.released(this);
   }
 
   /** Serves queued calls if there is room now (another pool of the account freed some). */
   drainQueued(): void {
     this.drainAny();
     this.scaling.queueWaiting(this);
-    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(
+      this.observedAt,
+      this.sim.now,
+      this.starting - this.unplaced,
+      this.busy,
+      this.idle,
+    );
   }
 
   /**
@@ -382,12 +445,13 @@ export class Pool extends IdleList implements ClusterTenant {
    */
   private drain(fresh: Instance | null): void {
     while (
-      this.queue.live > 0 &&
+      this.queued > 0 &&
       this.size > 0 &&
-      (this.maxCalls === Infinity || this.limits.running() < this.maxCalls)
+      (!this.callLimited || this.limits.running() < this.maxCalls)
     ) {
       const inst = this.routing.pick(this, this.routingRng);
       const call = this.queue.shift();
+      this.queued = this.queue.live;
       call.queued = false;
       this.assign(call, inst, inst === fresh);
     }
@@ -423,6 +487,7 @@ export class Pool extends IdleList implements ClusterTenant {
     ) {
       const call = queues.nextFor(inst);
       if (call === null) return;
+      this.queued = queues.live;
       call.queued = false;
       this.assign(call, inst, inst === fresh);
     }
@@ -458,21 +523,22 @@ export class Pool extends IdleList implements ClusterTenant {
       this.idle--;
       this.busy++;
       // Billed from now unless its start is still billed (the call it was started for).
-      if (this.billsInstances && !(inst.billedFrom >= 0)) inst.billedFrom = now;
+      if (!this.plain && this.billsInstances && !(inst.billedFrom >= 0)) inst.billedFrom = now;
     }
     this.activeCalls++;
-    this.syncLimits();
+    if (!this.plain) this.syncLimits();
     // Full: out of the list. Room left: to the front, so that lru really
     // spreads calls and mru keeps packing the same instance.
     this.remove(inst);
     if (inst.active < this.conc) this.pushFront(inst);
-    this.observer.levels(now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(this.observedAt, now, this.starting - this.unplaced, this.busy, this.idle);
     this.host.execute(call);
   }
 
   /** Queues `call` for the next instance with room (for scaling policies). */
   enqueue(call: Call): void {
     this.queue.push(call);
+    this.queued = this.queue.live;
     this.syncLimits();
     call.queued = true;
     call.waited = true;
@@ -492,6 +558,7 @@ export class Pool extends IdleList implements ClusterTenant {
     if (this.tracks) this.integrateConcurrency();
     call.queued = false;
     this.queue.dropped(call);
+    this.queued = this.queue.live;
     this.syncLimits();
     call.queue = this.sim.now - call.atPool;
     this.host.reject(call, Outcome.Throttled);
@@ -502,6 +569,7 @@ export class Pool extends IdleList implements ClusterTenant {
     if (!call.queued) return false;
     call.queued = false;
     this.queue.dropped(call);
+    this.queued = this.queue.live;
     this.syncLimits();
     call.queue = this.sim.now - call.atPool;
     this.host.reject(call, Outcome.Cancelled);
@@ -573,14 +641,26 @@ export class Pool extends IdleList implements ClusterTenant {
     }
     if (placed) this.boot(inst);
     else this.unplaced++;
-    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(
+      this.observedAt,
+      this.sim.now,
+      this.starting - this.unplaced,
+      this.busy,
+      this.idle,
+    );
   }
 
   /** The cluster gives a slot to `inst`, which was waiting for one. */
   placed(inst: Instance): void {
     this.unplaced--;
     this.boot(inst);
-    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(
+      this.observedAt,
+      this.sim.now,
+      this.starting - this.unplaced,
+      this.busy,
+      this.idle,
+    );
   }
 
   /**
@@ -600,7 +680,13 @@ export class Pool extends IdleList implements ClusterTenant {
     this.syncLimits();
     this.unplaced--;
     inst.state = InstanceState.Reclaimed;
-    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(
+      this.observedAt,
+      this.sim.now,
+      this.starting - this.unplaced,
+      this.busy,
+      this.idle,
+    );
     // It counted against the limit: calls queued at the limit in other pools may go now.
     // In an event of its own, as the cluster is in the middle of handing out a slot.
     this.sim.schedule(0, this.limitHasRoom, null);
@@ -642,7 +728,7 @@ export class Pool extends IdleList implements ClusterTenant {
     // Its start was billed; it serves no call yet: billed until now only.
     if (this.billsInstances && inst.active === 0) this.billUntilNow(inst);
     if (inst.active === 0) this.becameIdle(inst);
-    this.observer.levels(now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(this.observedAt, now, this.starting - this.unplaced, this.busy, this.idle);
   }
 
   private becameIdle(inst: Instance): void {
@@ -652,7 +738,7 @@ export class Pool extends IdleList implements ClusterTenant {
     const now = this.sim.now;
     inst.idleSince = now;
     // Hot path: a fixed keep-alive is decided after one test.
-    if (!this.learns) {
+    if (this.plain || !this.learns) {
       // A constant keep-alive is read here, not asked of the policy (its closures and sampler
       // are some six places out of cache per call with 10,000 functions).
       const k = this.keepAliveMs;
@@ -698,7 +784,13 @@ export class Pool extends IdleList implements ClusterTenant {
     const cluster = this.options.cluster;
     if (cluster === null || cluster.place(inst)) this.boot(inst);
     else this.unplaced++;
-    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(
+      this.observedAt,
+      this.sim.now,
+      this.starting - this.unplaced,
+      this.busy,
+      this.idle,
+    );
   };
 
   /**
@@ -741,7 +833,13 @@ export class Pool extends IdleList implements ClusterTenant {
     // The call that ended may let queued calls in (the concurrency limit), not on this one.
     this.drainAny();
     if (this.queue.live > 0) this.scaling.queueWaiting(this);
-    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(
+      this.observedAt,
+      this.sim.now,
+      this.starting - this.unplaced,
+      this.busy,
+      this.idle,
+    );
     this.options.limits.released(this);
   }
 
@@ -752,7 +850,13 @@ export class Pool extends IdleList implements ClusterTenant {
     inst.state = InstanceState.Reclaimed;
     if (this.atInstances !== null) this.leave(inst, this.atInstances);
     // Reported gone before its slot goes to a waiting start, or both count at once.
-    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(
+      this.observedAt,
+      this.sim.now,
+      this.starting - this.unplaced,
+      this.busy,
+      this.idle,
+    );
     this.options.cluster?.release(inst);
   }
 
@@ -776,14 +880,26 @@ export class Pool extends IdleList implements ClusterTenant {
     } else this.idle--;
     // Per-instance queueing: calls waiting at it go to the front end's queue.
     if (this.atInstances !== null) this.leave(inst, this.atInstances);
-    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(
+      this.observedAt,
+      this.sim.now,
+      this.starting - this.unplaced,
+      this.busy,
+      this.idle,
+    );
     this.options.cluster?.release(inst);
     if (inst.provisioned) this.replaceProvisioned();
     if (wasBusy) {
       // Its calls ended: queued calls may go now (the concurrency limit), on other instances.
       this.drainAny();
       if (this.queue.live > 0) this.scaling.queueWaiting(this);
-      this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+      this.observer.levels(
+        this.observedAt,
+        this.sim.now,
+        this.starting - this.unplaced,
+        this.busy,
+        this.idle,
+      );
       this.options.limits.released(this);
     }
   }
@@ -797,7 +913,13 @@ export class Pool extends IdleList implements ClusterTenant {
     const cluster = this.options.cluster;
     if (cluster === null || cluster.place(fresh)) this.boot(fresh);
     else this.unplaced++;
-    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(
+      this.observedAt,
+      this.sim.now,
+      this.starting - this.unplaced,
+      this.busy,
+      this.idle,
+    );
   }
 
   /** The idle instance released longest ago (never a provisioned one), or null. */
@@ -816,7 +938,13 @@ export class Pool extends IdleList implements ClusterTenant {
     this.idle--;
     inst.state = InstanceState.Reclaimed;
     if (this.atInstances !== null) this.leave(inst, this.atInstances);
-    this.observer.levels(this.sim.now, this.starting - this.unplaced, this.busy, this.idle);
+    this.observer.levels(
+      this.observedAt,
+      this.sim.now,
+      this.starting - this.unplaced,
+      this.busy,
+      this.idle,
+    );
   }
 
   /**

@@ -18,7 +18,7 @@ import { fixedKeepAlive, HybridHistogram, keepForever } from './keepAlive/index.
 import { LimitGroup } from './limitGroup.ts';
 import { OwnHops } from './ownHops.ts';
 import { Pool, type PoolPolicies } from './pool.ts';
-import { NULL_POOL_OBSERVER, type PoolObserver } from './poolObserver.ts';
+import { NULL_POOL_OBSERVER, type ObservedPool } from './poolObserver.ts';
 import { FifoQueue, InstanceQueues } from './queueing/index.ts';
 import { ROUTING_POLICIES } from './routing/index.ts';
 import { bind } from './sampler.ts';
@@ -30,8 +30,8 @@ export interface WorldOptions {
   functions: FunctionConfig[];
   seed: number | string;
   sink: CallSink;
-  /** An observer per pool, e.g. for instances over time. */
-  observe?: (fn: FunctionRuntime) => PoolObserver;
+  /** Where each pool tells its levels, e.g. for instances over time. */
+  observe?: (fn: FunctionRuntime) => ObservedPool;
   /** Reuse ended calls (see Invoker): only for a sink that keeps no calls. */
   reuseCalls?: boolean;
   /** Calls of every kind live at once at most (memory); above it `tooManyCalls` throws. */
@@ -76,6 +76,9 @@ export function buildWorld(sim: Simulation, options: WorldOptions): World {
  * a loaded machine (each costs some 100 us, most of it seeding its streams).
  */
 export const BUILD_CHUNK = 500;
+
+/** A pool no one observes. */
+const UNOBSERVED: ObservedPool = { observer: NULL_POOL_OBSERVER, at: 0 };
 
 /**
  * buildWorld as steps: it yields after every BUILD_CHUNK functions, so that a caller can let
@@ -201,6 +204,7 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
     const conc = instanceConcurrency(p);
     // One stream routes both to instances with room and, per instance, to queues.
     const routingRng = stream(`${prefix}/routing`);
+    const observed = options.observe ? options.observe(fn) : UNOBSERVED;
     fn.pool = new Pool(
       sim,
       fn,
@@ -251,7 +255,8 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
         ...options.policies?.(fn),
       },
       invoker,
-      options.observe ? options.observe(fn) : NULL_POOL_OBSERVER,
+      observed.observer,
+      observed.at,
     );
     functions.set(f.name, fn);
   }

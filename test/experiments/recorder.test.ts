@@ -82,8 +82,8 @@ describe('Recorder', () => {
       alone[blockOf[f]].sent(call);
       alone[blockOf[f]].ended(call);
       const n = Math.floor(rng() * 4);
-      levels[f].levels(i, 0, n, 3 - n);
-      levelsAlone[f].levels(i, 0, n, 3 - n);
+      levels[f].observer.levels(levels[f].at, i, 0, n, 3 - n);
+      levelsAlone[f].observer.levels(levelsAlone[f].at, i, 0, n, 3 - n);
     }
     for (const k of [0, 1]) {
       expect(Array.from(shared.breakdownOf(k))).toEqual(Array.from(alone[k].breakdownOf(0)));

@@ -44,10 +44,13 @@ describe('warmers keep K instances when their period is under the keep-alive', (
       seed: 'warmers',
       sink: { ended: (c) => ended.push(c) },
       observe: () => ({
-        levels: (t, starting, busy, idle) => {
-          alive = starting + busy + idle;
-          if (t >= firstReady && alive < minAlive) minAlive = alive;
+        observer: {
+          levels: (_at, t, starting, busy, idle) => {
+            alive = starting + busy + idle;
+            if (t >= firstReady && alive < minAlive) minAlive = alive;
+          },
         },
+        at: 0,
       }),
     });
     const f = world.functions.get('f')!;

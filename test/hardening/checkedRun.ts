@@ -26,6 +26,7 @@ import type { PlatformConfig } from '../../src/platform/config.ts';
 import type { FunctionRuntime } from '../../src/platform/functionRuntime.ts';
 import { type Instance, InstanceState } from '../../src/platform/instance.ts';
 import { stageSum } from '../../src/platform/invoker.ts';
+import type { PoolObserver } from '../../src/platform/poolObserver.ts';
 import { buildWorld } from '../../src/platform/world.ts';
 import { createStream } from '../../src/random/streams.ts';
 import { GraphBody } from '../../src/workload/graph/graphBody.ts';
@@ -121,8 +122,8 @@ export function checkedRun(point: ResolvedPoint, seed: string): CheckedRunSummar
     observe: (fn: FunctionRuntime) => {
       const platform = configOf.get(fn.name)!.platform;
       const limit = instanceLimit(platform);
-      return {
-        levels(t, starting, busy, idle) {
+      const observer: PoolObserver = {
+        levels(_at, t, starting, busy, idle) {
           check(t === sim.now, () => `levels at ${t}, now ${sim.now}`);
           for (const v of [starting, busy, idle]) {
             check(Number.isInteger(v) && v >= 0, () => `${fn.name}: level ${v} at ${t}`);
@@ -148,6 +149,7 @@ export function checkedRun(point: ResolvedPoint, seed: string): CheckedRunSummar
           }
         },
       };
+      return { observer, at: 0 };
     },
   });
   const { invoker, functions } = world;

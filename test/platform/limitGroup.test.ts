@@ -76,7 +76,10 @@ function drawPlatform(rng: () => number, limitScope: 'function' | 'account'): Pl
   });
 }
 
-/** Runs one drawn scenario event by event; after each, every group's running sums must equal the sums over its pools. */
+/**
+ * Runs one drawn scenario event by event; after each, every group's running sums must equal the
+ * sums over its pools, and each pool's copy of its queue's live calls the queue's.
+ */
 function checkScenario(seed: number, limitScope: 'function' | 'account'): number {
   const rng = createStream(seed, 'limit-group-scenario');
   const names = Array.from({ length: 2 + Math.floor(rng() * 5) }, (_, i) => `f${i}`);
@@ -95,6 +98,14 @@ function checkScenario(seed: number, limitScope: 'function' | 'account'): number
   // Until a minute: Knative's autoscaler with a provisioned instance ticks for ever.
   while (w.sim.run({ maxEvents: 1, until: 60_000 }).events > 0) {
     events++;
+    // The pool's copy of its queue's live calls, which a release reads instead of the queue.
+    for (const f of w.functions.values()) {
+      if (f.pool.queued !== f.pool.queue.live) {
+        throw new Error(
+          `seed ${seed}, event ${events} at ${w.sim.now} ms: ${f.name} queued ${f.pool.queued}, live ${f.pool.queue.live}`,
+        );
+      }
+    }
     for (const g of groups) {
       const kept = g.kept();
       const sums = g.sums();

@@ -82,7 +82,11 @@ export function testWorld(
     sink: { ended: (c) => ended.push(c) },
     policies: options.policies,
     observe: (fn) => ({
-      levels: (t, starting, busy, idle) => levels.push({ t, fn: fn.name, starting, busy, idle }),
+      observer: {
+        levels: (_at, t, starting, busy, idle) =>
+          levels.push({ t, fn: fn.name, starting, busy, idle }),
+      },
+      at: 0,
     }),
   });
   const external = (options.client ?? INSIDE).internet !== null;
