@@ -4,7 +4,7 @@
  * each run has a fresh process and its own peak.
  *
  *   tsx test/bench/regionRun.ts region <functions> <duration>
- *   tsx test/bench/regionRun.ts idle <functions> <provisioned each> <calls per second> <duration>
+ *   tsx test/bench/regionRun.ts idle <functions> <provisioned each> <calls per second> <duration> [function|account]
  */
 import { idleSpec, regionSpec } from './regionSpec.ts';
 
@@ -26,7 +26,13 @@ const [mode, ...args] = process.argv.slice(2);
 const spec =
   mode === 'region'
     ? regionSpec(Number(args[0]), args[1])
-    : idleSpec(Number(args[0]), Number(args[1]), Number(args[2]), args[3]);
+    : idleSpec(
+        Number(args[0]),
+        Number(args[1]),
+        Number(args[2]),
+        args[3],
+        args[4] === 'account' ? 'account' : 'function',
+      );
 const t0 = performance.now();
 const prepared = prepareExperiment(spec, { models: presetRegistry() });
 const prepareSeconds = (performance.now() - t0) / 1000;

@@ -17,12 +17,19 @@ export function regionSpec(functions: number, duration: string): Record<string, 
   };
 }
 
-/** `functions` functions with `provisioned` idle instances each, called evenly at `perSecond` in all. */
+/**
+ * `functions` functions with `provisioned` idle instances each, called evenly at `perSecond` in
+ * all. `scope` is the platform's limit scope: 'function' leaves the functions uncoupled, so a run
+ * splits them into blocks of 256, each block a simulation of its own (as the command runs such a
+ * region); 'account' puts them under one account-wide limit (so large it never binds), which
+ * couples them and keeps the whole region in one simulation.
+ */
 export function idleSpec(
   functions: number,
   provisioned: number,
   perSecond: number,
   duration: string,
+  scope: 'function' | 'account' = 'function',
 ): Record<string, unknown> {
   return {
     name: 'idle',
@@ -35,6 +42,7 @@ export function idleSpec(
       maxConcurrency: 'unlimited',
       burst: { initial: 1e9, perSecond: 1e9 },
       keepAlive: 'forever',
+      limitScope: scope,
       provisioned,
     },
     workload: {
