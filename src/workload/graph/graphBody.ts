@@ -115,7 +115,7 @@ export class GraphBody implements FunctionBody {
     // A copy along an edge with a policy counts only when its request ends (see EdgeCaller);
     // the time its request spent before it was sent (retries, backoffs) is the parent's wait.
     let before = 0;
-    if (edges !== null && edges.owns(child)) {
+    if (edges?.owns(child)) {
       const r = edges.answered(child);
       if (r.ignore) return;
       before = r.before;
