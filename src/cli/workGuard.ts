@@ -6,7 +6,7 @@ import { WORK_LIMIT_CALLS } from './options.ts';
 /** Refuses a run whose estimated work is above the limit, unless forced; says how big it is. */
 export function checkWork(prepared: PreparedExperiment, force: boolean): void {
   const { calls, coreSeconds } = estimateWork(prepared);
-  // Calls of a region cost more each (REGION_CALL_COST): its core-hours count too.
+  // Calls of a region cost more each (SPLIT_ and WHOLE_REGION_CALL_COST): its core-hours count too.
   const limitSeconds = WORK_LIMIT_CALLS / NOMINAL_CALLS_PER_SECOND;
   if (force || (calls <= WORK_LIMIT_CALLS && coreSeconds <= limitSeconds)) return;
   const hours = coreSeconds / 3600;

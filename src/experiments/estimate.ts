@@ -2,16 +2,24 @@ import type { Graph } from '../workload/graph/graph.ts';
 import { expectedFunctionArrivals } from '../workload/population/functionArrivals.ts';
 import { expectedArrivals } from '../workload/sources/index.ts';
 import type { PreparedExperiment } from './prepare.ts';
+import { regionCoupling } from './regionCoupling.ts';
 
 /** Calls per second coldtail simulates on one core, roughly, for the time estimate. */
 export const NOMINAL_CALLS_PER_SECOND = 1e6;
 
 /**
- * What a call of a workload of many functions costs against the nominal call: each touches a
- * different function's pool, arrivals and counters, out of cache (npm run bench, "region":
- * about 10 us of CPU a call over 10,000 functions against 2.2 us for one function).
+ * What a call of a workload of many functions costs against the nominal call, measured by `npm
+ * run bench` on the compiled code (docs/scale.md): each call touches a different function's
+ * pool, arrivals and counters, out of cache.
+ * - A region that splits by function (nothing couples its functions) runs a block of 256 to a
+ *   simulation: a day of 10,000 functions took 2.31 us of CPU a call, all its work included.
+ * - A region kept whole (a shared cluster, an account-wide limit, ...) has all its functions and
+ *   instances in one simulation: 5.25 us a call with 100,000 idle instances, against 1.6 us for
+ *   one function.
+ * Rounded up a little: the estimate guards against runs of hours, and a busy machine is slower.
  */
-export const REGION_CALL_COST = 10;
+export const SPLIT_REGION_CALL_COST = 2.5;
+export const WHOLE_REGION_CALL_COST = 5.5;
 
 /**
  * Call entries the estimate may visit (function x depth x call of a step) before it gives
@@ -136,18 +144,23 @@ function callsBelowEveryLimit(
   return below;
 }
 
-/** The work an experiment asks for: expected calls in all, and a rough time on one core. */
+/**
+ * The work an experiment asks for: expected calls in all, and a rough time on one core (a call of
+ * a region counted as SPLIT_REGION_CALL_COST or WHOLE_REGION_CALL_COST nominal calls).
+ */
 export function estimateWork(prepared: PreparedExperiment): { calls: number; coreSeconds: number } {
   let calls = 0;
   let regionCalls = 0;
+  let regionCost = 0;
   for (const p of prepared.points) {
     const r = p.resolved;
     let roots = 0;
+    let pointRegion = 0;
     for (const s of r.sources) {
       // A source of many functions calls its own functions, one call each (no graph).
       if (s.functions) {
         for (const f of s.functions)
-          regionCalls += expectedFunctionArrivals(f.arrivals, r.duration);
+          pointRegion += expectedFunctionArrivals(f.arrivals, r.duration);
       } else roots += expectedArrivals(s.spec, r.duration, s.trace);
     }
     calls += roots * expectedHops(r.graph);
@@ -155,11 +168,15 @@ export function estimateWork(prepared: PreparedExperiment): { calls: number; cor
     if (r.warmers) {
       calls += (r.warmers.functions.length * r.warmers.instances * r.duration) / r.warmers.period;
     }
+    if (pointRegion > 0) {
+      regionCalls += pointRegion;
+      const whole = regionCoupling(r) !== null;
+      regionCost += pointRegion * (whole ? WHOLE_REGION_CALL_COST : SPLIT_REGION_CALL_COST);
+    }
   }
-  calls *= prepared.spec.replications;
-  regionCalls *= prepared.spec.replications;
+  const replications = prepared.spec.replications;
   return {
-    calls: calls + regionCalls,
-    coreSeconds: (calls + REGION_CALL_COST * regionCalls) / NOMINAL_CALLS_PER_SECOND,
+    calls: (calls + regionCalls) * replications,
+    coreSeconds: ((calls + regionCost) * replications) / NOMINAL_CALLS_PER_SECOND,
   };
 }

@@ -3,6 +3,7 @@ import { mser5 } from '../metrics/mser.ts';
 import { expectedFunctionArrivals } from '../workload/population/functionArrivals.ts';
 import type { FunctionTable } from './perFunction.ts';
 import { BREAKDOWN_LENGTH, MSER_WINDOWS, type ReplicationData } from './recorder.ts';
+import { regionCoupling } from './regionCoupling.ts';
 import {
   type ReplicationDataJSON,
   replicationFromJSON,
@@ -56,7 +57,7 @@ export type SplitPlan =
 export function splitPlan(point: ResolvedPoint, blockFunctions = BLOCK_FUNCTIONS): SplitPlan {
   const region = point.sources.flatMap((s) => s.functions?.map((f) => f.name) ?? []);
   if (region.length === 0) return { kind: 'whole', why: null };
-  const why = coupling(point);
+  const why = regionCoupling(point);
   if (why !== null) return { kind: 'whole', why };
   const inRegion = new Set(region);
   const blocks: string[][] = [
@@ -66,29 +67,6 @@ export function splitPlan(point: ResolvedPoint, blockFunctions = BLOCK_FUNCTIONS
     blocks.push(region.slice(i, i + blockFunctions));
   }
   return { kind: 'blocks', blocks };
-}
-
-/** What couples a region's functions, in words; null when nothing does. */
-function coupling(point: ResolvedPoint): string | null {
-  for (const f of point.functions) {
-    const p = f.platform;
-    if (p.cluster) {
-      return `its functions share the hosts of platform "${p.name}"'s cluster`;
-    }
-    if (p.limitScope === 'account') {
-      return `its functions share platform "${p.name}"'s account-wide concurrency limit`;
-    }
-  }
-  if (Object.values(point.graph.steps).some((steps) => steps.length > 0)) {
-    return 'its graph calls functions from functions';
-  }
-  if (point.caller !== null) {
-    return "a caller's policy (retries, hedges) keeps state across calls";
-  }
-  if (point.timelineWindow !== null) {
-    return 'it draws a timeline of the whole run';
-  }
-  return null;
 }
 
 /**

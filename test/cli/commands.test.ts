@@ -84,6 +84,28 @@ describe('the other commands', () => {
     expect(alone.stderr).toContain(`${usesOwn}: platform: unknown platform "own"`);
   });
 
+  it('validate refuses what run would refuse for its size, unless --force', async () => {
+    const big = join(dir, 'big.json');
+    // 1e6 calls a second for 5 hours, above the 1e10 calls run starts without --force.
+    writeFileSync(
+      big,
+      smallExperiment({
+        workload: { poisson: { perSecond: 1e6 } },
+        duration: '5h',
+        sweep: undefined,
+      }),
+    );
+    const r = await run(['validate', big]);
+    expect(r.status).toBe(2);
+    // 2 replications of a chain of 2: 7.2e10 calls.
+    expect(r.stderr).toContain(`${big}: the experiment asks for about 7.2e+10 simulated calls`);
+    expect(r.stderr).toContain('run with --force');
+    const forced = await run(['validate', big, '--force']);
+    expect(forced.stderr).toBe('');
+    expect(forced.stdout).toBe(`ok  ${big}\n`);
+    expect(forced.status).toBe(0);
+  });
+
   it('models lists every preset with its source', async () => {
     // Text columns read from the left: the description starts right after the kind.
     const text = (await run(['models'])).stdout;

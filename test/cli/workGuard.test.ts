@@ -66,7 +66,7 @@ describe('work guard: a region of many functions', () => {
 
   it('refuses an uncapped Azure-like region of a day by its core-hours, under 1e10 calls', () => {
     // 10,000 functions at the uncapped table's mean, 6.3e5 calls a day each: some 6e9 calls, each
-    // costing some 10 nominal calls (REGION_CALL_COST) among 10,000 functions.
+    // costing some 2.5 nominal calls (SPLIT_REGION_CALL_COST) among 10,000 functions.
     try {
       checkWork(region(10_000), false);
       throw new Error('accepted');

@@ -83,17 +83,50 @@ describe('a population workload', () => {
 });
 
 describe('the work estimate of a region', () => {
-  it('counts each function’s calls, at the cost a call among many functions has', async () => {
-    const { estimateWork, NOMINAL_CALLS_PER_SECOND, REGION_CALL_COST } = await import(
-      '../../src/experiments/estimate.ts'
-    );
-    const prepared = prepare(REGION);
-    const expected = prepared.points[0].resolved.sources[0].functions!.reduce(
+  /** The region's expected calls, from its functions' rates. */
+  const expectedCalls = (prepared: ReturnType<typeof prepare>) =>
+    prepared.points[0].resolved.sources[0].functions!.reduce(
       (n, f) => n + (f.arrivals as { perSecond: number }).perSecond * 600,
       0,
     );
+
+  it('counts each function’s calls, at the cost a call of a split region has', async () => {
+    const { estimateWork, NOMINAL_CALLS_PER_SECOND, SPLIT_REGION_CALL_COST } = await import(
+      '../../src/experiments/estimate.ts'
+    );
+    const prepared = prepare(REGION);
+    const expected = expectedCalls(prepared);
     const w = estimateWork(prepared);
     expect(w.calls).toBeCloseTo(expected, 6);
-    expect(w.coreSeconds).toBeCloseTo((REGION_CALL_COST * expected) / NOMINAL_CALLS_PER_SECOND, 9);
+    expect(w.coreSeconds).toBeCloseTo(
+      (SPLIT_REGION_CALL_COST * expected) / NOMINAL_CALLS_PER_SECOND,
+      9,
+    );
+  });
+
+  it('counts a call of a region kept whole (an account-wide limit) as dearer', async () => {
+    const {
+      estimateWork,
+      NOMINAL_CALLS_PER_SECOND,
+      SPLIT_REGION_CALL_COST,
+      WHOLE_REGION_CALL_COST,
+    } = await import('../../src/experiments/estimate.ts');
+    const prepared = prepare({
+      ...REGION,
+      platform: platformModel({
+        coldStart: { sandbox: '300ms' },
+        keepAlive: 'forever',
+        maxConcurrency: 1000,
+        limitScope: 'account',
+      }),
+    });
+    const expected = expectedCalls(prepared);
+    const w = estimateWork(prepared);
+    expect(w.calls).toBeCloseTo(expected, 6);
+    expect(w.coreSeconds).toBeCloseTo(
+      (WHOLE_REGION_CALL_COST * expected) / NOMINAL_CALLS_PER_SECOND,
+      9,
+    );
+    expect(WHOLE_REGION_CALL_COST).toBeGreaterThan(SPLIT_REGION_CALL_COST);
   });
 });

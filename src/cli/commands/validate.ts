@@ -8,6 +8,7 @@ interface Args {
   files: string[];
   models?: string[];
   quiet: boolean;
+  force: boolean;
 }
 
 /**
@@ -32,6 +33,11 @@ export const validateCommand: Command<Args> = {
         describe: 'Experiment and model files (platforms, clients); models are checked first',
       })
       .option('models', RUN_OPTIONS.models)
+      .option('force', {
+        ...RUN_OPTIONS.force,
+        describe:
+          'Accept an experiment whose estimated work is above the limit (as run --force does)',
+      })
       .option('quiet', {
         type: 'boolean',
         alias: 'q',
@@ -41,11 +47,12 @@ export const validateCommand: Command<Args> = {
       .example('$0 validate experiments/*.json', 'check every shipped experiment')
       .example('$0 validate my.json --models my-models/', 'an experiment with models of its own'),
   run: async (argv: Args, io: Io) => {
-    const [{ readJson }, { loadExperiment, loadRegistry }, { checkCharts }, errors] =
+    const [{ readJson }, { loadExperiment, loadRegistry }, { checkCharts }, { checkWork }, errors] =
       await Promise.all([
         import('../../node/files.ts'),
         import('../../node/loadExperiment.ts'),
         import('../checkCharts.ts'),
+        import('../workGuard.ts'),
         import('../errors.ts'),
       ]);
     const { errorMessage, isInputError } = errors;
@@ -95,8 +102,12 @@ export const validateCommand: Command<Args> = {
     }
     for (const { file, json } of read) {
       check(file, () => {
-        if (!isModel(json)) checkCharts(loadExperiment(file, { registry: registry() }));
-        else if (modelErrors.has(file)) throw modelErrors.get(file);
+        if (!isModel(json)) {
+          // What run checks before it starts: the charts, and the estimated work.
+          const prepared = loadExperiment(file, { registry: registry() });
+          checkCharts(prepared);
+          checkWork(prepared, argv.force);
+        } else if (modelErrors.has(file)) throw modelErrors.get(file);
       });
     }
     return bad > 0 ? 2 : 0;
