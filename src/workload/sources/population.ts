@@ -1,6 +1,7 @@
 import type { DistributionSpec } from '../../random/distributionSpec.ts';
 import { distributionSchema } from '../../random/distributionSpec.ts';
 import { fromSpec } from '../../random/fromSpec.ts';
+import { numbersOnly } from '../../spec/numbersOnly.ts';
 import type { Infer } from '../../spec/schema.ts';
 import {
   enumOf,
@@ -41,13 +42,13 @@ const schema = transform(
     like: withDefault(enumOf(CHARACTERISATION_NAMES), 'azure-2019').describe(
       'The published characterisation the functions are drawn from',
     ),
-    perDay: optional(positive('a rate of')).describe(
+    perDay: optional(numbersOnly(positive('a rate of'), 'calls a day')).describe(
       "Invocations per day of one function (numbers, read as calls a day); default: the characterisation's",
     ),
     periodicShare: optional(probability()).describe(
       'Share of functions called like timers (periodic, inter-arrival CV 0)',
     ),
-    iatCv: optional(distributionSchema).describe(
+    iatCv: optional(numbersOnly(distributionSchema, 'a coefficient of variation')).describe(
       'Inter-arrival coefficient of variation of the other functions (numbers): 1 is Poisson, above 1 bursty',
     ),
     execution: optional(positive('an execution time of')).describe(
@@ -56,7 +57,7 @@ const schema = transform(
     executionSigma: optional(number({ min: 0, max: 5 })).describe(
       "Spread of one function's execution times: sigma of ln(ms) of a lognormal around its mean",
     ),
-    memoryMB: optional(positive('a memory of')).describe(
+    memoryMB: optional(numbersOnly(positive('a memory of'), 'MB')).describe(
       'Memory of one function (numbers, MB), rounded up to a size the platform offers',
     ),
     rateScale: withDefault(number({ exclusiveMin: 0, max: 1e6 }), 1).describe(

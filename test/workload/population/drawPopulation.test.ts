@@ -103,6 +103,21 @@ describe('a population that cannot make a function', () => {
     expect(u.path).toBe('workload.population.perDay');
   });
 
+  it('refuses units where a count or a size is asked, with the path of the string', () => {
+    // A distribution's strings are durations: "1h" would be read as 3.6 million calls a day.
+    const e = refused({ functions: 3, perDay: { constant: '1h' } });
+    expect(e.path).toBe('workload.population.perDay.constant');
+    expect(e.reason).toBe('must be a number (calls a day), not a string with units (got "1h")');
+    const m = refused({ functions: 3, memoryMB: { uniform: { min: 128, max: '1h' } } });
+    expect(m.path).toBe('workload.population.memoryMB.uniform.max');
+    expect(m.reason).toMatch(/\(MB\)/);
+    expect(refused({ functions: 3, iatCv: '2ms' }).path).toBe('workload.population.iatCv');
+    // Numbers still read, and execution, a duration, still takes units.
+    expect(() =>
+      parse({ functions: 3, perDay: { constant: 3600 }, execution: '20ms' }),
+    ).not.toThrow();
+  });
+
   it('refuses a share outside [0, 1], with its path', () => {
     for (const bad of [-0.1, 1.5]) {
       const e = refused({ functions: 3, periodicShare: bad });
