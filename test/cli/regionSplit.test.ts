@@ -92,6 +92,14 @@ describe('a region split by function', () => {
     const partial = await run(['merge', join(dir, 's1'), join(dir, 's3'), '--out', merged, '-q']);
     expect(partial.status).toBe(2);
     expect(partial.stderr).toMatch(/missing shard 2\/3/);
+    // The blocks the two shards hold are counted, not only the runs they complete.
+    const cover = partial.stderr.match(
+      /\((\d+) of the (\d+) blocks of the runs split by function\)/,
+    );
+    expect(cover).not.toBeNull();
+    const [held, all] = [Number(cover![1]), Number(cover![2])];
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThan(all);
     const m = await run([
       'merge',
       ...[1, 2, 3].map((k) => join(dir, `s${k}`)),

@@ -108,6 +108,24 @@ export function readShards(paths: string[]): {
     }
   }
   const total = header.points.length * header.replications;
+  // Runs split by function come whole only once every shard's blocks are in: "0 of 8 runs"
+  // alone would read as if the shards held nothing, so the blocks held are counted too.
+  let blocksAll = 0;
+  let blocksHeld = 0;
+  header.points.forEach((_, point) => {
+    const b = header.blocks?.[point] ?? 1;
+    if (b > 1) blocksAll += b * header.replications;
+  });
+  for (const [id, ps] of parts) {
+    blocksHeld += data.has(id)
+      ? header.blocks![Math.floor(id / header.replications)]
+      : ps.reduce((n, p) => n + p.blocks.length, 0);
+  }
+  const cover =
+    `the shards cover ${data.size} of ${total} runs` +
+    (blocksAll > 0
+      ? ` (${blocksHeld} of the ${blocksAll} blocks of the runs split by function)`
+      : '');
   if (data.size < total) {
     const items = workItems(header);
     // Shards past the number of work items hold none: they are never missing.
@@ -116,9 +134,7 @@ export function readShards(paths: string[]): {
       if (!seen.has(k)) missing.push(missing.length < 10 ? `${k}/${count}` : '...');
     }
     if (missing.length > 0) {
-      throw new InputError(
-        `the shards cover ${data.size} of ${total} runs; missing shard ${missing.join(', ')}`,
-      );
+      throw new InputError(`${cover}; missing shard ${missing.join(', ')}`);
     }
     // Every shard is there, yet a run is not: a shard file lost some of its units or blocks.
     let id = 0;
@@ -133,7 +149,7 @@ export function readShards(paths: string[]): {
     const what =
       items[i].block === undefined ? `run ${id}` : `block ${items[i].block} of run ${id}`;
     throw new InputError(
-      `${seen.get(k)}: ${items[i].block === undefined ? 'units' : 'parts'}: ${what} of shard ${k}/${count} is missing (the shards cover ${data.size} of ${total} runs)`,
+      `${seen.get(k)}: ${items[i].block === undefined ? 'units' : 'parts'}: ${what} of shard ${k}/${count} is missing (${cover})`,
     );
   }
   return { header, data, files };
