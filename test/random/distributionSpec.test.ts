@@ -293,7 +293,7 @@ describe('parseDistributionSpec: errors', () => {
     expectFailure(
       '12 parsecs',
       'coldStart',
-      'unknown duration unit "parsecs" (use ns, us, ms, s, min, h)',
+      'unknown duration unit "parsecs" (use ns, us, ms, s, min, h, d)',
     );
     expectFailure(-3, 'coldStart', 'must not be negative (got -3)');
     expectFailure(Number.NaN, 'coldStart', 'must be a finite number of milliseconds (got NaN)');

@@ -39,15 +39,17 @@ describe('parseDuration', () => {
     ['1.5 h', 5400000],
     ['  8 ms  ', 8],
     ['7h', 25200000],
+    ['14d', 1209600000],
+    ['0.5 d', 43200000],
   ] as const)('%j is %j ms', (input, ms) => {
     expect(parseDuration(input, 'd')).toBe(ms);
   });
 
   it.each([
-    ['12 parsecs', 'unknown duration unit "parsecs" (use ns, us, ms, s, min, h)'],
-    ['5mins', 'unknown duration unit "mins" (use ns, us, ms, s, min, h); did you mean "min"?'],
-    ['5S', 'unknown duration unit "S" (use ns, us, ms, s, min, h); did you mean "s"?'],
-    ['5 ms2', 'unknown duration unit "ms2" (use ns, us, ms, s, min, h); did you mean "ms"?'],
+    ['12 parsecs', 'unknown duration unit "parsecs" (use ns, us, ms, s, min, h, d)'],
+    ['5mins', 'unknown duration unit "mins" (use ns, us, ms, s, min, h, d); did you mean "min"?'],
+    ['5S', 'unknown duration unit "S" (use ns, us, ms, s, min, h, d); did you mean "s"?'],
+    ['5 ms2', 'unknown duration unit "ms2" (use ns, us, ms, s, min, h, d); did you mean "ms"?'],
     ['12', 'missing unit in "12" (write the number 12 for milliseconds, or add a unit: "12ms")'],
     [
       ' 1.5 ',
@@ -97,7 +99,7 @@ describe('duration schema', () => {
     });
     const err = specError(() => pool.parse({ keepAlive: '10 minutes', boot: 1 }, 'platform'));
     expect(err.message).toBe(
-      'platform.keepAlive: unknown duration unit "minutes" (use ns, us, ms, s, min, h)',
+      'platform.keepAlive: unknown duration unit "minutes" (use ns, us, ms, s, min, h, d)',
     );
   });
 
