@@ -1,5 +1,5 @@
 import { BaseSchema, type JsonSchema, type JsonSchemaContext, type Schema } from './core.ts';
-import { SpecError } from './specError.ts';
+import { joinPath, SpecError } from './specError.ts';
 
 /**
  * A schema whose input must hold numbers, not strings: a distribution of counts or sizes
@@ -39,8 +39,8 @@ function firstString(value: unknown, path: string): { path: string; text: string
     if (typeof v === 'string') return { path: p, text: v };
     if (v === null || typeof v !== 'object') continue;
     const entries = Array.isArray(v)
-      ? v.map((x, i) => [`${p}[${i}]`, x] as const)
-      : Object.entries(v).map(([k, x]) => [p === '' ? k : `${p}.${k}`, x] as const);
+      ? v.map((x, i) => [joinPath(p, i), x] as const)
+      : Object.entries(v).map(([k, x]) => [joinPath(p, k), x] as const);
     for (let i = entries.length - 1; i >= 0; i--)
       stack.push({ v: entries[i][1], p: entries[i][0] });
   }
