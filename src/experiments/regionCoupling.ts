@@ -5,14 +5,17 @@ import type { ResolvedPoint } from './resolve.ts';
  * and `coldtail validate` runs the estimate without loading the recorder that regionSplit needs.
  */
 
-/** What couples a region's functions, in words; null when nothing does. */
-export function regionCoupling(point: ResolvedPoint): string | null {
+/**
+ * What couples a region's functions, in words; null when nothing does. `withAccount` false leaves
+ * out an account-wide limit, which a run may see through (accountCheck.ts).
+ */
+export function regionCoupling(point: ResolvedPoint, withAccount = true): string | null {
   for (const f of point.functions) {
     const p = f.platform;
     if (p.cluster) {
       return `its functions share the hosts of platform "${p.name}"'s cluster`;
     }
-    if (p.limitScope === 'account') {
+    if (withAccount && p.limitScope === 'account') {
       return `its functions share platform "${p.name}"'s account-wide concurrency limit`;
     }
   }

@@ -1,6 +1,8 @@
 import { Histogram } from '../metrics/histogram.ts';
 import { mser5 } from '../metrics/mser.ts';
+import type { AccountWatchData } from '../platform/accountWatch.ts';
 import { expectedFunctionArrivals } from '../workload/population/functionArrivals.ts';
+import { type AccountWatchPlan, accountWatchPlan, addWatches } from './accountCheck.ts';
 import type { FunctionTable } from './perFunction.ts';
 import { BREAKDOWN_LENGTH, MSER_WINDOWS, type ReplicationData } from './recorder.ts';
 import { regionCoupling } from './regionCoupling.ts';
@@ -45,9 +47,13 @@ export const BLOCK_FUNCTIONS = 256;
  */
 export const LEVEL_SAMPLES = 1000;
 
-/** How a point's replications run: in blocks (uncoupled), or whole (and why). */
+/**
+ * How a point's replications run: in blocks (uncoupled), or whole (and why). Blocks with a
+ * `watch` are coupled by an account-wide limit only: they run as blocks on the condition that
+ * the limit never binds, checked after the run (accountCheck.ts), and whole where it may have.
+ */
 export type SplitPlan =
-  | { kind: 'blocks'; blocks: string[][] }
+  | { kind: 'blocks'; blocks: string[][]; watch?: AccountWatchPlan }
   | { kind: 'whole'; why: string | null };
 
 /**
@@ -57,7 +63,7 @@ export type SplitPlan =
 export function splitPlan(point: ResolvedPoint, blockFunctions = BLOCK_FUNCTIONS): SplitPlan {
   const region = point.sources.flatMap((s) => s.functions?.map((f) => f.name) ?? []);
   if (region.length === 0) return { kind: 'whole', why: null };
-  const why = regionCoupling(point);
+  const why = regionCoupling(point, false);
   if (why !== null) return { kind: 'whole', why };
   const inRegion = new Set(region);
   const blocks: string[][] = [
@@ -66,7 +72,9 @@ export function splitPlan(point: ResolvedPoint, blockFunctions = BLOCK_FUNCTIONS
   for (let i = 0; i < region.length; i += blockFunctions) {
     blocks.push(region.slice(i, i + blockFunctions));
   }
-  return { kind: 'blocks', blocks };
+  if (regionCoupling(point) === null) return { kind: 'blocks', blocks };
+  const platforms = point.functions.map((f) => f.platform);
+  return { kind: 'blocks', blocks, watch: accountWatchPlan(platforms, point.duration) };
 }
 
 /**
@@ -74,14 +82,23 @@ export function splitPlan(point: ResolvedPoint, blockFunctions = BLOCK_FUNCTIONS
  * at how many of the points when not all); null when every region splits, or there is none.
  */
 export function wholeNote(prepared: { points: { resolved: ResolvedPoint }[] }): string | null {
-  const whys = prepared.points.flatMap((p) => {
+  const whys: string[] = [];
+  const watched: string[] = [];
+  for (const p of prepared.points) {
     const plan = splitPlan(p.resolved);
-    return plan.kind === 'whole' && plan.why !== null ? [plan.why] : [];
-  });
-  if (whys.length === 0) return null;
+    if (plan.kind === 'whole' && plan.why !== null) whys.push(plan.why);
+    if (plan.kind === 'blocks' && plan.watch !== undefined)
+      watched.push(regionCoupling(p.resolved)!);
+  }
   const n = prepared.points.length;
-  const where = whys.length < n ? ` (at ${whys.length} of the ${n} sweep points)` : '';
-  return `each replication runs whole, not split by function over threads or shards: ${whys[0]}${where}`;
+  const at = (k: number) => (k < n ? ` (at ${k} of the ${n} sweep points)` : '');
+  if (whys.length > 0) {
+    return `each replication runs whole, not split by function over threads or shards: ${whys[0]}${at(whys.length)}`;
+  }
+  if (watched.length > 0) {
+    return `${watched[0]}${at(watched.length)}: each replication runs split by function, over threads but not shards, and runs again whole if the blocks' counts show the limit could have bound`;
+  }
+  return null;
 }
 
 /**
@@ -155,6 +172,11 @@ export interface PartData {
   mserCounts: number[];
   /** Instances alive at the LEVEL_SAMPLES instants, all its blocks (LevelGrid). */
   levels: number[];
+  /**
+   * What its blocks' shares of each account-wide limit reached, by platform (accountCheck.ts):
+   * for a plan with a `watch`, run in blocks.
+   */
+  watches?: Record<string, AccountWatchData>;
 }
 
 /**
@@ -338,7 +360,10 @@ export function mergeParts(parts: PartData[], duration: number): PartData {
   const blocks = parts.flatMap((p) => p.blocks).sort((a, b) => a.block - b.block);
   const mserCounts = add((p) => p.mserCounts);
   const levels = add((p) => p.levels);
-  return { blocks, data: combinedData(parts, duration), mserCounts, levels };
+  const merged: PartData = { blocks, data: combinedData(parts, duration), mserCounts, levels };
+  const watches = parts.flatMap((p) => (p.watches ? [p.watches] : []));
+  if (watches.length > 0) merged.watches = watches.reduce(addWatches);
+  return merged;
 }
 
 /** A block's sums as JSON: the breakdown sparse, as in ReplicationDataJSON. */

@@ -1,5 +1,6 @@
 import { Simulation, type StopReason } from '../engine/index.ts';
 import { Histogram } from '../metrics/histogram.ts';
+import type { AccountWatch } from '../platform/accountWatch.ts';
 import type { Call } from '../platform/call.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
 import type { CallSink } from '../platform/invoker.ts';
@@ -8,6 +9,7 @@ import { BUILD_CHUNK, buildWorldSteps } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
 import { Caller, type RequestSink, TAG_RETRY } from '../workload/client/caller.ts';
 import { GraphBody } from '../workload/graph/graphBody.ts';
+import { type AccountWatchPlan, accountBound } from './accountCheck.ts';
 import { driveWorkload } from './driveWorkload.ts';
 import { FunctionRecorder } from './perFunction.ts';
 import { Recorder, type ReplicationData, TAG_ROOT } from './recorder.ts';
@@ -81,8 +83,37 @@ export function* replicationSteps(
     return part.data;
   }
   const all = plan.blocks.map((_, b) => b);
-  const part = yield* partSteps(point, seed, plan.blocks, all, options);
-  return combineBlocks([part], plan.blocks.length, point.duration);
+  if (plan.watch === undefined) {
+    const part = yield* partSteps(point, seed, plan.blocks, all, options);
+    return combineBlocks([part], plan.blocks.length, point.duration);
+  }
+  // Under an account-wide limit: block by block while the blocks' counts show that the limit
+  // cannot have bound (accountCheck.ts), all of them in one simulation once they may have.
+  let merged: PartData | null = null;
+  for (const b of all) {
+    const part = yield* simulationSteps(point, seed, plan.blocks, [b], options, plan.watch);
+    merged = merged === null ? part : mergeParts([merged, part], point.duration);
+    if (accountBound(plan.watch, merged.watches!) !== null) {
+      return yield* togetherSteps(point, seed, plan.blocks, options);
+    }
+  }
+  return combineBlocks([merged!], plan.blocks.length, point.duration);
+}
+
+/**
+ * All the blocks of a plan in one simulation, combined: what a replication of a region under an
+ * account-wide limit gives where the limit may bind (and, where it cannot, the same bytes as its
+ * blocks run apart).
+ */
+export function* togetherSteps(
+  point: ResolvedPoint,
+  seed: string,
+  blocks: string[][],
+  options: ReplicationOptions = {},
+): Generator<void, ReplicationData, void> {
+  const all = blocks.map((_, b) => b);
+  const part = yield* simulationSteps(point, seed, blocks, all, options);
+  return combineBlocks([part], blocks.length, point.duration);
 }
 
 /**
@@ -105,14 +136,15 @@ export function* partSteps(
   blocks: string[][],
   run: number[],
   options: ReplicationOptions = {},
+  watch?: AccountWatchPlan,
 ): Generator<void, PartData, void> {
   if (blocks.length === 1 || run.length === 1) {
-    return yield* simulationSteps(point, seed, blocks, run, options);
+    return yield* simulationSteps(point, seed, blocks, run, options, watch);
   }
   // Merged as they come: one part's integers (its histograms) held at a time, not one per block.
   let merged: PartData | null = null;
   for (const b of run) {
-    const part = yield* simulationSteps(point, seed, blocks, [b], options);
+    const part = yield* simulationSteps(point, seed, blocks, [b], options, watch);
     merged = merged === null ? part : mergeParts([merged, part], point.duration);
   }
   return merged!;
@@ -121,7 +153,8 @@ export function* partSteps(
 /**
  * Runs the blocks `run` of `blocks` in one simulation, with one recorder that keeps each block's
  * floating-point sums apart (Recorder). partSteps runs a split plan's blocks one to a
- * simulation; tests run several in one to check that the grouping changes no byte.
+ * simulation; tests run several in one to check that the grouping changes no byte. With a
+ * `watch`, the part says what its share of each account-wide limit reached (PartData.watches).
  */
 export function* simulationSteps(
   point: ResolvedPoint,
@@ -129,6 +162,7 @@ export function* simulationSteps(
   blocks: string[][],
   run: number[],
   options: ReplicationOptions = {},
+  watch?: AccountWatchPlan,
 ): Generator<void, PartData, void> {
   const sim = new Simulation();
   const whole = blocks.length === 1;
@@ -197,6 +231,7 @@ export function* simulationSteps(
             }
           },
         };
+  const watches = watch === undefined ? null : new Map<string, AccountWatch>();
   const world = yield* buildWorldSteps(sim, {
     client: point.client,
     functions: sub.functions,
@@ -205,6 +240,7 @@ export function* simulationSteps(
     observe: (fn) => recorder.observer(fn, localBlock.get(fn.name)!),
     // The functions of a population or trace draw their hops from their own streams.
     ownStreams: regionNames,
+    ...(watches === null ? {} : { watchAccounts: { cellMs: watch!.cellMs, watches } }),
     // The recorder reads each call as it ends and keeps none; a caller keeps its attempts.
     reuseCalls: point.caller === null && (options.reuseCalls ?? true),
     maxCallsInFlight: point.limits.maxCallsInFlight,
@@ -409,12 +445,17 @@ export function* simulationSteps(
   const mserCounts = Array.from(rec.mserCounts);
   if (grid === null) return { blocks: blockSums, data: counts, mserCounts, levels: [] };
   const levels = Array.from(grid.finish());
-  return {
+  const part: PartData = {
     blocks: blockSums,
     data: partData(blockSums, counts, mserCounts, levels, point.duration),
     mserCounts,
     levels,
   };
+  if (watches !== null) {
+    part.watches = {};
+    for (const [name, w] of watches) part.watches[name] = w.finish(sim.now);
+  }
+  return part;
 }
 
 function tooManyRoots(max: number, now: number): never {

@@ -7,7 +7,7 @@ import type { FunctionRow } from './perFunction.ts';
 import type { PreparedExperiment } from './prepare.ts';
 import type { ReplicationData } from './recorder.ts';
 import { type PartData, type SplitPlan, splitPlan } from './regionSplit.ts';
-import { partSteps, RunLimitError, replicationSteps } from './replication.ts';
+import { partSteps, RunLimitError, replicationSteps, togetherSteps } from './replication.ts';
 import type { ChartList, ExperimentResults, PointResult } from './results.ts';
 import { axisValues, type SweepAxis, type SweepPoint } from './sweep.ts';
 
@@ -76,9 +76,12 @@ export function headerOf(prepared: PreparedExperiment): ExperimentHeader {
 }
 
 function blocksOf(prepared: PreparedExperiment): { blocks?: number[] } {
+  // A region under an account-wide limit is not sliced across shards: whether its blocks could
+  // have bound the limit is known once they are all run (accountCheck.ts), and then, where they
+  // could, the replication runs again whole. A shard runs it all, split over its threads.
   const blocks = prepared.points.map((p) => {
     const plan = splitPlan(p.resolved);
-    return plan.kind === 'blocks' ? plan.blocks.length : 1;
+    return plan.kind === 'blocks' && plan.watch === undefined ? plan.blocks.length : 1;
   });
   return blocks.some((b) => b > 1) ? { blocks } : {};
 }
@@ -179,6 +182,30 @@ export function* unitPartSteps(
       replicationSeed(prepared.spec.seed, unit.replication),
       plan.blocks,
       blocks,
+      {},
+      plan.watch,
+    );
+  } catch (e) {
+    if (e instanceof RunLimitError) throw new RunLimitError(`${prepared.file}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * A unit split by function with all its blocks in one simulation (togetherSteps): a region
+ * under an account-wide limit whose blocks, run apart, show the limit may have bound.
+ */
+export function* unitTogetherSteps(
+  prepared: PreparedExperiment,
+  unit: Unit,
+): Generator<void, ReplicationData, void> {
+  const plan = planOf(prepared, unit);
+  if (plan.kind !== 'blocks') throw new Error(`unit ${unit.id} is not split by function`);
+  try {
+    return yield* togetherSteps(
+      prepared.points[unit.point].resolved,
+      replicationSeed(prepared.spec.seed, unit.replication),
+      plan.blocks,
     );
   } catch (e) {
     if (e instanceof RunLimitError) throw new RunLimitError(`${prepared.file}: ${e.message}`);

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { accountBound, addWatches } from '../experiments/accountCheck.ts';
 import { estimateWork } from '../experiments/estimate.ts';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import type { ReplicationData } from '../experiments/recorder.ts';
@@ -12,6 +13,7 @@ import {
 import { RunLimitError } from '../experiments/replication.ts';
 import { type ReplicationDataJSON, replicationFromJSON } from '../experiments/replicationData.ts';
 import { planOf, type Unit, unitPartSteps, unitSteps } from '../experiments/runExperiment.ts';
+import type { AccountWatchData } from '../platform/accountWatch.ts';
 import type { ReadInputs } from './loadExperiment.ts';
 
 /**
@@ -61,10 +63,14 @@ export interface WorkerMessage {
   limitError?: string;
 }
 
-/** What a worker is sent: a unit, whole, or some of its blocks (a region split by function). */
+/**
+ * What a worker is sent: a unit, whole, or some of its blocks (a region split by function), or
+ * all its blocks in one simulation (`together`: a region whose account-wide limit may have bound).
+ */
 export interface WorkerTask {
   id: number;
   blocks?: number[];
+  together?: boolean;
 }
 
 /**
@@ -173,6 +179,11 @@ export async function runUnitsOnThreads(
   const byId = new Map(units.map((u) => [u.id, u]));
   // A split unit's parts as they come, and how many it has.
   const partsOf = new Map<number, PartData[]>();
+  // Under an account-wide limit: the watches of a unit's parts so far, added (accountCheck.ts),
+  // and the units whose parts showed the limit may have bound (run again whole; parts of them
+  // still coming are dropped).
+  const watchesOf = new Map<number, Record<string, AccountWatchData>>();
+  const together = new Set<number>();
   const expected = new Map<number, number>();
   for (const t of queue) expected.set(t.id, (expected.get(t.id) ?? 0) + 1);
   let next = 0;
@@ -223,11 +234,34 @@ export async function runUnitsOnThreads(
           options.onUnit?.(byId.get(msg.id)!, data.size + kept.size, units.length);
         }
         if (msg.id !== undefined && msg.part) {
+          if (together.has(msg.id)) {
+            feed(w);
+            return;
+          }
+          const part = partFromJSON(msg.part);
+          const plan = planOf(prepared, byId.get(msg.id)!);
+          if (plan.kind === 'blocks' && plan.watch !== undefined && part.watches) {
+            const seen = watchesOf.get(msg.id);
+            const watches = seen === undefined ? part.watches : addWatches(seen, part.watches);
+            watchesOf.set(msg.id, watches);
+            if (accountBound(plan.watch, watches) !== null) {
+              // The unit's blocks still queued are not run; it runs whole, next.
+              const id = msg.id;
+              together.add(id);
+              partsOf.delete(id);
+              watchesOf.delete(id);
+              const rest = queue.splice(next).filter((t) => t.id !== id);
+              queue.push({ id, together: true }, ...rest);
+              feed(w);
+              return;
+            }
+          }
           const parts = partsOf.get(msg.id) ?? [];
-          parts.push(partFromJSON(msg.part));
+          parts.push(part);
           partsOf.set(msg.id, parts);
           if (parts.length === expected.get(msg.id)) {
             partsOf.delete(msg.id);
+            watchesOf.delete(msg.id);
             const unit = byId.get(msg.id)!;
             if (only?.has(msg.id)) {
               kept.set(msg.id, parts);

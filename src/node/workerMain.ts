@@ -2,7 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { partToJSON } from '../experiments/regionSplit.ts';
 import { RunLimitError } from '../experiments/replication.ts';
 import { replicationToJSON } from '../experiments/replicationData.ts';
-import { headerOf, runUnit, unitPartSteps, unitsOf } from '../experiments/runExperiment.ts';
+import {
+  headerOf,
+  runUnit,
+  unitPartSteps,
+  unitsOf,
+  unitTogetherSteps,
+} from '../experiments/runExperiment.ts';
 import { loadExperiment } from './loadExperiment.ts';
 import { applyOverrides } from './overrides.ts';
 import type { ExperimentSource, WorkerMessage, WorkerTask } from './threads.ts';
@@ -21,9 +27,19 @@ const prepared = loadExperiment(source.file, {
 });
 const units = unitsOf(headerOf(prepared));
 const post = (msg: WorkerMessage) => parentPort!.postMessage(msg);
-parentPort!.on('message', ({ id, blocks }: WorkerTask) => {
+parentPort!.on('message', ({ id, blocks, together }: WorkerTask) => {
   let data: ReturnType<typeof runUnit>;
   try {
+    if (together) {
+      const steps = unitTogetherSteps(prepared, units[id]);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) {
+          post({ id, data: replicationToJSON(r.value) });
+          return;
+        }
+      }
+    }
     if (blocks !== undefined) {
       const steps = unitPartSteps(prepared, units[id], blocks);
       for (;;) {

@@ -1,3 +1,4 @@
+import type { AccountWatch } from './accountWatch.ts';
 import type { Pool } from './pool.ts';
 
 /**
@@ -23,6 +24,12 @@ export class LimitGroup {
    * in the order it visited every pool before, without a scan of all of them.
    */
   private readonly waiting: number[] = [];
+
+  /**
+   * Told the sums after each change, when a replication runs in blocks on the condition that this
+   * (account's) limit never binds (AccountWatch); null otherwise.
+   */
+  watch: AccountWatch | null = null;
 
   /** Whether a limit is finite: without one nothing reads the sums, and pools do not keep them. */
   readonly counts: boolean;

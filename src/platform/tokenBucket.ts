@@ -1,3 +1,5 @@
+import type { AccountWatch } from './accountWatch.ts';
+
 /**
  * A token bucket that paces instance starts: `capacity` starts at once (the
  * initial burst), then `perMs` new tokens each millisecond. Lambda today:
@@ -7,6 +9,8 @@
 export class TokenBucket {
   private tokens: number;
   private last = 0;
+  /** Told each token asked for, when an account's bucket is watched (AccountWatch); else null. */
+  watch: AccountWatch | null = null;
 
   constructor(
     readonly capacity: number,
@@ -24,6 +28,7 @@ export class TokenBucket {
 
   /** Takes a token if one is there. */
   take(now: number): boolean {
+    if (this.watch !== null) this.watch.take(now);
     this.refill(now);
     // A tolerance for the float sum of refills, so a token due "now" is there now.
     if (this.tokens >= 1 - 1e-9) {

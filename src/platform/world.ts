@@ -2,6 +2,7 @@ import type { Simulation } from '../engine/index.ts';
 import { Constant } from '../random/distributions/constant.ts';
 import type { Rng } from '../random/rng.ts';
 import { createStream } from '../random/streams.ts';
+import { AccountWatch } from './accountWatch.ts';
 import { Cluster } from './cluster.ts';
 import { phasedColdStart, snapshotRestore } from './coldStart/index.ts';
 import {
@@ -48,6 +49,12 @@ export interface WorldOptions {
   ownStreams?: ReadonlySet<string>;
   /** Replaces some of a function's policies (tests put the null variants here). */
   policies?: (fn: FunctionRuntime) => Partial<PoolPolicies>;
+  /**
+   * Watches every account-wide limit and burst bucket, by platform name (an AccountWatch of
+   * `cellMs` cells each, put in `watches`): a part of a replication run in blocks on the
+   * condition that no account limit binds (experiments/accountCheck.ts).
+   */
+  watchAccounts?: { cellMs: number; watches: Map<string, AccountWatch> };
 }
 
 export interface World {
@@ -148,6 +155,12 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
               }
             : null,
       };
+      if (entry.account !== null && options.watchAccounts) {
+        const watch = new AccountWatch(options.watchAccounts.cellMs);
+        options.watchAccounts.watches.set(p.name, watch);
+        entry.account.limits.watch = watch;
+        if (entry.account.burst !== null) entry.account.burst.watch = watch;
+      }
       platforms.set(p, entry);
     }
     return entry;

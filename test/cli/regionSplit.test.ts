@@ -2,7 +2,7 @@
  * A replication of a region split by function (docs/scale.md): the same results.json,
  * results.csv and functions.csv on one thread, on two (each replication split in two), and from
  * three shards merged (each holding some blocks of each replication); a region whose functions
- * share an account-wide limit says so and stays whole.
+ * share an account-wide limit says so, splits over threads only, and gives the same bytes.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -117,31 +117,64 @@ describe('a region split by function', () => {
     }
   });
 
-  it('says in one line that a region under an account-wide limit stays whole', async () => {
-    const coupled = join(dir, 'coupled.json');
+  // Under an account-wide limit: the blocks run apart on the condition that the limit never
+  // binds (accountCheck.ts), and the replication runs again whole where it may have. 500 calls
+  // at once are never reached; 5 are, and throttle calls: the same bytes on 1 and 2 threads
+  // and from 2 shards merged either way (the threads' parts are dropped where the limit bound;
+  // a shard runs such a replication whole).
+  const accountCase = async (name: string, maxConcurrency: number) => {
+    const coupled = join(dir, `${name}.json`);
     writeFileSync(
       coupled,
       JSON.stringify({
         ...REGION,
-        platformOverrides: {
-          ...REGION.platformOverrides,
-          limitScope: 'account',
-          maxConcurrency: 500,
-        },
+        platformOverrides: { ...REGION.platformOverrides, limitScope: 'account', maxConcurrency },
         sweep: undefined,
       }),
     );
-    const a = join(dir, 'ca');
-    const b = join(dir, 'cb');
+    const a = join(dir, `${name}-a`);
+    const b = join(dir, `${name}-b`);
     const r = await run(['run', coupled, '--out', a, '--threads', '2', '-q', '--no-charts']);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(
-      `note: ${coupled}: each replication runs whole, not split by function over threads or shards: its functions share platform "azure-functions"'s account-wide concurrency limit\n`,
+      `note: ${coupled}: its functions share platform "azure-functions"'s account-wide concurrency limit: each replication runs split by function, over threads but not shards, and runs again whole if the blocks' counts show the limit could have bound\n`,
     );
     const r1 = await run(['run', coupled, '--out', b, '--threads', '1', '-q', '--no-charts']);
     expect(r1.stderr).toBe('');
-    for (const f of FILES) {
-      expect(readFileSync(join(a, f), 'utf8'), f).toBe(readFileSync(join(b, f), 'utf8'));
+    for (const k of [1, 2]) {
+      const shard = join(dir, `${name}-s${k}`);
+      const rs = await run(['run', coupled, '--shard', `${k}/2`, '--out', shard, '-q']);
+      expect(rs.status).toBe(0);
+      const file = JSON.parse(readFileSync(join(shard, `shard-${k}-of-2.json`), 'utf8'));
+      // Whole runs, one to each shard: no blocks.
+      expect(file.parts).toEqual([]);
+      expect(file.units.length).toBe(1);
     }
+    const merged = join(dir, `${name}-merged`);
+    const m = await run([
+      'merge',
+      join(dir, `${name}-s1`),
+      join(dir, `${name}-s2`),
+      '--out',
+      merged,
+      '-q',
+    ]);
+    expect(m.status).toBe(0);
+    for (const f of FILES) {
+      const want = readFileSync(join(b, f), 'utf8');
+      expect(readFileSync(join(a, f), 'utf8'), f).toBe(want);
+      expect(readFileSync(join(merged, f), 'utf8'), f).toBe(want);
+    }
+    return JSON.parse(readFileSync(join(b, 'results.json'), 'utf8'));
+  };
+
+  it('runs a region under an account-wide limit that never binds in blocks, the same bytes', async () => {
+    const results = await accountCase('roomy', 500);
+    expect(results.points[0].calls.throttled).toBe(0);
+  });
+
+  it('runs a region whose account-wide limit binds whole, the same bytes', async () => {
+    const results = await accountCase('tight', 5);
+    expect(results.points[0].calls.throttled).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine/index.ts';
+import { accountBound } from '../../src/experiments/accountCheck.ts';
 import { TAG_ROOT } from '../../src/experiments/recorder.ts';
-import { combineBlocks, splitPlan } from '../../src/experiments/regionSplit.ts';
-import { partSteps, runReplication, simulationSteps } from '../../src/experiments/replication.ts';
+import { combineBlocks, mergeParts, splitPlan } from '../../src/experiments/regionSplit.ts';
+import {
+  partSteps,
+  runReplication,
+  simulationSteps,
+  togetherSteps,
+} from '../../src/experiments/replication.ts';
 import { replicationToJSON } from '../../src/experiments/replicationData.ts';
 import type { ResolvedPoint } from '../../src/experiments/resolve.ts';
 import type { Call } from '../../src/platform/call.ts';
@@ -164,16 +170,16 @@ describe('a region split by function', () => {
     expect(split.instances.mean).toBeCloseTo(exact.mean, 9);
   });
 
-  it('stays whole when an account-wide limit couples the functions', () => {
+  it('runs in blocks when only an account-wide limit couples the functions, watching it', () => {
     const coupled = {
       ...REGION,
       platform: platformModel({ keepAlive: '3s', limitScope: 'account', maxConcurrency: 50 }),
     };
     const plan = splitPlan(point(coupled));
-    expect(plan).toEqual({
-      kind: 'whole',
-      why: 'its functions share platform "test-platform"\'s account-wide concurrency limit',
-    });
+    if (plan.kind !== 'blocks') throw new Error('expected blocks');
+    expect(plan.watch?.accounts).toEqual([
+      { platform: 'test-platform', maxCalls: 50, maxInstances: 50, burst: null },
+    ]);
   });
 
   it('is no region with one function', () => {
@@ -181,5 +187,89 @@ describe('a region split by function', () => {
       kind: 'whole',
       why: null,
     });
+  });
+});
+
+describe('a region under an account-wide limit', () => {
+  // REGION's platform with the account's limits of each case: the blocks run apart, watched, give
+  // the bytes of all of them in one simulation where the check passes; where a limit binds, the
+  // check must refuse (the blocks apart then give other numbers: what the check is for).
+  const cases = [
+    { name: 'a call limit never reached', limits: { maxConcurrency: 10_000 }, binds: false },
+    {
+      name: 'a burst never emptied',
+      limits: { burst: { initial: 100_000, perSecond: 1 } },
+      binds: false,
+    },
+    { name: 'a call limit that throttles', limits: { maxConcurrency: 4 }, binds: true },
+    {
+      name: 'a burst that runs dry',
+      limits: { burst: { initial: 3, perSecond: 2 } },
+      binds: true,
+    },
+  ];
+  for (const c of cases) {
+    it(`gives the bytes of one simulation: ${c.name}`, () => {
+      const p = point({
+        ...REGION,
+        platform: platformModel({
+          coldStart: { sandbox: { lognormal: { median: '200ms', p99: '900ms' } } },
+          keepAlive: '3s',
+          limitScope: 'account',
+          ...c.limits,
+        }),
+      });
+      const plan = splitPlan(p, 8);
+      if (plan.kind !== 'blocks' || plan.watch === undefined) throw new Error('expected a watch');
+      const parts = plan.blocks.map((_, b) =>
+        runAll(simulationSteps(p, 's', plan.blocks, [b], {}, plan.watch)),
+      );
+      const bound = accountBound(plan.watch, mergeParts(parts, p.duration).watches!);
+      const apart = combineBlocks(parts, plan.blocks.length, p.duration);
+      const together = runAll(togetherSteps(p, 's', plan.blocks));
+      expect(together.completed).toBeGreaterThan(1000);
+      if (c.binds) {
+        expect(bound).not.toBeNull();
+        expect(bytes(apart)).not.toBe(bytes(together));
+      } else {
+        expect(bound).toBeNull();
+        expect(bytes(apart)).toBe(bytes(together));
+      }
+      // A replication itself (its own blocks, BLOCK_FUNCTIONS): the same as them in one simulation.
+      const own = splitPlan(p);
+      if (own.kind !== 'blocks') throw new Error('expected blocks');
+      expect(bytes(runReplication(p, 's'))).toBe(bytes(runAll(togetherSteps(p, 's', own.blocks))));
+    });
+  }
+});
+
+describe('a replication of a region whose account-wide limit binds', () => {
+  it('runs again with all its blocks in one simulation', () => {
+    // 300 functions: the graph's block and two of the region's (BLOCK_FUNCTIONS), so that the
+    // blocks run apart miss each other's calls at the limit.
+    const p = point({
+      ...REGION,
+      platform: platformModel({ keepAlive: '3s', limitScope: 'account', maxConcurrency: 6 }),
+      workload: {
+        population: {
+          ...REGION.workload.population,
+          functions: 300,
+          perDay: { uniform: { min: 43_200, max: 86_400 } },
+        },
+      },
+    });
+    const plan = splitPlan(p);
+    if (plan.kind !== 'blocks' || plan.watch === undefined) throw new Error('expected a watch');
+    expect(plan.blocks.length).toBe(3);
+    const all = plan.blocks.map((_, b) => b);
+    const apart = runAll(partSteps(p, 's', plan.blocks, all, {}, plan.watch));
+    expect(accountBound(plan.watch, apart.watches!)).not.toBeNull();
+    const together = runAll(togetherSteps(p, 's', plan.blocks));
+    expect(together.throttled).toBeGreaterThan(0);
+    const replication = runReplication(p, 's');
+    expect(bytes(replication)).toBe(bytes(together));
+    expect(bytes(replication)).not.toBe(
+      bytes(combineBlocks([apart], plan.blocks.length, p.duration)),
+    );
   });
 });

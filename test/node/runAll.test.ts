@@ -1,6 +1,7 @@
 /**
  * `coldtail start` says, as `run` does, when a region of one of its experiments cannot be split
- * by function over the threads (docs/scale.md), once per file, and says nothing on one thread.
+ * by function over the threads freely (docs/scale.md), once per file, and says nothing on one
+ * thread.
  * The note comes after every file is read and checked, before anything runs: a start
  * interrupted from the outset prints it and runs nothing, which keeps the test short.
  */
@@ -10,12 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { runAll } from '../../src/node/runAll.ts';
 import { tempDir } from '../support/cli.ts';
 
-describe('start with a region that stays whole', () => {
+describe('start with a region whose functions are coupled', () => {
   const dir = tempDir();
   const experiments = join(dir, 'experiments');
   mkdirSync(experiments);
   const coupled = join(experiments, 'coupled.json');
-  // Functions under one account-wide limit: coupled, so each replication runs whole.
+  // Functions under one account-wide limit: coupled, so each replication runs in blocks only on
+  // the condition that the limit never binds.
   writeFileSync(
     coupled,
     JSON.stringify({
@@ -67,7 +69,7 @@ describe('start with a region that stays whole', () => {
     const r = await start(2);
     expect(r.status).toBe(130);
     expect(r.stderr).toBe(
-      `note: ${coupled}: each replication runs whole, not split by function over threads or shards: its functions share platform "azure-functions"'s account-wide concurrency limit\n${stopped}`,
+      `note: ${coupled}: its functions share platform "azure-functions"'s account-wide concurrency limit: each replication runs split by function, over threads but not shards, and runs again whole if the blocks' counts show the limit could have bound\n${stopped}`,
     );
   });
 
