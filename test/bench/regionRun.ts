@@ -4,7 +4,7 @@
  * each run has a fresh process and its own peak.
  *
  *   tsx test/bench/regionRun.ts region <functions> <duration>
- *   tsx test/bench/regionRun.ts idle <functions> <provisioned each> <calls per second> <duration> [function|account]
+ *   tsx test/bench/regionRun.ts idle <functions> <provisioned each> <calls per second> <duration> [function|account|cluster]
  */
 import { idleSpec, regionSpec } from './regionSpec.ts';
 
@@ -31,7 +31,7 @@ const spec =
         Number(args[1]),
         Number(args[2]),
         args[3],
-        args[4] === 'account' ? 'account' : 'function',
+        args[4] === 'account' || args[4] === 'cluster' ? args[4] : 'function',
       );
 const t0 = performance.now();
 const prepared = prepareExperiment(spec, { models: presetRegistry() });

@@ -18,18 +18,22 @@ export function regionSpec(functions: number, duration: string): Record<string, 
 }
 
 /**
- * `functions` functions with `provisioned` idle instances each, called evenly at `perSecond` in
- * all. `scope` is the platform's limit scope: 'function' leaves the functions uncoupled, so a run
- * splits them into blocks of 256, each block a simulation of its own (as the command runs such a
- * region); 'account' puts them under one account-wide limit (so large it never binds), which
- * couples them and keeps the whole region in one simulation.
+ * How the idle case's functions are coupled: 'function', not at all (limits per function), so a
+ * run splits them into blocks of 256, each a simulation of its own (as the command runs such a
+ * region); 'account', by one account-wide limit so large it never binds, so the blocks run apart
+ * and the check afterwards passes (accountCheck.ts); 'cluster', by a shared cluster with room for
+ * every instance, which keeps the whole region in one simulation (what any coupling but an
+ * account's limit, or an account's limit that binds, pays).
  */
+export type IdleCoupling = 'function' | 'account' | 'cluster';
+
+/** `functions` functions with `provisioned` idle instances each, called evenly at `perSecond` in all. */
 export function idleSpec(
   functions: number,
   provisioned: number,
   perSecond: number,
   duration: string,
-  scope: 'function' | 'account' = 'function',
+  scope: IdleCoupling = 'function',
 ): Record<string, unknown> {
   return {
     name: 'idle',
@@ -42,7 +46,15 @@ export function idleSpec(
       maxConcurrency: 'unlimited',
       burst: { initial: 1e9, perSecond: 1e9 },
       keepAlive: 'forever',
-      limitScope: scope,
+      limitScope: scope === 'account' ? 'account' : 'function',
+      ...(scope === 'cluster'
+        ? {
+            cluster: {
+              hosts: 1000,
+              slotsPerHost: Math.max(1, Math.ceil((functions * provisioned) / 500)),
+            },
+          }
+        : {}),
       provisioned,
     },
     workload: {
