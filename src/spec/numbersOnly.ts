@@ -26,9 +26,73 @@ class NumbersOnlySchema<T> extends BaseSchema<T> {
     return this.inner.parse(value, path);
   }
 
+  /**
+   * The inner schema with every branch that takes a string left out, as parse refuses them: an
+   * editor checking a file against the published schema then flags `"1h"` here as `validate`
+   * does. Definitions it refers to get a twin of their own (`durationNumbers`, ...).
+   */
   protected toJsonSchema(context: JsonSchemaContext): JsonSchema {
-    return this.inner.jsonSchema(context);
+    return withoutStrings(this.inner.jsonSchema(context), context) ?? NOTHING;
   }
+}
+
+/** Takes no value: what a property whose every branch took strings becomes. */
+const NOTHING: JsonSchema = { not: {} };
+
+/**
+ * Keywords whose value is a schema, and those whose value is a list of them or a map to them
+ * (`not` is left as it is: taking strings out of a negation would let more in).
+ */
+const ONE_SCHEMA = new Set(['additionalProperties', 'items']);
+const SCHEMA_LISTS = new Set(['oneOf', 'anyOf']);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties']);
+
+/**
+ * `schema` with every branch that takes a string left out; null when nothing is left. A `$ref`
+ * to a definition becomes one to its numbers-only twin, built once per document.
+ */
+function withoutStrings(schema: JsonSchema, context: JsonSchemaContext): JsonSchema | null {
+  if (schema.type === 'string') return null;
+  if (Array.isArray(schema.type) && schema.type.includes('string')) {
+    const type = schema.type.filter((t) => t !== 'string');
+    if (type.length === 0) return null;
+    schema = { ...schema, type };
+  }
+  const out: JsonSchema = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword === '$ref') {
+      const name = String(value).replace('#/$defs/', '');
+      Object.assign(
+        out,
+        context.ref(
+          `numbersOnly:${name}`,
+          `${name}Numbers`,
+          () => withoutStrings(context.defs[name], context) ?? NOTHING,
+        ),
+      );
+    } else if (SCHEMA_LISTS.has(keyword)) {
+      const kept = (value as JsonSchema[]).flatMap((x) => withoutStrings(x, context) ?? []);
+      if (kept.length === 0) return null;
+      out[keyword] = kept;
+    } else if (keyword === 'prefixItems' || keyword === 'allOf') {
+      // Positional, or all required: a branch left with nothing stays, taking nothing.
+      out[keyword] = (value as JsonSchema[]).map((x) => withoutStrings(x, context) ?? NOTHING);
+    } else if (SCHEMA_MAPS.has(keyword)) {
+      out[keyword] = Object.fromEntries(
+        Object.entries(value as Record<string, JsonSchema>).map(([k, x]) => [
+          k,
+          withoutStrings(x, context) ?? NOTHING,
+        ]),
+      );
+    } else if (ONE_SCHEMA.has(keyword) && typeof value === 'object' && value !== null) {
+      out[keyword] = withoutStrings(value as JsonSchema, context) ?? NOTHING;
+    } else if (keyword === 'description' && value === 'milliseconds') {
+      // A duration's number: here a count or a size, which the field's description names.
+    } else {
+      out[keyword] = value;
+    }
+  }
+  return out;
 }
 
 /** Where the first string in `value` is (depth first), or null; loops, no recursion. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distributionSchema, parseDistributionSpec } from '../../src/random/distributionSpec.ts';
 import { duration } from '../../src/spec/duration.ts';
+import { numbersOnly } from '../../src/spec/numbersOnly.ts';
 import {
   array,
   enumOf,
@@ -115,6 +116,8 @@ function check(
       return (arg as unknown[]).some((s) => sub(s, value));
     case 'allOf':
       return (arg as unknown[]).every((s) => sub(s, value));
+    case 'not':
+      return !sub(arg, value);
     default:
       if (ANNOTATIONS.has(keyword)) return true;
       throw new Error(`the test validator does not know the keyword "${keyword}"`);
@@ -255,6 +258,51 @@ describe('JSON Schema output', () => {
       expect(() => parseDistributionSpec(doc), JSON.stringify(doc)).toThrow();
       expect(validate(distJson, distJson, doc), JSON.stringify(doc)).toBe(false);
     }
+  });
+
+  it('refuses strings where the parser takes numbers only, and nowhere else', () => {
+    // A count drawn from a distribution (numbersOnly) beside a latency (durations allowed), in
+    // one document: the count's definitions are twins, the latency's stay as they were.
+    const model = object({
+      perDay: numbersOnly(distributionSchema, 'calls a day'),
+      latency: distributionSchema,
+    });
+    const json = toJsonSchemaDocument(model);
+    const hasString = (v: unknown): boolean =>
+      typeof v === 'string' ||
+      (typeof v === 'object' && v !== null && Object.values(v).some(hasString));
+    const numeric = [
+      { constant: 3 },
+      { uniform: { min: 1, max: 3 } },
+      { gamma: { shape: 2, mean: 3 } },
+      { shifted: { by: 2, dist: { exponential: { mean: 4 } } } },
+      {
+        empirical: [
+          [0.5, 8],
+          [0.99, 40],
+        ],
+      },
+      { mixture: [{ weight: 1, dist: 5 }] },
+    ];
+    const docs = [...validDistributions, ...numeric];
+    let numbers = 0;
+    for (const doc of docs) {
+      const parses = (() => {
+        try {
+          model.parse({ perDay: doc, latency: doc });
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect(parses, JSON.stringify(doc)).toBe(!hasString(doc));
+      expect(validate(json, json, { perDay: doc, latency: doc }), JSON.stringify(doc)).toBe(parses);
+      expect(validate(json, json, { perDay: 5, latency: doc }), JSON.stringify(doc)).toBe(true);
+      if (parses) numbers++;
+    }
+    // Both kinds among the cases, or the test shows nothing.
+    expect(numbers).toBeGreaterThan(3);
+    expect(numbers).toBeLessThan(docs.length - 3);
   });
 
   it('validates a config-like object built from the DSL', () => {
