@@ -149,3 +149,16 @@ export function accountBound(
   }
   return null;
 }
+
+/**
+ * What a run says once done when `count` of its replications ran again whole; null when none did.
+ * It names the accounts of `plans` (the points' watched plans), not which limit the check found
+ * first nor when: that depends on the order the blocks came in (one thread or several), and the
+ * check's sums are bounds, not what the region reached.
+ */
+export function ranAgainNote(count: number, plans: AccountWatchPlan[]): string | null {
+  if (count === 0) return null;
+  const names = [...new Set(plans.flatMap((p) => p.accounts.map((a) => `"${a.platform}"`)))];
+  const whose = `platform${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
+  return `${count} replication${count === 1 ? '' : 's'} ran again in one simulation: their blocks' counts showed that the account-wide limits of ${whose} could have bound`;
+}

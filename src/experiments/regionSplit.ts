@@ -101,6 +101,16 @@ export function wholeNote(prepared: { points: { resolved: ResolvedPoint }[] }): 
   return null;
 }
 
+/** The account watches of `prepared`'s points whose regions run in blocks under one (splitPlan). */
+export function watchPlans(prepared: {
+  points: { resolved: ResolvedPoint }[];
+}): AccountWatchPlan[] {
+  return prepared.points.flatMap((p) => {
+    const plan = splitPlan(p.resolved);
+    return plan.kind === 'blocks' && plan.watch !== undefined ? [plan.watch] : [];
+  });
+}
+
 /**
  * The number of instances alive in one part (all its blocks) at LEVEL_SAMPLES instants of the
  * measured window: instant j is the middle of its j-th slice, and the level read there is the one

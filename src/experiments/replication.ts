@@ -28,6 +28,11 @@ import { RunLimitError } from './runLimitError.ts';
 export interface ReplicationOptions {
   /** Reuse ended calls (default true; false only to test that reuse changes nothing). */
   reuseCalls?: boolean;
+  /**
+   * Told when a region under an account-wide limit runs again with all its blocks in one
+   * simulation: a run says so once it is done.
+   */
+  onRunAgain?: () => void;
 }
 
 // Re-exported: callers of the run find it here, where it is thrown.
@@ -94,6 +99,7 @@ export function* replicationSteps(
     const part = yield* simulationSteps(point, seed, plan.blocks, [b], options, plan.watch);
     merged = merged === null ? part : mergeParts([merged, part], point.duration);
     if (accountBound(plan.watch, merged.watches!) !== null) {
+      options.onRunAgain?.();
       return yield* togetherSteps(point, seed, plan.blocks, options);
     }
   }

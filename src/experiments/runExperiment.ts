@@ -7,7 +7,13 @@ import type { FunctionRow } from './perFunction.ts';
 import type { PreparedExperiment } from './prepare.ts';
 import type { ReplicationData } from './recorder.ts';
 import { type PartData, type SplitPlan, splitPlan } from './regionSplit.ts';
-import { partSteps, RunLimitError, replicationSteps, togetherSteps } from './replication.ts';
+import {
+  partSteps,
+  type ReplicationOptions,
+  RunLimitError,
+  replicationSteps,
+  togetherSteps,
+} from './replication.ts';
 import type { ChartList, ExperimentResults, PointResult } from './results.ts';
 import { axisValues, type SweepAxis, type SweepPoint } from './sweep.ts';
 
@@ -148,11 +154,13 @@ export function runUnit(prepared: PreparedExperiment, unit: Unit): ReplicationDa
 export function* unitSteps(
   prepared: PreparedExperiment,
   unit: Unit,
+  options: ReplicationOptions = {},
 ): Generator<void, ReplicationData, void> {
   try {
     return yield* replicationSteps(
       prepared.points[unit.point].resolved,
       replicationSeed(prepared.spec.seed, unit.replication),
+      options,
     );
   } catch (e) {
     if (e instanceof RunLimitError) throw new RunLimitError(`${prepared.file}: ${e.message}`);

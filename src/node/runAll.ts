@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { buildReport, type ReportSection, reportSection } from '../charts/report.ts';
+import { ranAgainNote } from '../experiments/accountCheck.ts';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
-import { wholeNote } from '../experiments/regionSplit.ts';
+import { watchPlans, wholeNote } from '../experiments/regionSplit.ts';
 import { VERSION } from '../version.ts';
 import { writeFileAtomic } from './files.ts';
 import { InputError } from './inputError.ts';
@@ -61,6 +62,7 @@ export async function runAll(
       const name = prepared.spec.name;
       const dir = join(req.out, name);
       const t0 = Date.now();
+      let ranAgain = 0;
       const outcome = await runAndDraw(
         prepared,
         { file, inputs },
@@ -73,12 +75,15 @@ export async function runAll(
           progress: io.stderr,
           prefix: `[${i + 1}/${loaded.length}] ${name}`,
           chartsFailed: '; no report written',
+          onRunAgain: () => ranAgain++,
         },
       );
       if (outcome.interrupted) {
         const when = outcome.while === 'running' ? 'during' : 'while drawing the charts of';
         return reportInterrupted(io.stderr, ` ${when} ${name}; ${outcome.kept}; no report written`);
       }
+      const again = ranAgainNote(ranAgain, watchPlans(prepared));
+      if (again !== null) io.stderr.write(`note: ${file}: ${again}\n`);
       const { output, charts } = outcome;
       sections.push(reportSection(output!.results, charts, { charts: prepared.spec.charts }));
       if (!req.quiet) {

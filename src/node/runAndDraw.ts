@@ -26,6 +26,8 @@ export interface RunAndDrawOptions {
   prefix?: string;
   /** Said after "results.json is complete, its charts are not" when a chart cannot be written. */
   chartsFailed?: string;
+  /** A replication runs again whole (a region whose account-wide limit may have bound). */
+  onRunAgain?: () => void;
 }
 
 /** What a run came to: done (results, or a shard file), or interrupted with what it kept. */
@@ -56,6 +58,7 @@ export async function runAndDraw(
       shard: options.shard,
       prefix: options.prefix,
       progress: options.progress,
+      onRunAgain: options.onRunAgain,
     });
     if (stopped) {
       const kept = options.shard

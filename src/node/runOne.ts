@@ -1,5 +1,6 @@
+import { ranAgainNote } from '../experiments/accountCheck.ts';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
-import { wholeNote } from '../experiments/regionSplit.ts';
+import { watchPlans, wholeNote } from '../experiments/regionSplit.ts';
 import { resultsTable } from '../experiments/resultsTable.ts';
 import { reportInterrupted, runSteps, yieldToSignals } from './interrupt.ts';
 import type { Io } from './io.ts';
@@ -84,6 +85,7 @@ export async function runOne(
     overrides: req.overrides,
     inputs,
   };
+  let ranAgain = 0;
   const outcome = await runAndDraw(prepared, source, {
     out: dir,
     outOption,
@@ -93,8 +95,11 @@ export async function runOne(
     charts: req.charts,
     interrupts: io.interrupts,
     progress: io.stderr,
+    onRunAgain: () => ranAgain++,
   });
   if (outcome.interrupted) return reportInterrupted(io.stderr, `; ${outcome.kept}`);
+  const again = ranAgainNote(ranAgain, watchPlans(prepared));
+  if (again !== null) io.stderr.write(`note: ${req.file}: ${again}\n`);
   const { output } = outcome;
   if (output === null) {
     if (!req.quiet) {

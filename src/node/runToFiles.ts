@@ -27,6 +27,8 @@ export interface RunToFilesOptions {
   shard?: Shard;
   /** Where the progress bar goes (drawn only on a terminal); default standard error. */
   progress?: Writer;
+  /** A replication runs again whole (a region whose account-wide limit may have bound). */
+  onRunAgain?: () => void;
 }
 
 export function defaultThreads(): number {
@@ -65,6 +67,7 @@ export async function runToFiles(
       threads: options.threads ?? defaultThreads(),
       only: work.only,
       shouldStop: options.shouldStop,
+      onRunAgain: () => options.onRunAgain?.(),
       onUnit: (unit, done, total) =>
         bar?.update(done, total, `${prefix}${header.points[unit.point].label}`),
     });

@@ -110,6 +110,8 @@ export interface PoolRunOptions {
    * parts are returned as they are, in `parts`, not combined.
    */
   only?: Map<number, number[]>;
+  /** A unit of a region under an account-wide limit runs again whole (accountCheck.ts). */
+  onRunAgain?: (unit: Unit) => void;
 }
 
 /**
@@ -161,7 +163,9 @@ export async function runUnitsOnThreads(
           }
         }
       } else {
-        const steps = unitSteps(prepared, unit);
+        const steps = unitSteps(prepared, unit, {
+          onRunAgain: () => options.onRunAgain?.(unit),
+        });
         for (;;) {
           await breathe();
           if (options.shouldStop?.()) return { data, parts: kept, stopped: true };
@@ -247,6 +251,7 @@ export async function runUnitsOnThreads(
             if (accountBound(plan.watch, watches) !== null) {
               // The unit's blocks still queued are not run; it runs whole, next.
               const id = msg.id;
+              options.onRunAgain?.(byId.get(id)!);
               together.add(id);
               partsOf.delete(id);
               watchesOf.delete(id);

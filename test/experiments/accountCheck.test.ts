@@ -3,6 +3,7 @@ import {
   type AccountWatchPlan,
   accountBound,
   addWatches,
+  ranAgainNote,
 } from '../../src/experiments/accountCheck.ts';
 import { AccountWatch, type AccountWatchData } from '../../src/platform/accountWatch.ts';
 import { TokenBucket } from '../../src/platform/tokenBucket.ts';
@@ -104,5 +105,30 @@ describe('accountBound', () => {
     expect(passed).toBeGreaterThan(50);
     expect(emptied).toBeGreaterThan(50);
     expect(refused).toBeGreaterThanOrEqual(emptied);
+  });
+});
+
+const plans = (...platforms: string[]): AccountWatchPlan => ({
+  cellMs: 100,
+  accounts: platforms.map((platform) => ({
+    platform,
+    maxCalls: 10,
+    maxInstances: 10,
+    burst: null,
+  })),
+});
+
+describe('ranAgainNote', () => {
+  it('says nothing when no replication ran again', () => {
+    expect(ranAgainNote(0, [plans('a')])).toBeNull();
+  });
+
+  it('counts the replications and names each account once', () => {
+    expect(ranAgainNote(1, [plans('a'), plans('a')])).toBe(
+      `1 replication ran again in one simulation: their blocks' counts showed that the account-wide limits of platform "a" could have bound`,
+    );
+    expect(ranAgainNote(3, [plans('a'), plans('b', 'a')])).toBe(
+      `3 replications ran again in one simulation: their blocks' counts showed that the account-wide limits of platforms "a", "b" could have bound`,
+    );
   });
 });
