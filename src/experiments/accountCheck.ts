@@ -160,5 +160,6 @@ export function ranAgainNote(count: number, plans: AccountWatchPlan[]): string |
   if (count === 0) return null;
   const names = [...new Set(plans.flatMap((p) => p.accounts.map((a) => `"${a.platform}"`)))];
   const whose = `platform${names.length === 1 ? '' : 's'} ${names.join(', ')}`;
-  return `${count} replication${count === 1 ? '' : 's'} ran again in one simulation: their blocks' counts showed that the account-wide limits of ${whose} could have bound`;
+  const one = count === 1;
+  return `${count} replication${one ? '' : 's'} ran again in one simulation: ${one ? 'its' : 'their'} blocks' counts showed that the account-wide limits of ${whose} could have bound`;
 }

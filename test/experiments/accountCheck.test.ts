@@ -125,7 +125,7 @@ describe('ranAgainNote', () => {
 
   it('counts the replications and names each account once', () => {
     expect(ranAgainNote(1, [plans('a'), plans('a')])).toBe(
-      `1 replication ran again in one simulation: their blocks' counts showed that the account-wide limits of platform "a" could have bound`,
+      `1 replication ran again in one simulation: its blocks' counts showed that the account-wide limits of platform "a" could have bound`,
     );
     expect(ranAgainNote(3, [plans('a'), plans('b', 'a')])).toBe(
       `3 replications ran again in one simulation: their blocks' counts showed that the account-wide limits of platforms "a", "b" could have bound`,
