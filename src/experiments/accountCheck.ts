@@ -1,5 +1,5 @@
 import type { AccountWatchData } from '../platform/accountWatch.ts';
-import { instanceLimit, type PlatformConfig } from '../platform/config.ts';
+import { accountInstanceLimit, type PlatformConfig } from '../platform/config.ts';
 
 /**
  * A region whose functions only an account-wide limit couples runs in blocks, as an uncoupled
@@ -57,7 +57,7 @@ export function accountWatchPlan(platforms: PlatformConfig[], duration: number):
     accounts.push({
       platform: p.name,
       maxCalls: p.maxConcurrency,
-      maxInstances: instanceLimit(p),
+      maxInstances: accountInstanceLimit(p),
       burst: p.burst ? { capacity: p.burst.initial, perMs: p.burst.perSecond / 1000 } : null,
     });
   }

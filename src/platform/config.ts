@@ -117,6 +117,16 @@ export function instanceLimit(p: PlatformConfig): number {
     : Math.ceil(p.maxConcurrency / instanceConcurrency(p));
 }
 
+/**
+ * Instances all of an account's functions may have in use (limitScope "account"): one per call the
+ * limit allows. Not instanceLimit's packed count: an instance serves one function only, so the
+ * instances of many functions cannot share their calls (with 100 calls an instance, a limit of
+ * 500 calls had allowed 5 instances in use for all the account's functions together).
+ */
+export function accountInstanceLimit(p: PlatformConfig): number {
+  return p.maxConcurrency;
+}
+
 /** A platform's keep-alive policy: the fixed window of `keepAlive`, or the hybrid histogram. */
 export type KeepAlivePolicyConfig =
   | { policy: 'fixed' }

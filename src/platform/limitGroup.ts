@@ -37,7 +37,7 @@ export class LimitGroup {
   constructor(
     /** Calls in progress at most; Infinity for no limit. */
     readonly maxCalls: number,
-    /** Instances at most (enough for maxCalls); Infinity for no limit. */
+    /** Instances in use at most (instanceLimit, accountInstanceLimit); Infinity for no limit. */
     readonly maxInstances: number,
   ) {
     this.counts = maxCalls !== Infinity || maxInstances !== Infinity;

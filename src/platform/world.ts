@@ -6,6 +6,7 @@ import { AccountWatch } from './accountWatch.ts';
 import { Cluster } from './cluster.ts';
 import { phasedColdStart, snapshotRestore } from './coldStart/index.ts';
 import {
+  accountInstanceLimit,
   type ClientConfig,
   type FunctionConfig,
   instanceConcurrency,
@@ -150,7 +151,7 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
         account:
           p.limitScope === 'account'
             ? {
-                limits: new LimitGroup(p.maxConcurrency, instanceLimit(p)),
+                limits: new LimitGroup(p.maxConcurrency, accountInstanceLimit(p)),
                 burst: p.burst ? new TokenBucket(p.burst.initial, p.burst.perSecond / 1000) : null,
               }
             : null,

@@ -273,3 +273,29 @@ describe('a replication of a region whose account-wide limit binds', () => {
     );
   });
 });
+
+describe('an account-wide limit on instances of many calls each', () => {
+  it('bounds the instances in use by one per call, not by packed instances', () => {
+    // 30 functions, 10 calls an instance, 60 calls at most: instances of different functions
+    // cannot share calls, so the account allows 60 in use, not 6 (which the functions called at
+    // once exceed: the test fails with 6). Short of 60, the account's limit changes nothing: the
+    // same bytes as the limit per function.
+    const run = (limitScope: 'account' | 'function') =>
+      runReplication(
+        point({
+          ...REGION,
+          platform: platformModel({
+            coldStart: { sandbox: { lognormal: { median: '200ms', p99: '900ms' } } },
+            keepAlive: '3s',
+            concurrencyPerInstance: 10,
+            maxConcurrency: 60,
+            limitScope,
+          }),
+        }),
+        's',
+      );
+    const account = run('account');
+    expect(account.completed).toBeGreaterThan(1000);
+    expect(bytes(account)).toBe(bytes(run('function')));
+  });
+});
