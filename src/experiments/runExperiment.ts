@@ -151,21 +151,19 @@ export function runUnit(prepared: PreparedExperiment, unit: Unit): ReplicationDa
  * One unit as steps: yields between chunks of events (see replicationSteps). A run limit
  * is a field of the experiment file, so its message names the file.
  */
-export function* unitSteps(
+export function unitSteps(
   prepared: PreparedExperiment,
   unit: Unit,
   options: ReplicationOptions = {},
 ): Generator<void, ReplicationData, void> {
-  try {
-    return yield* replicationSteps(
+  return namingFile(
+    prepared,
+    replicationSteps(
       prepared.points[unit.point].resolved,
       replicationSeed(prepared.spec.seed, unit.replication),
       options,
-    );
-  } catch (e) {
-    if (e instanceof RunLimitError) throw new RunLimitError(`${prepared.file}: ${e.message}`);
-    throw e;
-  }
+    ),
+  );
 }
 
 /** How the replications of a unit's point run: in blocks of functions, or whole (regionSplit.ts). */
@@ -177,44 +175,45 @@ export function planOf(prepared: PreparedExperiment, unit: Pick<Unit, 'point'>):
  * Some blocks of a unit whose point is split by function (planOf), as steps: a part, which
  * combineBlocks adds to the others. A run limit names the file, as unitSteps does.
  */
-export function* unitPartSteps(
+export function unitPartSteps(
   prepared: PreparedExperiment,
   unit: Unit,
   blocks: number[],
 ): Generator<void, PartData, void> {
-  const plan = planOf(prepared, unit);
-  if (plan.kind !== 'blocks') throw new Error(`unit ${unit.id} is not split by function`);
-  try {
-    return yield* partSteps(
-      prepared.points[unit.point].resolved,
-      replicationSeed(prepared.spec.seed, unit.replication),
-      plan.blocks,
-      blocks,
-      {},
-      plan.watch,
-    );
-  } catch (e) {
-    if (e instanceof RunLimitError) throw new RunLimitError(`${prepared.file}: ${e.message}`);
-    throw e;
-  }
+  const plan = splitPlanOf(prepared, unit);
+  const seed = replicationSeed(prepared.spec.seed, unit.replication);
+  const point = prepared.points[unit.point].resolved;
+  return namingFile(prepared, partSteps(point, seed, plan.blocks, blocks, {}, plan.watch));
 }
 
 /**
  * A unit split by function with all its blocks in one simulation (togetherSteps): a region
  * under an account-wide limit whose blocks, run apart, show the limit may have bound.
  */
-export function* unitTogetherSteps(
+export function unitTogetherSteps(
   prepared: PreparedExperiment,
   unit: Unit,
 ): Generator<void, ReplicationData, void> {
+  const plan = splitPlanOf(prepared, unit);
+  const seed = replicationSeed(prepared.spec.seed, unit.replication);
+  const point = prepared.points[unit.point].resolved;
+  return namingFile(prepared, togetherSteps(point, seed, plan.blocks));
+}
+
+/** The plan of a unit split by function; an error (ours, not the input's) for any other. */
+function splitPlanOf(prepared: PreparedExperiment, unit: Unit): SplitPlan & { kind: 'blocks' } {
   const plan = planOf(prepared, unit);
   if (plan.kind !== 'blocks') throw new Error(`unit ${unit.id} is not split by function`);
+  return plan;
+}
+
+/** `steps`, with a run limit's message naming the experiment file (the limits are its fields). */
+function* namingFile<T>(
+  prepared: PreparedExperiment,
+  steps: Generator<void, T, void>,
+): Generator<void, T, void> {
   try {
-    return yield* togetherSteps(
-      prepared.points[unit.point].resolved,
-      replicationSeed(prepared.spec.seed, unit.replication),
-      plan.blocks,
-    );
+    return yield* steps;
   } catch (e) {
     if (e instanceof RunLimitError) throw new RunLimitError(`${prepared.file}: ${e.message}`);
     throw e;
