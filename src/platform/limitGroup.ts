@@ -26,6 +26,15 @@ export class LimitGroup {
   private readonly waiting: number[] = [];
 
   /**
+   * Whether the sums have ever reached a limit (calls in progress at maxCalls, instances in use at
+   * maxInstances). Until then no call was held by the limit, so an ending call has none to let
+   * go (`released`): poking the other pools then made them look at their queues and their
+   * scaling at moments of another function's choosing, which coupled functions the limit never
+   * touched (a queue per instance started instances earlier than its own events would have).
+   */
+  reached = false;
+
+  /**
    * Told the sums after each change, when a replication runs in blocks on the condition that this
    * (account's) limit never binds (AccountWatch); null otherwise.
    */
@@ -79,7 +88,7 @@ export class LimitGroup {
 
   /** A call ended in `from`: calls queued at the limit in the other pools may go now. */
   released(from: Pool): void {
-    if (this.pools.length === 1 || this.maxCalls === Infinity) return;
+    if (this.pools.length === 1 || this.maxCalls === Infinity || !this.reached) return;
     // In pool order, as a scan of every pool would: a pool that queues a call meanwhile
     // (further on) is still visited; `waiting` may change under each drain, so the next
     // pool is looked up afresh each time.

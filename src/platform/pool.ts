@@ -318,6 +318,9 @@ export class Pool extends IdleList implements ClusterTenant {
     }
     this.limCalls = calls;
     this.limInUse = inUse;
+    if (!g.reached && (g.calls + g.queued >= g.maxCalls || g.inUse >= g.maxInstances)) {
+      g.reached = true;
+    }
     // A replication run in blocks under an account limit: what the account reached (AccountWatch).
     if (g.watch !== null) g.watch.level(this.sim.now, g.calls + g.queued, g.inUse);
   }

@@ -5,9 +5,14 @@ import {
   addWatches,
   ranAgainNote,
 } from '../../src/experiments/accountCheck.ts';
+import type { ReplicationData } from '../../src/experiments/recorder.ts';
+import { combineBlocks, mergeParts, splitPlan } from '../../src/experiments/regionSplit.ts';
+import { simulationSteps, togetherSteps } from '../../src/experiments/replication.ts';
+import { replicationToJSON } from '../../src/experiments/replicationData.ts';
 import { AccountWatch, type AccountWatchData } from '../../src/platform/accountWatch.ts';
 import { TokenBucket } from '../../src/platform/tokenBucket.ts';
 import { createStream } from '../../src/random/streams.ts';
+import { platformModel, prepare } from './experimentHelpers.ts';
 
 const watch = (calls: number[], inUse: number[], takes: number[] = []): AccountWatchData => ({
   cellMs: 100,
@@ -130,5 +135,91 @@ describe('ranAgainNote', () => {
     expect(ranAgainNote(3, [plans('a'), plans('b', 'a')])).toBe(
       `3 replications ran again in one simulation: their blocks' counts showed that the account-wide limits of platforms "a", "b" could have bound`,
     );
+  });
+});
+
+describe('a region under an account-wide limit, run in blocks', () => {
+  // Random account-wide limits over the settings that read or change the account's counts: a
+  // call limit (throttling or queueing, with or without a queue timeout), a burst (waiting or
+  // throttling), several calls an instance, late binding, Knative's autoscaler, queues per
+  // instance, provisioned instances. Wherever the check passes, the blocks run apart must give
+  // the bytes of all of them in one simulation; and some draws must pass, some not.
+  const REGION = {
+    duration: '1min',
+    warmup: '10s',
+    replications: 1,
+    seed: 3,
+    client: 'us-typical',
+    workload: {
+      population: {
+        functions: 24,
+        perDay: { uniform: { min: 43_200, max: 864_000 } },
+        periodicShare: 0,
+        iatCv: 1,
+        execution: '40ms',
+        executionSigma: 1,
+      },
+    },
+  };
+  const bytes = (d: ReplicationData) => {
+    const { events: _events, ...rest } = replicationToJSON(d);
+    return JSON.stringify(rest);
+  };
+  const runAll = <T>(steps: Generator<void, T, void>): T => {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  };
+
+  it('gives the bytes of one simulation wherever the check passes', () => {
+    let passed = 0;
+    let bound = 0;
+    for (let seed = 0; seed < 60; seed++) {
+      const rng = createStream(seed, 'account-platform');
+      const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)];
+      const int = (lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+      const kpa = rng() < 0.25;
+      const fields: Record<string, unknown> = {
+        coldStart: { sandbox: { lognormal: { median: '200ms', p99: '900ms' } } },
+        keepAlive: pick(['2s', '10s']),
+        limitScope: 'account',
+        maxConcurrency: pick([int(3, 20), int(20, 200), 'unlimited']),
+        onLimit: pick(['queue', 'throttle']),
+        maxQueueWait: pick(['forever', '300ms']),
+        concurrencyPerInstance: int(1, 3),
+        coldStartBinding: kpa ? 'late' : pick(['early', 'late']),
+        provisioned: int(0, 1),
+        ...(rng() < 0.5
+          ? {
+              burst: {
+                initial: int(1, 40),
+                perSecond: pick([0.5, 2, 20]),
+                whenEmpty: pick(['wait', 'throttle']),
+              },
+            }
+          : {}),
+        ...(kpa ? { scaling: { policy: 'kpa' } } : {}),
+        ...(rng() < 0.25 ? { queueing: { policy: 'perInstance' } } : {}),
+      };
+      const p = prepare({ ...REGION, platform: platformModel(fields) }).points[0].resolved;
+      const plan = splitPlan(p, 6);
+      if (plan.kind !== 'blocks' || plan.watch === undefined) throw new Error('expected a watch');
+      const parts = plan.blocks.map((_, b) =>
+        runAll(simulationSteps(p, 's', plan.blocks, [b], {}, plan.watch)),
+      );
+      const why = accountBound(plan.watch, mergeParts(parts, p.duration).watches!);
+      if (why !== null) {
+        bound++;
+        continue;
+      }
+      passed++;
+      const apart = combineBlocks(parts, plan.blocks.length, p.duration);
+      const together = runAll(togetherSteps(p, 's', plan.blocks));
+      expect(bytes(apart), `seed ${seed}: ${JSON.stringify(fields)}`).toBe(bytes(together));
+    }
+    // Some must pass and some not, or the test shows nothing (of the 60 draws, 39 and 21).
+    expect(passed).toBeGreaterThan(10);
+    expect(bound).toBeGreaterThan(10);
   });
 });
