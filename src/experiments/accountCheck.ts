@@ -34,9 +34,10 @@ export interface AccountWatchPlan {
 }
 
 /**
- * Cells of a watch per replication: fine enough that a cell's largest level is near the level
- * (the check adds each block's largest, which may come at different instants), coarse enough
- * that a day keeps some 3 numbers x 50,000 cells per block. Never under 10 ms.
+ * Cells of a watch over a replication's span (its duration and drain): fine enough that a cell's
+ * largest level is near the level (the check adds each block's largest, which may come at
+ * different instants), coarse enough that a block keeps at most some 3 numbers x 50,000 cells.
+ * Never under 10 ms.
  */
 const WATCH_CELLS = 50_000;
 const MIN_CELL_MS = 10;
@@ -47,8 +48,11 @@ const MIN_CELL_MS = 10;
  */
 const TOKEN_MARGIN = 1e-3;
 
-/** The accounts of `platforms` whose limits couple functions (limitScope "account"). */
-export function accountWatchPlan(platforms: PlatformConfig[], duration: number): AccountWatchPlan {
+/**
+ * The accounts of `platforms` whose limits couple functions (limitScope "account"), watched over
+ * `span` ms (a simulation's longest: the run's duration and its drain).
+ */
+export function accountWatchPlan(platforms: PlatformConfig[], span: number): AccountWatchPlan {
   const seen = new Set<string>();
   const accounts: AccountLimits[] = [];
   for (const p of platforms) {
@@ -61,7 +65,7 @@ export function accountWatchPlan(platforms: PlatformConfig[], duration: number):
       burst: p.burst ? { capacity: p.burst.initial, perMs: p.burst.perSecond / 1000 } : null,
     });
   }
-  return { cellMs: Math.max(MIN_CELL_MS, duration / WATCH_CELLS), accounts };
+  return { cellMs: Math.max(MIN_CELL_MS, span / WATCH_CELLS), accounts };
 }
 
 /**

@@ -74,7 +74,9 @@ export function splitPlan(point: ResolvedPoint, blockFunctions = BLOCK_FUNCTIONS
   }
   if (regionCoupling(point) === null) return { kind: 'blocks', blocks };
   const platforms = point.functions.map((f) => f.platform);
-  return { kind: 'blocks', blocks, watch: accountWatchPlan(platforms, point.duration) };
+  // Cells over the run and its drain, the longest a simulation of it lasts: a bound on the cells.
+  const span = point.duration + point.limits.drain;
+  return { kind: 'blocks', blocks, watch: accountWatchPlan(platforms, span) };
 }
 
 /**

@@ -172,6 +172,22 @@ describe('a region under an account-wide limit, run in blocks', () => {
     }
   };
 
+  it('cuts a run and its drain into 50,000 cells at most, none under 10 ms', () => {
+    const cellMs = (duration: string, drain: string) => {
+      const p = prepare({
+        ...REGION,
+        duration,
+        limits: { drain },
+        platform: platformModel({ limitScope: 'account', maxConcurrency: 10 }),
+      }).points[0].resolved;
+      const plan = splitPlan(p);
+      if (plan.kind !== 'blocks' || plan.watch === undefined) throw new Error('expected a watch');
+      return plan.watch.cellMs;
+    };
+    expect(cellMs('1d', '1h')).toBe((25 * 3_600_000) / 50_000);
+    expect(cellMs('1min', '1s')).toBe(10);
+  });
+
   it('gives the bytes of one simulation wherever the check passes', () => {
     let passed = 0;
     let bound = 0;
