@@ -1,8 +1,7 @@
 import { Histogram } from '../metrics/histogram.ts';
 import { mser5 } from '../metrics/mser.ts';
-import type { AccountWatchData } from '../platform/accountWatch.ts';
+import type { SharedWatchData } from '../platform/sharedWatch.ts';
 import { expectedFunctionArrivals } from '../workload/population/functionArrivals.ts';
-import { type AccountWatchPlan, accountWatchPlan, addWatches } from './accountCheck.ts';
 import type { FunctionTable } from './perFunction.ts';
 import { BREAKDOWN_LENGTH, MSER_WINDOWS, type ReplicationData } from './recorder.ts';
 import { regionCoupling } from './regionCoupling.ts';
@@ -12,6 +11,7 @@ import {
   replicationToJSON,
 } from './replicationData.ts';
 import type { ResolvedPoint } from './resolve.ts';
+import { addWatches, type SharedWatchPlan, sharedWatchPlan } from './sharedCheck.ts';
 
 /**
  * A replication of a region split by function (docs/scale.md, "A region split by function").
@@ -49,11 +49,12 @@ export const LEVEL_SAMPLES = 1000;
 
 /**
  * How a point's replications run: in blocks (uncoupled), or whole (and why). Blocks with a
- * `watch` are coupled by an account-wide limit only: they run as blocks on the condition that
- * the limit never binds, checked after the run (accountCheck.ts), and whole where it may have.
+ * `watch` share only an account-wide limit or a cluster whose hosts never fail: they run as
+ * blocks on the condition that what they share never runs short, checked after the run
+ * (sharedCheck.ts), and whole where it may have.
  */
 export type SplitPlan =
-  | { kind: 'blocks'; blocks: string[][]; watch?: AccountWatchPlan }
+  | { kind: 'blocks'; blocks: string[][]; watch?: SharedWatchPlan }
   | { kind: 'whole'; why: string | null };
 
 /**
@@ -76,7 +77,7 @@ export function splitPlan(point: ResolvedPoint, blockFunctions = BLOCK_FUNCTIONS
   const platforms = point.functions.map((f) => f.platform);
   // Cells over the run and its drain, the longest a simulation of it lasts: a bound on the cells.
   const span = point.duration + point.limits.drain;
-  return { kind: 'blocks', blocks, watch: accountWatchPlan(platforms, span) };
+  return { kind: 'blocks', blocks, watch: sharedWatchPlan(platforms, span) };
 }
 
 /**
@@ -98,15 +99,13 @@ export function wholeNote(prepared: { points: { resolved: ResolvedPoint }[] }): 
     return `each replication runs whole, not split by function over threads or shards: ${whys[0]}${at(whys.length)}`;
   }
   if (watched.length > 0) {
-    return `${watched[0]}${at(watched.length)}: each replication runs split by function, over threads but not shards, and runs again whole if the blocks' counts show the limit could have bound`;
+    return `${watched[0]}${at(watched.length)}: each replication runs split by function, over threads but not shards, and runs again whole if the blocks' counts show that what they share could have run short`;
   }
   return null;
 }
 
-/** The account watches of `prepared`'s points whose regions run in blocks under one (splitPlan). */
-export function watchPlans(prepared: {
-  points: { resolved: ResolvedPoint }[];
-}): AccountWatchPlan[] {
+/** The watches of `prepared`'s points whose regions run in blocks, watched (splitPlan). */
+export function watchPlans(prepared: { points: { resolved: ResolvedPoint }[] }): SharedWatchPlan[] {
   return prepared.points.flatMap((p) => {
     const plan = splitPlan(p.resolved);
     return plan.kind === 'blocks' && plan.watch !== undefined ? [plan.watch] : [];
@@ -185,10 +184,11 @@ export interface PartData {
   /** Instances alive at the LEVEL_SAMPLES instants, all its blocks (LevelGrid). */
   levels: number[];
   /**
-   * What its blocks' shares of each account-wide limit reached, by platform (accountCheck.ts):
+   * What its blocks' shares of what they share reached (an account-wide limit, a cluster's
+   * slots), by platform (sharedCheck.ts):
    * for a plan with a `watch`, run in blocks.
    */
-  watches?: Record<string, AccountWatchData>;
+  watches?: Record<string, SharedWatchData>;
 }
 
 /**

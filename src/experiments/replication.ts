@@ -1,15 +1,14 @@
 import { Simulation, type StopReason } from '../engine/index.ts';
 import { Histogram } from '../metrics/histogram.ts';
-import type { AccountWatch } from '../platform/accountWatch.ts';
 import type { Call } from '../platform/call.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
 import type { CallSink } from '../platform/invoker.ts';
 import { billedMemoryMB } from '../platform/memory.ts';
+import type { SharedWatch } from '../platform/sharedWatch.ts';
 import { BUILD_CHUNK, buildWorldSteps } from '../platform/world.ts';
 import { createStream } from '../random/streams.ts';
 import { Caller, type RequestSink, TAG_RETRY } from '../workload/client/caller.ts';
 import { GraphBody } from '../workload/graph/graphBody.ts';
-import { type AccountWatchPlan, accountBound } from './accountCheck.ts';
 import { driveWorkload } from './driveWorkload.ts';
 import { FunctionRecorder } from './perFunction.ts';
 import { Recorder, type ReplicationData, TAG_ROOT } from './recorder.ts';
@@ -24,13 +23,14 @@ import {
 } from './regionSplit.ts';
 import type { ResolvedPoint } from './resolve.ts';
 import { RunLimitError } from './runLimitError.ts';
+import { type SharedWatchPlan, sharedBound } from './sharedCheck.ts';
 
 export interface ReplicationOptions {
   /** Reuse ended calls (default true; false only to test that reuse changes nothing). */
   reuseCalls?: boolean;
   /**
-   * Told when a region under an account-wide limit runs again with all its blocks in one
-   * simulation: a run says so once it is done.
+   * Told when a region whose functions share an account-wide limit or a cluster runs again with
+   * all its blocks in one simulation: a run says so once it is done.
    */
   onRunAgain?: () => void;
 }
@@ -92,13 +92,13 @@ export function* replicationSteps(
     const part = yield* partSteps(point, seed, plan.blocks, all, options);
     return combineBlocks([part], plan.blocks.length, point.duration);
   }
-  // Under an account-wide limit: block by block while the blocks' counts show that the limit
-  // cannot have bound (accountCheck.ts), all of them in one simulation once they may have.
+  // Sharing an account-wide limit or a cluster: block by block while the blocks' counts show that
+  // it cannot have run short (sharedCheck.ts), all of them in one simulation once it may have.
   let merged: PartData | null = null;
   for (const b of all) {
     const part = yield* simulationSteps(point, seed, plan.blocks, [b], options, plan.watch);
     merged = merged === null ? part : mergeParts([merged, part], point.duration);
-    if (accountBound(plan.watch, merged.watches!) !== null) {
+    if (sharedBound(plan.watch, merged.watches!) !== null) {
       options.onRunAgain?.();
       return yield* togetherSteps(point, seed, plan.blocks, options);
     }
@@ -108,7 +108,8 @@ export function* replicationSteps(
 
 /**
  * All the blocks of a plan in one simulation, combined: what a replication of a region under an
- * account-wide limit gives where the limit may bind (and, where it cannot, the same bytes as its
+ * account-wide limit or a cluster gives where they may run short (and, where they cannot, the
+ * same bytes as its
  * blocks run apart).
  */
 export function* togetherSteps(
@@ -142,7 +143,7 @@ export function* partSteps(
   blocks: string[][],
   run: number[],
   options: ReplicationOptions = {},
-  watch?: AccountWatchPlan,
+  watch?: SharedWatchPlan,
 ): Generator<void, PartData, void> {
   if (blocks.length === 1 || run.length === 1) {
     return yield* simulationSteps(point, seed, blocks, run, options, watch);
@@ -160,7 +161,8 @@ export function* partSteps(
  * Runs the blocks `run` of `blocks` in one simulation, with one recorder that keeps each block's
  * floating-point sums apart (Recorder). partSteps runs a split plan's blocks one to a
  * simulation; tests run several in one to check that the grouping changes no byte. With a
- * `watch`, the part says what its share of each account-wide limit reached (PartData.watches).
+ * `watch`, the part says what its share of each shared limit and cluster reached
+ * (PartData.watches).
  */
 export function* simulationSteps(
   point: ResolvedPoint,
@@ -168,7 +170,7 @@ export function* simulationSteps(
   blocks: string[][],
   run: number[],
   options: ReplicationOptions = {},
-  watch?: AccountWatchPlan,
+  watch?: SharedWatchPlan,
 ): Generator<void, PartData, void> {
   const sim = new Simulation();
   const whole = blocks.length === 1;
@@ -237,7 +239,7 @@ export function* simulationSteps(
             }
           },
         };
-  const watches = watch === undefined ? null : new Map<string, AccountWatch>();
+  const watches = watch === undefined ? null : new Map<string, SharedWatch>();
   const world = yield* buildWorldSteps(sim, {
     client: point.client,
     functions: sub.functions,
@@ -246,7 +248,7 @@ export function* simulationSteps(
     observe: (fn) => recorder.observer(fn, localBlock.get(fn.name)!),
     // The functions of a population or trace draw their hops from their own streams.
     ownStreams: regionNames,
-    ...(watches === null ? {} : { watchAccounts: { cellMs: watch!.cellMs, watches } }),
+    ...(watches === null ? {} : { watchShared: { cellMs: watch!.cellMs, watches } }),
     // The recorder reads each call as it ends and keeps none; a caller keeps its attempts.
     reuseCalls: point.caller === null && (options.reuseCalls ?? true),
     maxCallsInFlight: point.limits.maxCallsInFlight,
@@ -459,7 +461,7 @@ export function* simulationSteps(
   };
   if (watches !== null) {
     part.watches = {};
-    for (const [name, w] of watches) part.watches[name] = w.finish(sim.now);
+    for (const [name, w] of watches) part.watches[name] = w.finish();
   }
   return part;
 }

@@ -82,8 +82,8 @@ export function headerOf(prepared: PreparedExperiment): ExperimentHeader {
 }
 
 function blocksOf(prepared: PreparedExperiment): { blocks?: number[] } {
-  // A region under an account-wide limit is not sliced across shards: whether its blocks could
-  // have bound the limit is known once they are all run (accountCheck.ts), and then, where they
+  // A region sharing a limit or a cluster is not sliced across shards: whether its blocks could
+  // have run it short is known once they are all run (sharedCheck.ts), and then, where they
   // could, the replication runs again whole. A shard runs it all, split over its threads.
   const blocks = prepared.points.map((p) => {
     const plan = splitPlan(p.resolved);
@@ -188,7 +188,7 @@ export function unitPartSteps(
 
 /**
  * A unit split by function with all its blocks in one simulation (togetherSteps): a region
- * under an account-wide limit whose blocks, run apart, show the limit may have bound.
+ * sharing a limit or a cluster whose blocks, run apart, show it may have run short.
  */
 export function unitTogetherSteps(
   prepared: PreparedExperiment,

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { buildReport, type ReportSection, reportSection } from '../charts/report.ts';
-import { ranAgainNote } from '../experiments/accountCheck.ts';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import { watchPlans, wholeNote } from '../experiments/regionSplit.ts';
+import { ranAgainNote } from '../experiments/sharedCheck.ts';
 import { VERSION } from '../version.ts';
 import { writeFileAtomic } from './files.ts';
 import { InputError } from './inputError.ts';

@@ -26,7 +26,7 @@ export interface RunAndDrawOptions {
   prefix?: string;
   /** Said after "results.json is complete, its charts are not" when a chart cannot be written. */
   chartsFailed?: string;
-  /** A replication runs again whole (a region whose account-wide limit may have bound). */
+  /** A replication runs again whole (a region whose shared limit or cluster may have run short). */
   onRunAgain?: () => void;
 }
 

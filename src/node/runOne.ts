@@ -1,7 +1,7 @@
-import { ranAgainNote } from '../experiments/accountCheck.ts';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import { watchPlans, wholeNote } from '../experiments/regionSplit.ts';
 import { resultsTable } from '../experiments/resultsTable.ts';
+import { ranAgainNote } from '../experiments/sharedCheck.ts';
 import { reportInterrupted, runSteps, yieldToSignals } from './interrupt.ts';
 import type { Io } from './io.ts';
 import { loadExperimentSteps, newInputs } from './loadExperiment.ts';

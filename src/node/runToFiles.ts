@@ -27,7 +27,7 @@ export interface RunToFilesOptions {
   shard?: Shard;
   /** Where the progress bar goes (drawn only on a terminal); default standard error. */
   progress?: Writer;
-  /** A replication runs again whole (a region whose account-wide limit may have bound). */
+  /** A replication runs again whole (a region whose shared limit or cluster may have run short). */
   onRunAgain?: () => void;
 }
 

@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { accountBound, addWatches } from '../experiments/accountCheck.ts';
 import { estimateWork } from '../experiments/estimate.ts';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import type { ReplicationData } from '../experiments/recorder.ts';
@@ -13,7 +12,8 @@ import {
 import { RunLimitError } from '../experiments/replication.ts';
 import { type ReplicationDataJSON, replicationFromJSON } from '../experiments/replicationData.ts';
 import { planOf, type Unit, unitPartSteps, unitSteps } from '../experiments/runExperiment.ts';
-import type { AccountWatchData } from '../platform/accountWatch.ts';
+import { addWatches, sharedBound } from '../experiments/sharedCheck.ts';
+import type { SharedWatchData } from '../platform/sharedWatch.ts';
 import type { ReadInputs } from './loadExperiment.ts';
 
 /**
@@ -65,7 +65,8 @@ export interface WorkerMessage {
 
 /**
  * What a worker is sent: a unit, whole, or some of its blocks (a region split by function), or
- * all its blocks in one simulation (`together`: a region whose account-wide limit may have bound).
+ * all its blocks in one simulation (`together`: a region whose shared limit or cluster may have
+ * run short).
  */
 export interface WorkerTask {
   id: number;
@@ -110,7 +111,7 @@ export interface PoolRunOptions {
    * parts are returned as they are, in `parts`, not combined.
    */
   only?: Map<number, number[]>;
-  /** A unit of a region under an account-wide limit runs again whole (accountCheck.ts). */
+  /** A unit of a region sharing a limit or a cluster runs again whole (sharedCheck.ts). */
   onRunAgain?: (unit: Unit) => void;
 }
 
@@ -183,10 +184,10 @@ export async function runUnitsOnThreads(
   const byId = new Map(units.map((u) => [u.id, u]));
   // A split unit's parts as they come, and how many it has.
   const partsOf = new Map<number, PartData[]>();
-  // Under an account-wide limit: the watches of a unit's parts so far, added (accountCheck.ts),
+  // Sharing a limit or a cluster: the watches of a unit's parts so far, added (sharedCheck.ts),
   // and the units whose parts showed the limit may have bound (run again whole; parts of them
   // still coming are dropped).
-  const watchesOf = new Map<number, Record<string, AccountWatchData>>();
+  const watchesOf = new Map<number, Record<string, SharedWatchData>>();
   const together = new Set<number>();
   const expected = new Map<number, number>();
   for (const t of queue) expected.set(t.id, (expected.get(t.id) ?? 0) + 1);
@@ -248,7 +249,7 @@ export async function runUnitsOnThreads(
             const seen = watchesOf.get(msg.id);
             const watches = seen === undefined ? part.watches : addWatches(seen, part.watches);
             watchesOf.set(msg.id, watches);
-            if (accountBound(plan.watch, watches) !== null) {
+            if (sharedBound(plan.watch, watches) !== null) {
               // The unit's blocks still queued are not run; it runs whole, next.
               const id = msg.id;
               options.onRunAgain?.(byId.get(id)!);

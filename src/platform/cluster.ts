@@ -2,6 +2,7 @@ import type { Simulation } from '../engine/index.ts';
 import type { Rng } from '../random/rng.ts';
 import { log1p } from '../special/log1p.ts';
 import type { Instance } from './instance.ts';
+import type { SharedWatch } from './sharedWatch.ts';
 
 /** What the cluster asks of each pool that places instances in it. */
 export interface ClusterTenant {
@@ -40,6 +41,11 @@ export interface HostFailureConfig {
  */
 export class Cluster {
   used = 0;
+  /**
+   * Told the slots in use after each change, when a replication runs in blocks on the condition
+   * that the cluster never fills (SharedWatch); null otherwise.
+   */
+  watch: SharedWatch | null = null;
   readonly tenants: ClusterTenant[] = [];
   private waiting: Instance[] = [];
   private waitHead = 0;
@@ -77,6 +83,7 @@ export class Cluster {
   place(inst: Instance): boolean {
     if (this.used < this.slots) {
       this.used++;
+      if (this.watch !== null) this.watch.slots(this.used);
       if (this.residents !== null) this.settle(inst, this.freeSlots.pop()!);
       return true;
     }
@@ -101,7 +108,10 @@ export class Cluster {
       }
     }
     if (next !== null) next.pool.placed(next);
-    else this.used--;
+    else {
+      this.used--;
+      if (this.watch !== null) this.watch.slots(this.used);
+    }
   }
 
   private settle(inst: Instance, host: number): void {

@@ -1,5 +1,5 @@
-import type { AccountWatch } from './accountWatch.ts';
 import type { Pool } from './pool.ts';
+import type { SharedWatch } from './sharedWatch.ts';
 
 /**
  * The pools a concurrency limit applies to: one function's own pool, or
@@ -36,9 +36,9 @@ export class LimitGroup {
 
   /**
    * Told the sums after each change, when a replication runs in blocks on the condition that this
-   * (account's) limit never binds (AccountWatch); null otherwise.
+   * (account's) limit never binds (SharedWatch); null otherwise.
    */
-  watch: AccountWatch | null = null;
+  watch: SharedWatch | null = null;
 
   /** Whether a limit is finite: without one nothing reads the sums, and pools do not keep them. */
   readonly counts: boolean;

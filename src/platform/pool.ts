@@ -321,8 +321,8 @@ export class Pool extends IdleList implements ClusterTenant {
     if (!g.reached && (g.calls + g.queued >= g.maxCalls || g.inUse >= g.maxInstances)) {
       g.reached = true;
     }
-    // A replication run in blocks under an account limit: what the account reached (AccountWatch).
-    if (g.watch !== null) g.watch.level(this.sim.now, g.calls + g.queued, g.inUse);
+    // A replication run in blocks under an account limit: what the account reached (SharedWatch).
+    if (g.watch !== null) g.watch.level(g.calls + g.queued, g.inUse);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { AccountWatch } from './accountWatch.ts';
+import type { SharedWatch } from './sharedWatch.ts';
 
 /**
  * A token bucket that paces instance starts: `capacity` starts at once (the
@@ -9,8 +9,8 @@ import type { AccountWatch } from './accountWatch.ts';
 export class TokenBucket {
   private tokens: number;
   private last = 0;
-  /** Told each token asked for, when an account's bucket is watched (AccountWatch); else null. */
-  watch: AccountWatch | null = null;
+  /** Told each token asked for, when an account's bucket is watched (SharedWatch); else null. */
+  watch: SharedWatch | null = null;
 
   constructor(
     readonly capacity: number,
@@ -28,7 +28,7 @@ export class TokenBucket {
 
   /** Takes a token if one is there. */
   take(now: number): boolean {
-    if (this.watch !== null) this.watch.take(now);
+    if (this.watch !== null) this.watch.take();
     this.refill(now);
     // A tolerance for the float sum of refills, so a token due "now" is there now.
     if (this.tokens >= 1 - 1e-9) {

@@ -2,7 +2,6 @@ import type { Simulation } from '../engine/index.ts';
 import { Constant } from '../random/distributions/constant.ts';
 import type { Rng } from '../random/rng.ts';
 import { createStream } from '../random/streams.ts';
-import { AccountWatch } from './accountWatch.ts';
 import { Cluster } from './cluster.ts';
 import { phasedColdStart, snapshotRestore } from './coldStart/index.ts';
 import {
@@ -25,6 +24,7 @@ import { FifoQueue, InstanceQueues } from './queueing/index.ts';
 import { ROUTING_POLICIES } from './routing/index.ts';
 import { bind } from './sampler.ts';
 import { KpaScaling, onDemandScaling } from './scaling/index.ts';
+import { SharedWatch } from './sharedWatch.ts';
 import { TokenBucket } from './tokenBucket.ts';
 
 export interface WorldOptions {
@@ -51,11 +51,12 @@ export interface WorldOptions {
   /** Replaces some of a function's policies (tests put the null variants here). */
   policies?: (fn: FunctionRuntime) => Partial<PoolPolicies>;
   /**
-   * Watches every account-wide limit and burst bucket, by platform name (an AccountWatch of
-   * `cellMs` cells each, put in `watches`): a part of a replication run in blocks on the
-   * condition that no account limit binds (experiments/accountCheck.ts).
+   * Watches what each platform's functions share, by platform name: its account-wide limit and
+   * burst, its cluster (a SharedWatch of `cellMs` cells each, put in `watches`): a part of a
+   * replication run in blocks on the condition that none of them runs short
+   * (experiments/sharedCheck.ts).
    */
-  watchAccounts?: { cellMs: number; watches: Map<string, AccountWatch> };
+  watchShared?: { cellMs: number; watches: Map<string, SharedWatch> };
 }
 
 export interface World {
@@ -156,11 +157,14 @@ export function* buildWorldSteps(sim: Simulation, options: WorldOptions): Genera
               }
             : null,
       };
-      if (entry.account !== null && options.watchAccounts) {
-        const watch = new AccountWatch(options.watchAccounts.cellMs);
-        options.watchAccounts.watches.set(p.name, watch);
-        entry.account.limits.watch = watch;
-        if (entry.account.burst !== null) entry.account.burst.watch = watch;
+      if ((entry.account !== null || entry.cluster !== null) && options.watchShared) {
+        const watch = new SharedWatch(options.watchShared.cellMs, sim);
+        options.watchShared.watches.set(p.name, watch);
+        if (entry.account !== null) {
+          entry.account.limits.watch = watch;
+          if (entry.account.burst !== null) entry.account.burst.watch = watch;
+        }
+        if (entry.cluster !== null) entry.cluster.watch = watch;
       }
       platforms.set(p, entry);
     }

@@ -18,14 +18,14 @@ export function regionSpec(functions: number, duration: string): Record<string, 
 }
 
 /**
- * How the idle case's functions are coupled: 'function', not at all (limits per function), so a
- * run splits them into blocks of 256, each a simulation of its own (as the command runs such a
- * region); 'account', by one account-wide limit so large it never binds, so the blocks run apart
- * and the check afterwards passes (accountCheck.ts); 'cluster', by a shared cluster with room for
- * every instance, which keeps the whole region in one simulation (what any coupling but an
- * account's limit, or an account's limit that binds, pays).
+ * How the idle case's functions run: 'function', uncoupled (limits per function), so a run
+ * splits them into blocks of 256, each a simulation of its own (as the command runs such a
+ * region); 'account', under one account-wide limit so large it never binds, so the blocks run
+ * apart and the check afterwards passes (sharedCheck.ts); 'whole', the same region with all its
+ * blocks in one simulation (togetherSteps: what a region pays where something couples it, or
+ * where an account's limit binds).
  */
-export type IdleCoupling = 'function' | 'account' | 'cluster';
+export type IdleCoupling = 'function' | 'account' | 'whole';
 
 /** `functions` functions with `provisioned` idle instances each, called evenly at `perSecond` in all. */
 export function idleSpec(
@@ -46,15 +46,7 @@ export function idleSpec(
       maxConcurrency: 'unlimited',
       burst: { initial: 1e9, perSecond: 1e9 },
       keepAlive: 'forever',
-      limitScope: scope === 'account' ? 'account' : 'function',
-      ...(scope === 'cluster'
-        ? {
-            cluster: {
-              hosts: 1000,
-              slotsPerHost: Math.max(1, Math.ceil((functions * provisioned) / 500)),
-            },
-          }
-        : {}),
+      limitScope: scope === 'function' ? 'function' : 'account',
       provisioned,
     },
     workload: {

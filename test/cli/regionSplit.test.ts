@@ -118,7 +118,7 @@ describe('a region split by function', () => {
   });
 
   // Under an account-wide limit: the blocks run apart on the condition that the limit never
-  // binds (accountCheck.ts), and the replication runs again whole where it may have. 100,000
+  // binds (sharedCheck.ts), and the replication runs again whole where it may have. 100,000
   // calls at once (1,000 instances of 100 calls each) and a burst of 100,000 starts are never
   // reached; 5 calls are, and throttle calls (so is azure-functions' burst of one start). The
   // same bytes on 1 and 2 threads and from 2 shards merged either way (the threads' parts are
@@ -148,12 +148,12 @@ describe('a region split by function', () => {
     expect(r.status).toBe(0);
     const [before, ...after] = r.stderr.split(/(?<=\n)/);
     expect(before).toBe(
-      `note: ${coupled}: its functions share platform "azure-functions"'s account-wide concurrency limit: each replication runs split by function, over threads but not shards, and runs again whole if the blocks' counts show the limit could have bound\n`,
+      `note: ${coupled}: its functions share platform "azure-functions"'s account-wide concurrency limit: each replication runs split by function, over threads but not shards, and runs again whole if the blocks' counts show that what they share could have run short\n`,
     );
     const r1 = await run(['run', coupled, '--out', b, '--threads', '1', '-q', '--no-charts']);
     if (maxConcurrency < 10) {
       // Both replications, once the run is done; the same words on one thread as on two.
-      const again = `note: ${coupled}: 2 replications ran again in one simulation: their blocks' counts showed that the account-wide limits of platform "azure-functions" could have bound\n`;
+      const again = `note: ${coupled}: 2 replications ran again in one simulation: their blocks' counts showed that platform "azure-functions"'s account-wide limits could have run short\n`;
       expect(after.join('')).toBe(again);
       expect(r1.stderr).toBe(again);
     } else {

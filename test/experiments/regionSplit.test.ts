@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/engine/index.ts';
-import { accountBound } from '../../src/experiments/accountCheck.ts';
 import { TAG_ROOT } from '../../src/experiments/recorder.ts';
 import { combineBlocks, mergeParts, splitPlan } from '../../src/experiments/regionSplit.ts';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../../src/experiments/replication.ts';
 import { replicationToJSON } from '../../src/experiments/replicationData.ts';
 import type { ResolvedPoint } from '../../src/experiments/resolve.ts';
+import { sharedBound } from '../../src/experiments/sharedCheck.ts';
 import type { Call } from '../../src/platform/call.ts';
 import { buildWorld } from '../../src/platform/world.ts';
 import { platformModel, prepare } from './experimentHelpers.ts';
@@ -177,8 +177,8 @@ describe('a region split by function', () => {
     };
     const plan = splitPlan(point(coupled));
     if (plan.kind !== 'blocks') throw new Error('expected blocks');
-    expect(plan.watch?.accounts).toEqual([
-      { platform: 'test-platform', maxCalls: 50, maxInstances: 50, burst: null },
+    expect(plan.watch?.platforms).toEqual([
+      { platform: 'test-platform', maxCalls: 50, maxInstances: 50, burst: null, slots: Infinity },
     ]);
   });
 
@@ -224,7 +224,7 @@ describe('a region under an account-wide limit', () => {
       const parts = plan.blocks.map((_, b) =>
         runAll(simulationSteps(p, 's', plan.blocks, [b], {}, plan.watch)),
       );
-      const bound = accountBound(plan.watch, mergeParts(parts, p.duration).watches!);
+      const bound = sharedBound(plan.watch, mergeParts(parts, p.duration).watches!);
       const apart = combineBlocks(parts, plan.blocks.length, p.duration);
       const together = runAll(togetherSteps(p, 's', plan.blocks));
       expect(together.completed).toBeGreaterThan(1000);
@@ -263,7 +263,7 @@ describe('a replication of a region whose account-wide limit binds', () => {
     expect(plan.blocks.length).toBe(3);
     const all = plan.blocks.map((_, b) => b);
     const apart = runAll(partSteps(p, 's', plan.blocks, all, {}, plan.watch));
-    expect(accountBound(plan.watch, apart.watches!)).not.toBeNull();
+    expect(sharedBound(plan.watch, apart.watches!)).not.toBeNull();
     const together = runAll(togetherSteps(p, 's', plan.blocks));
     expect(together.throttled).toBeGreaterThan(0);
     const replication = runReplication(p, 's');

@@ -69,7 +69,7 @@ describe('start with a region whose functions are coupled', () => {
     const r = await start(2);
     expect(r.status).toBe(130);
     expect(r.stderr).toBe(
-      `note: ${coupled}: its functions share platform "azure-functions"'s account-wide concurrency limit: each replication runs split by function, over threads but not shards, and runs again whole if the blocks' counts show the limit could have bound\n${stopped}`,
+      `note: ${coupled}: its functions share platform "azure-functions"'s account-wide concurrency limit: each replication runs split by function, over threads but not shards, and runs again whole if the blocks' counts show that what they share could have run short\n${stopped}`,
     );
   });
 

@@ -92,8 +92,9 @@ export const regionDay: BenchCase = {
  *   functions, each a simulation of its own (docs/scale.md, "A region split by function");
  * - under one account-wide limit that never binds: the blocks run apart, watched, and the check
  *   afterwards passes (docs/scale.md, "A region under an account-wide limit");
- * - on one cluster with room for all, which keeps the 10,000 functions and their 100,000
- *   instances in one simulation: what any other coupling, or an account limit that binds, pays.
+ * - the same region with all its blocks in one simulation (togetherSteps): what any other
+ *   coupling (a cluster whose hosts fail, a graph, a caller's policy, a timeline, a timer-driven
+ *   autoscaler or keep-alive), or an account limit that binds, pays.
  *
  * Each is run at 240 and 960 simulated seconds and the cost per call is the difference (what one
  * more call costs, without the start), in CPU time of the child process (the machine is shared:
@@ -115,11 +116,11 @@ export const idleInstances: BenchCase = {
       const b = runChild(['idle', String(functions), '10', '2000', LONG, scope]);
       return ((b.cpuSeconds - a.cpuSeconds) / (b.calls - a.calls)) * 1e6;
     };
-    const scopes = ['function', 'account', 'cluster'] as const;
+    const scopes = ['function', 'account', 'whole'] as const;
     const cost = {
       function: { one: [] as number[], many: [] as number[] },
       account: { one: [] as number[], many: [] as number[] },
-      cluster: { one: [] as number[], many: [] as number[] },
+      whole: { one: [] as number[], many: [] as number[] },
     };
     for (let r = 0; r < ROUNDS; r++) {
       const order = r % 2 === 0 ? scopes : [...scopes].reverse();
@@ -142,7 +143,7 @@ export const idleInstances: BenchCase = {
     };
     const split = summary('function');
     const account = summary('account');
-    const whole = summary('cluster');
+    const whole = summary('whole');
     const json = (s: ReturnType<typeof summary>) => ({
       oneFunctionMicrosPerCall: s.one.map((x) => Number(x.toFixed(2))),
       tenThousandFunctionsMicrosPerCall: s.many.map((x) => Number(x.toFixed(2))),
@@ -167,7 +168,7 @@ export const idleInstances: BenchCase = {
           account,
           'functions under an account-wide limit that never binds: split the same way, each block watching its share of the account, checked after',
         ),
-        ...lines(whole, 'functions sharing a cluster (room for all): the region in one simulation'),
+        ...lines(whole, 'the same region with all its blocks in one simulation'),
       ].join('\n'),
     };
   },
