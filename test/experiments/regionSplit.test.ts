@@ -299,3 +299,41 @@ describe('an account-wide limit on instances of many calls each', () => {
     expect(bytes(account)).toBe(bytes(run('function')));
   });
 });
+
+describe('what a region shares, and whether it runs in blocks', () => {
+  const planOf = (fields: Record<string, unknown>) =>
+    splitPlan(point({ ...REGION, platform: platformModel({ keepAlive: '3s', ...fields }) }));
+  const cluster = { hosts: 2, slotsPerHost: 30 };
+
+  it('runs a cluster whose hosts never fail in blocks, watching its slots', () => {
+    const plan = planOf({ cluster });
+    if (plan.kind !== 'blocks') throw new Error('expected blocks');
+    expect(plan.watch?.platforms).toEqual([
+      {
+        platform: 'test-platform',
+        maxCalls: Infinity,
+        maxInstances: Infinity,
+        burst: null,
+        slots: 60,
+      },
+    ]);
+  });
+
+  it('keeps whole a cluster whose hosts fail, and a timer that starts instances', () => {
+    const whyOf = (fields: Record<string, unknown>) => {
+      const plan = planOf(fields);
+      return plan.kind === 'whole' ? plan.why : null;
+    };
+    expect(whyOf({ cluster: { ...cluster, meanTimeBetweenFailures: '1h' } })).toBe(
+      `its functions share the hosts of platform "test-platform"'s cluster, and hosts fail`,
+    );
+    expect(whyOf({ limitScope: 'account', maxConcurrency: 50, scaling: { policy: 'kpa' } })).toBe(
+      `its functions share platform "test-platform"'s account-wide concurrency limit, and its autoscaler (kpa) starts instances on a timer`,
+    );
+    expect(whyOf({ cluster, keepAlivePolicy: { policy: 'hybrid' } })).toBe(
+      `its functions share the hosts of platform "test-platform"'s cluster, and its hybrid keep-alive policy starts instances on a timer`,
+    );
+    // A timer alone couples nothing: each function's policy is its own.
+    expect(planOf({ scaling: { policy: 'kpa' } }).kind).toBe('blocks');
+  });
+});
