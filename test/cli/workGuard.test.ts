@@ -75,6 +75,10 @@ describe('work guard: a region of many functions', () => {
       expect((e as Error).message).toMatch(
         /^r\.json: the experiment asks for about \d\.\de\+9 simulated calls \(about \d+ core-hours\); above 1e\+10 calls or 3 core-hours coldtail refuses to start/,
       );
+      // A population's knob is named: its rates come from a trace, not from a rate of the file.
+      expect((e as Error).message).toMatch(
+        /or lower the points, replications, duration, or the population's functions or maxPerSecond/,
+      );
     }
     expect(() => checkWork(region(10_000), true)).not.toThrow();
     expect(() => checkWork(region(100), false)).not.toThrow();
