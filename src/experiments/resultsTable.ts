@@ -6,7 +6,9 @@ import { cutOffNote, unansweredNote, warmupNote } from './unanswered.ts';
 export function resultsTable(results: ExperimentResults): string {
   const header = [
     'point',
-    'calls',
+    // Answered calls, not all: next to a throttled share of 99% a count headed "calls" read as
+    // the calls that 99% was of.
+    'completed',
     'p50',
     'p90',
     'p99',
@@ -63,6 +65,8 @@ export function resultsTable(results: ExperimentResults): string {
   });
   const title = `${results.experiment.title}\n(${results.replications} replication${results.replications === 1 ? '' : 's'} per point, seed ${results.seed}; ± is the 95% interval)`;
   const notes = [
+    'completed: calls answered, whose latencies the percentiles are; throttled, timed out (and the ' +
+      'other shares of calls that did not complete): shares of every call that ended.',
     'cold: calls served by an instance the moment it finished starting; cold wait: calls that ' +
       'waited while an instance started for them or for their queue (whichever instance served them).',
     cutOffNote(results) ?? '',

@@ -50,6 +50,11 @@ describe('resultsTable', () => {
     const table = resultsTable(results);
     expect(table).not.toContain('cut off');
     expect(table).toContain('cold wait: calls that waited while an instance started');
+    // The count is of answered calls, and says so; the shares are of every call that ended.
+    expect(table.split('\n').find((l) => l.startsWith('point'))).toMatch(/^point +completed +p50/);
+    expect(table).toContain(
+      'throttled, timed out (and the other shares of calls that did not complete): shares of every call that ended',
+    );
     const row = table.split('\n').find((l) => l.startsWith(p0.label))!;
     expect(row).toContain(formatPercent(p0.cold.waitedOnStart!.value));
     const cut = {
