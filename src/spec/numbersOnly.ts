@@ -18,10 +18,12 @@ class NumbersOnlySchema<T> extends BaseSchema<T> {
   parse(value: unknown, path = ''): T {
     const at = firstString(value, path);
     if (at !== null) {
-      throw new SpecError(
-        at.path,
-        `must be a number (${this.unit}), not a string with units (got ${JSON.stringify(at.text)})`,
-      );
+      // A number in quotes is a slip of JSON, not a unit: say what to write instead.
+      const bare = at.text.trim() !== '' && Number.isFinite(Number(at.text));
+      const why = bare
+        ? `not a string: write ${at.text.trim()} without quotes`
+        : `not a string with units (got ${JSON.stringify(at.text)})`;
+      throw new SpecError(at.path, `must be a number (${this.unit}), ${why}`);
     }
     return this.inner.parse(value, path);
   }

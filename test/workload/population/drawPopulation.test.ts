@@ -112,6 +112,10 @@ describe('a population that cannot make a function', () => {
     expect(m.path).toBe('workload.population.memoryMB.uniform.max');
     expect(m.reason).toMatch(/\(MB\)/);
     expect(refused({ functions: 3, iatCv: '2ms' }).path).toBe('workload.population.iatCv');
+    // A number in quotes has no unit: the message says to drop the quotes instead.
+    const q = refused({ functions: 3, perDay: { lognormal: { p50: '10', p99: 100 } } });
+    expect(q.path).toBe('workload.population.perDay.lognormal.p50');
+    expect(q.reason).toBe('must be a number (calls a day), not a string: write 10 without quotes');
     // Numbers still read, and execution, a duration, still takes units.
     expect(() =>
       parse({ functions: 3, perDay: { constant: 3600 }, execution: '20ms' }),
