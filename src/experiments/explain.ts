@@ -42,6 +42,42 @@ function describe(b: StageBreakdown, label: string, withCaller: boolean): string
   return lines;
 }
 
+/** Milliseconds per unit of formatMs's output. */
+const UNIT_MS: Record<string, number> = { us: 1e-3, ms: 1, s: 1000, min: 60_000 };
+
+/**
+ * A time as formatMs prints it, so that the difference of two printed times is the
+ * difference printed: a reader who subtracts them finds the same number.
+ */
+function asPrinted(ms: number): number {
+  const [digits, unit] = formatMs(ms).split(' ');
+  const value = Number(digits) * (UNIT_MS[unit] ?? Number.NaN);
+  return Number.isFinite(value) ? value : ms;
+}
+
+/**
+ * Why calls near the p99 are slower than calls near the median, in the stage that grew
+ * most. The breakdowns are averages over the calls in each percentile's bin, so the
+ * difference named is between those averages, not between the percentiles printed above
+ * (which the stages cannot be split by); null when there is no slower stage to name.
+ */
+function describeGap(p50: StageBreakdown, p99: StageBreakdown, withCaller: boolean): string | null {
+  const extra: [number, string][] = STAGES.map((s) => [p99[s] - p50[s], STAGE_WORDS[s]]);
+  if (withCaller) extra.push([beforeAnswer(p99, true) - beforeAnswer(p50, true), BEFORE_WORDS]);
+  extra.sort((a, b) => b[0] - a[0]);
+  const [grew, words] = extra[0];
+  const gap = p99.latency - p50.latency;
+  if (!(gap > 0) || !(grew > 0)) return null;
+  const shown = asPrinted(p99.latency) - asPrinted(p50.latency);
+  const head = `Calls near the p99 (${formatMs(p99.latency)} on average) took ${formatMs(shown)} longer than calls near the median (${formatMs(p50.latency)} on average)`;
+  // One stage can grow by more than the whole difference when others shrink: its share
+  // would pass 100%, so the words say so instead.
+  if (grew > gap) {
+    return `${head}; time ${words} grew by ${formatMs(grew)}, more than the whole difference, as the rest took ${formatMs(grew - gap)} less.`;
+  }
+  return `${head}; of that difference, ${formatPercent(grew / gap)} is time ${words}.`;
+}
+
 /**
  * A plain-language account of where the time goes for one sweep point, at
  * the median and at the p99, with the run's own numbers (for teaching).
@@ -59,21 +95,9 @@ export function explainPoint(point: PointResult, clientName: string): string {
   const withCaller = point.client !== undefined;
   out.push(...describe(point.breakdown.p50, 'median', withCaller));
   if (point.breakdown.p99) {
-    const p50 = point.breakdown.p50;
-    const p99 = point.breakdown.p99;
-    out.push('', ...describe(p99, 'p99', withCaller));
-    const extra: [number, string][] = STAGES.map((s) => [p99[s] - p50[s], STAGE_WORDS[s]]);
-    if (withCaller) {
-      extra.push([beforeAnswer(p99, true) - beforeAnswer(p50, true), BEFORE_WORDS]);
-    }
-    extra.sort((a, b) => b[0] - a[0]);
-    const gap = p99.latency - p50.latency;
-    if (gap > 0 && extra[0][0] > 0) {
-      out.push(
-        '',
-        `The p99 is ${formatMs(gap)} slower than the median; ${formatPercent(Math.min(1, extra[0][0] / gap))} of that difference is time ${extra[0][1]}.`,
-      );
-    }
+    out.push('', ...describe(point.breakdown.p99, 'p99', withCaller));
+    const gap = describeGap(point.breakdown.p50, point.breakdown.p99, withCaller);
+    if (gap !== null) out.push('', gap);
   }
   const c = point.client;
   if (c !== undefined && c.callsPerRequest !== null) {

@@ -5,7 +5,9 @@ export function formatMs(ms: number | null): string {
   if (ms < 1) return `${sig(ms * 1000)} us`;
   if (ms < 1000) return `${sig(ms)} ms`;
   if (ms < 60_000) return `${sig(ms / 1000)} s`;
-  return `${sig(ms / 60_000)} min`;
+  // Hours from an hour on, as the charts write them: a warm-up's "2016 min" read as nothing.
+  if (ms < 3_600_000) return `${sig(ms / 60_000)} min`;
+  return `${sig(ms / 3_600_000)} h`;
 }
 
 function sig(x: number): string {
