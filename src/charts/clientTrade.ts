@@ -56,6 +56,16 @@ export function unansweredShare(p: PointResult): number | null {
   return (ended - c.completed) / ended;
 }
 
+/**
+ * What a point's requests without an answer are called: "refused" when the platform throttled
+ * every one of them, as the retry story says; "unanswered" when some failed or timed out.
+ */
+export function unansweredWord(p: PointResult): string {
+  const c = p.calls;
+  const unanswered = c.arrivals - c.inFlight - c.completed;
+  return unanswered > 0 && c.throttled === unanswered ? 'refused' : 'unanswered';
+}
+
 export function clientTradeRows(
   results: ExperimentResults,
   options: ClientTradeOptions = {},
@@ -74,7 +84,8 @@ export function clientTradeRows(
     if (calls === null) return;
     const unanswered = unansweredShare(p) ?? 0;
     const value = valueWords(axis, p);
-    const label = unanswered > 0.0005 ? `${value} (${formatShare(unanswered)} unanswered)` : value;
+    const label =
+      unanswered > 0.0005 ? `${value} (${formatShare(unanswered)} ${unansweredWord(p)})` : value;
     for (const stat of stats) {
       const ms = stat === 'p99' ? p.endToEnd.p99.value : p.endToEnd.p999.value;
       if (ms === null || !(ms > 0)) continue;
@@ -100,6 +111,7 @@ export function clientTrade(
     },
     axis: { title: 'calls sent per request (1: each sent once)', format: ',.2~f', tickCount: 6 },
   };
+  const middle = (x.scale.domain[0] + x.scale.domain[1]) / 2;
   const latencies = rows.map((r) => r.ms);
   const y = {
     field: 'ms',
@@ -161,12 +173,10 @@ export function clientTrade(
         ],
       },
     },
-    {
-      // Each point named once, beside its p99.
-      transform: [{ filter: "datum.stat == 'p99'" }],
-      mark: { type: 'text' as const, dy: -10, fontSize: 10, color: '#444' },
-      encoding: { x, y, text: { field: 'label' } },
-    },
+    // Each point named once, beside its p99: to its right in the left half of the chart and
+    // to its left in the right half, so that no label runs over the y axis or off the edge.
+    labels(`datum.calls < ${middle}`, 'left', x, y),
+    labels(`datum.calls >= ${middle}`, 'right', x, y),
   ];
   const name =
     axis === null ? 'setting' : (AXIS_WORDS.find(([re]) => re.test(axis.path))?.[1] ?? axis.name);
@@ -182,6 +192,22 @@ export function clientTrade(
     height: HEIGHT,
     layer,
   } as VegaLiteSpec;
+}
+
+/** A text layer naming the p99 points where `where` holds, aligned to one side of them. */
+function labels(where: string, align: 'left' | 'right', x: object, y: object) {
+  return {
+    transform: [{ filter: `datum.stat == 'p99' && ${where}` }],
+    mark: {
+      type: 'text' as const,
+      align,
+      dx: align === 'left' ? 6 : -6,
+      dy: -10,
+      fontSize: 10,
+      color: '#444',
+    },
+    encoding: { x, y, text: { field: 'label' } },
+  };
 }
 
 export const clientTradeChart: ChartKind<'clientTrade', ClientTradeOptions> = {

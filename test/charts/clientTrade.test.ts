@@ -58,10 +58,33 @@ describe('clientTrade: tail latency against calls per request', () => {
       [2, 'p99', 47],
       [2, 'p99.9', 65],
     ]);
-    // A point where requests went unanswered says how many.
-    expect(rows[2].label).toBe('50 ms (2% unanswered)');
+    // A point where requests went unanswered says how many: refused, as the story says,
+    // when the platform throttled every one of them.
+    expect(rows[2].label).toBe('50 ms (2% refused)');
     expect(rows[0].label).toBe('10 s');
     expect(unansweredShare(r.points[1])).toBeCloseTo(0.02, 12);
+  });
+
+  it('says unanswered, not refused, when some requests failed or timed out', () => {
+    const failed = structuredClone(r);
+    failed.points[1].calls = { ...failed.points[1].calls, throttled: 5, timedOut: 15 };
+    expect(clientTradeRows(failed).rows[2].label).toBe('50 ms (2% unanswered)');
+  });
+
+  it('puts each label on the side of its point that faces the middle of the chart', () => {
+    type Layer = { mark: { type: string; align?: string }; transform?: { filter: string }[] };
+    const spec = clientTrade(r) as unknown as { layer: Layer[] };
+    const texts = spec.layer
+      .filter((l) => l.mark.type === 'text')
+      .map((l) => ({ align: l.mark.align, filter: l.transform?.[0].filter ?? '' }));
+    // Points left of the middle are labelled to their right, off the y axis; the others to
+    // their left, inside the chart's right edge.
+    expect(texts.map((t) => t.align)).toEqual(['left', 'right']);
+    const middle = Number(/datum\.calls < ([\d.]+)/.exec(texts[0].filter)?.[1]);
+    expect(texts[1].filter).toContain(`datum.calls >= ${middle}`);
+    // Between the fewest calls per request (1) and the most (2).
+    expect(middle).toBeGreaterThan(1);
+    expect(middle).toBeLessThan(2);
   });
 
   it('is chosen for a sweep of a caller field, and draws a spec with every row', () => {

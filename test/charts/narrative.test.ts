@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { shareAbove } from '../../src/charts/cdf.ts';
+import { formatMs, formatShare } from '../../src/charts/format.ts';
 import { burstSentences } from '../../src/charts/narrative/burst.ts';
+import { HEDGED_SLOW_MS } from '../../src/charts/narrative/fanOut.ts';
+import { tailSentence } from '../../src/charts/narrative/sweep.ts';
 import { narrative } from '../../src/charts/narrative.ts';
+import { hedgedFanOutText } from '../../src/charts/story/client.ts';
+import { inWords } from '../../src/charts/words.ts';
+import type { ExperimentResults, PointResult } from '../../src/experiments/results.ts';
 import {
   budgetComparison,
   burst,
@@ -142,5 +149,162 @@ describe('series named in words', () => {
     const r = onTwoPlatforms(onTwoRates(keepAliveSweep()));
     const text = narrative(r).join(' ');
     expect(text).not.toMatch(/\w=\w/);
+  });
+});
+
+/**
+ * A fan-out of 100 leaves whose root hedges each leaf call, swept over the hedge delay
+ * (graph.fanOut.caller.hedge.after), as experiments/hedged-fan-out.json: without a copy
+ * (10 s) the request waits on every slow leaf, the widest point of fanOutBimodal; with a
+ * copy after 10 ms hardly any request is slow, its narrowest point.
+ */
+function hedgedFanOut(): ExperimentResults {
+  const r = fanOutBimodal();
+  const path = 'graph.fanOut.caller.hedge.after';
+  const delayOf = new Map([
+    [100, 10_000],
+    [1, 10],
+  ]);
+  const points = r.points
+    .filter((p) => delayOf.has(p.params['graph.fanOut'] as number))
+    // In the experiment's order: the delay falls from 10 s.
+    .reverse()
+    .map((p, index) => {
+      const after = delayOf.get(p.params['graph.fanOut'] as number) as number;
+      return { ...p, index, label: `after=${after}`, params: { [path]: after } };
+    });
+  return {
+    ...r,
+    experiment: { ...r.experiment, name: 'hedged-fan-out' },
+    axes: [{ path, name: 'after', values: [10_000, 10] }],
+    points,
+  };
+}
+
+describe('a hedged fan-out: the sweep is of the hedge delay, not of the width', () => {
+  const r = hedgedFanOut();
+  const [unhedged, hedged] = r.points;
+
+  it('names the delay as a duration, and reads no delay as a number of leaves', () => {
+    for (const text of [narrative(r), narrative(inWords(r))]) {
+      const fan = text.find((s) => s.includes(' of requests were slower than'));
+      expect(fan).toBeDefined();
+      expect(fan).toMatch(/^Hedging after 10 s, /);
+      expect(fan).toContain('; hedging after 10 ms, ');
+      expect(fan).not.toContain('10000');
+      // 1 - (1 - p)^n needs a number of leaves, which this sweep does not move.
+      expect(fan).not.toContain('independent leaves');
+    }
+  });
+
+  it("counts slow requests at the threshold the section's story uses, at both ends", () => {
+    const fan = narrative(inWords(r)).find((s) => s.includes(' of requests were slower than'));
+    const slow = (p: PointResult) => formatShare(shareAbove(p.cdf, HEDGED_SLOW_MS));
+    expect(fan).toBe(
+      `Hedging after 10 s, ${slow(unhedged)} of requests were slower than ${formatMs(HEDGED_SLOW_MS)}; hedging after 10 ms, ${slow(hedged)}.`,
+    );
+    // The story of the same section says the same share over the same threshold.
+    expect(hedgedFanOutText(r).sentences[0]).toContain(
+      `${slow(unhedged)} of requests take over ${formatMs(HEDGED_SLOW_MS)}`,
+    );
+  });
+});
+
+describe('points compared side by side', () => {
+  /** The budget comparison with every p99 set to one of `p99s`, in order. */
+  function withP99s(p99s: number[]): ExperimentResults {
+    const r = budgetComparison();
+    const points = r.points
+      .filter((p) => p.endToEnd.count > 0)
+      .map((p, i) => ({
+        ...p,
+        endToEnd: { ...p.endToEnd, p99: { value: p99s[i], low: null, high: null } },
+      }));
+    return { ...r, points };
+  }
+
+  it('says the p99 is about the same when the lowest and the highest print alike', () => {
+    const text = narrative(withP99s([204_000, 204_300, 204_400])).join('\n');
+    expect(text).toContain('The p99 is about the same at every point: 204 s.');
+    expect(text).not.toContain('The lowest p99');
+    expect(text).not.toMatch(/\b1x as long/);
+  });
+
+  it('says so too when they differ by less than 5%, and gives both', () => {
+    const text = narrative(withP99s([100, 102, 104])).join('\n');
+    expect(text).toContain(
+      'The p99 is about the same at every point: from 100 ms (aws-lambda-2019) to 104 ms (azure-functions).',
+    );
+  });
+
+  it('names the points without calls apart from those that are about the same', () => {
+    const r = withP99s([204_000, 204_300, 204_400]);
+    r.points.push(budgetComparison().points.find((p) => p.endToEnd.count === 0) as PointResult);
+    const text = narrative(r).join('\n');
+    expect(text).toContain('The p99 is about the same at every point that completed calls: 204 s.');
+    expect(text).toContain('overloaded completed no calls');
+  });
+});
+
+describe('where the time of calls near the p99 goes', () => {
+  /** A point whose calls near the p99 take `latency` ms, `stages` of it in stages. */
+  function pointWith(
+    latency: number,
+    stages: Partial<Record<'frontEnd' | 'execution' | 'internet', number>>,
+    client?: { retries: number; hedges: number },
+  ): PointResult {
+    const p = structuredClone(chainDepthSweep().points[0]);
+    const b = p.breakdown.p99 as NonNullable<PointResult['breakdown']['p99']>;
+    for (const k of Object.keys(b)) (b as Record<string, number>)[k] = 0;
+    Object.assign(b, stages, { latency });
+    p.cold.share.value = 0;
+    if (client)
+      p.client = {
+        requests: 1000,
+        attempts: 1000 + client.retries,
+        retries: client.retries,
+        hedges: client.hedges,
+        attemptsPerRequest: 1 + client.retries / 1000,
+        callsPerRequest: 1 + (client.retries + client.hedges) / 1000,
+        timedOutShare: 0,
+        failedShare: 0,
+        cancelled: 0,
+        extraUsd: 0,
+        extraUsdPerMillionRoots: 0,
+        extraBilledShare: 0,
+      };
+    return p;
+  }
+
+  it('says "most" of a stage over half the time', () => {
+    const s = tailSentence(pointWith(100, { execution: 80, frontEnd: 20 }), 'here');
+    expect(s).toContain('calls near the p99 spend most time in execution (80 ms of 100 ms)');
+  });
+
+  it('names the time before the answering call a retrying caller spends, not the largest stage, as most', () => {
+    const p = pointWith(13_000, { execution: 112, frontEnd: 18 }, { retries: 3000, hedges: 0 });
+    const s = tailSentence(p, 'with up to 8 attempts') as string;
+    expect(s).not.toContain('most time in execution');
+    expect(s).toContain(
+      'calls near the p99 spend most time before the call that answered was sent (12.9 s of 13 s: earlier attempts and their backoffs); their largest named stage is execution (112 ms)',
+    );
+  });
+
+  it('gives the largest stage as the largest, not most, when no part is over half', () => {
+    const even = tailSentence(
+      pointWith(100, { internet: 30, frontEnd: 30, execution: 40 }),
+      'here',
+    ) as string;
+    expect(even).toContain(
+      'calls near the p99 spend the largest share of their time in execution (40 ms of 100 ms)',
+    );
+    const hedged = pointWith(100, { execution: 45, frontEnd: 15 }, { retries: 0, hedges: 50 });
+    expect(tailSentence(hedged, 'here')).toContain(
+      'the largest named stage of calls near the p99 is execution (45 ms of 100 ms), and they spend 40 ms before the call that answered was sent (the hedge delay, when a copy answered)',
+    );
+    // Time in no stage, without a caller to name it: only what the stages show.
+    expect(tailSentence(pointWith(100, { execution: 40, frontEnd: 20 }), 'here')).toContain(
+      'of what the stages show of calls near the p99, the largest share is execution (40 ms of 100 ms)',
+    );
   });
 });

@@ -1,6 +1,6 @@
 /** The report's story: computed sentences, the too-few rule, the article table (playground links: playgroundLinks.test.ts). */
 import { describe, expect, it } from 'vitest';
-import { formatShare } from '../../src/charts/format.ts';
+import { formatMs, formatRatio, formatShare } from '../../src/charts/format.ts';
 import { latencyCdf } from '../../src/charts/latencyCdf.ts';
 import { buildReport, reportSection } from '../../src/charts/report.ts';
 import { chainColdText, MIN_COLD_CALLS } from '../../src/charts/story/chainCold.ts';
@@ -11,9 +11,9 @@ import {
   keepAliveText,
   warmersText,
 } from '../../src/charts/story/sweeps.ts';
-import { meansText } from '../../src/charts/story/topics.ts';
+import { meansText, pathText } from '../../src/charts/story/topics.ts';
 import { useCaseBudgets } from '../../src/charts/useCaseBudgets.ts';
-import type { ExperimentResults } from '../../src/experiments/results.ts';
+import type { ExperimentResults, StageBreakdown } from '../../src/experiments/results.ts';
 import {
   budgetComparison,
   burst,
@@ -50,6 +50,26 @@ describe('percentiles, not means', () => {
     expect(text.sentences[0]).toMatch(/^For keep-alive \d+ min the mean is/);
     expect(text.sentences.join(' ')).toMatch(/of calls were slower than the mean/);
     expect(text.table?.head).toEqual(['point', 'mean', 'p50', 'p99', 'mean ÷ p50', 'cold starts']);
+  });
+});
+
+describe('the invocation path', () => {
+  it("sets the platform with the most overhead against its own function's time, not the first platform's", () => {
+    const r = budgetComparison();
+    const b = (name: string) =>
+      r.points.find((p) => p.params.platform === name)?.breakdown.p50 as StageBreakdown;
+    const platform = (x: StageBreakdown) => x.gateway + x.network + x.frontEnd + x.queue;
+    // The slowest platform also runs a slower function: more than its own stages take,
+    // and far more than the first platform's (aws-lambda-2019) function takes.
+    const azure = b('azure-functions');
+    azure.execution = 2 * platform(azure);
+    expect(platform(azure)).toBeGreaterThan(b('aws-lambda-2019').execution);
+    const text = pathText(r);
+    expect(text.sentences.join(' ')).toContain(
+      `The platform's stages take longest on azure-functions, ${formatRatio(0.5)} the function's own ${formatMs(azure.execution)} there;`,
+    );
+    // Its function takes longer than its platform: the platform does not set its latency.
+    expect(text.takeaway).toBeNull();
   });
 });
 

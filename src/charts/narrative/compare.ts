@@ -8,7 +8,7 @@ import { unansweredNote } from '../../experiments/unanswered.ts';
 import { displayName } from '../axes.ts';
 import { budgetsMet, LATENCY_BUDGETS } from '../budgets.ts';
 import { formatMs, formatRatio, formatShare } from '../format.ts';
-import { listOf } from './words.ts';
+import { listOf, trend } from './words.ts';
 
 export function compareSentences(results: ExperimentResults): string[] {
   const out: string[] = [];
@@ -16,14 +16,8 @@ export function compareSentences(results: ExperimentResults): string[] {
     .map((p) => ({ name: displayName(results, p), p99: p.endToEnd.p99.value }))
     .filter((r): r is { name: string; p99: number } => r.p99 !== null && r.p99 > 0)
     .sort((a, b) => a.p99 - b.p99);
-  if (measured.length >= 2) {
-    const lo = measured[0];
-    const hi = measured[measured.length - 1];
-    out.push(
-      `The lowest p99 is that of ${lo.name} (${formatMs(lo.p99)}), the highest that of ${hi.name} ` +
-        `(${formatMs(hi.p99)}), ${formatRatio(hi.p99 / lo.p99)} as long.`,
-    );
-  }
+  if (measured.length >= 2)
+    out.push(spreadSentence(measured, measured.length < results.points.length));
   const silent = results.points.filter((p) => p.endToEnd.count === 0);
   for (const p of silent)
     out.push(`${displayName(results, p)} completed no calls: ${whyNoCalls(p.calls)}.`);
@@ -33,6 +27,32 @@ export function compareSentences(results: ExperimentResults): string[] {
   const named = results.axes.length === 0 ? measured.map((m) => ({ ...m, name: '' })) : measured;
   out.push(...budgetSentences(named));
   return out;
+}
+
+/**
+ * The lowest and the highest p99, from points sorted by it; or, when they
+ * differ by less than the sweep sentences call a change (5%), that they are
+ * about the same: "204 s, the highest 204 s, 1x as long" says nothing.
+ */
+function spreadSentence(
+  sorted: readonly { name: string; p99: number }[],
+  someSilent: boolean,
+): string {
+  const lo = sorted[0];
+  const hi = sorted[sorted.length - 1];
+  if (trend(lo.p99, hi.p99).startsWith('stays')) {
+    // The points without calls have no p99 to be the same as.
+    const where = someSilent ? 'at every point that completed calls' : 'at every point';
+    const value =
+      formatMs(lo.p99) === formatMs(hi.p99)
+        ? formatMs(lo.p99)
+        : `from ${formatMs(lo.p99)} (${lo.name}) to ${formatMs(hi.p99)} (${hi.name})`;
+    return `The p99 is about the same ${where}: ${value}.`;
+  }
+  return (
+    `The lowest p99 is that of ${lo.name} (${formatMs(lo.p99)}), the highest that of ${hi.name} ` +
+    `(${formatMs(hi.p99)}), ${formatRatio(hi.p99 / lo.p99)} as long.`
+  );
 }
 
 function whyNoCalls(c: CallCounts): string {

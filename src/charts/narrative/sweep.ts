@@ -2,13 +2,14 @@
  * Sentences about a numeric sweep: how the median and the tail move from one
  * end to the other, and why the tail is where it is at the far end.
  */
-import type { ExperimentResults, PointResult } from '../../experiments/results.ts';
+import type { ExperimentResults, PointResult, StageBreakdown } from '../../experiments/results.ts';
+import type { Stage } from '../../platform/call.ts';
 import type { Axis } from '../axes.ts';
 import { formatMs, formatRatio, formatShare } from '../format.ts';
 import { STAGE_LABEL, STAGE_ORDER } from '../stages.ts';
 import { atWords, rangeWords } from '../words.ts';
 import { groupsAlong, type SweepGroup, valueText, where } from './groups.ts';
-import { capitalize, ratioNote, trend } from './words.ts';
+import { capitalize, listOf, ratioNote, trend } from './words.ts';
 
 export function sweepSentences(results: ExperimentResults, axis: Axis): string[] {
   const out: string[] = [];
@@ -67,12 +68,51 @@ export function tailSentence(point: PointResult, at: string): string | null {
     s += ` because ${formatShare(cold)} of requests met at least one cold start, more than the 1% beyond the p99`;
     s += `: cold starts take ${formatMs(b.coldStart)} of the ${formatMs(b.latency)} of calls near the p99`;
   } else if (b !== null && largest !== null && b[largest] > 0) {
-    s += `; calls near the p99 spend most time in ${STAGE_LABEL[largest]} (${formatMs(b[largest])} of ${formatMs(b.latency)})`;
+    s += `; ${whereTimeGoes(b, largest, point)}`;
     if (cold !== null) s += `, and ${coldText(cold)}`;
   } else if (cold !== null) {
     s += `; ${coldText(cold)}`;
   }
   return `${s}.`;
+}
+
+/** Time outside the stages below this share of the latency is the breakdown's rounding, not a part. */
+const UNNAMED_NOISE = 0.05;
+
+/**
+ * Where calls near the p99 spend their time. "Most" only for a part over
+ * half of it: with a caller, the largest stage can be 112 ms of 13 s, the
+ * rest spent before the call that answered was sent (earlier attempts and
+ * their backoffs), which is in no stage.
+ */
+function whereTimeGoes(b: StageBreakdown, largest: Stage, point: PointResult): string {
+  const stage = `${STAGE_LABEL[largest]} (${formatMs(b[largest])} of ${formatMs(b.latency)})`;
+  if (b[largest] > b.latency / 2) return `calls near the p99 spend most time in ${stage}`;
+  const unnamed = b.latency - STAGE_ORDER.reduce((sum, k) => sum + b[k], 0);
+  if (unnamed < UNNAMED_NOISE * b.latency)
+    return `calls near the p99 spend the largest share of their time in ${stage}`;
+  const before = beforeAnswerWords(point);
+  if (before === null)
+    return `of what the stages show of calls near the p99, the largest share is ${stage}`;
+  const sent = 'before the call that answered was sent';
+  if (unnamed > b.latency / 2)
+    return `calls near the p99 spend most time ${sent} (${formatMs(unnamed)} of ${formatMs(b.latency)}: ${before}); their largest named stage is ${STAGE_LABEL[largest]} (${formatMs(b[largest])})`;
+  return `the largest named stage of calls near the p99 is ${stage}, and they spend ${formatMs(unnamed)} ${sent} (${before})`;
+}
+
+/**
+ * What a caller's request did before the call that answered it was sent:
+ * the only time of a request in no stage. Null without a caller, or when
+ * its counts show neither retries nor hedges.
+ */
+function beforeAnswerWords(point: PointResult): string | null {
+  const c = point.client;
+  if (c === undefined) return null;
+  const parts = [
+    c.retries > 0 ? 'earlier attempts and their backoffs' : '',
+    c.hedges > 0 ? 'the hedge delay, when a copy answered' : '',
+  ].filter((w) => w !== '');
+  return parts.length === 0 ? null : listOf(parts);
 }
 
 const CHAIN_AXIS = /depth|chain|hops/i;

@@ -6,14 +6,15 @@
 import type { ExperimentResults, PointResult } from '../../experiments/results.ts';
 import { unansweredShare } from '../clientTrade.ts';
 import { formatMs, formatShare, formatUsd } from '../format.ts';
+import { HEDGED_SLOW_MS } from '../narrative/fanOut.ts';
 import { slowerThan, stat } from './points.ts';
 import type { StoryText } from './text.ts';
 
 const EMPTY: StoryText = { sentences: [], takeaway: null };
 const HEDGE_AXIS = 'caller.hedge.after';
 const EDGE_HEDGE_AXIS = 'graph.fanOut.caller.hedge.after';
-/** A request "slow" in the fan-out section: over half a second, which only a slow leaf causes. */
-const SLOW_MS = 500;
+/** A request "slow" in the fan-out section: the threshold the section's narrative uses too. */
+const SLOW_MS = HEDGED_SLOW_MS;
 const ATTEMPTS_AXIS = 'caller.retry.attempts';
 const JITTER_AXIS = 'caller.retry.backoff.jitter';
 

@@ -90,12 +90,13 @@ export function pathText(results: ExperimentResults): StoryText {
     [
       `On ${pointWords(results, first.p)} a call near the median takes ${formatMs(first.b.latency)}: ${formatMs(first.b.internet)} on the internet, ${formatMs(overhead(first.b))} in the platform (gateway, network, front end and queue) and ${formatMs(execution)} running the function.`,
       `The platform's own stages take ${listOf(rows.map((r) => `${formatMs(overhead(r.b))} on ${pointWords(results, r.p)}`))}.`,
-      `The platform's stages take longest on ${pointWords(results, most.p)}, ${formatRatio(overhead(most.b) / Math.max(execution, 1e-9))} the function's own ${formatMs(execution)}; on ${pointWords(results, least.p)}, which has the least overhead, the largest stage is the ${largestStage(least.b)}.`,
+      // Each platform against its own function's time: the function runs at each platform's speed.
+      `The platform's stages take longest on ${pointWords(results, most.p)}, ${formatRatio(overhead(most.b) / Math.max(most.b.execution, 1e-9))} the function's own ${formatMs(most.b.execution)} there; on ${pointWords(results, least.p)}, which has the least overhead, the largest stage is the ${largestStage(least.b)}.`,
       p99
         ? `Near the p99 (${formatMs(p99.latency)}) of ${pointWords(results, first.p)} the largest stage is the ${largestStage(p99)} (${formatMs(Math.max(...STAGE_ORDER.map((k) => p99[k])))}).`
         : null,
     ],
-    overhead(most.b) > execution
+    overhead(most.b) > most.b.execution
       ? `On ${pointWords(results, most.p)} the platform's own stages take ${formatMs(overhead(most.b))} of a median call, against ${formatMs(most.b.execution)} running the function: for a small function the platform, not the code, sets the latency.`
       : null,
   );
