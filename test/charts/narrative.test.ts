@@ -97,6 +97,24 @@ describe('narrative', () => {
     );
   });
 
+  it('says one number once, and no reason for a bill of nothing', () => {
+    // A platform that keeps an instance provisioned starts no call cold at any keep-alive, and
+    // one priced at nothing bills nothing, idle or busy.
+    const base = keepAliveSweep();
+    const results = {
+      ...base,
+      points: base.points.map((p) => ({
+        ...p,
+        cold: { ...p.cold, share: { ...p.cold.share, value: 0 } },
+        cost: { ...p.cost, usdPerMillionRoots: 0 },
+      })),
+    };
+    const text = narrative(results).join('\n');
+    expect(text).toContain('the cold-start share stays at 0%');
+    expect(text).not.toContain('from 0% to 0%');
+    expect(text).not.toContain('since idle time is not billed');
+  });
+
   it('weighs warmers against what the pings cost, on a duration axis', () => {
     const text = narrative(warmersSweep()).join('\n');
     expect(text).toContain(

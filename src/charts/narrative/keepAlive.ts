@@ -41,9 +41,13 @@ export function keepAliveSentences(
     const a = first.point.cold.share.value;
     const b = last.point.cold.share.value;
     if (a !== null && b !== null) {
-      parts.push(
-        `the cold-start share ${trend(a, b, 'rises', 'falls')} from ${formatShare(a)} to ${formatShare(b)}`,
-      );
+      const move = trend(a, b, 'rises', 'falls');
+      // "stays the same from 0% to 0%" said one number twice.
+      const span =
+        move.startsWith('stays') && formatShare(a) === formatShare(b)
+          ? `stays at ${formatShare(a)}`
+          : `${move} from ${formatShare(a)} to ${formatShare(b)}`;
+      parts.push(`the cold-start share ${span}`);
     }
     const ca = costOf(results, first.point, measure);
     const cb = costOf(results, last.point, measure);
@@ -59,7 +63,14 @@ export function keepAliveSentences(
     // Idle time is not billed: say that the customer's bill does not move.
     const ba = first.point.cost.usdPerMillionRoots;
     const bb = last.point.cost.usdPerMillionRoots;
-    if (measure === 'memory' && ba !== null && bb !== null && trend(ba, bb).startsWith('stays')) {
+    // Only a bill there is: a platform priced at nothing does not bill its busy time either.
+    if (
+      measure === 'memory' &&
+      ba !== null &&
+      bb !== null &&
+      ba > 0 &&
+      trend(ba, bb).startsWith('stays')
+    ) {
       s += `; the customer's bill stays at ${formatUsd(ba)} per million requests, since idle time is not billed`;
     }
     const who = group.series === '' ? '' : `For ${group.series}, `;
