@@ -121,13 +121,19 @@ export function buildReport(input: ReportInput): string {
   }
   let figure = 0;
   const chartId = (p: Placed, c: ReportChart) => unique(`${p.id}-${slug(c.name)}`);
-  const figureHtml = (p: Placed, c: ReportChart) => {
-    figure += 1;
+  /**
+   * A figure, numbered in reading order; `sub` (a, b, ...) numbers the charts folded under a
+   * section's main figure after it (3a, 3b), so that the numbers a reader sees run 1, 2, 3
+   * without the folded ones' gaps.
+   */
+  const figureHtml = (p: Placed, c: ReportChart, sub?: number) => {
+    if (sub === undefined) figure += 1;
+    const label = sub === undefined ? `${figure}` : `${figure}${subLetter(sub)}`;
     const id = chartId(p, c);
     return [
       `<figure id="${id}" aria-labelledby="${id}-c">`,
-      `<div class="chart">${inlineSvg(c.svg, `f${figure}`)}</div>`,
-      `<figcaption id="${id}-c">Figure ${figure}. ${esc(c.title)}</figcaption>`,
+      `<div class="chart">${inlineSvg(c.svg, `f${label}`)}</div>`,
+      `<figcaption id="${id}-c">Figure ${label}. ${esc(c.title)}</figcaption>`,
       '</figure>',
     ].join('\n');
   };
@@ -171,7 +177,8 @@ export function buildReport(input: ReportInput): string {
             `<details><summary>More from this experiment (${esc(s.name)}): ${esc(what.join(', '))}</summary>`,
             s.description ? `<p class="description">${esc(s.description)}</p>` : '',
             narrativeHtml(s.narrative),
-            ...others.map((c) => figureHtml(p, c)),
+            // Under the main figure's number when there is one; numbered on otherwise.
+            ...others.map((c, k) => figureHtml(p, c, main ? k : undefined)),
             s.table && s.table.length > 0 ? percentilesHtml(s.table, s.name) : '',
             '</details>',
           );
@@ -329,4 +336,10 @@ function tableHtml(rows: readonly PercentileRow[], caption: string): string {
     `<tbody>\n${body}\n</tbody>`,
     '</table></div>',
   ].join('\n');
+}
+
+/** a, b, ..., z, then aa, ab, ...: letters for the charts folded under one figure. */
+function subLetter(k: number): string {
+  const letter = String.fromCharCode(97 + (k % 26));
+  return k < 26 ? letter : `${subLetter(Math.floor(k / 26) - 1)}${letter}`;
 }

@@ -121,6 +121,35 @@ describe('buildReport', () => {
     });
   });
 
+  it('numbers the figures a reader sees 1, 2, 3, and the folded ones under them (2a, 2b)', () => {
+    // Two story sections (chain-depth's main chart first), and one chart more in each, folded
+    // into its "More from this experiment": those had taken numbers, so the visible ones ran
+    // 1, 3, 5.
+    const section = (name: string) => {
+      const results = chainDepthSweep();
+      return reportSection({ ...results, experiment: { ...results.experiment, name } }, [
+        { name: 'percentileCurves', title: `${name} main`, svg: svg('main') },
+        { name: 'cdf', title: `${name} more`, svg: svg('more') },
+        { name: 'tailPlot', title: `${name} more still`, svg: svg('more') },
+      ]);
+    };
+    const page = buildReport({
+      title: 't',
+      generatedBy: 'g',
+      sections: [section('chain-depth'), section('chain-cold')],
+    });
+    const captions = [...page.matchAll(/<figcaption[^>]*>Figure ([0-9a-z]+)\. ([^<]*)</g)].map(
+      (m) => `${m[1]} ${m[2]}`,
+    );
+    const main = captions.filter((c) => c.endsWith(' main'));
+    expect(main.length).toBe(2);
+    expect(main.map((c) => c.split(' ')[0])).toEqual(['1', '2']);
+    expect(captions).toContain('1a chain-depth more');
+    expect(captions).toContain('1b chain-depth more still');
+    // Unique numbers, and so unique ids for each chart's inlined SVG.
+    expect(new Set(captions.map((c) => c.split(' ')[0])).size).toBe(captions.length);
+  });
+
   it('is deterministic', () => {
     const again = buildReport({
       title: 'x',
