@@ -43,7 +43,7 @@ function describe(b: StageBreakdown, label: string, withCaller: boolean): string
 }
 
 /** Milliseconds per unit of formatMs's output. */
-const UNIT_MS: Record<string, number> = { us: 1e-3, ms: 1, s: 1000, min: 60_000 };
+const UNIT_MS: Record<string, number> = { us: 1e-3, ms: 1, s: 1000, min: 60_000, h: 3_600_000 };
 
 /**
  * A time as formatMs prints it, so that the difference of two printed times is the
@@ -52,6 +52,7 @@ const UNIT_MS: Record<string, number> = { us: 1e-3, ms: 1, s: 1000, min: 60_000 
 function asPrinted(ms: number): number {
   const [digits, unit] = formatMs(ms).split(' ');
   const value = Number(digits) * (UNIT_MS[unit] ?? Number.NaN);
+  // A unit this table does not know yet: the exact time, off by at most the rounding.
   return Number.isFinite(value) ? value : ms;
 }
 
@@ -70,9 +71,9 @@ function describeGap(p50: StageBreakdown, p99: StageBreakdown, withCaller: boole
   if (!(gap > 0) || !(grew > 0)) return null;
   const shown = asPrinted(p99.latency) - asPrinted(p50.latency);
   const head = `Calls near the p99 (${formatMs(p99.latency)} on average) took ${formatMs(shown)} longer than calls near the median (${formatMs(p50.latency)} on average)`;
-  // One stage can grow by more than the whole difference when others shrink: its share
-  // would pass 100%, so the words say so instead.
-  if (grew > gap) {
+  // One stage can grow by more than the whole difference when others shrink: a share past
+  // what prints as 100.0% is told in words instead.
+  if (grew / gap >= 1.0005) {
     return `${head}; time ${words} grew by ${formatMs(grew)}, more than the whole difference, as the rest took ${formatMs(grew - gap)} less.`;
   }
   return `${head}; of that difference, ${formatPercent(grew / gap)} is time ${words}.`;

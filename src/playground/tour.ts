@@ -26,6 +26,16 @@ export interface TourStep {
 const first = (r: ExperimentResults): PointResult | undefined => r.points[0];
 const last = (r: ExperimentResults): PointResult | undefined => r.points[r.points.length - 1];
 
+/**
+ * Root requests per second in a point's measured window, counted in the run. A step's
+ * settings are only where it starts: a "try next" link or the form changes them while the
+ * step is shown, and its sentence reads the run rather than the step's own values.
+ */
+function arrivalRate(r: ExperimentResults, p: PointResult): number | null {
+  const seconds = (r.replications * (r.duration - r.warmup)) / 1000;
+  return seconds > 0 && p.calls.arrivals > 0 ? p.calls.arrivals / seconds : null;
+}
+
 /** The stage that takes the most time near a percentile of a point. */
 function biggestStage(p: PointResult, at: 'p50' | 'p99'): { stage: Stage; ms: number } | null {
   const b = p.breakdown[at];
@@ -72,7 +82,7 @@ export const TOUR: readonly TourStep[] = [
     say(r) {
       const b = first(r)?.breakdown.p50;
       if (!b || !(b.latency > 0)) return null;
-      return `From a phone on 4G the internet hop alone is ${formatMs(b.internet)} of the ${formatMs(b.latency)} a typical request takes (${formatShare(b.internet / b.latency)}).`;
+      return `From this client the internet hop alone is ${formatMs(b.internet)} of the ${formatMs(b.latency)} a typical request takes (${formatShare(b.internet / b.latency)}).`;
     },
   },
   {
@@ -83,8 +93,11 @@ export const TOUR: readonly TourStep[] = [
     chart: 'tailPlot',
     say(r) {
       const p = first(r);
-      if (!p || p.cold.share.value === null || p.endToEnd.p50.value === null) return null;
-      return `With one request every 100 s and a 2-minute keep-alive, ${formatShare(p.cold.share.value)} of requests are cold: the median is ${formatMs(p.endToEnd.p50.value)}, the p99 ${formatMs(p.endToEnd.p99.value)}.`;
+      const rate = p && arrivalRate(r, p);
+      if (!p || !rate || p.cold.share.value === null || p.endToEnd.p50.value === null) return null;
+      // The keep-alive is not in the results: the form names it. The rate is counted, so
+      // it is near the one set, not equal to it: "in this run" says so.
+      return `In this run a request came every ${formatMs(1000 / rate)} on average, and ${formatShare(p.cold.share.value)} of requests were cold: the median is ${formatMs(p.endToEnd.p50.value)}, the p99 ${formatMs(p.endToEnd.p99.value)}.`;
     },
   },
   {
@@ -96,8 +109,9 @@ export const TOUR: readonly TourStep[] = [
     say(r) {
       const p = first(r);
       const b = p?.breakdown.p99;
-      if (!p || !b || p.cold.share.value === null) return null;
-      return `At 20 requests/s the pool held ${p.instances.mean.toFixed(1)} instances on average, yet ${p.cold.coldStarts.toLocaleString('en-US')} started in the measured window and ${formatShare(p.cold.share.value)} of requests met a cold start: near the p99 it is ${formatMs(b.coldStart)} of ${formatMs(b.latency)}.`;
+      const rate = p && arrivalRate(r, p);
+      if (!p || !b || !rate || p.cold.share.value === null) return null;
+      return `In this run, at ${Number(rate.toPrecision(3))} requests/s, the pool held ${p.instances.mean.toFixed(1)} instances on average, yet ${p.cold.coldStarts.toLocaleString('en-US')} started in the measured window and ${formatShare(p.cold.share.value)} of requests met a cold start: near the p99 it is ${formatMs(b.coldStart)} of ${formatMs(b.latency)}.`;
     },
   },
   {
@@ -110,7 +124,8 @@ export const TOUR: readonly TourStep[] = [
       const p = first(r);
       if (!p?.warmers || p.cold.share.value === null) return null;
       const perMonth = (p.warmers.usd / ((r.duration - r.warmup) / 3_600_000)) * 730;
-      return `With a ping every 5 minutes, ${formatShare(p.cold.share.value)} of real requests were cold; the ${p.warmers.calls.toLocaleString('en-US')} pings cost ${formatUsd(perMonth)} a month at this rate.`;
+      // The period is not in the results (and pings may be jittered): the form names it.
+      return `With the warmer on, ${formatShare(p.cold.share.value)} of real requests were cold; its ${p.warmers.calls.toLocaleString('en-US')} pings cost ${formatUsd(perMonth)} a month at this rate.`;
     },
   },
   {

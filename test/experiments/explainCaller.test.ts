@@ -20,7 +20,7 @@ describe('explain with a caller', () => {
     const p99 = text.slice(text.indexOf('At the p99'));
     expect(p99).toMatch(/before the call that answered was sent/);
     expect(text).toMatch(
-      /The p99 is .* slower than the median; .* of that difference is time before the call that answered was sent/,
+      /Calls near the p99 \(.* on average\) took .* longer than calls near the median \(.* on average\); of that difference, .* is time before the call that answered was sent/,
     );
     expect(text).toMatch(
       /The caller sent 1\.\d\d calls per request \([\d,]+ retries, 0 hedged copies\)/,
