@@ -47,7 +47,12 @@ export interface FanOutSlowShareOptions {
   slowShare?: (point: PointResult) => number | Estimate | null;
 }
 
-export const FAN_OUT_AXIS = /fan.?out|width|leaves|parallel|breadth/i;
+/**
+ * A fan-out's width, by the last field of the axis's path (or its name): "graph.fanOut.width",
+ * "graph.fanOut". Not anywhere in the path: a hedge delay's, "graph.fanOut.caller.hedge.after",
+ * names the fan-out it hedges, and was taken for its width.
+ */
+export const FAN_OUT_AXIS = /(^|\.)(fan.?out|width|leaves|parallel|breadth)$/i;
 
 /** A series' own threshold and p: each platform is slow by its own standard. */
 export interface FanOutSeries {

@@ -9,7 +9,7 @@ import { FAN_OUT_AXIS, type FanOutSlowShareOptions } from './fanOutSlowShare.ts'
 import { KEEP_ALIVE_AXIS, type KeepAliveCostOptions } from './keepAliveCost.ts';
 import { burstSentences } from './narrative/burst.ts';
 import { compareSentences, throttleSentence } from './narrative/compare.ts';
-import { fanOutSentences } from './narrative/fanOut.ts';
+import { FAN_OUT_HEDGE_AXIS, fanOutSentences } from './narrative/fanOut.ts';
 import { keepAliveSentences } from './narrative/keepAlive.ts';
 import { runSentences } from './narrative/run.ts';
 import { sweepSentences, tailSentence } from './narrative/sweep.ts';
@@ -23,7 +23,8 @@ export interface NarrativeOptions {
 
 export function narrative(results: ExperimentResults, options: NarrativeOptions = {}): string[] {
   const out = [...runSentences(results)];
-  const fan = matchNumericAxis(results, FAN_OUT_AXIS);
+  const fan =
+    matchNumericAxis(results, FAN_OUT_AXIS) ?? matchNumericAxis(results, FAN_OUT_HEDGE_AXIS);
   const keepX = options.keepAlive?.x;
   const keep = keepX ? findAxis(results, keepX) : matchNumericAxis(results, KEEP_ALIVE_AXIS);
   const sweep = numericAxes(results).find((a) => a !== keep) ?? keep;

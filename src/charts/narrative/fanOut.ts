@@ -22,6 +22,9 @@ export const HEDGED_SLOW_MS = 500;
 /** The hedge delay of each call of a fan-out: an axis along the fan-out that is not its width. */
 const HEDGE_DELAY = /hedge\.after$/;
 
+/** A sweep of a fan-out's hedge delay (FAN_OUT_AXIS, which looks at the width, does not match it). */
+export const FAN_OUT_HEDGE_AXIS = /fan.?out\.caller\.hedge\.after$/i;
+
 /** Any other setting of the fan-out's calls (retries, a timeout): not their number either. */
 const CALLER_SETTING = /\.caller\./;
 
