@@ -106,7 +106,14 @@ const KNOWN: readonly AxisWords[] = [
     title: 'keep-alive policy',
     value: (v) => `${v} keep-alive`,
   },
-  { path: /memoryMB$/, title: 'memory (MB)', value: (v) => `${v} MB` },
+  {
+    path: /memoryMB$/,
+    title: 'memory (MB)',
+    value: (v) => `${v} MB`,
+    // "From memory (MB) 128 to 3008" read as a table's header, not a sentence.
+    range: (a, b) => `from ${a} MB of memory to ${b} MB`,
+    at: (v) => `at ${v} MB of memory`,
+  },
   { path: /^platform$/, title: 'platform', value: (v) => String(v) },
   { path: /^client$/, title: 'client', value: (v) => String(v) },
 ];

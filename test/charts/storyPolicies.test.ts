@@ -33,10 +33,10 @@ describe('story sections of today’s platforms', () => {
     });
     const text = keepAlivePoliciesText(r);
     expect(text.sentences[0]).toBe(
-      'With a fixed keep-alive of 5min, 100% of requests met a cold start.',
+      'With a fixed keep-alive of 5 min, 100% of requests met a cold start.',
     );
     expect(text.sentences[1]).toMatch(
-      /^The shortest fixed keep-alive without cold starts, 30min, kept 11\d(\.\d+)? GB-s/,
+      /^The shortest fixed keep-alive without cold starts, 30 min, kept 11\d(\.\d+)? GB-s/,
     );
     expect(text.sentences[2]).toMatch(/^The hybrid policy met a cold start on 0% of requests/);
     expect(text.takeaway).not.toBeNull();

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { axisWords, hasWords, valueWords } from '../../src/charts/words.ts';
+import { atWords, axisWords, hasWords, rangeWords, valueWords } from '../../src/charts/words.ts';
 
 const DIR = join(import.meta.dirname, '../../experiments');
 
@@ -36,6 +36,12 @@ describe('sweep axes in words', () => {
       expect(label).not.toContain('undefined');
     }
     expect(axisWords(axis)).not.toMatch(/[a-z][A-Z]/);
+  });
+
+  it('a memory size reads as one in a sentence, not as a header', () => {
+    const memory = { path: 'function.memoryMB', name: 'memory (MB)' };
+    expect(rangeWords(memory, '128', '3008')).toBe('from 128 MB of memory to 3008 MB');
+    expect(atWords(memory, '3008')).toBe('at 3008 MB of memory');
   });
 
   it('a hedge delay is a duration, attempts and jitter are words', () => {

@@ -3,7 +3,9 @@
  * a snapshot restore, many calls per instance on Cloud Run, and a burst across platforms. As in sweeps.ts, every sentence is computed from the run; a
  * sentence whose numbers are missing is left out, and so is a takeaway they do not support.
  */
+
 import type { ExperimentResults, PointResult } from '../../experiments/results.ts';
+import { parseDuration } from '../../spec/duration.ts';
 import { formatCount, formatMs, formatRatio, formatShare, formatUsd, sig3 } from '../format.ts';
 import { wastedPerRequest } from '../keepAlivePareto.ts';
 import { stat } from './points.ts';
@@ -49,7 +51,16 @@ export function keepAlivePoliciesText(results: ExperimentResults): StoryText {
   const coldFixed = fixed.filter((s) => s.cold >= FEW_COLD);
   const h = hybrid.reduce((a, b) => (b.wasted < a.wasted ? b : a));
   const bestWarm = warmFixed[0];
-  const window = (s: Setting) => String(s.point.params[KEEP_ALIVE] ?? '');
+  // "20 min", as every other sentence writes a duration, not the file's "20min".
+  const window = (s: Setting) => {
+    const v = s.point.params[KEEP_ALIVE];
+    if (typeof v !== 'string' && typeof v !== 'number') return '';
+    try {
+      return formatMs(parseDuration(v));
+    } catch {
+      return String(v);
+    }
+  };
   const sentences = [
     coldFixed.length > 0
       ? coldFixed.length === 1
