@@ -150,6 +150,20 @@ describe("the client's story sections read their numbers from the run", () => {
     );
     expect(t.takeaway).toContain('save 22% of the requests from being refused');
     expect(t.table!.rows).toHaveLength(4);
+    expect(t.table!.head).toContain('refused');
+    // Some requests that timed out instead of being throttled: they are not "refused".
+    const mixed = {
+      ...r,
+      points: r.points.map((p) => ({
+        ...p,
+        calls: { ...p.calls, throttled: p.calls.throttled - 1, timedOut: 1 },
+      })),
+    };
+    const m = retryStormText(mixed);
+    expect(m.sentences[0]).toContain('37% of requests are unanswered in the end');
+    expect(m.sentences[0]).toContain('15% are still unanswered');
+    expect(m.takeaway).toContain('from going unanswered');
+    expect(m.table!.head).toContain('unanswered');
   });
 
   it('says nothing for a sweep without the axis it reads', () => {

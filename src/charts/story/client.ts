@@ -4,7 +4,7 @@
  * sweep lacks the axis the section reads says nothing rather than guess.
  */
 import type { ExperimentResults, PointResult } from '../../experiments/results.ts';
-import { unansweredShare } from '../clientTrade.ts';
+import { unansweredShare, unansweredWord } from '../clientTrade.ts';
 import { formatMs, formatShare, formatUsd } from '../format.ts';
 import { HEDGED_SLOW_MS } from '../narrative/fanOut.ts';
 import { slowerThan, stat } from './points.ts';
@@ -93,6 +93,8 @@ export function retryStormText(results: ExperimentResults): StoryText {
   const sentences: string[] = [];
   const rows: string[][] = [];
   let takeaway: string | null = null;
+  // The table's word for requests that never got an answer: the sentences' ("refused" or not).
+  let word = 'refused';
   for (const jitter of series) {
     const mine = points
       .filter((p) => jitterOf(p) === jitter)
@@ -113,14 +115,17 @@ export function retryStormText(results: ExperimentResults): StoryText {
         formatMs(stat(p, 'p99')),
       ]);
     }
+    // "Refused" only where every unanswered request was throttled, as the chart says it.
+    const gone = mine.every((p) => unansweredWord(p) === 'refused') ? 'refused' : 'unanswered';
+    if (gone === 'unanswered') word = 'unanswered';
     sentences.push(
-      `With ${attempts(first)} attempt${attempts(first) === 1 ? '' : 's'}, ${formatShare(unansweredShare(first))} of requests are refused in the end; with ${attempts(last)} attempts${how}, each request sends ${last.client!.callsPerRequest!.toFixed(2)} calls on average into the platform at its limit, and ${formatShare(unansweredShare(last))} are still refused.`,
+      `With ${attempts(first)} attempt${attempts(first) === 1 ? '' : 's'}, ${formatShare(unansweredShare(first))} of requests are ${gone} in the end; with ${attempts(last)} attempts${how}, each request sends ${last.client!.callsPerRequest!.toFixed(2)} calls on average into the platform at its limit, and ${formatShare(unansweredShare(last))} are still ${gone}.`,
     );
     sentences.push(
       `The requests that get through${who} wait their backoffs: the p99 goes from ${formatMs(stat(first, 'p99'))} to ${formatMs(stat(last, 'p99'))}.`,
     );
     if (takeaway === null) {
-      takeaway = `Retries into a throttled burst multiply the calls (${last.client!.callsPerRequest!.toFixed(1)} per request at ${attempts(last)} attempts${how}) and the waits, and save ${formatShare(Math.max(0, (unansweredShare(first) ?? 0) - (unansweredShare(last) ?? 0)))} of the requests from being refused.`;
+      takeaway = `Retries into a throttled burst multiply the calls (${last.client!.callsPerRequest!.toFixed(1)} per request at ${attempts(last)} attempts${how}) and the waits, and save ${formatShare(Math.max(0, (unansweredShare(first) ?? 0) - (unansweredShare(last) ?? 0)))} of the requests from ${gone === 'refused' ? 'being refused' : 'going unanswered'}.`;
     }
   }
   if (sentences.length === 0) return EMPTY;
@@ -128,8 +133,8 @@ export function retryStormText(results: ExperimentResults): StoryText {
     sentences: sentences.slice(0, 5),
     takeaway,
     table: {
-      caption: 'Attempts, calls per request, requests refused in the end, and latency',
-      head: ['attempts', 'jitter', 'calls per request', 'refused', 'p50', 'p99'],
+      caption: `Attempts, calls per request, requests ${word} in the end, and latency`,
+      head: ['attempts', 'jitter', 'calls per request', word, 'p50', 'p99'],
       rows,
     },
   };
