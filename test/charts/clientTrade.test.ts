@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chartsFor, undrawable } from '../../src/charts/chartsFor.ts';
 import { clientTrade, clientTradeRows, unansweredShare } from '../../src/charts/clientTrade.ts';
 import type { ExperimentResults } from '../../src/experiments/results.ts';
-import { chainDepthSweep } from './fixtures.ts';
+import { chainDepthSweep, clientOf } from './fixtures.ts';
 
 /** A sweep of hedge delays: each point's p99, p99.9, calls per request and refused calls. */
 function hedgeSweep(points: [number, number, number, number, number][]): ExperimentResults {
@@ -22,20 +22,7 @@ function hedgeSweep(points: [number, number, number, number, number][]): Experim
         p999: { value: p999, low: null, high: null },
       },
       calls: { arrivals: 1000, completed: 1000 - throttled, throttled, timedOut: 0, inFlight: 0 },
-      client: {
-        requests: 1000,
-        attempts: 1000,
-        retries: 0,
-        hedges: Math.round((calls - 1) * 1000),
-        attemptsPerRequest: 1,
-        callsPerRequest: calls,
-        timedOutShare: 0,
-        failedShare: 0,
-        cancelled: 0,
-        extraUsd: 0,
-        extraUsdPerMillionRoots: 0,
-        extraBilledShare: 0,
-      },
+      client: clientOf({ callsPerRequest: calls }),
     })),
   } as ExperimentResults;
 }

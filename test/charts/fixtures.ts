@@ -8,6 +8,7 @@
 
 import { CDF_PERCENTILES } from '../../src/experiments/aggregate.ts';
 import type {
+  ClientResult,
   Estimate,
   ExperimentResults,
   LatencyStats,
@@ -605,4 +606,31 @@ export function wideSweep(
     }),
   );
   return results(`wide-${n}`, `A sweep of ${n} points`, [{ ...axis, values: rates }], points, 5);
+}
+
+/**
+ * A caller's counts for 1,000 requests with `retries` retries and `hedges` hedges in all, or
+ * with `callsPerRequest` calls each (the rest hedges): the fields the charts and sentences read.
+ */
+export function clientOf(
+  o: { retries?: number; hedges?: number } | { callsPerRequest: number },
+): ClientResult {
+  const requests = 1000;
+  const retries = 'retries' in o ? (o.retries ?? 0) : 0;
+  const hedges =
+    'callsPerRequest' in o ? Math.round((o.callsPerRequest - 1) * requests) : (o.hedges ?? 0);
+  return {
+    requests,
+    attempts: requests + retries,
+    retries,
+    hedges,
+    attemptsPerRequest: 1 + retries / requests,
+    callsPerRequest: 'callsPerRequest' in o ? o.callsPerRequest : 1 + (retries + hedges) / requests,
+    timedOutShare: 0,
+    failedShare: 0,
+    cancelled: 0,
+    extraUsd: 0,
+    extraUsdPerMillionRoots: 0,
+    extraBilledShare: 0,
+  };
 }

@@ -12,6 +12,7 @@ import {
   budgetComparison,
   burst,
   chainDepthSweep,
+  clientOf,
   FIXTURES,
   fanOutBimodal,
   fanOutSweep,
@@ -276,21 +277,7 @@ describe('where the time of calls near the p99 goes', () => {
     for (const k of Object.keys(b)) (b as Record<string, number>)[k] = 0;
     Object.assign(b, stages, { latency });
     p.cold.share.value = 0;
-    if (client)
-      p.client = {
-        requests: 1000,
-        attempts: 1000 + client.retries,
-        retries: client.retries,
-        hedges: client.hedges,
-        attemptsPerRequest: 1 + client.retries / 1000,
-        callsPerRequest: 1 + (client.retries + client.hedges) / 1000,
-        timedOutShare: 0,
-        failedShare: 0,
-        cancelled: 0,
-        extraUsd: 0,
-        extraUsdPerMillionRoots: 0,
-        extraBilledShare: 0,
-      };
+    if (client) p.client = clientOf(client);
     return p;
   }
 
