@@ -1,5 +1,5 @@
 import { Histogram } from '../metrics/histogram.ts';
-import { mser5 } from '../metrics/mser.ts';
+import { mser5Drift } from '../metrics/mser.ts';
 import { TimeSeries } from '../metrics/timeSeries.ts';
 import { type Call, Outcome, STAGES } from '../platform/call.ts';
 import type { FunctionRuntime } from '../platform/functionRuntime.ts';
@@ -399,7 +399,7 @@ export class Recorder implements CallSink, RequestSink, PoolObserver {
    * included), in ms from the start; null with too few calls to say.
    */
   mserTruncation(): number | null {
-    const d = mser5(this.mserSums.subarray(0, MSER_WINDOWS), this.mserCounts);
+    const d = mser5Drift(this.mserSums.subarray(0, MSER_WINDOWS), this.mserCounts);
     return d === null ? null : d * this.mserWidth;
   }
 

@@ -1,5 +1,5 @@
 import { Histogram } from '../metrics/histogram.ts';
-import { mser5 } from '../metrics/mser.ts';
+import { mser5Drift } from '../metrics/mser.ts';
 import type { SharedWatchData } from '../platform/sharedWatch.ts';
 import { expectedFunctionArrivals } from '../workload/population/functionArrivals.ts';
 import type { FunctionTable } from './perFunction.ts';
@@ -270,7 +270,7 @@ function combine(parts: PartData[], duration: number): ReplicationData {
   const sum = (f: (d: ReplicationData) => number) => datas.reduce((s, d) => s + f(d), 0);
   const blockSum = (f: (b: BlockData) => number) => blocks.reduce((s, b) => s + f(b), 0);
   const width = duration / MSER_WINDOWS;
-  const mser = mser5(mserSums, mserCounts);
+  const mser = mser5Drift(mserSums, mserCounts);
   let max = 0;
   for (const v of levels) if (v > max) max = v;
   const tables = blocks.flatMap((b) => (b.functions ? [b.functions] : []));
