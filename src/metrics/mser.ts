@@ -46,7 +46,10 @@ export function mser5Drift(sums: ArrayLike<number>, counts: ArrayLike<number>): 
   for (let i = d; i < k; i++) after += batches[i];
   after /= k - d;
   let ss = 0;
-  for (let i = d; i < k; i++) ss += (batches[i] - after) ** 2;
+  for (let i = d; i < k; i++) {
+    const dev = batches[i] - after;
+    ss += dev * dev;
+  }
   const sd = Math.sqrt(ss / Math.max(1, k - d - 1));
   const se = sd * Math.sqrt(1 / d + 1 / (k - d));
   return Math.abs(before - after) > DRIFT_Z * se ? firstWindow[d] : 0;
