@@ -88,29 +88,20 @@ export function* replicationSteps(
     return part.data;
   }
   const all = plan.blocks.map((_, b) => b);
-  if (plan.watch === undefined) {
-    const part = yield* partSteps(point, seed, plan.blocks, all, options);
-    return combineBlocks([part], plan.blocks.length, point.duration);
+  const part = yield* partSteps(point, seed, plan.blocks, all, options, plan.watch);
+  // Sharing an account-wide limit or a cluster: all the blocks in one simulation where their
+  // counts show it may have run short (sharedCheck.ts; partSteps stopped at that block).
+  if (plan.watch !== undefined && sharedBound(plan.watch, part.watches!) !== null) {
+    options.onRunAgain?.();
+    return yield* togetherSteps(point, seed, plan.blocks, options);
   }
-  // Sharing an account-wide limit or a cluster: block by block while the blocks' counts show that
-  // it cannot have run short (sharedCheck.ts), all of them in one simulation once it may have.
-  let merged: PartData | null = null;
-  for (const b of all) {
-    const part = yield* simulationSteps(point, seed, plan.blocks, [b], options, plan.watch);
-    merged = merged === null ? part : mergeParts([merged, part], point.duration);
-    if (sharedBound(plan.watch, merged.watches!) !== null) {
-      options.onRunAgain?.();
-      return yield* togetherSteps(point, seed, plan.blocks, options);
-    }
-  }
-  return combineBlocks([merged!], plan.blocks.length, point.duration);
+  return combineBlocks([part], plan.blocks.length, point.duration);
 }
 
 /**
  * All the blocks of a plan in one simulation, combined: what a replication of a region under an
  * account-wide limit or a cluster gives where they may run short (and, where they cannot, the
- * same bytes as its
- * blocks run apart).
+ * same bytes as its blocks run apart).
  */
 export function* togetherSteps(
   point: ResolvedPoint,
@@ -136,6 +127,10 @@ export function* togetherSteps(
  * threads) in some 100 MB. Measured on a region of 10,000 functions over 2 simulated hours on 2
  * threads: 27-33 s of CPU against 51-54 s with all of a thread's blocks in one simulation. The
  * bytes are the same either way: the blocks' sums do not depend on how they are grouped.
+ *
+ * With a `watch`, it stops after the first block whose counts, added to the ones before, show
+ * that what the blocks share may have run short (the sums only grow): the part is then
+ * incomplete, and the replication runs whole instead (replicationSteps).
  */
 export function* partSteps(
   point: ResolvedPoint,
@@ -153,6 +148,7 @@ export function* partSteps(
   for (const b of run) {
     const part = yield* simulationSteps(point, seed, blocks, [b], options, watch);
     merged = merged === null ? part : mergeParts([merged, part], point.duration);
+    if (watch !== undefined && sharedBound(watch, merged.watches!) !== null) break;
   }
   return merged!;
 }

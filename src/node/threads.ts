@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { estimateWork } from '../experiments/estimate.ts';
 import type { PreparedExperiment } from '../experiments/prepare.ts';
 import type { ReplicationData } from '../experiments/recorder.ts';
+import type { SplitPlan } from '../experiments/regionSplit.ts';
 import {
   combineBlocks,
   expectedBlockCalls,
@@ -182,6 +183,14 @@ export async function runUnitsOnThreads(
     return { data, parts: kept, stopped: false };
   }
   const byId = new Map(units.map((u) => [u.id, u]));
+  // Each point's plan, made once: every part that comes back asks it (a plan lists a region's
+  // functions block by block, tens of thousands of names).
+  const plans = new Map<number, SplitPlan>();
+  const planFor = (u: Unit) => {
+    let plan = plans.get(u.point);
+    if (plan === undefined) plans.set(u.point, (plan = planOf(prepared, u)));
+    return plan;
+  };
   // A split unit's parts as they come, and how many it has.
   const partsOf = new Map<number, PartData[]>();
   // Sharing a limit or a cluster: the watches of a unit's parts so far, added (sharedCheck.ts),
@@ -244,7 +253,7 @@ export async function runUnitsOnThreads(
             return;
           }
           const part = partFromJSON(msg.part);
-          const plan = planOf(prepared, byId.get(msg.id)!);
+          const plan = planFor(byId.get(msg.id)!);
           if (plan.kind === 'blocks' && plan.watch !== undefined && part.watches) {
             const seen = watchesOf.get(msg.id);
             const watches = seen === undefined ? part.watches : addWatches(seen, part.watches);
@@ -275,7 +284,7 @@ export async function runUnitsOnThreads(
               feed(w);
               return;
             }
-            const plan = planOf(prepared, unit);
+            const plan = planFor(unit);
             const blocks = plan.kind === 'blocks' ? plan.blocks.length : 1;
             data.set(
               msg.id,

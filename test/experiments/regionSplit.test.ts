@@ -262,8 +262,15 @@ describe('a replication of a region whose account-wide limit binds', () => {
     if (plan.kind !== 'blocks' || plan.watch === undefined) throw new Error('expected a watch');
     expect(plan.blocks.length).toBe(3);
     const all = plan.blocks.map((_, b) => b);
-    const apart = runAll(partSteps(p, 's', plan.blocks, all, {}, plan.watch));
+    // Every block apart, to the end: what the replication would give without the check.
+    const parts = all.map((b) => runAll(simulationSteps(p, 's', plan.blocks, [b], {}, plan.watch)));
+    const apart = mergeParts(parts, p.duration);
     expect(sharedBound(plan.watch, apart.watches!)).not.toBeNull();
+    // A part watching what its blocks share stops at the block after which that may have run
+    // short: here before the last.
+    const stopped = runAll(partSteps(p, 's', plan.blocks, all, {}, plan.watch));
+    expect(sharedBound(plan.watch, stopped.watches!)).not.toBeNull();
+    expect(stopped.blocks.length).toBeLessThan(all.length);
     const together = runAll(togetherSteps(p, 's', plan.blocks));
     expect(together.throttled).toBeGreaterThan(0);
     const replication = runReplication(p, 's');
